@@ -1,0 +1,244 @@
+/**
+ * Normalisation: pure functions from raw strings to clean text and an inline tree.
+ * Whitespace and Unicode, arXiv hard wrapping, LaTeX prose, math, code links, short names.
+ */
+import type { Inline } from './inline.ts';
+import { inlineText, latexToPlain, parseLatexProse } from './latex.ts';
+
+/** NFC, every whitespace run (hard wraps, tabs, NBSP) to one space, trimmed. */
+export function normalizeWhitespace(s: string): string {
+	return s.normalize('NFC').replace(/\s+/gu, ' ').trim();
+}
+
+/** A title as given: whitespace and Unicode normalised, nothing else touched. */
+export function normalizeTitle(s: string): string {
+	return normalizeWhitespace(s);
+}
+
+/**
+ * The short name of a title like `CodeT5: …`: a single token of at most 32 characters before
+ * the first colon. Multi-word prefixes (`Sparse then Prune: …`) are subtitles, not names.
+ */
+export function extractShortName(title: string): string | undefined {
+	const m = /^([^\s:]{1,32}):\s/u.exec(title);
+	if (!m) return undefined;
+	const name = m[1]!;
+	return /\p{L}/u.test(name) && !/^https?$/i.test(name) ? name : undefined;
+}
+
+/** Splits an arXiv author string (`A, B and C`) into names, LaTeX accents resolved. */
+export function splitAuthors(s: string | undefined): string[] {
+	if (!s) return [];
+	const plain = latexToPlain(normalizeWhitespace(s));
+	return plain
+		.replace(/\([^()]*\)/g, ' ') // affiliations in parentheses
+		.split(/\s*,\s*|\s+and\s+|\s*;\s*/)
+		.map((a) => a.replace(/\s+/g, ' ').trim())
+		.filter((a) => a !== '' && a !== 'et al.' && a !== 'et al');
+}
+
+/** Splits arXiv categories (`cs.CL cs.AI`), keeping order and dropping duplicates. */
+export function splitCategories(s: string | undefined): string[] {
+	return [...new Set((s ?? '').split(/\s+/).filter(Boolean))];
+}
+
+const isSpace = (c: string | undefined): boolean => c === undefined || /\s/.test(c);
+
+/**
+ * Splits text into prose and math. Math is `$$…$$`, `\[…\]`, `\(…\)` and `$…$` under
+ * Pandoc's rule (no space inside the dollars, no digit right after the closing one), so
+ * currency like "$5 and $10" stays prose. An unmatched delimiter is prose.
+ */
+export function splitMath(s: string): Array<{ math: boolean; display: boolean; value: string }> {
+	const parts: Array<{ math: boolean; display: boolean; value: string }> = [];
+	let text = '';
+	const flush = (): void => {
+		if (text) parts.push({ math: false, display: false, value: text });
+		text = '';
+	};
+	let i = 0;
+	while (i < s.length) {
+		if (s[i] === '\\' && (s[i + 1] === '$' || s[i + 1] === '\\')) {
+			text += s.slice(i, i + 2);
+			i += 2;
+			continue;
+		}
+		const pairs: Array<[string, string, boolean]> = [
+			['$$', '$$', true],
+			['\\[', '\\]', true],
+			['\\(', '\\)', false],
+		];
+		const pair = pairs.find(([open]) => s.startsWith(open, i));
+		if (pair) {
+			const end = s.indexOf(pair[1], i + 2);
+			if (end > i + 2) {
+				flush();
+				parts.push({ math: true, display: pair[2], value: s.slice(i + 2, end).trim() });
+				i = end + 2;
+				continue;
+			}
+		}
+		if (s[i] === '$' && !isSpace(s[i + 1]) && s[i + 1] !== '$') {
+			let j = i + 1;
+			while (j < s.length) {
+				if (s[j] === '\\') j += 2;
+				else if (s[j] === '$') break;
+				else j++;
+			}
+			if (j < s.length && !isSpace(s[j - 1]) && !/[0-9]/.test(s[j + 1] ?? '')) {
+				flush();
+				parts.push({ math: true, display: false, value: s.slice(i + 1, j) });
+				i = j + 1;
+				continue;
+			}
+		}
+		text += s[i];
+		i++;
+	}
+	flush();
+	return parts;
+}
+
+/** Hosts whose URLs are code repositories. */
+const CODE_HOSTS =
+	/^(?:www\.)?(?:github\.com|gitlab\.com|bitbucket\.org|codeberg\.org|huggingface\.co|sourceforge\.net)$/i;
+/**
+ * A URL, possibly broken by spaces around `:` and `//` (`https: //github.com/x/y`), or a bare
+ * code-host URL without a scheme. Paths stop at whitespace.
+ */
+const URL_RE =
+	/\b(?:(https?)\s?:\s?\/\/\s?((?:[\p{L}\p{N}-]+\.)+\p{L}{2,}(?::\d+)?)|((?:www\.)?(?:github\.com|gitlab\.com|huggingface\.co|bitbucket\.org)(?=\/)))((?:\/[^\s<>"{}|\\^`]*)?)/giu;
+
+/** Removes trailing punctuation a sentence put after a URL, keeping balanced parentheses. */
+function trimUrlTail(url: string): { url: string; tail: string } {
+	let u = url;
+	let tail = '';
+	for (;;) {
+		const last = u[u.length - 1];
+		if (!last) break;
+		if (
+			/[.,;:!?'"”’\]}*]/.test(last) ||
+			(last === ')' && (u.match(/\(/g)?.length ?? 0) < (u.match(/\)/g)?.length ?? 0))
+		) {
+			tail = last + tail;
+			u = u.slice(0, -1);
+		} else break;
+	}
+	return { url: u, tail };
+}
+
+/** Canonical form of a code repository URL: https, no `.git`, no trailing slash. */
+export function canonicalCodeUrl(url: string): string {
+	return url
+		.replace(/^http:/i, 'https:')
+		.replace(/\.git$/i, '')
+		.replace(/\/+$/, '');
+}
+
+/** Whether a URL points at a code repository (a code host and at least owner/name). */
+export function isCodeUrl(url: string): boolean {
+	try {
+		const u = new URL(url);
+		return CODE_HOSTS.test(u.hostname) && u.pathname.split('/').filter(Boolean).length >= 2;
+	} catch {
+		return false;
+	}
+}
+
+/** Turns URLs in a text node into links, repairing spaces and trailing punctuation. */
+function linkify(value: string): Inline[] {
+	const out: Inline[] = [];
+	let last = 0;
+	for (const m of value.matchAll(URL_RE)) {
+		const scheme = (m[1] ?? 'https').toLowerCase();
+		const host = m[2] ?? m[3]!;
+		const { url: pathPart, tail } = trimUrlTail(m[4] ?? '');
+		let url = `${scheme}://${host}${pathPart}`;
+		if (isCodeUrl(url)) url = canonicalCodeUrl(url);
+		if (m.index > last) out.push({ type: 'text', value: value.slice(last, m.index) });
+		out.push({ type: 'link', url, children: [{ type: 'text', value: url }] });
+		last = m.index + m[0].length - tail.length;
+	}
+	if (last === 0) return [{ type: 'text', value }];
+	// "… CodeT5 ." → "… CodeT5." : a space before final punctuation was part of the broken URL.
+	const rest = value.slice(last).replace(/^ ([.,;:])(?= |$)/, '$1');
+	if (rest) out.push({ type: 'text', value: rest });
+	return out;
+}
+
+/** Clear bare math in prose: `O(L^2)`-style complexity and `10^9`-style powers. */
+const BARE_MATH =
+	/\b(?:O|Θ|Ω|o)\([^()\s]*\^[^()\s]*\)|\b\d+(?:\.\d+)?\^(?:\{-?[\d.]+\}|-?\d+(?:\.\d+)?)(?![\w^])/gu;
+
+/** Marks clear bare math in a text node as math. */
+function markBareMath(value: string): Inline[] {
+	const out: Inline[] = [];
+	let last = 0;
+	for (const m of value.matchAll(BARE_MATH)) {
+		if (m.index > last) out.push({ type: 'text', value: value.slice(last, m.index) });
+		out.push({ type: 'math', value: m[0], display: false });
+		last = m.index + m[0].length;
+	}
+	if (last < value.length) out.push({ type: 'text', value: value.slice(last) });
+	return out;
+}
+
+/** Applies a text-node transform throughout a tree (not inside links, code or math). */
+function mapText(nodes: Inline[], fn: (value: string) => Inline[]): Inline[] {
+	return nodes.flatMap((n) => {
+		if (n.type === 'text') return fn(n.value);
+		if (n.type === 'emphasis' || n.type === 'strong')
+			return [{ ...n, children: mapText(n.children, fn) }];
+		return [n];
+	});
+}
+
+/** Merges adjacent text nodes and drops empty ones. */
+function tidy(nodes: Inline[]): Inline[] {
+	const out: Inline[] = [];
+	for (const n of nodes) {
+		const last = out[out.length - 1];
+		if (n.type === 'text') {
+			if (n.value === '') continue;
+			if (last?.type === 'text') last.value += n.value;
+			else out.push({ ...n });
+		} else if (n.type === 'emphasis' || n.type === 'strong' || n.type === 'link')
+			out.push({ ...n, children: tidy(n.children) });
+		else out.push(n);
+	}
+	return out;
+}
+
+/** The normalised abstract: its inline tree, code URLs and plain text. */
+export interface NormalizedAbstract {
+	inline: Inline[];
+	codeUrls: string[];
+	hasMath: boolean;
+	/** Plain text: math as TeX source, links as their text. */
+	text: string;
+}
+
+/** Collects link URLs from a tree. */
+function linkUrls(nodes: Inline[]): string[] {
+	return nodes.flatMap((n) =>
+		n.type === 'link'
+			? [n.url, ...linkUrls(n.children)]
+			: n.type === 'emphasis' || n.type === 'strong'
+				? linkUrls(n.children)
+				: [],
+	);
+}
+
+/** Normalises an abstract: whitespace, math, LaTeX prose, links and bare math. */
+export function normalizeAbstract(raw: string): NormalizedAbstract {
+	const s = normalizeWhitespace(raw);
+	const nodes: Inline[] = splitMath(s).flatMap((part) =>
+		part.math
+			? [{ type: 'math' as const, value: part.value, display: part.display }]
+			: parseLatexProse(part.value),
+	);
+	const inline = tidy(mapText(mapText(nodes, linkify), markBareMath));
+	const codeUrls = [...new Set(linkUrls(inline).filter(isCodeUrl).map(canonicalCodeUrl))];
+	const hasMath = JSON.stringify(inline).includes('"type":"math"');
+	return { inline, codeUrls, hasMath, text: inlineText(inline) };
+}

@@ -1,0 +1,165 @@
+import type { ParseResult, Problem, RawRecord } from '../types.ts';
+
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+/** A page's date line: `Mar 18`, `March 18`, `18 Mar`, optionally with a year. */
+const DATE_LINE =
+	/^(?:([A-Za-z]{3,9})\.?\s+(\d{1,2})|(\d{1,2})\s+([A-Za-z]{3,9})\.?)(?:,?\s+(\d{4}))?$/;
+/** An ISO date anywhere in a file name. */
+const ISO_IN_NAME = /(\d{4})-(\d{2})-(\d{2})/;
+/**
+ * Year used when neither the date line nor the file name carries one. Documented in the
+ * README; a warning is printed. Never the clock, so that builds stay reproducible.
+ */
+export const FALLBACK_YEAR = 2025;
+/** An abstract is prose: long, or several sentences. A title is one short line. */
+const MIN_ABSTRACT_CHARS = 200;
+
+/** Parses a month-day date line into `[month, day, year?]`, or undefined when it is not one. */
+export function parseDateLine(line: string): [number, number, number | undefined] | undefined {
+	const m = DATE_LINE.exec(line.trim());
+	if (!m) return undefined;
+	const monthName = (m[1] ?? m[4] ?? '').toLowerCase();
+	const month = MONTHS.findIndex((name) => monthName.startsWith(name)) + 1;
+	const day = Number(m[2] ?? m[3]);
+	if (month === 0 || day < 1 || day > 31) return undefined;
+	if (monthName.length > 3 && !fullMonthMatches(monthName)) return undefined;
+	return [month, day, m[5] ? Number(m[5]) : undefined];
+}
+
+function fullMonthMatches(name: string): boolean {
+	const full = [
+		'january',
+		'february',
+		'march',
+		'april',
+		'may',
+		'june',
+		'july',
+		'august',
+		'september',
+		'october',
+		'november',
+		'december',
+		'sept',
+	];
+	return full.some((f) => f.startsWith(name) || name === f);
+}
+
+const pad = (n: number): string => String(n).padStart(2, '0');
+
+/**
+ * Resolves the listing date of a trending page from its date line and file name.
+ * The year comes from the date line, else from an ISO date in the file name (choosing the
+ * year that puts the date nearest the file's date, so a `Dec 31` page in a `2026-01-01` file
+ * is 2025-12-31), else `FALLBACK_YEAR` with a warning.
+ */
+export function resolveListingDate(
+	file: string,
+	dateLine: [number, number, number | undefined] | undefined,
+): { date: string; warning?: string } {
+	const iso = ISO_IN_NAME.exec(file);
+	if (!dateLine) {
+		if (iso) return { date: `${iso[1]}-${iso[2]}-${iso[3]}` };
+		return {
+			date: `${FALLBACK_YEAR}-01-01`,
+			warning: `no date line and no YYYY-MM-DD in the file name; using ${FALLBACK_YEAR}-01-01`,
+		};
+	}
+	const [month, day, year] = dateLine;
+	if (year) return { date: `${year}-${pad(month)}-${pad(day)}` };
+	if (iso) {
+		const fileYear = Number(iso[1]);
+		const fileTime = Date.UTC(fileYear, Number(iso[2]) - 1, Number(iso[3]));
+		const candidates = [fileYear - 1, fileYear, fileYear + 1];
+		const best = candidates.reduce((a, b) =>
+			Math.abs(Date.UTC(b, month - 1, day) - fileTime) <
+			Math.abs(Date.UTC(a, month - 1, day) - fileTime)
+				? b
+				: a,
+		);
+		return { date: `${best}-${pad(month)}-${pad(day)}` };
+	}
+	return {
+		date: `${FALLBACK_YEAR}-${pad(month)}-${pad(day)}`,
+		warning: `no YYYY-MM-DD in the file name, so the year of the date line is unknown; using ${FALLBACK_YEAR}`,
+	};
+}
+
+/** Whether a line reads like an abstract rather than a title. */
+export function looksLikeAbstract(line: string): boolean {
+	if (line.length >= MIN_ABSTRACT_CHARS) return true;
+	// Shorter prose still ends like a sentence and has a sentence's worth of words; titles do not.
+	return /[.!。]$/.test(line) && line.split(/\s+/).length >= 8;
+}
+
+/**
+ * Parses a trending page: header lines, a date line, then title / abstract pairs separated
+ * by blank lines. The header is everything before the date line, whatever its wording; a page
+ * without a date line starts at the first title that is followed by an abstract.
+ */
+export function parseTrendingPage(file: string, text: string): ParseResult {
+	const lines = text.split(/\r\n|\r|\n/);
+	const errors: Problem[] = [];
+	const warnings: Problem[] = [];
+	const nonEmpty = lines
+		.map((l, i) => ({ text: l.trim(), line: i + 1 }))
+		.filter((l) => l.text !== '');
+
+	let start = nonEmpty.findIndex((l) => parseDateLine(l.text) !== undefined);
+	const dateLine = start >= 0 ? parseDateLine(nonEmpty[start]!.text) : undefined;
+	if (start >= 0) start += 1;
+	else {
+		// No date line: the header is the run of lines before the first title/abstract pair.
+		start = nonEmpty.findIndex(
+			(l, i) => !looksLikeAbstract(l.text) && looksLikeAbstract(nonEmpty[i + 1]?.text ?? ''),
+		);
+		if (start < 0) start = 0;
+	}
+	const { date, warning } = resolveListingDate(file, dateLine);
+	if (warning)
+		warnings.push({ file, line: 0, message: warning, hint: 'name the file YYYY-MM-DD-<name>.txt' });
+
+	const records: RawRecord[] = [];
+	let i = start;
+	while (i < nonEmpty.length) {
+		const title = nonEmpty[i]!;
+		const next = nonEmpty[i + 1];
+		if (looksLikeAbstract(title.text)) {
+			errors.push({
+				file,
+				line: title.line,
+				message: 'abstract without a title',
+				hint: 'put the title on the line before the abstract',
+			});
+			i += 1;
+			continue;
+		}
+		if (!next || !looksLikeAbstract(next.text)) {
+			errors.push({
+				file,
+				line: title.line,
+				message: `title without abstract: "${title.text.slice(0, 80)}"`,
+				hint: 'add the abstract on the next non-blank line, or remove the title',
+			});
+			i += 1;
+			continue;
+		}
+		records.push({
+			title: title.text,
+			abstract: next.text,
+			source: { file, line: title.line },
+			date,
+			rank: records.length + 1,
+		});
+		i += 2;
+	}
+	if (records.length === 0 && errors.length === 0) {
+		errors.push({
+			file,
+			line: 0,
+			message: 'no papers found',
+			hint: 'a trending page has title and abstract lines after its date line',
+		});
+	}
+	return { records, errors, warnings };
+}

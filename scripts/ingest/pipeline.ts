@@ -1,0 +1,80 @@
+/**
+ * The ingest as one pure function: source files in, generated entries (file name → text) out.
+ * parse → normalise → classify → render. The orchestrator (scripts/ingest.ts) does the I/O.
+ */
+import { PaperSchema, type Paper } from '../../src/schemas/paper.ts';
+import { buildPapers } from './build-papers.ts';
+import { parseSource } from './parse/index.ts';
+import { renderAbstractMdx, renderPaperMdx } from './render.ts';
+import type { Problem, RawRecord, SourceFile } from './types.ts';
+
+/** Everything one ingest run produces. */
+export interface IngestResult {
+	/** Generated files for `content/papers/`, by file name, in name order. Empty when there are errors. */
+	entries: Map<string, string>;
+	papers: Paper[];
+	records: number;
+	duplicates: number;
+	errors: Problem[];
+	warnings: Problem[];
+}
+
+/** Options of a run. */
+export interface IngestOptions {
+	/** Called with the number of papers rendered so far (progress bars). */
+	onProgress?: (done: number, total: number) => void;
+}
+
+/** Runs parse → normalise → (classify) → validate → render over every source file. */
+export function ingest(sources: SourceFile[], options: IngestOptions = {}): IngestResult {
+	const errors: Problem[] = [];
+	const warnings: Problem[] = [];
+	const records: RawRecord[] = [];
+	if (sources.length === 0) {
+		errors.push({
+			file: '.',
+			line: 0,
+			message: 'no source files',
+			hint: 'put trending pages (.txt) or arXiv JSON Lines (.jsonl) in content/sources/',
+		});
+	}
+	for (const source of [...sources].sort((a, b) => (a.name < b.name ? -1 : 1))) {
+		const result = parseSource(source);
+		records.push(...result.records);
+		errors.push(...result.errors);
+		warnings.push(...result.warnings);
+	}
+	const empty = {
+		entries: new Map<string, string>(),
+		papers: [],
+		records: records.length,
+		duplicates: 0,
+		errors,
+		warnings,
+	};
+	if (errors.length > 0) return empty;
+
+	const { papers: built, duplicates } = buildPapers(records);
+	const entries = new Map<string, string>();
+	const papers: Paper[] = [];
+	built.forEach(({ paper, inline }, i) => {
+		const checked = PaperSchema.safeParse(paper);
+		if (!checked.success) {
+			const src = paper.sources[0]!;
+			errors.push({
+				file: src.file,
+				line: src.line,
+				message: `invalid entry "${paper.slug}": ${checked.error.message}`,
+			});
+			return;
+		}
+		papers.push(checked.data);
+		entries.set(`${paper.slug}.mdx`, renderPaperMdx(checked.data, renderAbstractMdx(inline)));
+		options.onProgress?.(i + 1, built.length);
+	});
+	if (errors.length > 0) return { ...empty, duplicates };
+	// Topics and their counts (filled by the classify stage of the topics feature).
+	entries.set('_topics.json', `${JSON.stringify([], null, '\t')}\n`);
+	const sorted = new Map([...entries].sort(([a], [b]) => (a < b ? -1 : 1)));
+	return { entries: sorted, papers, records: records.length, duplicates, errors, warnings };
+}

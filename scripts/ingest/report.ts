@@ -1,0 +1,57 @@
+/** Human-readable output of the ingest: problems with their places, and the summary. */
+import type { Problem } from './types.ts';
+
+/** Formats a problem as `content/sources/file:line: message (hint)`. */
+export function formatProblem(kind: 'error' | 'warning', p: Problem): string {
+	const where = `content/sources/${p.file}${p.line > 0 ? `:${p.line}` : ''}`;
+	return `${kind}: ${where}: ${p.message}${p.hint ? `\n  hint: ${p.hint}` : ''}`;
+}
+
+/** The figures of one ingest run. */
+export interface IngestSummary {
+	sources: number;
+	records: number;
+	papers: number;
+	duplicates: number;
+	written: number;
+	unchanged: number;
+	removed: number;
+	milliseconds: number;
+	topics?: Array<{ slug: string; count: number }>;
+	catchAll?: string[];
+}
+
+/** Formats the end-of-run summary. */
+export function formatSummary(s: IngestSummary): string {
+	const lines = [
+		`ingest: ${s.sources} source file(s), ${s.records} record(s) → ${s.papers} paper(s), ${s.duplicates} duplicate(s) merged`,
+		`ingest: entries ${s.written} written, ${s.unchanged} unchanged, ${s.removed} removed in ${(s.milliseconds / 1000).toFixed(2)} s`,
+	];
+	if (s.topics)
+		lines.push(`ingest: topics ${s.topics.map((t) => `${t.slug} ${t.count}`).join(', ')}`);
+	if (s.catchAll && s.catchAll.length > 0)
+		lines.push(
+			`ingest: ${s.catchAll.length} paper(s) in the catch-all topic: ${s.catchAll.join(', ')}`,
+		);
+	return lines.join('\n');
+}
+
+/** A progress bar for long runs, drawn only on a TTY. */
+export function createProgress(
+	total: number,
+	label: string,
+	stream: NodeJS.WriteStream = process.stderr,
+): (done: number) => void {
+	if (!stream.isTTY || total < 2000) return () => {};
+	let lastPct = -1;
+	return (done: number) => {
+		const pct = Math.floor((done / total) * 100);
+		if (pct === lastPct) return;
+		lastPct = pct;
+		const width = 30;
+		const filled = Math.round((pct / 100) * width);
+		stream.write(
+			`\r${label} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${pct}%${done >= total ? '\n' : ''}`,
+		);
+	};
+}

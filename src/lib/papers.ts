@@ -1,0 +1,59 @@
+/**
+ * Data shaping for pages: papers in listing order, by topic, by day, and pagination.
+ * Page files call these and pass the results to layouts; components never query collections.
+ */
+import { getCollection, type CollectionEntry } from 'astro:content';
+import { compareListing } from './listing.ts';
+
+/** A paper as stored in the content collection. */
+export type PaperEntry = CollectionEntry<'papers'>;
+/** A topic as stored in the content collection. */
+export type TopicEntry = CollectionEntry<'topics'>;
+
+let cache: PaperEntry[] | undefined;
+
+/** Every paper in listing order: newest listing date first, then rank on that listing. */
+export async function getPapers(): Promise<PaperEntry[]> {
+	cache ??= (await getCollection('papers')).sort((a, b) => compareListing(a.data, b.data));
+	return cache;
+}
+
+/** Every topic, largest first (catch-all last), ties by name. */
+export async function getTopics(): Promise<TopicEntry[]> {
+	return (await getCollection('topics')).sort(
+		(a, b) =>
+			Number(a.data.catchAll) - Number(b.data.catchAll) ||
+			b.data.count - a.data.count ||
+			a.data.name.localeCompare(b.data.name),
+	);
+}
+
+/** Papers of one topic, in listing order. */
+export async function getPapersOfTopic(topic: string): Promise<PaperEntry[]> {
+	return (await getPapers()).filter((p) => p.data.topics.includes(topic));
+}
+
+/** Listing dates with their papers, newest first. */
+export async function getDays(): Promise<Array<{ date: string; papers: PaperEntry[] }>> {
+	const days = new Map<string, PaperEntry[]>();
+	for (const p of await getPapers()) days.set(p.data.date, [...(days.get(p.data.date) ?? []), p]);
+	return [...days].map(([date, papers]) => ({ date, papers }));
+}
+
+/** One page of a paginated list. */
+export interface PageSlice<T> {
+	items: T[];
+	/** 1-based page number. */
+	page: number;
+	pages: number;
+}
+
+/** Splits a list into pages of `size` (at least one page, even when empty). */
+export function paginate<T>(items: T[], size: number): Array<PageSlice<T>> {
+	const pages = Math.max(1, Math.ceil(items.length / size));
+	return Array.from({ length: pages }, (_, i) => ({
+		items: items.slice(i * size, (i + 1) * size),
+		page: i + 1,
+		pages,
+	}));
+}

@@ -1,0 +1,81 @@
+/**
+ * Compiles the MDX body of a generated entry to HTML: the same micromark/remark parser as
+ * @mdx-js/mdx (remark-mdx), GFM, math rendered by KaTeX as MathML. No JavaScript is evaluated:
+ * the only JSX allowed is the small set the ingest writes (`em`, `strong`, `code`, `a href`),
+ * and any other MDX construct fails loudly, so nothing from the input can execute.
+ */
+import rehypeKatex, { type Options as KatexOptions } from 'rehype-katex';
+import rehypeStringify from 'rehype-stringify';
+import remarkGfm from 'remark-gfm';
+import remarkMath from 'remark-math';
+import remarkMdx from 'remark-mdx';
+import remarkParse from 'remark-parse';
+import remarkRehype from 'remark-rehype';
+import { unified } from 'unified';
+import type { Element, ElementContent } from 'hast';
+import type { State } from 'mdast-util-to-hast';
+
+/** Bumped whenever the HTML this module produces changes: part of every cache key. */
+export const RENDERER_VERSION = 'abstract-html-1';
+
+const ALLOWED = new Set(['em', 'strong', 'code', 'a']);
+
+interface JsxNode {
+	type: string;
+	name: string | null;
+	attributes: Array<{ type: string; name?: string; value?: unknown }>;
+	children: unknown[];
+}
+
+function jsxElement(state: State, node: JsxNode): Element {
+	if (!node.name || !ALLOWED.has(node.name))
+		throw new Error(`unexpected element <${node.name ?? ''}> in a generated entry`);
+	const properties: Record<string, string> = {};
+	for (const attr of node.attributes) {
+		if (
+			attr.type !== 'mdxJsxAttribute' ||
+			node.name !== 'a' ||
+			attr.name !== 'href' ||
+			typeof attr.value !== 'string' ||
+			!/^https?:\/\//.test(attr.value)
+		) {
+			throw new Error(`unexpected attribute on <${node.name}> in a generated entry`);
+		}
+		properties.href = attr.value;
+	}
+	return {
+		type: 'element',
+		tagName: node.name,
+		properties,
+		children: state.all(node as never) as ElementContent[],
+	};
+}
+
+const reject = (_state: State, node: { type: string }): never => {
+	throw new Error(`unexpected MDX ${node.type} in a generated entry`);
+};
+
+/** MathML only: ~300 B per formula, no KaTeX fonts or HTML layout needed to read it. */
+const KATEX: KatexOptions = { output: 'mathml', strict: 'ignore' };
+
+const processor = unified()
+	.use(remarkParse)
+	.use(remarkMdx)
+	.use(remarkGfm)
+	.use(remarkMath)
+	.use(remarkRehype, {
+		handlers: {
+			mdxJsxTextElement: jsxElement as never,
+			mdxJsxFlowElement: reject as never,
+			mdxFlowExpression: reject as never,
+			mdxTextExpression: reject as never,
+			mdxjsEsm: reject as never,
+		},
+	})
+	.use(rehypeKatex, KATEX)
+	.use(rehypeStringify);
+
+/** Renders an entry's MDX body to HTML. Throws on any construct the ingest never writes. */
+export function renderAbstractHtml(mdxBody: string): string {
+	return String(processor.processSync(mdxBody));
+}

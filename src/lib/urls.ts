@@ -1,0 +1,63 @@
+/**
+ * Every URL of the site is built here, so base-path handling has exactly one home.
+ * `base` is Astro's `import.meta.env.BASE_URL` (always ends in `/`); `site` is `SITE_URL`.
+ */
+
+const BASE: string = normaliseBase(import.meta.env?.BASE_URL ?? '/');
+
+/** Ensures a base path starts and ends with a single `/`. */
+export function normaliseBase(base: string): string {
+	const trimmed = base.replace(/^\/+|\/+$/g, '');
+	return trimmed ? `/${trimmed}/` : '/';
+}
+
+/** A site-relative path with the base prepended: `path('papers/x/')` → `/base/papers/x/`. */
+export function path(relative = ''): string {
+	return BASE + relative.replace(/^\/+/, '');
+}
+
+/** URL of a paper page. */
+export const paperUrl = (slug: string): string => path(`papers/${slug}/`);
+/** URL of the topics index. */
+export const topicsUrl = (): string => path('topics/');
+/** URL of a topic page (page 1 by default). */
+export const topicUrl = (topic: string, page = 1): string =>
+	path(page > 1 ? `topics/${topic}/page/${page}/` : `topics/${topic}/`);
+/** URL of a topic's RSS feed. */
+export const topicFeedUrl = (topic: string): string => path(`topics/${topic}/rss.xml`);
+/** URL of a home listing page. */
+export const homeUrl = (page = 1): string => path(page > 1 ? `page/${page}/` : '');
+/** URL of a listing day. */
+export const dayUrl = (date: string): string => path(`days/${date}/`);
+/** URL of the days archive. */
+export const daysUrl = (): string => path('days/');
+/** URL of the search page, optionally with a query. */
+export const searchUrl = (query?: string): string =>
+	path('search/') + (query ? `?q=${encodeURIComponent(query)}` : '');
+/** URL of the site RSS feed. */
+export const feedUrl = (): string => path('rss.xml');
+/** URL of the JSON feed. */
+export const jsonFeedUrl = (): string => path('feed.json');
+/** URL of the feeds page. */
+export const feedsPageUrl = (): string => path('feeds/');
+/** URL of the OPML list of feeds. */
+export const opmlUrl = (): string => path('feeds.opml');
+/** URL of a paper's Open Graph card. */
+export const paperCardUrl = (slug: string): string => path(`og/papers/${slug}.png`);
+/** URL of a topic's Open Graph card. */
+export const topicCardUrl = (topic: string): string => path(`og/topics/${topic}.png`);
+/** URL of the site's Open Graph card. */
+export const siteCardUrl = (): string => path('og/site.png');
+
+/** Makes a site-relative URL absolute against `SITE_URL` (Astro's `site`). */
+export function absolute(url: string, site: URL | string | undefined): string {
+	if (!site) return url;
+	return new URL(url, site).href;
+}
+
+/** arXiv abstract page of an id. */
+export const arxivAbsUrl = (id: string): string => `https://arxiv.org/abs/${id}`;
+/** arXiv PDF of an id. */
+export const arxivPdfUrl = (id: string): string => `https://arxiv.org/pdf/${id}`;
+/** DOI resolver URL. */
+export const doiUrl = (doi: string): string => `https://doi.org/${doi}`;

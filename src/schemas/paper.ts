@@ -1,0 +1,79 @@
+/**
+ * The one schema of a paper entry, shared by the ingest (which validates every entry
+ * before writing it) and by `src/content.config.ts` (which validates it again at build).
+ * Imported from plain Node as well as from Astro, so it depends only on `astro/zod`.
+ */
+import { z } from 'astro/zod';
+
+/** Where a paper came from: a file in `content/sources/` and the 1-based line of its title. */
+export const SourceRefSchema = z.object({
+	/** File name relative to `content/sources/`, e.g. `2025-03-18-trending.txt`. */
+	file: z.string().min(1),
+	/** 1-based line number of the paper's title (trending pages) or record (JSON Lines). */
+	line: z.number().int().positive(),
+});
+export type SourceRef = z.infer<typeof SourceRefSchema>;
+
+/** One matched term that made the classifier pick a topic. */
+export const TopicReasonSchema = z.object({
+	/** The term or phrase as written in `topics.yaml`, or `arXiv:cs.CL` for category evidence. */
+	term: z.string(),
+	/** Its contribution to the topic's score. */
+	weight: z.number(),
+});
+
+/** A related paper and the shared terms that explain the link. */
+export const RelatedSchema = z.object({
+	/** Slug of the related paper. */
+	slug: z.string(),
+	/** Cosine similarity of the two papers' TF-IDF vectors, rounded to 3 decimals. */
+	score: z.number(),
+	/** The highest-weighted terms the two papers share ("related through: …"). */
+	terms: z.array(z.string()),
+});
+
+/** ISO calendar date, `YYYY-MM-DD`. */
+export const IsoDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
+
+/** The frontmatter of a generated MDX entry in `content/papers/`. */
+export const PaperSchema = z.object({
+	/** Full title, exactly as given (normalised to NFC, whitespace collapsed). */
+	title: z.string().min(1),
+	/** The acronym or name before the colon in titles like `CodeT5: …`, when there is one. */
+	shortName: z.string().optional(),
+	/** URL slug: arXiv id when known, else from the short name or title; stable across rebuilds. */
+	slug: z.string().regex(/^[a-z0-9][a-z0-9.-]*$/),
+	/** Listing date: the trending page's date, or the arXiv record's `update_date`. */
+	date: IsoDateSchema,
+	/** 1-based position on its listing (page order for trending pages, line order for JSON Lines). */
+	rank: z.number().int().positive(),
+	/** Every source that listed this paper; the first is the primary one. */
+	sources: z.array(SourceRefSchema).min(1),
+	/** Code repository URLs found in the abstract, repaired and de-duplicated. */
+	codeUrls: z.array(z.url()),
+	/** arXiv identifier (`2504.12351` or `hep-th/9901001`) when the input carries one. */
+	arxivId: z.string().optional(),
+	/** Author names in order; empty when the input has none. */
+	authors: z.array(z.string()),
+	/** arXiv categories, primary first; empty when unknown. */
+	categories: z.array(z.string()),
+	/** DOI when known. */
+	doi: z.string().optional(),
+	/** Journal reference when known. */
+	journalRef: z.string().optional(),
+	/** Author comments (pages, venue) when known. */
+	comments: z.string().optional(),
+	/** Topic slugs (1–3), best first; filled by the classifier. */
+	topics: z.array(z.string()),
+	/** Why each topic was chosen: matched terms with their weights, keyed by topic slug. */
+	topicReasons: z.record(z.string(), z.array(TopicReasonSchema)),
+	/** 3–8 keyphrases extracted from the corpus by TF-IDF. */
+	keywords: z.array(z.string()),
+	/** Up to 5 related papers, most similar first. */
+	related: z.array(RelatedSchema),
+	/** Whether the abstract contains math (pages then load the KaTeX stylesheet). */
+	hasMath: z.boolean(),
+	/** Plain-text abstract (math as its TeX source): used for descriptions, feeds and cards. */
+	summary: z.string(),
+});
+export type Paper = z.infer<typeof PaperSchema>;

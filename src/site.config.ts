@@ -1,0 +1,28 @@
+/**
+ * Site-wide settings, one typed and documented object. Deployment settings (`SITE_URL`,
+ * `BASE_PATH`) come from the environment in `astro.config.mjs`; everything here is editorial.
+ */
+export interface SiteConfig {
+	/** Site name, shown in the header, titles, feeds and cards. */
+	title: string;
+	/** One-line description for the home page, feeds and meta tags. */
+	description: string;
+	/** `<html lang>` and feed language. */
+	lang: string;
+	/** Papers per page on home, day and topic listings. */
+	pageSize: number;
+	/** Items per RSS / JSON feed. */
+	feedSize: number;
+	/** Precache the whole site for offline use while the precache stays under this many bytes. */
+	offlinePrecacheLimitBytes: number;
+}
+
+/** The settings in force. */
+export const SITE: SiteConfig = {
+	title: 'Abstracta',
+	description: 'Trending research papers with readable abstracts, topics, search and feeds.',
+	lang: 'en',
+	pageSize: Number(process.env.PAGE_SIZE ?? 50) || 50,
+	feedSize: Number(process.env.FEED_SIZE ?? 50) || 50,
+	offlinePrecacheLimitBytes: 10 * 1024 * 1024,
+};

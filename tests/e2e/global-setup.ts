@@ -1,0 +1,20 @@
+/**
+ * Builds the seed site once per end-to-end run: at the root (`dist/`) and under a sub-path
+ * (`dist-base/`). Set E2E_SKIP_BUILD=1 to reuse existing builds while iterating on tests.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { BASE_PATH, DIST, DIST_BASE } from './support/paths.ts';
+
+export default function setup(): void {
+	if (process.env.E2E_SKIP_BUILD && existsSync(DIST) && existsSync(DIST_BASE)) return;
+	const run = (args: string[], env: Record<string, string> = {}): void => {
+		execFileSync('npx', args, { stdio: 'inherit', env: { ...process.env, ...env } });
+	};
+	run(['tsx', 'scripts/ingest.ts', '--quiet']);
+	run(['astro', 'build', '--outDir', DIST], { SITE_URL: 'https://abstracta.example' });
+	run(['astro', 'build', '--outDir', DIST_BASE], {
+		SITE_URL: 'https://abstracta.example',
+		BASE_PATH,
+	});
+}
