@@ -45,8 +45,14 @@ export function splitCategories(s: string | undefined): string[] {
 const isSpace = (c: string | undefined): boolean => c === undefined || /\s/.test(c);
 
 /**
+ * Whether text between math delimiters can be math. remark-math has no escapes inside math, so
+ * a `$` would end it early, and a trailing backslash would escape the closing delimiter.
+ */
+const isMathBody = (body: string): boolean => body.trim() !== '' && !body.includes('$') && !/\\\s*$/.test(body);
+
+/**
  * Splits text into prose and math. Math is `$$…$$`, `\[…\]`, `\(…\)` and `$…$` under
- * Pandoc's rule (no space inside the dollars, no digit right after the closing one), so
+ * Pandoc's rule (no space inside the dollars, no digit or `$` right after the closing one), so
  * currency like "$5 and $10" stays prose. An unmatched delimiter is prose.
  */
 export function splitMath(s: string): Array<{ math: boolean; display: boolean; value: string }> {
@@ -71,7 +77,8 @@ export function splitMath(s: string): Array<{ math: boolean; display: boolean; v
 		const pair = pairs.find(([open]) => s.startsWith(open, i));
 		if (pair) {
 			const end = s.indexOf(pair[1], i + 2);
-			if (end > i + 2) {
+			// Math may not contain `$`: remark-math has no escapes inside math, so it would end there.
+			if (end > i + 2 && isMathBody(s.slice(i + 2, end))) {
 				flush();
 				parts.push({ math: true, display: pair[2], value: s.slice(i + 2, end).trim() });
 				i = end + 2;
@@ -85,9 +92,10 @@ export function splitMath(s: string): Array<{ math: boolean; display: boolean; v
 				else if (s[j] === '$') break;
 				else j++;
 			}
-			if (j < s.length && !isSpace(s[j - 1]) && !/[0-9]/.test(s[j + 1] ?? '')) {
+			const body = s.slice(i + 1, j);
+			if (j < s.length && !isSpace(s[j - 1]) && !/[0-9$]/.test(s[j + 1] ?? '') && isMathBody(body)) {
 				flush();
-				parts.push({ math: true, display: false, value: s.slice(i + 1, j) });
+				parts.push({ math: true, display: false, value: body });
 				i = j + 1;
 				continue;
 			}
@@ -107,7 +115,7 @@ const CODE_HOSTS =
  * code-host URL without a scheme. Paths stop at whitespace.
  */
 const URL_RE =
-	/\b(?:(https?)\s?:\s?\/\/\s?((?:[\p{L}\p{N}-]+\.)+\p{L}{2,}(?::\d+)?)|((?:www\.)?(?:github\.com|gitlab\.com|huggingface\.co|bitbucket\.org)(?=\/)))((?:\/[^\s<>"{}|\\^`]*)?)/giu;
+	/\b(?:(https?)\s?:\s?\/\/\s?((?:[\p{L}\p{N}-]+\.)+\p{L}{2,}(?::\d+)?)|((?:www\.)?(?:github\.com|gitlab\.com|huggingface\.co|bitbucket\.org)(?=\/)))((?:\/[^\s<>"'{}|\\^`[\]]*)?)/giu;
 
 /** Removes trailing punctuation a sentence put after a URL, keeping balanced parentheses. */
 function trimUrlTail(url: string): { url: string; tail: string } {
@@ -150,13 +158,14 @@ function linkify(value: string): Inline[] {
 	const out: Inline[] = [];
 	let last = 0;
 	for (const m of value.matchAll(URL_RE)) {
-		const scheme = (m[1] ?? 'https').toLowerCase();
 		const host = m[2] ?? m[3]!;
 		const { url: pathPart, tail } = trimUrlTail(m[4] ?? '');
-		let url = `${scheme}://${host}${pathPart}`;
+		// Shown as written, minus the spaces that broke it; linked in canonical form.
+		const shown = m[1] ? `${m[1]}://${host}${pathPart}` : `${host}${pathPart}`;
+		let url = `${(m[1] ?? 'https').toLowerCase()}://${host}${pathPart}`;
 		if (isCodeUrl(url)) url = canonicalCodeUrl(url);
 		if (m.index > last) out.push({ type: 'text', value: value.slice(last, m.index) });
-		out.push({ type: 'link', url, children: [{ type: 'text', value: url }] });
+		out.push({ type: 'link', url, children: [{ type: 'text', value: shown }] });
 		last = m.index + m[0].length - tail.length;
 	}
 	if (last === 0) return [{ type: 'text', value }];
@@ -198,7 +207,10 @@ function tidy(nodes: Inline[]): Inline[] {
 	const out: Inline[] = [];
 	for (const n of nodes) {
 		const last = out[out.length - 1];
-		if (n.type === 'text') {
+		if (n.type === 'math' && last?.type === 'math') {
+			// `$a$$b$` would read as one `$$` run: adjacent formulas become one.
+			out[out.length - 1] = { type: 'math', value: `${last.value} ${n.value}`, display: last.display && n.display };
+		} else if (n.type === 'text') {
 			if (n.value === '') continue;
 			if (last?.type === 'text') last.value += n.value;
 			else out.push({ ...n });

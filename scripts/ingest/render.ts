@@ -15,7 +15,7 @@ const ENTITIES: Record<string, string> = {
 	'}': '&#125;',
 };
 /** ASCII punctuation Markdown/GFM/remark-math can read as syntax anywhere in a line: backslash-escaped. */
-const INLINE_SYNTAX = new Set(['\\', '`', '*', '_', '[', ']', '#', '|', '~', '$', '!', '^']);
+const INLINE_SYNTAX = new Set(['\\', '`', '*', '_', '[', ']', '#', '|', '~', '$', '!', '^', '@']);
 /** Safe link targets: http(s) with no character that could end the attribute or open code. */
 const SAFE_URL = /^https?:\/\/[^\s"'<>{}\\`]+$/;
 
@@ -27,14 +27,11 @@ export function escapeMdxText(s: string): string {
 		else if (INLINE_SYNTAX.has(c)) out += `\\${c}`;
 		else out += c;
 	}
-	return out;
+	// GFM turns bare `http://`, `www.` and e-mail addresses into links and keeps backslashes
+	// inside them literally; breaking the trigger keeps them plain text (`@` is escaped above).
+	return out.replace(/(https?):(?=\/\/)/gi, '$1\\:').replace(/(www)\./gi, '$1\\.');
 }
 
-/** Writes TeX for `$…$`: never a `$` inside, never a trailing backslash that would escape the closer. */
-function mathSource(tex: string): string {
-	const t = tex.replace(/\$/g, '\\$').trim();
-	return /\\$/.test(t) ? `${t} ` : t;
-}
 
 /** Renders an inline tree as one line of MDX. */
 export function renderInline(nodes: Inline[]): string {
@@ -44,8 +41,9 @@ export function renderInline(nodes: Inline[]): string {
 				case 'text':
 					return escapeMdxText(n.value);
 				case 'math': {
-					const tex = mathSource(n.value);
-					return tex === '' ? '' : n.display ? `$$${tex}$$` : `$${tex}$`;
+					// remark-math has no escapes: TeX holding a `$` or ending in `\\` can only be text.
+					if (n.value.includes('$') || /\\\s*$/.test(n.value)) return escapeMdxText(n.value);
+					return n.display ? `$$${n.value}$$` : `$${n.value}$`;
 				}
 				case 'code':
 					return `<code>${escapeMdxText(n.value)}</code>`;
@@ -56,7 +54,7 @@ export function renderInline(nodes: Inline[]): string {
 				case 'link':
 					return SAFE_URL.test(n.url)
 						? `<a href="${n.url}">${renderInline(n.children)}</a>`
-						: `${renderInline(n.children)}${escapeMdxText(n.url === textOf(n.children) ? '' : ` (${n.url})`)}`;
+						: renderInline(n.children); // an unsafe target (javascript:, …) is dropped; its text stays
 			}
 		})
 		.join('');
