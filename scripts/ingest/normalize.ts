@@ -48,7 +48,8 @@ const isSpace = (c: string | undefined): boolean => c === undefined || /\s/.test
  * Whether text between math delimiters can be math. remark-math has no escapes inside math, so
  * a `$` would end it early, and a trailing backslash would escape the closing delimiter.
  */
-const isMathBody = (body: string): boolean => body.trim() !== '' && !body.includes('$') && !/\\\s*$/.test(body);
+const isMathBody = (body: string): boolean =>
+	body.trim() !== '' && !body.includes('$') && !/\\\s*$/.test(body);
 
 /**
  * Splits text into prose and math. Math is `$$…$$`, `\[…\]`, `\(…\)` and `$…$` under
@@ -93,7 +94,12 @@ export function splitMath(s: string): Array<{ math: boolean; display: boolean; v
 				else j++;
 			}
 			const body = s.slice(i + 1, j);
-			if (j < s.length && !isSpace(s[j - 1]) && !/[0-9$]/.test(s[j + 1] ?? '') && isMathBody(body)) {
+			if (
+				j < s.length &&
+				!isSpace(s[j - 1]) &&
+				!/[0-9$]/.test(s[j + 1] ?? '') &&
+				isMathBody(body)
+			) {
 				flush();
 				parts.push({ math: true, display: false, value: body });
 				i = j + 1;
@@ -153,6 +159,11 @@ export function isCodeUrl(url: string): boolean {
 	}
 }
 
+/** "… CodeT5 ." → "… CodeT5." : a space before final punctuation after a URL was part of the broken URL. */
+function tidyAfterUrl(text: string, afterUrl: boolean): string {
+	return afterUrl ? text.replace(/^ ([.,;:])(?= |$)/, '$1') : text;
+}
+
 /** Turns URLs in a text node into links, repairing spaces and trailing punctuation. */
 function linkify(value: string): Inline[] {
 	const out: Inline[] = [];
@@ -164,13 +175,13 @@ function linkify(value: string): Inline[] {
 		const shown = m[1] ? `${m[1]}://${host}${pathPart}` : `${host}${pathPart}`;
 		let url = `${(m[1] ?? 'https').toLowerCase()}://${host}${pathPart}`;
 		if (isCodeUrl(url)) url = canonicalCodeUrl(url);
-		if (m.index > last) out.push({ type: 'text', value: value.slice(last, m.index) });
+		if (m.index > last)
+			out.push({ type: 'text', value: tidyAfterUrl(value.slice(last, m.index), last > 0) });
 		out.push({ type: 'link', url, children: [{ type: 'text', value: shown }] });
 		last = m.index + m[0].length - tail.length;
 	}
 	if (last === 0) return [{ type: 'text', value }];
-	// "… CodeT5 ." → "… CodeT5." : a space before final punctuation was part of the broken URL.
-	const rest = value.slice(last).replace(/^ ([.,;:])(?= |$)/, '$1');
+	const rest = tidyAfterUrl(value.slice(last), true);
 	if (rest) out.push({ type: 'text', value: rest });
 	return out;
 }
@@ -209,7 +220,11 @@ function tidy(nodes: Inline[]): Inline[] {
 		const last = out[out.length - 1];
 		if (n.type === 'math' && last?.type === 'math') {
 			// `$a$$b$` would read as one `$$` run: adjacent formulas become one.
-			out[out.length - 1] = { type: 'math', value: `${last.value} ${n.value}`, display: last.display && n.display };
+			out[out.length - 1] = {
+				type: 'math',
+				value: `${last.value} ${n.value}`,
+				display: last.display && n.display,
+			};
 		} else if (n.type === 'text') {
 			if (n.value === '') continue;
 			if (last?.type === 'text') last.value += n.value;

@@ -32,7 +32,6 @@ export function escapeMdxText(s: string): string {
 	return out.replace(/(https?):(?=\/\/)/gi, '$1\\:').replace(/(www)\./gi, '$1\\.');
 }
 
-
 /** Renders an inline tree as one line of MDX. */
 export function renderInline(nodes: Inline[]): string {
 	return nodes
@@ -59,9 +58,6 @@ export function renderInline(nodes: Inline[]): string {
 		})
 		.join('');
 }
-
-const textOf = (nodes: Inline[]): string =>
-	nodes.map((n) => ('value' in n ? n.value : textOf(n.children))).join('');
 
 /**
  * Guards the start of the paragraph, where Markdown and MDX read block syntax: list markers,

@@ -58,11 +58,36 @@ const reject = (_state: State, node: { type: string }): never => {
 /** MathML only: ~300 B per formula, no KaTeX fonts or HTML layout needed to read it. */
 const KATEX: KatexOptions = { output: 'mathml', strict: 'ignore' };
 
+interface ParentNode {
+	type: string;
+	name?: string | null;
+	children?: ParentNode[];
+}
+
+/**
+ * GFM's autolink literal runs on text after parsing, so a URL shown as a link's text would
+ * become a second link inside the first (invalid HTML). This unwraps links nested in links.
+ */
+export function remarkUnnestLinks() {
+	const isLink = (n: ParentNode): boolean =>
+		n.type === 'link' || (n.type === 'mdxJsxTextElement' && n.name === 'a');
+	const visit = (node: ParentNode, insideLink: boolean): void => {
+		if (!node.children) return;
+		const inside = insideLink || isLink(node);
+		node.children = node.children.flatMap((child) =>
+			inside && child.type === 'link' ? (child.children ?? []) : [child],
+		);
+		for (const child of node.children) visit(child, inside);
+	};
+	return (tree: ParentNode): void => visit(tree, false);
+}
+
 const processor = unified()
 	.use(remarkParse)
 	.use(remarkMdx)
 	.use(remarkGfm)
 	.use(remarkMath)
+	.use(remarkUnnestLinks)
 	.use(remarkRehype, {
 		handlers: {
 			mdxJsxTextElement: jsxElement as never,

@@ -1,0 +1,115 @@
+/** The ingest command as an operator runs it: exit codes, messages, atomic and idempotent writes. */
+import { execFileSync, spawnSync } from 'node:child_process';
+import {
+	cpSync,
+	mkdtempSync,
+	readdirSync,
+	readFileSync,
+	rmSync,
+	statSync,
+	writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+
+const SEED = '../shared/seeds/000_c259b851a26a1daf.txt';
+let dir: string;
+const run = (...args: string[]) =>
+	spawnSync(
+		'npx',
+		[
+			'tsx',
+			'scripts/ingest.ts',
+			'--sources',
+			join(dir, 'sources'),
+			'--out',
+			join(dir, 'papers'),
+			...args,
+		],
+		{ encoding: 'utf8' },
+	);
+
+beforeEach(() => {
+	dir = mkdtempSync(join(tmpdir(), 'abstracta-ingest-'));
+	cpSync(SEED, join(dir, 'sources', '2025-03-18-trending.txt'), { recursive: true });
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('ingest command', () => {
+	test('writes one entry per seed paper and a summary', () => {
+		const r = run();
+		expect(r.status).toBe(0);
+		expect(r.stdout).toMatch(/75 record\(s\) → 75 paper\(s\)/);
+		expect(readdirSync(join(dir, 'papers')).filter((f) => f.endsWith('.mdx'))).toHaveLength(75);
+	});
+
+	test('a second run with unchanged inputs writes no file', () => {
+		run();
+		const file = join(dir, 'papers', 'codet5.mdx');
+		const before = statSync(file);
+		const r = run();
+		expect(r.stdout).toMatch(/entries 0 written, 76 unchanged, 0 removed/);
+		const after = statSync(file);
+		expect([after.mtimeMs, after.ino]).toEqual([before.mtimeMs, before.ino]);
+	});
+
+	test('removing a source removes its entries', () => {
+		run();
+		writeFileSync(
+			join(dir, 'sources', 'extra.jsonl'),
+			JSON.stringify({
+				id: '2501.1',
+				title: 'Extra',
+				abstract: 'An extra abstract.',
+				update_date: '2025-01-01',
+			}),
+		);
+		run();
+		expect(readdirSync(join(dir, 'papers'))).toContain('2501.1.mdx');
+		rmSync(join(dir, 'sources', 'extra.jsonl'));
+		expect(run().stdout).toMatch(/1 removed/);
+		expect(readdirSync(join(dir, 'papers'))).not.toContain('2501.1.mdx');
+	});
+
+	test('bad input: every problem with file and line, exit 1, nothing written', () => {
+		run();
+		const snapshot = readdirSync(join(dir, 'papers')).map((f) =>
+			readFileSync(join(dir, 'papers', f), 'utf8'),
+		);
+		writeFileSync(join(dir, 'sources', '2025-03-19-bad.txt'), 'Mar 19\n\nA Lonely Title\n');
+		writeFileSync(
+			join(dir, 'sources', 'bad.jsonl'),
+			'{"title": "T", "abstract": "A.", "update_date": "2025-01-01"}\n{broken\n{"title": "No abstract", "update_date": "2025-01-01"}\n',
+		);
+		writeFileSync(join(dir, 'sources', 'notes.md'), '# notes');
+		const r = run();
+		expect(r.status).toBe(1);
+		expect(r.stderr).toContain('content/sources/2025-03-19-bad.txt:3: title without abstract');
+		expect(r.stderr).toContain('content/sources/bad.jsonl:2: invalid JSON');
+		expect(r.stderr).toContain('content/sources/bad.jsonl:3: record without abstract');
+		expect(r.stderr).toContain('content/sources/notes.md: unknown source format');
+		expect(r.stderr).toMatch(/4 error\(s\); nothing was written/);
+		expect(
+			readdirSync(join(dir, 'papers')).map((f) => readFileSync(join(dir, 'papers', f), 'utf8')),
+		).toEqual(snapshot);
+		expect(readdirSync(dir).sort()).toEqual(['papers', 'sources']);
+	});
+
+	test('two clean runs produce the same bytes, with no clock or machine path in them', () => {
+		run();
+		const first = readdirSync(join(dir, 'papers')).map((f) =>
+			readFileSync(join(dir, 'papers', f), 'utf8'),
+		);
+		rmSync(join(dir, 'papers'), { recursive: true });
+		run();
+		const second = readdirSync(join(dir, 'papers')).map((f) =>
+			readFileSync(join(dir, 'papers', f), 'utf8'),
+		);
+		expect(second).toEqual(first);
+		expect(first.join('')).not.toContain(dir);
+		expect(first.join('')).not.toContain(
+			execFileSync('date', ['+%Y-%m-%d'], { encoding: 'utf8' }).trim(),
+		);
+	});
+});

@@ -1,0 +1,157 @@
+import { describe, expect, test } from 'vitest';
+import { inlineText, latexToPlain, parseLatexProse } from '../../scripts/ingest/latex.ts';
+import {
+	extractShortName,
+	normalizeAbstract,
+	normalizeWhitespace,
+	splitAuthors,
+	splitCategories,
+	splitMath,
+} from '../../scripts/ingest/normalize.ts';
+
+describe('normalizeWhitespace', () => {
+	test('joins arXiv hard wrapping and leading spaces into single spaces', () => {
+		expect(
+			normalizeWhitespace('  Foundation models in\ndigital pathology use\n  massive\tdatasets '),
+		).toBe('Foundation models in digital pathology use massive datasets');
+	});
+	test('composes Unicode to NFC', () => {
+		expect(normalizeWhitespace('e\u0301')).toBe('\u00e9');
+	});
+});
+
+describe('extractShortName', () => {
+	test.each([
+		['CodeT5: Identifier-aware Unified Pre-trained Encoder-Decoder Models', 'CodeT5'],
+		['VL-GPT: A Generative Pre-trained Transformer', 'VL-GPT'],
+		['Primer: Searching for Efficient Transformers for Language Modeling', 'Primer'],
+		['DUSt3R: Geometric 3D Vision Made Easy', 'DUSt3R'],
+	])('takes the name before the colon in %s', (title, name) => {
+		expect(extractShortName(title)).toBe(name);
+	});
+	test.each([
+		'Sparse then Prune: Toward Efficient Vision Transformers',
+		'GMML is All you Need',
+		'What learning algorithm is in-context learning? Investigations with linear models',
+		'Future Token Prediction -- Causal Language Modelling',
+	])('finds no short name in %s', (title) => {
+		expect(extractShortName(title)).toBeUndefined();
+	});
+});
+
+describe('LaTeX prose', () => {
+	test.each([
+		['87\\%', '87%'],
+		['\\#1 and \\& and \\_x', '#1 and & and _x'],
+		["Bal\\'azs", 'Balázs'],
+		["Bal\\'{a}zs", 'Balázs'],
+		["{\\'a}", 'á'],
+		['G\\"odel', 'Gödel'],
+		['\\c{c}a', 'ça'],
+		['\\ss', 'ß'],
+		["``quoted''", '“quoted”'],
+		["`single'", '‘single’'],
+		['\\unknown{x}', '\\unknown{x}'],
+		['{0,1}', '{0,1}'],
+	])('%s reads as %s', (input, expected) => {
+		expect(latexToPlain(input)).toBe(expected);
+	});
+	test('\\emph, \\textit and \\textbf become emphasis and strong', () => {
+		expect(parseLatexProse('a \\emph{b} \\textit{c} \\textbf{d \\emph{e}}')).toEqual([
+			{ type: 'text', value: 'a ' },
+			{ type: 'emphasis', children: [{ type: 'text', value: 'b' }] },
+			{ type: 'text', value: ' ' },
+			{ type: 'emphasis', children: [{ type: 'text', value: 'c' }] },
+			{ type: 'text', value: ' ' },
+			{
+				type: 'strong',
+				children: [
+					{ type: 'text', value: 'd ' },
+					{ type: 'emphasis', children: [{ type: 'text', value: 'e' }] },
+				],
+			},
+		]);
+	});
+	test('\\href and \\url become links', () => {
+		const nodes = parseLatexProse('see \\href{https://x.org/a}{the site} or \\url{https://y.org}');
+		expect(nodes.filter((n) => n.type === 'link')).toEqual([
+			{ type: 'link', url: 'https://x.org/a', children: [{ type: 'text', value: 'the site' }] },
+			{ type: 'link', url: 'https://y.org', children: [{ type: 'text', value: 'https://y.org' }] },
+		]);
+	});
+});
+
+describe('splitMath', () => {
+	test('keeps $…$, $$…$$, \\(…\\) and \\[…\\] as math', () => {
+		const parts = splitMath('a $x_{i}^{2}$ b $$\\sum_i x$$ c \\(y\\) d \\[z\\]');
+		expect(parts.filter((p) => p.math).map((p) => [p.value, p.display])).toEqual([
+			['x_{i}^{2}', false],
+			['\\sum_i x', true],
+			['y', false],
+			['z', true],
+		]);
+	});
+	test('leaves currency as prose (Pandoc rule)', () => {
+		expect(splitMath('It costs $5 and $10 per run.').some((p) => p.math)).toBe(false);
+		expect(splitMath('between $5$10').some((p) => p.math)).toBe(false);
+	});
+	test('leaves an unmatched dollar as prose', () => {
+		expect(splitMath('a $ b')).toEqual([{ math: false, display: false, value: 'a $ b' }]);
+	});
+});
+
+describe('normalizeAbstract', () => {
+	test('repairs a URL broken by spaces and extracts the code URL', () => {
+		const a = normalizeAbstract('Our code is released at https: //github.com/salesforce/CodeT5 .');
+		expect(a.codeUrls).toEqual(['https://github.com/salesforce/CodeT5']);
+		expect(a.text).toBe('Our code is released at https://github.com/salesforce/CodeT5.');
+		expect(a.inline).toContainEqual({
+			type: 'link',
+			url: 'https://github.com/salesforce/CodeT5',
+			children: [{ type: 'text', value: 'https://github.com/salesforce/CodeT5' }],
+		});
+	});
+	test('drops trailing punctuation and .git from code URLs, upgrades http', () => {
+		expect(normalizeAbstract('At https://github.com/zeyuliu1037/LMUFormer.git.').codeUrls).toEqual([
+			'https://github.com/zeyuliu1037/LMUFormer',
+		]);
+		expect(normalizeAbstract('Code: http://github.com/hustvl/MaTVLM.').codeUrls).toEqual([
+			'https://github.com/hustvl/MaTVLM',
+		]);
+		expect(normalizeAbstract('(see https://github.com/a/b).').codeUrls).toEqual([
+			'https://github.com/a/b',
+		]);
+	});
+	test('keeps project pages as links but not as code URLs', () => {
+		const a = normalizeAbstract('Project page: https://zju3dv.github.io/hiscene/.');
+		expect(a.codeUrls).toEqual([]);
+		expect(
+			a.inline.some((n) => n.type === 'link' && n.url === 'https://zju3dv.github.io/hiscene/'),
+		).toBe(true);
+	});
+	test('marks clear bare math: O(L^2) and 10^9', () => {
+		const a = normalizeAbstract('Attention costs O(L^2) time for 10^9 tokens, not O(n log n).');
+		expect(a.hasMath).toBe(true);
+		expect(
+			a.inline.filter((n) => n.type === 'math').map((n) => (n.type === 'math' ? n.value : '')),
+		).toEqual(['O(L^2)', '10^9']);
+	});
+	test('plain text keeps every character of prose', () => {
+		const input =
+			'Sets {0,1}^n where a<b, <!-- x --> & <script>alert(1)</script> `code` *stars* _u_ # | ~';
+		expect(normalizeAbstract(input).text).toBe(input);
+		expect(inlineText(normalizeAbstract(input).inline)).toBe(input);
+	});
+});
+
+describe('authors and categories', () => {
+	test('splits an arXiv author string and resolves accents', () => {
+		expect(
+			splitAuthors("Bal\\'azs Szegedy, Ana Mar\\'ia L\\'opez (MIT) and\n  Zichen Wang"),
+		).toEqual(['Balázs Szegedy', 'Ana María López', 'Zichen Wang']);
+		expect(splitAuthors(undefined)).toEqual([]);
+	});
+	test('splits categories, primary first, without duplicates', () => {
+		expect(splitCategories('cs.GR cs.AI eess.IV cs.AI')).toEqual(['cs.GR', 'cs.AI', 'eess.IV']);
+	});
+});

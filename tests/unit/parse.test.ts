@@ -1,0 +1,151 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, test } from 'vitest';
+import { parseArxivJsonl } from '../../scripts/ingest/parse/arxiv-jsonl.ts';
+import { parseSource } from '../../scripts/ingest/parse/index.ts';
+import {
+	FALLBACK_YEAR,
+	parseTrendingPage,
+	resolveListingDate,
+} from '../../scripts/ingest/parse/trending.ts';
+
+const ABSTRACT =
+	'We study a problem that matters to many people. Our method improves on prior work by a wide margin on three benchmarks, and we release code and data so that others can build on it easily.';
+const bytes = (s: string): Uint8Array => new TextEncoder().encode(s);
+
+describe('trending pages', () => {
+	test('reads the 75 papers of the bundled seed page, never a header line', () => {
+		const text = readFileSync('../shared/seeds/000_c259b851a26a1daf.txt', 'utf8');
+		const { records, errors, warnings } = parseTrendingPage('2025-03-18-trending.txt', text);
+		expect(errors).toEqual([]);
+		expect(warnings).toEqual([]);
+		expect(records).toHaveLength(75);
+		expect(records[0]).toMatchObject({
+			title: expect.stringMatching(/^CodeT5:/),
+			date: '2025-03-18',
+			rank: 1,
+			source: { line: 11 },
+		});
+		expect(records[1]!.title).toMatch(/^MaTVLM/);
+		expect(records.map((r) => r.title)).not.toContain('Subscribe');
+	});
+
+	test('does not depend on the header wording', () => {
+		const text = `Fresh today\n\nSign up for mail\n\nby someone else\n\nMarch 3\n\nA Title\n\n${ABSTRACT}\n`;
+		const { records } = parseTrendingPage('2026-03-03-hf.txt', text);
+		expect(records.map((r) => [r.title, r.date])).toEqual([['A Title', '2026-03-03']]);
+	});
+
+	test('without a date line the header is skipped and the file date used', () => {
+		const text = `new\n\nGet trending papers in your email inbox!\n\nSubscribe\n\nA Title\n\n${ABSTRACT}\n`;
+		const { records } = parseTrendingPage('2024-11-02.txt', text);
+		expect(records.map((r) => [r.title, r.date])).toEqual([['A Title', '2024-11-02']]);
+	});
+
+	test('a year-end page in a January file belongs to the previous year', () => {
+		expect(resolveListingDate('2026-01-01-trending.txt', [12, 31, undefined]).date).toBe(
+			'2025-12-31',
+		);
+	});
+
+	test('a file name without a date falls back to a fixed year, with a warning', () => {
+		const { records, warnings } = parseTrendingPage(
+			'trending.txt',
+			`Mar 18\n\nA Title\n\n${ABSTRACT}\n`,
+		);
+		expect(records[0]!.date).toBe(`${FALLBACK_YEAR}-03-18`);
+		expect(warnings).toHaveLength(1);
+		expect(warnings[0]!.message).toMatch(/year/);
+	});
+
+	test('a title without an abstract is an error naming its line', () => {
+		const text = `Mar 18\n\nFirst Title\n\n${ABSTRACT}\n\nLonely Title\n`;
+		const { errors, records } = parseTrendingPage('2025-03-18-x.txt', text);
+		expect(records).toHaveLength(1);
+		expect(errors).toEqual([
+			expect.objectContaining({
+				file: '2025-03-18-x.txt',
+				line: 7,
+				message: expect.stringMatching(/title without abstract/),
+			}),
+		]);
+	});
+
+	test('two titles in a row: the first is reported', () => {
+		const text = `Mar 18\n\nTitle One\n\nTitle Two\n\n${ABSTRACT}\n`;
+		const { errors, records } = parseTrendingPage('2025-03-18-x.txt', text);
+		expect(errors.map((e) => e.line)).toEqual([3]);
+		expect(records.map((r) => r.title)).toEqual(['Title Two']);
+	});
+});
+
+describe('arXiv JSON Lines', () => {
+	const rec = (o: Record<string, unknown>): string =>
+		JSON.stringify({
+			id: '2504.12351',
+			title: 'T',
+			abstract: 'A b c.',
+			authors: 'X Y',
+			categories: 'cs.LG',
+			update_date: '2025-04-18',
+			...o,
+		});
+
+	test('reads records, unwrapping nothing yet but keeping metadata', () => {
+		const { records, errors } = parseArxivJsonl(
+			'a.jsonl',
+			`${rec({ doi: '10.1/x', 'journal-ref': 'J 1' })}\n\n${rec({ id: '2504.2' })}\n`,
+		);
+		expect(errors).toEqual([]);
+		expect(records.map((r) => [r.arxivId, r.rank, r.source.line, r.doi, r.journalRef])).toEqual([
+			['2504.12351', 1, 1, '10.1/x', 'J 1'],
+			['2504.2', 2, 3, undefined, undefined],
+		]);
+	});
+
+	test('reports every bad line with its number', () => {
+		const text = [
+			rec({}),
+			'{not json',
+			'[1,2]',
+			rec({ title: '' }),
+			rec({ abstract: null }),
+			rec({ update_date: 'yesterday' }),
+		].join('\n');
+		const { errors, records } = parseArxivJsonl('b.jsonl', text);
+		expect(records).toHaveLength(1);
+		expect(errors.map((e) => [e.line, e.message.split(':')[0]])).toEqual([
+			[2, 'invalid JSON'],
+			[3, 'line is not a JSON object'],
+			[4, 'record without title'],
+			[5, 'record without abstract'],
+			[6, 'missing or invalid "update_date"'],
+		]);
+	});
+});
+
+describe('source files', () => {
+	test('an unknown format is an error, not skipped', () => {
+		expect(parseSource({ name: 'notes.md', bytes: bytes('# hi') }).errors[0]!.message).toMatch(
+			/unknown source format/,
+		);
+	});
+	test('an empty file is an error', () => {
+		expect(parseSource({ name: '2025-01-01.txt', bytes: bytes(' \n\n') }).errors[0]!.message).toBe(
+			'file is empty',
+		);
+	});
+	test('invalid UTF-8 is an error naming the line', () => {
+		const bad = new Uint8Array([...bytes('ok line\nsecond '), 0xff, 0xfe, ...bytes('\n')]);
+		expect(parseSource({ name: 'x.jsonl', bytes: bad }).errors[0]).toMatchObject({
+			line: 2,
+			message: 'file is not valid UTF-8',
+		});
+	});
+	test('a byte-order mark is ignored', () => {
+		const { records } = parseSource({
+			name: 'x.jsonl',
+			bytes: bytes('\uFEFF{"title":"T","abstract":"A.","update_date":"2025-01-01"}'),
+		});
+		expect(records).toHaveLength(1);
+	});
+});

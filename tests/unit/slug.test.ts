@@ -1,0 +1,44 @@
+import { describe, expect, test } from 'vitest';
+import { arxivSlug, assignSlugs, baseSlug, slugify } from '../../scripts/ingest/slug.ts';
+
+const paper = (
+	title: string,
+	order: string,
+	extra: { arxivId?: string; shortName?: string } = {},
+) => ({
+	title,
+	identity: `${title}\n${order}`,
+	order,
+	...extra,
+});
+
+describe('slugs', () => {
+	test('come from the arXiv id without version', () => {
+		expect(arxivSlug('2504.12351v2')).toBe('2504.12351');
+		expect(arxivSlug('hep-th/9901001')).toBe('hep-th-9901001');
+		expect(baseSlug({ arxivId: '0704.0001', shortName: 'X', title: 'T' })).toBe('0704.0001');
+	});
+	test('else from the short name, else from the first words of the title', () => {
+		expect(baseSlug({ shortName: 'VL-GPT', title: 'VL-GPT: x' })).toBe('vl-gpt');
+		expect(baseSlug({ title: 'Adapting LLaMA Decoder to Vision Transformer for Everything' })).toBe(
+			'adapting-llama-decoder-to-vision-transformer',
+		);
+		expect(slugify('Étude à Zürich')).toBe('etude-a-zurich');
+	});
+	test('a title with no Latin letters still gets a stable slug', () => {
+		expect(baseSlug({ title: '中文标题' })).toMatch(/^paper-[0-9a-f]{8}$/);
+	});
+	test('collisions: the first listed keeps the plain slug, the others get a content-hash suffix', () => {
+		const a = paper('UNIT: one', '2025-03-18');
+		const b = paper('UNIT: two', '2025-04-01');
+		const slugs = assignSlugs([b, a].map((p) => ({ ...p, shortName: 'UNIT' })));
+		expect(slugs[1]).toBe('unit');
+		expect(slugs[0]).toMatch(/^unit-[0-9a-f]{6}$/);
+	});
+	test("a paper's slug never changes when later papers are added", () => {
+		const a = { ...paper('UNIT: one', '2025-03-18'), shortName: 'UNIT' };
+		const before = assignSlugs([a])[0];
+		const later = { ...paper('UNIT: other', '2025-09-09'), shortName: 'UNIT' };
+		expect(assignSlugs([later, a])[1]).toBe(before);
+	});
+});
