@@ -3,6 +3,7 @@
  * becomes one paper that records both sources. Different papers with the same title stay apart.
  */
 import type { RawRecord } from './types.ts';
+import { createHash } from 'node:crypto';
 import { arxivSlug } from './slug.ts';
 
 /** A paper made of one or more records of it, the first being the primary one. */
@@ -11,14 +12,20 @@ export interface MergedRecord {
 	records: RawRecord[];
 }
 
-/** Text identity for duplicate detection: letters and digits only, lowercased. */
+/**
+ * Text identity for duplicate detection: title and abstract lowercased with whitespace and ASCII
+ * punctuation removed (so wrapping and spacing differences don't matter), hashed to keep the
+ * map small at 100,000 papers.
+ */
 export function textKey(r: RawRecord): string {
 	const squash = (s: string): string =>
 		s
 			.normalize('NFKC')
 			.toLowerCase()
-			.replace(/[^\p{L}\p{N}]+/gu, '');
-	return `${squash(r.title)}\u0000${squash(r.abstract)}`;
+			.replace(/[\s!-/:-@[-`{-~]+/g, '');
+	return createHash('sha1')
+		.update(`${squash(r.title)}\u0000${squash(r.abstract)}`)
+		.digest('base64');
 }
 
 /** Merges duplicate records, keeping first-seen order. */

@@ -119,8 +119,11 @@ export function parseLatexProse(input: string): Inline[] {
 			}
 		}
 		if (c !== '\\') {
-			pushText(out, c);
-			i++;
+			// Copy the run up to the next command or group in one go.
+			let j = i + 1;
+			while (j < s.length && s[j] !== '\\' && s[j] !== '{') j++;
+			pushText(out, s.slice(i, j));
+			i = j;
 			continue;
 		}
 		const next = s[i + 1] ?? '';

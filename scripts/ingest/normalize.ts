@@ -7,7 +7,9 @@ import { inlineText, latexToPlain, parseLatexProse } from './latex.ts';
 
 /** NFC, every whitespace run (hard wraps, tabs, NBSP) to one space, trimmed. */
 export function normalizeWhitespace(s: string): string {
-	return s.normalize('NFC').replace(/\s+/gu, ' ').trim();
+	// ASCII is already NFC: skip ICU for the common case.
+	const nfc = /^[\t\n\r -~]*$/.test(s) ? s : s.normalize('NFC');
+	return nfc.replace(/\s+/g, ' ').trim();
 }
 
 /** A title as given: whitespace and Unicode normalised, nothing else touched. */
@@ -58,41 +60,39 @@ const isMathBody = (body: string): boolean =>
  */
 export function splitMath(s: string): Array<{ math: boolean; display: boolean; value: string }> {
 	const parts: Array<{ math: boolean; display: boolean; value: string }> = [];
-	let text = '';
-	const flush = (): void => {
-		if (text) parts.push({ math: false, display: false, value: text });
-		text = '';
+	let textStart = 0;
+	const emit = (textEnd: number, math?: { value: string; display: boolean }): void => {
+		if (textEnd > textStart)
+			parts.push({ math: false, display: false, value: s.slice(textStart, textEnd) });
+		if (math) parts.push({ math: true, ...math });
 	};
-	let i = 0;
-	while (i < s.length) {
+	// Only `$` and `\` can open math: jump from one to the next instead of walking every character.
+	const opener = /[$\\]/g;
+	let m: RegExpExecArray | null;
+	while ((m = opener.exec(s))) {
+		const i = m.index;
 		if (s[i] === '\\' && (s[i + 1] === '$' || s[i + 1] === '\\')) {
-			text += s.slice(i, i + 2);
-			i += 2;
+			opener.lastIndex = i + 2;
 			continue;
 		}
-		const pairs: Array<[string, string, boolean]> = [
-			['$$', '$$', true],
-			['\\[', '\\]', true],
-			['\\(', '\\)', false],
-		];
-		const pair = pairs.find(([open]) => s.startsWith(open, i));
+		const pair = s.startsWith('$$', i)
+			? '$$'
+			: s.startsWith('\\[', i)
+				? '\\]'
+				: s.startsWith('\\(', i)
+					? '\\)'
+					: undefined;
 		if (pair) {
-			const end = s.indexOf(pair[1], i + 2);
-			// Math may not contain `$`: remark-math has no escapes inside math, so it would end there.
+			const end = s.indexOf(pair, i + 2);
 			if (end > i + 2 && isMathBody(s.slice(i + 2, end))) {
-				flush();
-				parts.push({ math: true, display: pair[2], value: s.slice(i + 2, end).trim() });
-				i = end + 2;
+				emit(i, { value: s.slice(i + 2, end).trim(), display: pair !== '\\)' });
+				textStart = opener.lastIndex = end + 2;
 				continue;
 			}
 		}
 		if (s[i] === '$' && !isSpace(s[i + 1]) && s[i + 1] !== '$') {
 			let j = i + 1;
-			while (j < s.length) {
-				if (s[j] === '\\') j += 2;
-				else if (s[j] === '$') break;
-				else j++;
-			}
+			while (j < s.length && s[j] !== '$') j += s[j] === '\\' ? 2 : 1;
 			const body = s.slice(i + 1, j);
 			if (
 				j < s.length &&
@@ -100,16 +100,15 @@ export function splitMath(s: string): Array<{ math: boolean; display: boolean; v
 				!/[0-9$]/.test(s[j + 1] ?? '') &&
 				isMathBody(body)
 			) {
-				flush();
-				parts.push({ math: true, display: false, value: body });
-				i = j + 1;
+				emit(i, { value: body, display: false });
+				textStart = opener.lastIndex = j + 1;
 				continue;
 			}
 		}
-		text += s[i];
-		i++;
+		opener.lastIndex = i + 1;
 	}
-	flush();
+	textStart = Math.min(textStart, s.length);
+	emit(s.length);
 	return parts;
 }
 
@@ -256,6 +255,16 @@ function linkUrls(nodes: Inline[]): string[] {
 	);
 }
 
+/** Whether a tree holds any math. */
+function containsMath(nodes: Inline[]): boolean {
+	return nodes.some(
+		(n) =>
+			n.type === 'math' ||
+			((n.type === 'emphasis' || n.type === 'strong' || n.type === 'link') &&
+				containsMath(n.children)),
+	);
+}
+
 /** Normalises an abstract: whitespace, math, LaTeX prose, links and bare math. */
 export function normalizeAbstract(raw: string): NormalizedAbstract {
 	const s = normalizeWhitespace(raw);
@@ -266,6 +275,6 @@ export function normalizeAbstract(raw: string): NormalizedAbstract {
 	);
 	const inline = tidy(mapText(mapText(nodes, linkify), markBareMath));
 	const codeUrls = [...new Set(linkUrls(inline).filter(isCodeUrl).map(canonicalCodeUrl))];
-	const hasMath = JSON.stringify(inline).includes('"type":"math"');
+	const hasMath = containsMath(inline);
 	return { inline, codeUrls, hasMath, text: inlineText(inline) };
 }

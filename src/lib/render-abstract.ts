@@ -70,7 +70,7 @@ interface ParentNode {
  */
 export function remarkUnnestLinks() {
 	const isLink = (n: ParentNode): boolean =>
-		n.type === 'link' || (n.type === 'mdxJsxTextElement' && n.name === 'a');
+		n.type === 'link' || (n.type.startsWith('mdxJsx') && n.name === 'a');
 	const visit = (node: ParentNode, insideLink: boolean): void => {
 		if (!node.children) return;
 		const inside = insideLink || isLink(node);
@@ -91,7 +91,13 @@ const processor = unified()
 	.use(remarkRehype, {
 		handlers: {
 			mdxJsxTextElement: jsxElement as never,
-			mdxJsxFlowElement: reject as never,
+			// A paragraph that is one element (`<a …>…</a>` alone) parses as a flow element.
+			mdxJsxFlowElement: ((state: State, node: JsxNode) => ({
+				type: 'element',
+				tagName: 'p',
+				properties: {},
+				children: [jsxElement(state, node)],
+			})) as never,
 			mdxFlowExpression: reject as never,
 			mdxTextExpression: reject as never,
 			mdxjsEsm: reject as never,
