@@ -36,7 +36,7 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-describe('ingest command', () => {
+describe('ingest command', { timeout: 120_000 }, () => {
 	test('writes one entry per seed paper and a summary', () => {
 		const r = run();
 		expect(r.status).toBe(0);
