@@ -98,3 +98,20 @@ export function generateCorpus(
 	}
 	return files;
 }
+
+/** A trending page of `count` recombined papers with the given date line (`Jan 1`). */
+export function generateTrendingPage(
+	material: Material,
+	count: number,
+	dateLine: string,
+	seed: number,
+): string {
+	const next = prng(seed);
+	const pick = <T>(xs: T[]): T => xs[Math.floor(next() * xs.length)]!;
+	const pairs = Array.from({ length: count }, (_, i) => {
+		const title = `Daily ${i + 1}: ${pick(material.titles)}`;
+		const abstract = Array.from({ length: 6 }, () => pick(material.sentences)).join(' ');
+		return `${title}\n\n${abstract}`;
+	});
+	return `new\n\n${dateLine}\n\n${pairs.join('\n\n')}\n`;
+}

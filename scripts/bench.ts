@@ -1,0 +1,143 @@
+/**
+ * Benchmark: `npm run bench -- --papers 10000 [--cards off] [--keep] [--hugo]`
+ *   1. generate a deterministic synthetic corpus (scripts/bench/corpus.ts) of N papers;
+ *   2. copy the project to a temporary folder with empty caches and build it clean
+ *      (ingest, then astro build with every integration), timing each process and its peak memory;
+ *   3. add a new 50-paper trending page and rebuild with caches kept (the daily rebuild);
+ *   4. optionally (--hugo, needs Debian's `hugo`) render the same papers as bare Hugo pages.
+ * Prints a table and a JSON line; docs/BENCHMARKS.md records the figures.
+ */
+import { spawnSync } from 'node:child_process';
+import {
+	cpSync,
+	existsSync,
+	mkdirSync,
+	mkdtempSync,
+	readdirSync,
+	rmSync,
+	symlinkSync,
+	writeFileSync,
+} from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { generateCorpus, generateTrendingPage, loadMaterial } from './bench/corpus.ts';
+
+const { values } = parseArgs({
+	options: {
+		papers: { type: 'string', default: '1000' },
+		cards: { type: 'string', default: 'on' },
+		keep: { type: 'boolean', default: false },
+		hugo: { type: 'boolean', default: false },
+		shared: { type: 'string', default: '../shared' },
+	},
+});
+const papers = Number(values.papers);
+const root = resolve('.');
+const work = mkdtempSync(join(tmpdir(), `abstracta-bench-${papers}-`));
+
+/** Copies the project (tracked files) with its own node_modules folder of links, so caches start empty. */
+function copyProject(to: string): void {
+	const files = spawnSync('git', ['ls-files', '-z'], { encoding: 'utf8' })
+		.stdout.split('\0')
+		.filter(Boolean);
+	for (const f of files)
+		if (!f.startsWith('content/sources/')) cpSync(join(root, f), join(to, f), { recursive: true });
+	mkdirSync(join(to, 'node_modules'));
+	for (const name of readdirSync(join(root, 'node_modules'))) {
+		if (name === '.astro' || name === '.cache' || name === '.vite') continue;
+		symlinkSync(join(root, 'node_modules', name), join(to, 'node_modules', name));
+	}
+	mkdirSync(join(to, 'content', 'sources'), { recursive: true });
+}
+
+interface Measure {
+	step: string;
+	seconds: number;
+	peakMB: number;
+	output: string;
+}
+
+/** Runs a command under /usr/bin/time -v in the copy; returns wall time and peak RSS. */
+function measure(step: string, cmd: string[], env: Record<string, string> = {}): Measure {
+	const r = spawnSync('/usr/bin/time', ['-v', ...cmd], {
+		cwd: work,
+		encoding: 'utf8',
+		env: { ...process.env, ...env },
+		maxBuffer: 1 << 30,
+	});
+	const peak =
+		Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(r.stderr)?.[1] ?? 0) / 1024;
+	const wall =
+		/Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): ([\d:.]+)/.exec(r.stderr)?.[1] ?? '0';
+	const seconds = wall.split(':').reduce((acc, part) => acc * 60 + Number(part), 0);
+	if (r.status !== 0) {
+		console.error(r.stdout.slice(-4000), r.stderr.slice(-4000));
+		throw new Error(`${step} failed`);
+	}
+	return { step, seconds, peakMB: Math.round(peak), output: r.stdout + r.stderr };
+}
+
+/** Lines of build output that carry per-stage timings. */
+const stageLines = (out: string): string[] =>
+	out
+		.split('\n')
+		.filter((l) =>
+			/ingest:|\[timing\]|page\(s\) built|Completed in|pagefind|cards|service worker/i.test(l),
+		)
+		.slice(0, 40);
+
+console.log(
+	`bench: ${papers} papers on ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB; work dir ${work}`,
+);
+copyProject(work);
+const material = loadMaterial(resolve(values.shared));
+for (const f of generateCorpus(material, papers))
+	writeFileSync(join(work, 'content', 'sources', f.name), f.text);
+
+const env = { CARDS: values.cards === 'off' ? 'off' : 'on', SITE_URL: 'https://bench.example' };
+const results: Measure[] = [];
+results.push(measure('clean: ingest', ['npx', 'tsx', 'scripts/ingest.ts'], env));
+results.push(measure('clean: astro build', ['npx', 'astro', 'build'], env));
+writeFileSync(
+	join(work, 'content', 'sources', '2025-01-01-trending.txt'),
+	generateTrendingPage(material, 50, 'Jan 1', 7),
+);
+results.push(measure('daily: ingest', ['npx', 'tsx', 'scripts/ingest.ts'], env));
+results.push(measure('daily: astro build', ['npx', 'astro', 'build'], env));
+
+if (values.hugo) {
+	const hugoDir = join(work, 'hugo');
+	mkdirSync(join(hugoDir, 'content', 'papers'), { recursive: true });
+	mkdirSync(join(hugoDir, 'layouts', '_default'), { recursive: true });
+	writeFileSync(
+		join(hugoDir, 'hugo.toml'),
+		'baseURL = "https://bench.example/"\ndisableKinds = ["taxonomy", "term", "RSS", "sitemap"]\n',
+	);
+	writeFileSync(
+		join(hugoDir, 'layouts', '_default', 'single.html'),
+		'<!doctype html><title>{{ .Title }}</title><h1>{{ .Title }}</h1>{{ .Content }}',
+	);
+	writeFileSync(
+		join(hugoDir, 'layouts', '_default', 'list.html'),
+		'<!doctype html><title>{{ .Title }}</title>',
+	);
+	for (const name of readdirSync(join(work, 'content', 'papers')).filter((n) =>
+		n.endsWith('.mdx'),
+	)) {
+		cpSync(
+			join(work, 'content', 'papers', name),
+			join(hugoDir, 'content', 'papers', name.replace(/\.mdx$/, '.md')),
+		);
+	}
+	if (existsSync('/usr/bin/hugo'))
+		results.push(measure('hugo: bare pages', ['hugo', '--quiet', '-s', hugoDir]));
+}
+
+console.log('\n| step | wall s | peak MB |\n| --- | ---: | ---: |');
+for (const r of results) console.log(`| ${r.step} | ${r.seconds.toFixed(1)} | ${r.peakMB} |`);
+for (const r of results) console.log(`\n## ${r.step}\n${stageLines(r.output).join('\n')}`);
+console.log(
+	JSON.stringify({ papers, cards: env.CARDS, results: results.map(({ output: _o, ...r }) => r) }),
+);
+if (!values.keep) rmSync(work, { recursive: true, force: true });
