@@ -77,21 +77,27 @@ export function listingDate(date: string): Date {
 	return new Date(`${date}T00:00:00.000Z`);
 }
 
+/** A start tag of serialised HTML (text never holds a raw `<`, so this finds only real tags). */
+const START_TAG =
+	/<[a-zA-Z][^\s/>]*(?:\s+[^\s=/>]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'>]+))?)*\s*\/?>/g;
 const URL_ATTRIBUTE = /(\s(?:href|src|poster|cite|action)\s*=\s*)(?:"([^"]*)"|'([^']*)')/gi;
 const HAS_SCHEME = /^[a-z][a-z0-9+.-]*:/i;
 
 /**
  * Makes every `href`/`src` (and the rarer URL attributes) in an HTML fragment absolute against
  * `pageUrl`, as the fragment would resolve on its own page. Feed readers show content out of
- * context, and the W3C validator rejects relative references in content.
+ * context, and the W3C validator rejects relative references in content. Only attributes
+ * inside tags change; text that merely looks like `href="x"` stays as written.
  */
 export function absolutizeHtml(html: string, pageUrl: string): string {
-	return html.replace(URL_ATTRIBUTE, (_m, lead: string, dq?: string, sq?: string) => {
-		const raw = dq ?? sq ?? '';
-		const value = raw.replace(/&amp;/g, '&').trim();
-		if (HAS_SCHEME.test(value)) return `${lead}"${raw.replace(/"/g, '&quot;')}"`;
-		return `${lead}"${escapeXml(new URL(value, pageUrl).href)}"`;
-	});
+	return html.replace(START_TAG, (tag) =>
+		tag.replace(URL_ATTRIBUTE, (_m, lead: string, dq?: string, sq?: string) => {
+			const raw = dq ?? sq ?? '';
+			const value = raw.replace(/&amp;/g, '&').trim();
+			if (HAS_SCHEME.test(value)) return `${lead}"${raw.replace(/"/g, '&quot;')}"`;
+			return `${lead}"${escapeXml(new URL(value, pageUrl).href)}"`;
+		}),
+	);
 }
 
 /** Display text of a code URL: host and path without the scheme or `.git`. */

@@ -4,17 +4,14 @@
  */
 import { SITE } from '../site.config.ts';
 import { buildFeedItem, type FeedChannel, type FeedItem, type FeedLink } from './feed.ts';
-import { getPapers, getPapersOfTopic, getTopics, type PaperEntry, type TopicEntry } from './papers.ts';
 import {
-	absolute,
-	feedUrl,
-	homeUrl,
-	jsonFeedUrl,
-	paperUrl,
-	path,
-	topicFeedUrl,
-	topicUrl,
-} from './urls.ts';
+	getPapers,
+	getPapersOfTopic,
+	getTopics,
+	type PaperEntry,
+	type TopicEntry,
+} from './papers.ts';
+import { absolute, feedUrl, homeUrl, paperUrl, path, topicFeedUrl, topicUrl } from './urls.ts';
 
 type Site = URL | string | undefined;
 
@@ -100,4 +97,3 @@ export async function getFeedLinks(site: Site): Promise<FeedLink[]> {
 		})),
 	];
 }
-
