@@ -22,6 +22,15 @@ const text = (v: unknown): string =>
 	typeof v === 'object' && v !== null ? String((v as Node)['#text'] ?? '') : String(v ?? '');
 const list = (v: unknown): unknown[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
 
+/**
+ * `true` when `xml` is well-formed, else the first error with its line. The one use of
+ * fast-xml-parser's XMLValidator (deprecated in favour of a separate package we do not install).
+ */
+export function wellFormed(xml: string): true | string {
+	const valid = XMLValidator.validate(xml);
+	return valid === true ? true : `${valid.err.msg} (line ${valid.err.line})`;
+}
+
 /** Parses RSS keeping every value a string (no number coercion) and attributes as `@_x`. */
 export function parseRss(xml: string): Node {
 	return new XMLParser({
@@ -47,8 +56,8 @@ function checkHtml(where: string, html: string, problems: string[]): void {
 /** Checks an RSS 2.0 document served at `servedUrl`. */
 export function checkRssRules(xml: string, servedUrl: string): string[] {
 	const problems: string[] = [];
-	const valid = XMLValidator.validate(xml);
-	if (valid !== true) return [`not well-formed XML: ${valid.err.msg} (line ${valid.err.line})`];
+	const valid = wellFormed(xml);
+	if (valid !== true) return [`not well-formed XML: ${valid}`];
 	const doc = parseRss(xml);
 	const rss = doc.rss as Node | undefined;
 	if (!rss || rss['@_version'] !== '2.0') return ['root element must be <rss version="2.0">'];
