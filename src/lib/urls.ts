@@ -3,7 +3,11 @@
  * `base` is Astro's `import.meta.env.BASE_URL` (always ends in `/`); `site` is `SITE_URL`.
  */
 
-const BASE: string = normaliseBase(import.meta.env?.BASE_URL ?? '/');
+// Spelled out in full so Vite replaces it statically (`import.meta.env?.BASE_URL` is not
+// replaced and reads `/` at build time); plain Node (ingest, unit tests) has no import.meta.env.
+const BASE: string = normaliseBase(
+	(import.meta.env as ImportMetaEnv | undefined) ? import.meta.env.BASE_URL : '/',
+);
 
 /** Ensures a base path starts and ends with a single `/`. */
 export function normaliseBase(base: string): string {

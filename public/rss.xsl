@@ -1,0 +1,115 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  Styles the site's RSS feeds when a browser opens one: what a feed is, how to subscribe, and the
+  newest papers. Feed readers ignore it. Descriptions are HTML-escaped plain text, so the
+  "unescape" template decodes the three entities the feed writer produces (&amp; &lt; &gt;)
+  instead of relying on disable-output-escaping, which not every browser honours.
+-->
+<xsl:stylesheet version="1.0"
+	xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+	xmlns:atom="http://www.w3.org/2005/Atom"
+	xmlns:dc="http://purl.org/dc/elements/1.1/"
+	exclude-result-prefixes="atom dc">
+	<xsl:output method="html" encoding="UTF-8" indent="no" doctype-system="about:legacy-compat"/>
+
+	<xsl:template match="/">
+		<xsl:variable name="self" select="/rss/channel/atom:link[@rel='self']/@href"/>
+		<html lang="{/rss/channel/language}">
+			<head>
+				<meta charset="utf-8"/>
+				<meta name="viewport" content="width=device-width, initial-scale=1"/>
+				<meta name="robots" content="noindex"/>
+				<title><xsl:value-of select="/rss/channel/title"/> (feed)</title>
+				<style>
+					:root { color-scheme: light dark; --fg: #1d1d22; --muted: #5b5b66; --bg: #fbfbfd; --card: #fff; --line: #e3e3ea; --accent: #3a3ab8; --note: #eef0ff; }
+					@media (prefers-color-scheme: dark) { :root { --fg: #e8e8ee; --muted: #a6a6b3; --bg: #131318; --card: #1c1c23; --line: #2e2e38; --accent: #a9a9ff; --note: #23233a; } }
+					* { box-sizing: border-box; }
+					body { margin: 0; font: 16px/1.55 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: var(--fg); background: var(--bg); }
+					main { max-width: 46rem; margin: 0 auto; padding: 1.5rem 1rem 3rem; }
+					a { color: var(--accent); }
+					.note { background: var(--note); border-radius: 0.6rem; padding: 1rem 1.2rem; margin: 0 0 1.5rem; }
+					.note h2 { margin: 0 0 0.4rem; font-size: 1.05rem; }
+					.note p { margin: 0.4rem 0; }
+					.address { display: block; padding: 0.45rem 0.6rem; border-radius: 0.35rem; background: var(--card); border: 1px solid var(--line); font: 0.9rem/1.4 ui-monospace, monospace; overflow-wrap: anywhere; user-select: all; }
+					h1 { font-size: 1.7rem; line-height: 1.2; margin: 0.5rem 0 0.3rem; }
+					.lead { color: var(--muted); margin: 0 0 1.2rem; }
+					ol { list-style: none; padding: 0; margin: 0; }
+					li { background: var(--card); border: 1px solid var(--line); border-radius: 0.6rem; padding: 0.9rem 1.1rem; margin: 0 0 0.8rem; }
+					li h3 { font-size: 1.08rem; line-height: 1.35; margin: 0 0 0.25rem; }
+					li h3 a { text-decoration: none; color: inherit; }
+					li h3 a:hover { text-decoration: underline; }
+					.meta { color: var(--muted); font-size: 0.88rem; margin: 0 0 0.4rem; }
+					.summary { margin: 0; display: -webkit-box; -webkit-line-clamp: 4; -webkit-box-orient: vertical; overflow: hidden; overflow-wrap: anywhere; }
+					.tag { display: inline-block; border: 1px solid var(--line); border-radius: 999px; padding: 0 0.5rem; margin-right: 0.3rem; font-size: 0.8rem; }
+				</style>
+			</head>
+			<body>
+				<main>
+					<section class="note" aria-labelledby="what">
+						<h2 id="what">This is a web feed</h2>
+						<p>Subscribe by copying this address into your feed reader (for example NetNewsWire, Feedly, Inoreader, Thunderbird or Miniflux):</p>
+						<code class="address"><xsl:value-of select="$self"/></code>
+						<p>New papers then arrive in your reader with their full abstracts. <a href="{/rss/channel/link}">Visit the website</a>.</p>
+					</section>
+					<h1><xsl:value-of select="/rss/channel/title"/></h1>
+					<p class="lead"><xsl:value-of select="/rss/channel/description"/></p>
+					<ol>
+						<xsl:for-each select="/rss/channel/item">
+							<li>
+								<h3><a href="{link}"><xsl:value-of select="title"/></a></h3>
+								<p class="meta">
+									<xsl:value-of select="substring(pubDate, 6, 11)"/>
+									<xsl:if test="dc:creator">
+										<xsl:text> · </xsl:text>
+										<xsl:value-of select="dc:creator"/>
+									</xsl:if>
+								</p>
+								<p class="summary">
+									<xsl:call-template name="unescape">
+										<xsl:with-param name="text" select="description"/>
+									</xsl:call-template>
+								</p>
+								<xsl:if test="category">
+									<p class="meta">
+										<xsl:for-each select="category">
+											<span class="tag"><xsl:value-of select="."/></span>
+										</xsl:for-each>
+									</p>
+								</xsl:if>
+							</li>
+						</xsl:for-each>
+					</ol>
+				</main>
+			</body>
+		</html>
+	</xsl:template>
+
+	<xsl:template name="unescape">
+		<xsl:param name="text"/>
+		<xsl:choose>
+			<xsl:when test="contains($text, '&amp;')">
+				<xsl:value-of select="substring-before($text, '&amp;')"/>
+				<xsl:variable name="rest" select="substring-after($text, '&amp;')"/>
+				<xsl:choose>
+					<xsl:when test="starts-with($rest, 'lt;')">
+						<xsl:text>&lt;</xsl:text>
+						<xsl:call-template name="unescape"><xsl:with-param name="text" select="substring($rest, 4)"/></xsl:call-template>
+					</xsl:when>
+					<xsl:when test="starts-with($rest, 'gt;')">
+						<xsl:text>&gt;</xsl:text>
+						<xsl:call-template name="unescape"><xsl:with-param name="text" select="substring($rest, 4)"/></xsl:call-template>
+					</xsl:when>
+					<xsl:when test="starts-with($rest, 'amp;')">
+						<xsl:text>&amp;</xsl:text>
+						<xsl:call-template name="unescape"><xsl:with-param name="text" select="substring($rest, 5)"/></xsl:call-template>
+					</xsl:when>
+					<xsl:otherwise>
+						<xsl:text>&amp;</xsl:text>
+						<xsl:call-template name="unescape"><xsl:with-param name="text" select="$rest"/></xsl:call-template>
+					</xsl:otherwise>
+				</xsl:choose>
+			</xsl:when>
+			<xsl:otherwise><xsl:value-of select="$text"/></xsl:otherwise>
+		</xsl:choose>
+	</xsl:template>
+</xsl:stylesheet>

@@ -1,0 +1,264 @@
+/**
+ * Pure helpers for the feeds: one feed item per paper, the @astrojs/rss options of a channel,
+ * a JSON Feed 1.1 object and an OPML list. Nothing here reads collections or the environment:
+ * endpoints pass absolute URLs in, so the same code is unit-tested with fixture data and with
+ * any SITE_URL / BASE_PATH.
+ */
+import type { RSSOptions } from '@astrojs/rss';
+import type { Paper } from '../schemas/paper.ts';
+import { arxivAbsUrl, arxivPdfUrl } from './urls.ts';
+
+/** The fields of a paper a feed uses. */
+export type FeedPaper = Pick<
+	Paper,
+	'title' | 'date' | 'authors' | 'topics' | 'codeUrls' | 'summary' | 'arxivId'
+>;
+
+/** One paper as every feed format shows it. */
+export interface FeedItem {
+	title: string;
+	/** Absolute permalink of the paper page; also the guid / id. */
+	link: string;
+	/** Midnight UTC of the listing date: deterministic, never the build clock. */
+	published: Date;
+	/** Plain-text abstract (math as TeX). */
+	summary: string;
+	/** Full abstract as HTML with every URL absolute, then code and arXiv links. */
+	contentHtml: string;
+	/** Topic names, one per topic of the paper. */
+	categories: string[];
+	authors: string[];
+}
+
+/** A feed's channel: everything but its items. All URLs absolute except `stylesheet`. */
+export interface FeedChannel {
+	title: string;
+	description: string;
+	/** The HTML page the feed mirrors. */
+	homeUrl: string;
+	/** Where this feed is served (atom:link rel=self, JSON Feed feed_url). */
+	feedUrl: string;
+	language: string;
+	/** Channel image / JSON Feed icon. */
+	imageUrl: string;
+	/** Site-relative URL of the XSL stylesheet (same origin, so browsers apply it). */
+	stylesheet?: string;
+}
+
+/** Namespaces the RSS feeds declare besides `content` (which @astrojs/rss adds itself). */
+export const RSS_NAMESPACES = {
+	atom: 'http://www.w3.org/2005/Atom',
+	dc: 'http://purl.org/dc/elements/1.1/',
+};
+
+/** JSON Feed version URL. */
+export const JSON_FEED_VERSION = 'https://jsonfeed.org/version/1.1';
+
+/** Escapes text for XML character data and attribute values. */
+export function escapeXml(text: string): string {
+	return text
+		.replace(/&/g, '&amp;')
+		.replace(/</g, '&lt;')
+		.replace(/>/g, '&gt;')
+		.replace(/"/g, '&quot;');
+}
+
+/**
+ * Escapes plain text for a place that readers treat as HTML (RSS `description`), so that
+ * `a<b` or `<script>` in an abstract shows as text instead of becoming markup. Only `&`, `<`
+ * and `>`: the XSL stylesheet decodes exactly these three for its browser view.
+ */
+export function escapeHtmlText(text: string): string {
+	return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/** Midnight UTC of an ISO calendar date. */
+export function listingDate(date: string): Date {
+	return new Date(`${date}T00:00:00.000Z`);
+}
+
+/** A start tag of serialised HTML (text never holds a raw `<`, so this finds only real tags). */
+const START_TAG =
+	/<[a-zA-Z][^\s/>]*(?:\s+[^\s=/>]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'>]+))?)*\s*\/?>/g;
+const URL_ATTRIBUTE = /(\s(?:href|src|poster|cite|action)\s*=\s*)(?:"([^"]*)"|'([^']*)')/gi;
+const HAS_SCHEME = /^[a-z][a-z0-9+.-]*:/i;
+
+/**
+ * Makes every `href`/`src` (and the rarer URL attributes) in an HTML fragment absolute against
+ * `pageUrl`, as the fragment would resolve on its own page. Feed readers show content out of
+ * context, and the W3C validator rejects relative references in content. Only attributes
+ * inside tags change; text that merely looks like `href="x"` stays as written.
+ */
+export function absolutizeHtml(html: string, pageUrl: string): string {
+	return html.replace(START_TAG, (tag) =>
+		tag.replace(URL_ATTRIBUTE, (_m, lead: string, dq?: string, sq?: string) => {
+			const raw = dq ?? sq ?? '';
+			const value = raw.replace(/&amp;/g, '&').trim();
+			if (HAS_SCHEME.test(value)) return `${lead}"${raw.replace(/"/g, '&quot;')}"`;
+			return `${lead}"${escapeXml(new URL(value, pageUrl).href)}"`;
+		}),
+	);
+}
+
+/** Display text of a code URL: host and path without the scheme or `.git`. */
+function codeLabel(url: string): string {
+	return url.replace(/^https?:\/\/(www\.)?/, '').replace(/(\.git)?\/?$/, '');
+}
+
+/** The HTML after the abstract: code repositories, then the arXiv page and PDF. */
+function linksHtml(paper: FeedPaper): string {
+	const parts: string[] = [];
+	if (paper.codeUrls.length > 0) {
+		const links = paper.codeUrls.map(
+			(u) => `<a href="${escapeXml(u)}">${escapeHtmlText(codeLabel(u))}</a>`,
+		);
+		parts.push(`<p>Code: ${links.join(', ')}</p>`);
+	}
+	if (paper.arxivId) {
+		const abs = escapeXml(arxivAbsUrl(paper.arxivId));
+		const pdf = escapeXml(arxivPdfUrl(paper.arxivId));
+		const id = escapeHtmlText(paper.arxivId);
+		parts.push(`<p><a href="${abs}">arXiv:${id}</a> · <a href="${pdf}">PDF</a></p>`);
+	}
+	return parts.join('');
+}
+
+/**
+ * One feed item from a paper and its rendered abstract HTML (`entry.rendered.html`, with math
+ * already MathML, which feed readers display without KaTeX CSS).
+ */
+export function buildFeedItem(
+	paper: FeedPaper,
+	abstractHtml: string,
+	options: { link: string; topicName: (slug: string) => string | undefined },
+): FeedItem {
+	return {
+		title: paper.title,
+		link: options.link,
+		published: listingDate(paper.date),
+		summary: paper.summary,
+		contentHtml: absolutizeHtml(abstractHtml, options.link) + linksHtml(paper),
+		categories: paper.topics.map((t) => options.topicName(t) ?? t),
+		authors: paper.authors,
+	};
+}
+
+/** The newest item's date: the feed's lastBuildDate, so rebuilding changes nothing. */
+export function newestDate(items: FeedItem[]): Date | undefined {
+	return items.reduce<Date | undefined>(
+		(max, i) => (!max || i.published > max ? i.published : max),
+		undefined,
+	);
+}
+
+/** The options for @astrojs/rss: RSS 2.0 with self link, image, dc:creator and full content. */
+export function buildRssOptions(channel: FeedChannel, items: FeedItem[]): RSSOptions {
+	const last = newestDate(items);
+	const title = escapeXml(channel.title);
+	const home = escapeXml(channel.homeUrl);
+	return {
+		title: channel.title,
+		description: channel.description,
+		site: channel.homeUrl,
+		xmlns: RSS_NAMESPACES,
+		...(channel.stylesheet ? { stylesheet: channel.stylesheet } : {}),
+		customData: [
+			`<language>${escapeXml(channel.language)}</language>`,
+			`<atom:link href="${escapeXml(channel.feedUrl)}" rel="self" type="application/rss+xml"/>`,
+			last ? `<lastBuildDate>${last.toUTCString()}</lastBuildDate>` : '',
+			`<image><url>${escapeXml(channel.imageUrl)}</url><title>${title}</title><link>${home}</link></image>`,
+		].join(''),
+		items: items.map((item) => ({
+			title: item.title,
+			link: item.link,
+			pubDate: item.published,
+			description: escapeHtmlText(item.summary),
+			content: item.contentHtml,
+			categories: item.categories,
+			// RSS <author> must be an e-mail address; names go in dc:creator (as arXiv's feeds do).
+			...(item.authors.length > 0
+				? { customData: `<dc:creator>${escapeXml(item.authors.join(', '))}</dc:creator>` }
+				: {}),
+		})),
+	};
+}
+
+/** A JSON Feed 1.1 item. */
+export interface JsonFeedItem {
+	id: string;
+	url: string;
+	title: string;
+	content_html: string;
+	content_text: string;
+	date_published: string;
+	authors?: Array<{ name: string }>;
+	tags?: string[];
+}
+
+/** A JSON Feed 1.1 document. */
+export interface JsonFeed {
+	version: string;
+	title: string;
+	home_page_url: string;
+	feed_url: string;
+	description: string;
+	icon: string;
+	language: string;
+	items: JsonFeedItem[];
+}
+
+/** RFC 3339 in UTC without milliseconds: `2025-03-18T00:00:00Z`. */
+export function rfc3339(date: Date): string {
+	return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+/** The JSON Feed 1.1 object of a channel (serialise with `JSON.stringify`). */
+export function buildJsonFeed(channel: FeedChannel, items: FeedItem[]): JsonFeed {
+	return {
+		version: JSON_FEED_VERSION,
+		title: channel.title,
+		home_page_url: channel.homeUrl,
+		feed_url: channel.feedUrl,
+		description: channel.description,
+		icon: channel.imageUrl,
+		language: channel.language,
+		items: items.map((item) => ({
+			id: item.link,
+			url: item.link,
+			title: item.title,
+			content_html: item.contentHtml,
+			content_text: item.summary,
+			date_published: rfc3339(item.published),
+			...(item.authors.length > 0 ? { authors: item.authors.map((name) => ({ name })) } : {}),
+			...(item.categories.length > 0 ? { tags: item.categories } : {}),
+		})),
+	};
+}
+
+/** One feed in the OPML list and on the feeds page. */
+export interface FeedLink {
+	title: string;
+	/** Absolute feed URL. */
+	xmlUrl: string;
+	/** Absolute URL of the page the feed mirrors. */
+	htmlUrl: string;
+	description?: string;
+}
+
+/** OPML 2.0 subscription list of feeds (importable by every feed reader). */
+export function buildOpml(title: string, feeds: FeedLink[]): string {
+	const outlines = feeds.map(
+		(f) =>
+			`\t\t<outline type="rss" text="${escapeXml(f.title)}" title="${escapeXml(f.title)}" xmlUrl="${escapeXml(f.xmlUrl)}" htmlUrl="${escapeXml(f.htmlUrl)}"${f.description ? ` description="${escapeXml(f.description)}"` : ''}/>`,
+	);
+	return [
+		'<?xml version="1.0" encoding="UTF-8"?>',
+		'<opml version="2.0">',
+		`\t<head><title>${escapeXml(title)}</title></head>`,
+		'\t<body>',
+		...outlines,
+		'\t</body>',
+		'</opml>',
+		'',
+	].join('\n');
+}

@@ -1,0 +1,99 @@
+/**
+ * The site's feeds from the content collections: the channel and items of the site feed and of
+ * each topic feed, and the list of all feeds (OPML, /feeds/ page). Endpoints only serialise.
+ */
+import { SITE } from '../site.config.ts';
+import { buildFeedItem, type FeedChannel, type FeedItem, type FeedLink } from './feed.ts';
+import {
+	getPapers,
+	getPapersOfTopic,
+	getTopics,
+	type PaperEntry,
+	type TopicEntry,
+} from './papers.ts';
+import { absolute, feedUrl, homeUrl, paperUrl, path, topicFeedUrl, topicUrl } from './urls.ts';
+
+type Site = URL | string | undefined;
+
+/** Site-relative URL of the XSL stylesheet that styles the RSS feeds in a browser. */
+export const feedStylesheetUrl = (): string => path('rss.xsl');
+
+/** Items of the newest `SITE.feedSize` papers of a list already in listing order. */
+async function itemsOf(papers: PaperEntry[], site: Site): Promise<FeedItem[]> {
+	const names = new Map((await getTopics()).map((t) => [t.id, t.data.name]));
+	return papers.slice(0, SITE.feedSize).map((entry) =>
+		buildFeedItem(entry.data, entry.rendered?.html ?? '', {
+			link: absolute(paperUrl(entry.id), site),
+			topicName: (slug) => names.get(slug),
+		}),
+	);
+}
+
+function channel(
+	site: Site,
+	fields: Pick<FeedChannel, 'title' | 'description'> & { home: string; feed: string },
+): FeedChannel {
+	return {
+		title: fields.title,
+		description: fields.description,
+		homeUrl: absolute(fields.home, site),
+		feedUrl: absolute(fields.feed, site),
+		language: SITE.lang,
+		imageUrl: absolute(path('apple-touch-icon.png'), site),
+		stylesheet: feedStylesheetUrl(),
+	};
+}
+
+/** Title of a topic's feed. */
+export const topicFeedTitle = (topic: TopicEntry): string => `${SITE.title} — ${topic.data.name}`;
+
+/** The site feed: newest papers of every topic. `feed` is the URL it is served at. */
+export async function getSiteFeed(
+	site: Site,
+	feed = feedUrl(),
+): Promise<{ channel: FeedChannel; items: FeedItem[] }> {
+	return {
+		channel: channel(site, {
+			title: SITE.title,
+			description: SITE.description,
+			home: homeUrl(),
+			feed,
+		}),
+		items: await itemsOf(await getPapers(), site),
+	};
+}
+
+/** The feed of one topic. */
+export async function getTopicFeed(
+	topic: TopicEntry,
+	site: Site,
+): Promise<{ channel: FeedChannel; items: FeedItem[] }> {
+	return {
+		channel: channel(site, {
+			title: topicFeedTitle(topic),
+			description: topic.data.description || `Newest papers on ${topic.data.name}.`,
+			home: topicUrl(topic.id),
+			feed: topicFeedUrl(topic.id),
+		}),
+		items: await itemsOf(await getPapersOfTopic(topic.id), site),
+	};
+}
+
+/** Every RSS feed of the site: the site feed first, then one per topic (largest first). */
+export async function getFeedLinks(site: Site): Promise<FeedLink[]> {
+	const topics = await getTopics();
+	return [
+		{
+			title: `${SITE.title} — all papers`,
+			xmlUrl: absolute(feedUrl(), site),
+			htmlUrl: absolute(homeUrl(), site),
+			description: SITE.description,
+		},
+		...topics.map((t) => ({
+			title: topicFeedTitle(t),
+			xmlUrl: absolute(topicFeedUrl(t.id), site),
+			htmlUrl: absolute(topicUrl(t.id), site),
+			description: t.data.description,
+		})),
+	];
+}
