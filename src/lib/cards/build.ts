@@ -1,0 +1,87 @@
+/**
+ * The cards step of a build, in two halves so drawing can overlap Astro's page rendering:
+ * `prepareCards` hashes every card and starts drawing the ones missing from the cache in worker
+ * threads; `placeCards` waits for them and hard-links (or copies) each cached PNG into the output.
+ */
+import { copyFileSync, existsSync, linkSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fontVersions, loadCatalogue, pickFontFiles } from './fonts.ts';
+import { listCardJobs, type CardJob, type SiteText } from './jobs.ts';
+import { cardKey } from './key.ts';
+import { cardText, TEMPLATE_VERSION } from './layout.ts';
+import { drawInWorkers } from './pool.ts';
+import { PNG_OPTIONS } from './render.ts';
+
+/** Where drawn cards are kept between builds (outside the output, survives `rm -rf dist`). */
+export const CACHE_DIR = 'node_modules/.cache/abstracta-cards';
+
+/** What a cards step did: written to `<cache>/last-build.json` and logged. */
+export interface CardStats {
+	cards: number;
+	drawn: number;
+	cached: number;
+	/** Wall-clock milliseconds spent drawing (0 when everything came from the cache). */
+	drawMs: number;
+}
+
+/** A started cards step. */
+export interface PreparedCards {
+	jobs: Array<CardJob & { file: string }>;
+	done: Promise<number[]>;
+	drawn: number;
+	started: number;
+}
+
+/** Everything besides a card's own data and fonts that changes its pixels. */
+function environment(root: string): string {
+	const version = (pkg: string): string =>
+		(JSON.parse(readFileSync(join(root, 'node_modules', pkg, 'package.json'), 'utf8')) as { version: string })
+			.version;
+	const sharpVersion = version('sharp');
+	const satoriVersion = version('satori');
+	const icon = readFileSync(join(root, 'src/assets/icon.svg'), 'utf8');
+	return [TEMPLATE_VERSION, `sharp@${sharpVersion}`, `satori@${satoriVersion}`, JSON.stringify(PNG_OPTIONS), fontVersions(join(root, 'node_modules')), icon].join('\n');
+}
+
+/** Lists, hashes and starts drawing the cards of `root`'s content. */
+export function prepareCards(root: string, site: SiteText, threads?: number): PreparedCards {
+	const cache = join(root, CACHE_DIR);
+	mkdirSync(cache, { recursive: true });
+	const env = environment(root);
+	const catalogue = loadCatalogue(join(root, 'node_modules'));
+	const jobs = listCardJobs(root, site).map((j) => {
+		const fonts = pickFontFiles(catalogue, cardText(j.card)).map((f) => f.path);
+		return { ...j, file: join(cache, `${cardKey(j.card, fonts, env)}.png`) };
+	});
+	const seen = new Set<string>();
+	const missing = jobs.filter((j) => !existsSync(j.file) && !seen.has(j.file) && seen.add(j.file));
+	const started = performance.now();
+	const done = drawInWorkers(missing.map((j) => ({ card: j.card, file: j.file })), root, threads);
+	// Failures surface in placeCards; avoid an unhandled rejection while Astro renders pages.
+	done.catch(() => undefined);
+	return { jobs, done, drawn: missing.length, started };
+}
+
+/** Waits for drawing, then links every card into `outDir`; returns what happened. */
+export async function placeCards(prepared: PreparedCards, outDir: string, root: string): Promise<CardStats> {
+	await prepared.done;
+	const drawMs = prepared.drawn ? performance.now() - prepared.started : 0;
+	for (const j of prepared.jobs) {
+		const target = join(outDir, j.out);
+		mkdirSync(dirname(target), { recursive: true });
+		rmSync(target, { force: true });
+		try {
+			linkSync(j.file, target);
+		} catch {
+			copyFileSync(j.file, target); // another filesystem, or links not allowed
+		}
+	}
+	const stats: CardStats = {
+		cards: prepared.jobs.length,
+		drawn: prepared.drawn,
+		cached: prepared.jobs.length - prepared.drawn,
+		drawMs: Math.round(drawMs),
+	};
+	writeFileSync(join(root, CACHE_DIR, 'last-build.json'), JSON.stringify(stats) + '\n');
+	return stats;
+}
