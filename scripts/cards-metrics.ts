@@ -11,7 +11,6 @@ import { parseUnicodeRange } from '../src/lib/cards/fonts.ts';
 
 const require = createRequire(import.meta.url);
 // satori's own font parser (a dependency of satori), used only by this maintenance script.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const opentype = require('@shuding/opentype.js') as {
 	parse: (b: ArrayBuffer) => {
 		unitsPerEm: number;

@@ -51,7 +51,7 @@ export default function cards(options: CardsOptions = {}): AstroIntegration {
 				for (const f of await buildIcons(svg, SITE, base))
 					writeFileSync(join(outDir, f.name), f.data);
 				if (!prepared) return;
-				const s = await placeCards(prepared, outDir, root);
+				const s = await placeCards(prepared, outDir);
 				logger.info(
 					`cards: ${s.cards} placed, ${s.drawn} drawn, ${s.cached} from cache (${s.drawMs} ms drawing)`,
 				);

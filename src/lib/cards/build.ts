@@ -3,7 +3,16 @@
  * `prepareCards` hashes every card and starts drawing the ones missing from the cache in worker
  * threads; `placeCards` waits for them and hard-links (or copies) each cached PNG into the output.
  */
-import { copyFileSync, existsSync, linkSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+	copyFileSync,
+	existsSync,
+	linkSync,
+	mkdirSync,
+	readFileSync,
+	rmSync,
+	writeFileSync,
+} from 'node:fs';
+import { createHash } from 'node:crypto';
 import { dirname, join } from 'node:path';
 import { fontVersions, loadCatalogue, pickFontFiles } from './fonts.ts';
 import { listCardJobs, type CardJob, type SiteText } from './jobs.ts';
@@ -28,42 +37,82 @@ export interface CardStats {
 export interface PreparedCards {
 	jobs: Array<CardJob & { file: string }>;
 	done: Promise<number[]>;
+	cacheDir: string;
 	drawn: number;
 	started: number;
 }
 
+/** Modules whose code decides a card's pixels. */
+const DRAWING_SOURCES = ['layout.ts', 'text.ts', 'render.ts', 'fonts.ts', 'inter-metrics.json'];
+
 /** Everything besides a card's own data and fonts that changes its pixels. */
 function environment(root: string): string {
 	const version = (pkg: string): string =>
-		(JSON.parse(readFileSync(join(root, 'node_modules', pkg, 'package.json'), 'utf8')) as { version: string })
-			.version;
+		(
+			JSON.parse(readFileSync(join(root, 'node_modules', pkg, 'package.json'), 'utf8')) as {
+				version: string;
+			}
+		).version;
 	const sharpVersion = version('sharp');
 	const satoriVersion = version('satori');
 	const icon = readFileSync(join(root, 'src/assets/icon.svg'), 'utf8');
-	return [TEMPLATE_VERSION, `sharp@${sharpVersion}`, `satori@${satoriVersion}`, JSON.stringify(PNG_OPTIONS), fontVersions(join(root, 'node_modules')), icon].join('\n');
+	// The drawing code itself: editing the layout or the text shaping redraws every card.
+	const code = createHash('sha256');
+	for (const f of DRAWING_SOURCES) code.update(readFileSync(join(root, 'src/lib/cards', f)));
+	return [
+		TEMPLATE_VERSION,
+		`sharp@${sharpVersion}`,
+		`satori@${satoriVersion}`,
+		JSON.stringify(PNG_OPTIONS),
+		fontVersions(join(root, 'node_modules')),
+		icon,
+		code.digest('hex'),
+	].join('\n');
 }
 
 /** Lists, hashes and starts drawing the cards of `root`'s content. */
 export function prepareCards(root: string, site: SiteText, threads?: number): PreparedCards {
-	const cache = join(root, CACHE_DIR);
-	mkdirSync(cache, { recursive: true });
+	return prepareCardJobs(root, listCardJobs(root, site), threads);
+}
+
+/** Cards with the cache file each one is stored in (named by its content hash). */
+export function keyCardJobs(
+	root: string,
+	cards: CardJob[],
+	cacheDir = join(root, CACHE_DIR),
+): Array<CardJob & { file: string }> {
 	const env = environment(root);
 	const catalogue = loadCatalogue(join(root, 'node_modules'));
-	const jobs = listCardJobs(root, site).map((j) => {
+	return cards.map((j) => {
 		const fonts = pickFontFiles(catalogue, cardText(j.card)).map((f) => f.path);
-		return { ...j, file: join(cache, `${cardKey(j.card, fonts, env)}.png`) };
+		return { ...j, file: join(cacheDir, `${cardKey(j.card, fonts, env)}.png`) };
 	});
+}
+
+/** Hashes `cards` and starts drawing those missing from the cache (`cacheDir` for benchmarks). */
+export function prepareCardJobs(
+	root: string,
+	cards: CardJob[],
+	threads?: number,
+	cacheDir = join(root, CACHE_DIR),
+): PreparedCards {
+	mkdirSync(cacheDir, { recursive: true });
+	const jobs = keyCardJobs(root, cards, cacheDir);
 	const seen = new Set<string>();
 	const missing = jobs.filter((j) => !existsSync(j.file) && !seen.has(j.file) && seen.add(j.file));
 	const started = performance.now();
-	const done = drawInWorkers(missing.map((j) => ({ card: j.card, file: j.file })), root, threads);
+	const done = drawInWorkers(
+		missing.map((j) => ({ card: j.card, file: j.file })),
+		root,
+		threads,
+	);
 	// Failures surface in placeCards; avoid an unhandled rejection while Astro renders pages.
 	done.catch(() => undefined);
-	return { jobs, done, drawn: missing.length, started };
+	return { jobs, done, drawn: missing.length, started, cacheDir };
 }
 
 /** Waits for drawing, then links every card into `outDir`; returns what happened. */
-export async function placeCards(prepared: PreparedCards, outDir: string, root: string): Promise<CardStats> {
+export async function placeCards(prepared: PreparedCards, outDir: string): Promise<CardStats> {
 	await prepared.done;
 	const drawMs = prepared.drawn ? performance.now() - prepared.started : 0;
 	for (const j of prepared.jobs) {
@@ -82,6 +131,6 @@ export async function placeCards(prepared: PreparedCards, outDir: string, root: 
 		cached: prepared.jobs.length - prepared.drawn,
 		drawMs: Math.round(drawMs),
 	};
-	writeFileSync(join(root, CACHE_DIR, 'last-build.json'), JSON.stringify(stats) + '\n');
+	writeFileSync(join(prepared.cacheDir, 'last-build.json'), JSON.stringify(stats) + '\n');
 	return stats;
 }

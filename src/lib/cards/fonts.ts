@@ -81,7 +81,11 @@ export function loadCatalogue(nodeModules: string): Subset[] {
 		const map = JSON.parse(
 			readFileSync(join(nodeModules, family.pkg, 'unicode.json'), 'utf8'),
 		) as Record<string, string>;
-		for (const [name, range] of Object.entries(map))
+		// Basic Latin first: it is the text face, and it wins where subsets overlap.
+		const entries = Object.entries(map).sort(
+			([a], [b]) => Number(b === 'latin') - Number(a === 'latin'),
+		);
+		for (const [name, range] of entries)
 			out.push({ family, name, ranges: parseUnicodeRange(range) });
 	}
 	return out;
@@ -95,7 +99,9 @@ const covers = (s: Subset, cp: number): boolean => s.ranges.some(([a, b]) => cp 
  * catalogue order (deterministic), so it doubles as the card's font identity in its cache key.
  */
 export function pickFontFiles(catalogue: Subset[], text: string): FontFile[] {
-	const chosen = new Set<Subset>(catalogue.filter((s) => s.family === FAMILIES[0] && s.name === 'latin'));
+	const chosen = new Set<Subset>(
+		catalogue.filter((s) => s.family === FAMILIES[0] && s.name === 'latin'),
+	);
 	for (const ch of new Set(text)) {
 		const cp = ch.codePointAt(0)!;
 		if (cp < 0x80 || /\s/.test(ch)) continue;

@@ -64,18 +64,33 @@ export function buildManifest(name: string, description: string, base: string): 
 		icons: [
 			{ src: `${base}icon-192.png`, sizes: '192x192', type: 'image/png', purpose: 'any' },
 			{ src: `${base}icon-512.png`, sizes: '512x512', type: 'image/png', purpose: 'any' },
-			{ src: `${base}icon-maskable-512.png`, sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+			{
+				src: `${base}icon-maskable-512.png`,
+				sizes: '512x512',
+				type: 'image/png',
+				purpose: 'maskable',
+			},
 		],
 	};
 	return JSON.stringify(manifest, null, '\t') + '\n';
 }
 
 /** Every icon file and the manifest, from the SVG source. */
-export async function buildIcons(svg: Buffer, site: { title: string; description: string }, base: string): Promise<IconFile[]> {
+export async function buildIcons(
+	svg: Buffer,
+	site: { title: string; description: string },
+	base: string,
+): Promise<IconFile[]> {
 	const files: IconFile[] = [{ name: 'favicon.svg', data: svg }];
-	for (const [name, size] of Object.entries(ICON_SIZES)) files.push({ name, data: await rasterise(svg, size) });
-	const ico = await Promise.all([16, 32, 48].map(async (size) => ({ size, png: await rasterise(svg, size) })));
+	for (const [name, size] of Object.entries(ICON_SIZES))
+		files.push({ name, data: await rasterise(svg, size) });
+	const ico = await Promise.all(
+		[16, 32, 48].map(async (size) => ({ size, png: await rasterise(svg, size) })),
+	);
 	files.push({ name: 'favicon.ico', data: packIco(ico) });
-	files.push({ name: 'manifest.webmanifest', data: Buffer.from(buildManifest(site.title, site.description, base)) });
+	files.push({
+		name: 'manifest.webmanifest',
+		data: Buffer.from(buildManifest(site.title, site.description, base)),
+	});
 	return files;
 }

@@ -34,7 +34,11 @@ export function listCardJobs(root: string, site: SiteText): CardJob[] {
 	const jobs: CardJob[] = [
 		{ out: 'og/site.png', card: { kind: 'site', site: site.title, description: site.description } },
 	];
-	const files = existsSync(dir) ? readdirSync(dir).filter((n) => n.endsWith('.mdx')).sort() : [];
+	const files = existsSync(dir)
+		? readdirSync(dir)
+				.filter((n) => n.endsWith('.mdx'))
+				.sort()
+		: [];
 	for (const name of files) {
 		const { data } = splitFrontmatter(readFileSync(join(dir, name), 'utf8'));
 		const result = PaperSchema.safeParse(data);
@@ -55,7 +59,13 @@ export function listCardJobs(root: string, site: SiteText): CardJob[] {
 	for (const t of [...topics].sort((a, b) => (a.slug < b.slug ? -1 : 1)))
 		jobs.push({
 			out: `og/topics/${t.slug}.png`,
-			card: { kind: 'topic', site: site.title, name: t.name, description: t.description, count: t.count },
+			card: {
+				kind: 'topic',
+				site: site.title,
+				name: t.name,
+				description: t.description,
+				count: t.count,
+			},
 		});
 	return jobs;
 }

@@ -3,7 +3,7 @@
  * Pure: data in, tree out. Text is wrapped here (not by satori) so a title that does not fit ends
  * with an ellipsis at a word boundary and the font size can shrink for long titles first.
  */
-import { measureInter, titleToText, visualOrder, wrapText } from './text.ts';
+import { measureInter, titleToText, visualOrder, wrapText, type Measure } from './text.ts';
 
 /** Card size in pixels (the Open Graph recommendation). */
 export const CARD_WIDTH = 1200;
@@ -51,7 +51,13 @@ export type CardData = PaperCard | TopicCard | SiteCard;
 /** A satori element (the subset of React elements satori reads). */
 export interface CardNode {
 	type: string;
-	props: { style?: Record<string, unknown>; children?: Array<CardNode | string> | string; src?: string; width?: number; height?: number };
+	props: {
+		style?: Record<string, unknown>;
+		children?: Array<CardNode | string> | string;
+		src?: string;
+		width?: number;
+		height?: number;
+	};
 }
 
 const el = (
@@ -60,7 +66,20 @@ const el = (
 	children?: Array<CardNode | string> | string,
 ): CardNode => ({ type, props: { style, children } });
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = [
+	'January',
+	'February',
+	'March',
+	'April',
+	'May',
+	'June',
+	'July',
+	'August',
+	'September',
+	'October',
+	'November',
+	'December',
+];
 
 /** `2025-03-18` → `18 March 2025` (fixed English, no locale or clock involved). */
 export function formatDate(iso: string): string {
@@ -74,6 +93,8 @@ const BAR = 14;
 /** Width available to text. */
 export const TEXT_WIDTH = CARD_WIDTH - BAR - 2 * PAD_X + 14;
 const FOOTER_H = 104;
+/** Size of the site icon in the footer (the renderer rasterises it once at this size). */
+export const ICON_PX = 40;
 
 /** Lines of text as stacked divs, each exactly one line high, right-to-left runs reordered. */
 function lines(
@@ -86,7 +107,15 @@ function lines(
 	return ls.map((l) =>
 		el(
 			'div',
-			{ display: 'flex', fontSize: size, fontWeight: weight, color, height: Math.round(size * lineHeight), lineHeight, whiteSpace: 'pre' },
+			{
+				display: 'flex',
+				fontSize: size,
+				fontWeight: weight,
+				color,
+				height: Math.round(size * lineHeight),
+				lineHeight,
+				whiteSpace: 'pre',
+			},
 			visualOrder(l),
 		),
 	);
@@ -113,8 +142,23 @@ export function fitText(
 	return last;
 }
 
-function footer(left: string, site: string, icon: string): CardNode {
-	const leftLine = wrapText(left, TEXT_WIDTH - 330, 1, measureInter(28, 400)).lines[0] ?? '';
+const FOOTER_LEFT = TEXT_WIDTH - 330;
+const SEP = '  ·  ';
+
+/** Joins footer parts while they fit, dropping whole trailing parts (topics) rather than cutting one. */
+export function joinFitting(parts: string[], maxWidth: number, measure: Measure): string {
+	let line = '';
+	for (const part of parts) {
+		const next = line ? line + SEP + part : part;
+		if (measure(next) > maxWidth)
+			return line || (wrapText(part, maxWidth, 1, measure).lines[0] ?? '');
+		line = next;
+	}
+	return line;
+}
+
+function footer(left: string[], site: string, icon: string): CardNode {
+	const leftLine = joinFitting(left, FOOTER_LEFT, measureInter(28, 400));
 	return el(
 		'div',
 		{
@@ -124,16 +168,28 @@ function footer(left: string, site: string, icon: string): CardNode {
 			bottom: 0,
 			width: TEXT_WIDTH,
 			height: FOOTER_H,
-			borderTop: `2px solid ${COLORS.rule}`,
 			alignItems: 'center',
 			justifyContent: 'space-between',
 			fontSize: 28,
 			color: COLORS.muted,
 		},
 		[
+			// A 2px box, not a border: satori draws borders with clip paths that cost raster time.
+			el('div', {
+				display: 'flex',
+				position: 'absolute',
+				left: 0,
+				top: 0,
+				width: TEXT_WIDTH,
+				height: 2,
+				backgroundColor: COLORS.rule,
+			}),
 			el('div', { display: 'flex', whiteSpace: 'pre' }, visualOrder(leftLine)),
 			el('div', { display: 'flex', alignItems: 'center', color: COLORS.ink, fontWeight: 700 }, [
-				{ type: 'img', props: { src: icon, width: 40, height: 40, style: { marginRight: 14, borderRadius: 8 } } },
+				{
+					type: 'img',
+					props: { src: icon, width: ICON_PX, height: ICON_PX, style: { marginRight: 14 } },
+				},
 				wrapText(site, 300, 1, measureInter(28, 700)).lines[0] ?? '',
 			]),
 		],
@@ -153,7 +209,15 @@ function frame(children: CardNode[], fontFamily: string): CardNode {
 			color: COLORS.ink,
 		},
 		[
-			el('div', { display: 'flex', position: 'absolute', left: 0, top: 0, width: BAR, height: CARD_HEIGHT, backgroundColor: COLORS.accent }),
+			el('div', {
+				display: 'flex',
+				position: 'absolute',
+				left: 0,
+				top: 0,
+				width: BAR,
+				height: CARD_HEIGHT,
+				backgroundColor: COLORS.accent,
+			}),
 			...children,
 		],
 	);
@@ -162,7 +226,14 @@ function frame(children: CardNode[], fontFamily: string): CardNode {
 function column(children: CardNode[]): CardNode {
 	return el(
 		'div',
-		{ display: 'flex', flexDirection: 'column', position: 'absolute', left: BAR + PAD_X, top: PAD_TOP, width: TEXT_WIDTH },
+		{
+			display: 'flex',
+			flexDirection: 'column',
+			position: 'absolute',
+			left: BAR + PAD_X,
+			top: PAD_TOP,
+			width: TEXT_WIDTH,
+		},
 		children,
 	);
 }
@@ -172,45 +243,117 @@ const AVAILABLE = CARD_HEIGHT - PAD_TOP - FOOTER_H - 36;
 
 /** Every piece of text a card draws (to pick fonts for it). */
 export function cardText(card: CardData): string {
-	if (card.kind === 'paper') return [card.shortName ?? '', titleToText(card.title), card.topics.join(' · '), card.site, formatDate(card.date), '…'].join(' ');
-	if (card.kind === 'topic') return [card.name, card.description, card.site, 'Topic papers…'].join(' ');
+	if (card.kind === 'paper')
+		return [
+			card.shortName ?? '',
+			titleToText(card.title),
+			card.topics.join(' · '),
+			card.site,
+			formatDate(card.date),
+			'…',
+		].join(' ');
+	if (card.kind === 'topic')
+		return [card.name, card.description, card.site, 'Topic papers…'].join(' ');
 	return [card.site, card.description, '…'].join(' ');
 }
 
 /**
- * The satori tree of a card; `icon` is the site icon as a data URL, `fontFamily` the CSS family
+ * The satori tree of a card; `icon` is the site icon as a data URL (a PNG of ICON_PX, so the
+ * rasteriser only copies it), `fontFamily` the CSS family
  * list of the fonts loaded for it (see fonts.ts).
  */
 export function cardTree(card: CardData, icon: string, fontFamily: string): CardNode {
 	if (card.kind === 'paper') {
-		const kicker = card.shortName ? [el('div', { display: 'flex', fontSize: KICKER, fontWeight: 700, color: COLORS.accent, height: 52, whiteSpace: 'pre' }, visualOrder(card.shortName))] : [];
-		const t = fitText(titleToText(card.title), [68, 60, 54, 48], AVAILABLE - (kicker.length ? 64 : 0), 1.18);
-		const left = [formatDate(card.date), ...card.topics.slice(0, 3)].join('  ·  ');
-		return frame([
-			column([...kicker, el('div', { display: 'flex', flexDirection: 'column', marginTop: kicker.length ? 12 : 0 }, lines(t.lines, t.size, 700, COLORS.ink, 1.18))]),
-			footer(left, card.site, icon),
-		], fontFamily);
+		const kicker = card.shortName
+			? [
+					el(
+						'div',
+						{
+							display: 'flex',
+							fontSize: KICKER,
+							fontWeight: 700,
+							color: COLORS.accent,
+							height: 52,
+							whiteSpace: 'pre',
+						},
+						visualOrder(card.shortName),
+					),
+				]
+			: [];
+		const t = fitText(
+			titleToText(card.title),
+			[68, 60, 54, 48],
+			AVAILABLE - (kicker.length ? 64 : 0),
+			1.18,
+		);
+		const left = [formatDate(card.date), ...card.topics.slice(0, 3)];
+		return frame(
+			[
+				column([
+					...kicker,
+					el(
+						'div',
+						{ display: 'flex', flexDirection: 'column', marginTop: kicker.length ? 12 : 0 },
+						lines(t.lines, t.size, 700, COLORS.ink, 1.18),
+					),
+				]),
+				footer(left, card.site, icon),
+			],
+			fontFamily,
+		);
 	}
 	if (card.kind === 'topic') {
 		const name = fitText(card.name, [84, 72, 60], 2 * 100, 1.15);
 		const nameH = name.lines.length * Math.round(name.size * 1.15);
 		const desc = fitText(card.description, [34], AVAILABLE - 64 - nameH - 28, 1.35, 400);
-		return frame([
-			column([
-				el('div', { display: 'flex', fontSize: KICKER, fontWeight: 700, color: COLORS.accent, height: 52 }, 'Topic'),
-				el('div', { display: 'flex', flexDirection: 'column', marginTop: 12 }, lines(name.lines, name.size, 700, COLORS.ink, 1.15)),
-				el('div', { display: 'flex', flexDirection: 'column', marginTop: 28 }, lines(desc.lines, desc.size, 400, COLORS.muted, 1.35)),
-			]),
-			footer(`${card.count} ${card.count === 1 ? 'paper' : 'papers'}`, card.site, icon),
-		], fontFamily);
+		return frame(
+			[
+				column([
+					el(
+						'div',
+						{
+							display: 'flex',
+							fontSize: KICKER,
+							fontWeight: 700,
+							color: COLORS.accent,
+							height: 52,
+						},
+						'Topic',
+					),
+					el(
+						'div',
+						{ display: 'flex', flexDirection: 'column', marginTop: 12 },
+						lines(name.lines, name.size, 700, COLORS.ink, 1.15),
+					),
+					el(
+						'div',
+						{ display: 'flex', flexDirection: 'column', marginTop: 28 },
+						lines(desc.lines, desc.size, 400, COLORS.muted, 1.35),
+					),
+				]),
+				footer([`${card.count} ${card.count === 1 ? 'paper' : 'papers'}`], card.site, icon),
+			],
+			fontFamily,
+		);
 	}
 	const title = fitText(card.site, [120, 96], 2 * 140, 1.1);
 	const desc = fitText(card.description, [40, 34], 3 * 54, 1.35, 400);
-	return frame([
-		column([
-			el('div', { display: 'flex', flexDirection: 'column', marginTop: 40 }, lines(title.lines, title.size, 700, COLORS.ink, 1.1)),
-			el('div', { display: 'flex', flexDirection: 'column', marginTop: 28 }, lines(desc.lines, desc.size, 400, COLORS.muted, 1.35)),
-		]),
-		footer('', card.site, icon),
-	], fontFamily);
+	return frame(
+		[
+			column([
+				el(
+					'div',
+					{ display: 'flex', flexDirection: 'column', marginTop: 40 },
+					lines(title.lines, title.size, 700, COLORS.ink, 1.1),
+				),
+				el(
+					'div',
+					{ display: 'flex', flexDirection: 'column', marginTop: 28 },
+					lines(desc.lines, desc.size, 400, COLORS.muted, 1.35),
+				),
+			]),
+			footer([], card.site, icon),
+		],
+		fontFamily,
+	);
 }

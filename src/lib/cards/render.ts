@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import satori, { type Font } from 'satori';
 import sharp from 'sharp';
 import { fontFamilyList, loadCatalogue, pickFontFiles, type FontFile } from './fonts.ts';
-import { CARD_HEIGHT, CARD_WIDTH, cardText, cardTree, type CardData } from './layout.ts';
+import { CARD_HEIGHT, CARD_WIDTH, cardText, cardTree, ICON_PX, type CardData } from './layout.ts';
 
 /**
  * PNG settings: zlib level 6 without adaptive filtering measured ~4× faster than level 9 with
@@ -16,21 +16,36 @@ import { CARD_HEIGHT, CARD_WIDTH, cardText, cardTree, type CardData } from './la
  */
 export const PNG_OPTIONS = { compressionLevel: 6, adaptiveFiltering: false } as const;
 
+/**
+ * Removes satori's overflow masks (`satori_om-*`: one full-size rectangle per element). The
+ * layout never clips (no `overflow: hidden`), so they change no pixel, yet librsvg paid for
+ * them: stripping them cut rasterisation CPU time from ~34 ms to ~19 ms per card.
+ */
+export function stripOverflowMasks(svg: string): string {
+	return svg
+		.replace(/<mask id="satori_om[^"]*"><rect [^>]*\/><\/mask>/g, '')
+		.replace(/ mask="url\(#satori_om[^"]*\)"/g, '');
+}
+
 /** A card renderer bound to one project root (for `node_modules` and the icon source). */
 export interface CardRenderer {
 	/** The font files a card needs (their sorted paths are part of its cache key). */
 	fontsFor: (card: CardData) => FontFile[];
-	/** Renders a card to PNG bytes. */
-	render: (card: CardData) => Promise<Buffer>;
+	/** Renders a card to PNG bytes, with the fonts it needs unless `files` says otherwise. */
+	render: (card: CardData, files?: FontFile[]) => Promise<Buffer>;
 }
 
 /** Creates a renderer; `root` is the project directory. */
 export function createRenderer(root: string): CardRenderer {
 	const nodeModules = join(root, 'node_modules');
 	const catalogue = loadCatalogue(nodeModules);
-	const icon =
-		'data:image/svg+xml;base64,' +
-		readFileSync(join(root, 'src/assets/icon.svg')).toString('base64');
+	// The icon is rasterised once per process at its drawn size: an embedded SVG would be parsed
+	// and rendered again for every card.
+	const iconPng = sharp(readFileSync(join(root, 'src/assets/icon.svg')))
+		.resize(ICON_PX, ICON_PX)
+		.png()
+		.toBuffer()
+		.then((b) => `data:image/png;base64,${b.toString('base64')}`);
 	const fileCache = new Map<string, Buffer>();
 	const setCache = new Map<string, Font[]>();
 	const fontsFor = (card: CardData): FontFile[] => pickFontFiles(catalogue, cardText(card));
@@ -49,15 +64,16 @@ export function createRenderer(root: string): CardRenderer {
 	};
 	return {
 		fontsFor,
-		render: async (card) => {
-			const files = fontsFor(card);
-			const tree = cardTree(card, icon, fontFamilyList(files));
+		render: async (card, files = fontsFor(card)) => {
+			const tree = cardTree(card, await iconPng, fontFamilyList(files));
 			const svg = await satori(tree as unknown as Parameters<typeof satori>[0], {
 				width: CARD_WIDTH,
 				height: CARD_HEIGHT,
 				fonts: fontSet(files),
 			});
-			return sharp(Buffer.from(svg)).png(PNG_OPTIONS).toBuffer();
+			return sharp(Buffer.from(stripOverflowMasks(svg)))
+				.png(PNG_OPTIONS)
+				.toBuffer();
 		},
 	};
 }

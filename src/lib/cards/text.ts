@@ -6,21 +6,97 @@
 import metrics from './inter-metrics.json' with { type: 'json' };
 
 const SYMBOLS: Record<string, string> = {
-	alpha: 'α', beta: 'β', gamma: 'γ', delta: 'δ', epsilon: 'ε', varepsilon: 'ε', zeta: 'ζ',
-	eta: 'η', theta: 'θ', iota: 'ι', kappa: 'κ', lambda: 'λ', mu: 'μ', nu: 'ν', xi: 'ξ', pi: 'π',
-	rho: 'ρ', sigma: 'σ', tau: 'τ', phi: 'φ', varphi: 'φ', chi: 'χ', psi: 'ψ', omega: 'ω',
-	Gamma: 'Γ', Delta: 'Δ', Theta: 'Θ', Lambda: 'Λ', Pi: 'Π', Sigma: 'Σ', Phi: 'Φ', Psi: 'Ψ',
-	Omega: 'Ω', infty: '∞', times: '×', cdot: '·', leq: '≤', le: '≤', geq: '≥', ge: '≥',
-	neq: '≠', approx: '≈', sim: '~', to: '→', rightarrow: '→', leftarrow: '←', pm: '±',
-	in: '∈', partial: '∂', nabla: '∇', sum: 'Σ', prod: 'Π', ell: 'ℓ', circ: '∘', log: 'log',
+	alpha: 'α',
+	beta: 'β',
+	gamma: 'γ',
+	delta: 'δ',
+	epsilon: 'ε',
+	varepsilon: 'ε',
+	zeta: 'ζ',
+	eta: 'η',
+	theta: 'θ',
+	iota: 'ι',
+	kappa: 'κ',
+	lambda: 'λ',
+	mu: 'μ',
+	nu: 'ν',
+	xi: 'ξ',
+	pi: 'π',
+	rho: 'ρ',
+	sigma: 'σ',
+	tau: 'τ',
+	phi: 'φ',
+	varphi: 'φ',
+	chi: 'χ',
+	psi: 'ψ',
+	omega: 'ω',
+	Gamma: 'Γ',
+	Delta: 'Δ',
+	Theta: 'Θ',
+	Lambda: 'Λ',
+	Pi: 'Π',
+	Sigma: 'Σ',
+	Phi: 'Φ',
+	Psi: 'Ψ',
+	Omega: 'Ω',
+	infty: '∞',
+	times: '×',
+	cdot: '·',
+	leq: '≤',
+	le: '≤',
+	geq: '≥',
+	ge: '≥',
+	neq: '≠',
+	approx: '≈',
+	sim: '~',
+	to: '→',
+	rightarrow: '→',
+	leftarrow: '←',
+	pm: '±',
+	in: '∈',
+	partial: '∂',
+	nabla: '∇',
+	sum: 'Σ',
+	prod: 'Π',
+	ell: 'ℓ',
+	circ: '∘',
+	log: 'log',
 };
 const SUP: Record<string, string> = {
-	'0': '⁰', '1': '¹', '2': '²', '3': '³', '4': '⁴', '5': '⁵', '6': '⁶', '7': '⁷', '8': '⁸',
-	'9': '⁹', '+': '⁺', '-': '⁻', n: 'ⁿ', i: 'ⁱ', T: 'ᵀ',
+	'0': '⁰',
+	'1': '¹',
+	'2': '²',
+	'3': '³',
+	'4': '⁴',
+	'5': '⁵',
+	'6': '⁶',
+	'7': '⁷',
+	'8': '⁸',
+	'9': '⁹',
+	'+': '⁺',
+	'-': '⁻',
+	n: 'ⁿ',
+	i: 'ⁱ',
+	T: 'ᵀ',
 };
 const SUB: Record<string, string> = {
-	'0': '₀', '1': '₁', '2': '₂', '3': '₃', '4': '₄', '5': '₅', '6': '₆', '7': '₇', '8': '₈',
-	'9': '₉', '+': '₊', '-': '₋', i: 'ᵢ', j: 'ⱼ', k: 'ₖ', n: 'ₙ', t: 'ₜ',
+	'0': '₀',
+	'1': '₁',
+	'2': '₂',
+	'3': '₃',
+	'4': '₄',
+	'5': '₅',
+	'6': '₆',
+	'7': '₇',
+	'8': '₈',
+	'9': '₉',
+	'+': '₊',
+	'-': '₋',
+	i: 'ᵢ',
+	j: 'ⱼ',
+	k: 'ₖ',
+	n: 'ₙ',
+	t: 'ₜ',
 };
 
 /** Maps a script group to Unicode super/subscripts when every character has one, else `^x`. */
@@ -32,9 +108,11 @@ function script(body: string, table: Record<string, string>, mark: string): stri
 /** Turns the TeX of one `$…$` segment into plain Unicode (`O(n^2)` → `O(n²)`, `\infty` → `∞`). */
 export function mathToText(tex: string): string {
 	let s = tex.replace(/\\(?:text\w*|math\w*|operatorname|boldsymbol)\s*\{([^{}]*)\}/g, '$1');
-	s = s.replace(/\\([A-Za-z]+)/g, (m, name: string) => SYMBOLS[name] ?? name);
+	s = s.replace(/\\([A-Za-z]+)/g, (_m, name: string) => SYMBOLS[name] ?? name);
 	s = s.replace(/\\([,;:! ])/g, ' ');
-	s = s.replace(/\^\{([^{}]*)\}|\^(\S)/g, (_m, g?: string, c?: string) => script(g ?? c!, SUP, '^'));
+	s = s.replace(/\^\{([^{}]*)\}|\^(\S)/g, (_m, g?: string, c?: string) =>
+		script(g ?? c!, SUP, '^'),
+	);
 	s = s.replace(/_\{([^{}]*)\}|_(\S)/g, (_m, g?: string, c?: string) => script(g ?? c!, SUB, '_'));
 	return s.replace(/[{}]/g, '');
 }
@@ -49,7 +127,8 @@ export function titleToText(title: string): string {
 }
 
 const RTL = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/u;
-const RTL_RUN = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]+(?:[ \u00A0]+[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]+)*/gu;
+const RTL_RUN =
+	/[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]+(?:[ \u00A0]+[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]+)*/gu;
 
 /**
  * Reverses each run of right-to-left words into visual order, a minimal stand-in for the Unicode
@@ -79,7 +158,8 @@ export function measureInter(size: number, weight: 400 | 700): Measure {
 		let w = 0;
 		for (const ch of text) {
 			const known = table[ch.codePointAt(0)!];
-			w += known ?? (isBreakAnywhere(ch) ? 1000 : /\p{Extended_Pictographic}/u.test(ch) ? 1150 : 600);
+			w +=
+				known ?? (isBreakAnywhere(ch) ? 1000 : /\p{Extended_Pictographic}/u.test(ch) ? 1150 : 600);
 		}
 		return (w * size) / 1000;
 	};
@@ -130,7 +210,12 @@ export interface Wrapped {
  * last line keeps whole words only and ends with `…`; a word is cut only when it alone is wider
  * than the line, and then it too ends with `…`.
  */
-export function wrapText(text: string, maxWidth: number, maxLines: number, measure: Measure): Wrapped {
+export function wrapText(
+	text: string,
+	maxWidth: number,
+	maxLines: number,
+	measure: Measure,
+): Wrapped {
 	const lines: string[] = [];
 	let cur = '';
 	const tokens = tokenize(text.replace(/\s+/g, ' ').trim());
