@@ -94,3 +94,22 @@ describe('joinFitting', () => {
 test('formatDate writes an ISO date in words without locale data', () => {
 	expect(formatDate('2025-01-04')).toBe('4 January 2025');
 });
+
+test('a short name equal to the whole title is not repeated above it', () => {
+	const tree = cardTree(
+		{ ...paper, title: 'BitNet', shortName: 'BitNet' },
+		'data:,',
+		"'Inter latin'",
+	);
+	expect(texts(tree).filter((t) => t === 'BitNet')).toHaveLength(1);
+});
+
+test('a short name written in TeX is shown as text', () => {
+	const tree = cardTree(
+		{ ...paper, title: '$\\texttt{BluePrint}$: A Dataset', shortName: '$\\texttt{BluePrint}$' },
+		'data:,',
+		"'Inter latin'",
+	);
+	expect(texts(tree)).toContain('BluePrint');
+	expect(texts(tree).join(' ')).not.toContain('texttt');
+});

@@ -15,7 +15,7 @@ import {
 import { createHash } from 'node:crypto';
 import { dirname, join } from 'node:path';
 import { fontVersions, loadCatalogue, pickFontFiles } from './fonts.ts';
-import { listCardJobs, type CardJob, type SiteText } from './jobs.ts';
+import { listCardJobs, type CardJob, type PaperIndex, type SiteText } from './jobs.ts';
 import { cardKey } from './key.ts';
 import { cardText, TEMPLATE_VERSION } from './layout.ts';
 import { drawInWorkers } from './pool.ts';
@@ -72,7 +72,17 @@ function environment(root: string): string {
 
 /** Lists, hashes and starts drawing the cards of `root`'s content. */
 export function prepareCards(root: string, site: SiteText, threads?: number): PreparedCards {
-	return prepareCardJobs(root, listCardJobs(root, site), threads);
+	const indexFile = join(root, CACHE_DIR, 'papers-index.json');
+	let index: PaperIndex = {};
+	try {
+		index = JSON.parse(readFileSync(indexFile, 'utf8')) as PaperIndex;
+	} catch {
+		// first build, or an unreadable index: parse every entry
+	}
+	const listed = listCardJobs(root, site, index);
+	const prepared = prepareCardJobs(root, listed.jobs, threads);
+	writeFileSync(indexFile, JSON.stringify(listed.index));
+	return prepared;
 }
 
 /** Cards with the cache file each one is stored in (named by its content hash). */

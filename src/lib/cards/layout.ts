@@ -245,7 +245,7 @@ const AVAILABLE = CARD_HEIGHT - PAD_TOP - FOOTER_H - 36;
 export function cardText(card: CardData): string {
 	if (card.kind === 'paper')
 		return [
-			card.shortName ?? '',
+			titleToText(card.shortName ?? ''),
 			titleToText(card.title),
 			card.topics.join(' · '),
 			card.site,
@@ -264,22 +264,25 @@ export function cardText(card: CardData): string {
  */
 export function cardTree(card: CardData, icon: string, fontFamily: string): CardNode {
 	if (card.kind === 'paper') {
-		const kicker = card.shortName
-			? [
-					el(
-						'div',
-						{
-							display: 'flex',
-							fontSize: KICKER,
-							fontWeight: 700,
-							color: COLORS.accent,
-							height: 52,
-							whiteSpace: 'pre',
-						},
-						visualOrder(card.shortName),
-					),
-				]
-			: [];
+		// The short name is a kicker above the title, unless it is the whole title.
+		const short = titleToText(card.shortName ?? '');
+		const kicker =
+			short && short !== titleToText(card.title)
+				? [
+						el(
+							'div',
+							{
+								display: 'flex',
+								fontSize: KICKER,
+								fontWeight: 700,
+								color: COLORS.accent,
+								height: 52,
+								whiteSpace: 'pre',
+							},
+							visualOrder(short),
+						),
+					]
+				: [];
 		const t = fitText(
 			titleToText(card.title),
 			[68, 60, 54, 48],
