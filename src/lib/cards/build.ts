@@ -125,14 +125,22 @@ export function prepareCardJobs(
 export async function placeCards(prepared: PreparedCards, outDir: string): Promise<CardStats> {
 	await prepared.done;
 	const drawMs = prepared.drawn ? performance.now() - prepared.started : 0;
+	const dirs = new Set<string>();
 	for (const j of prepared.jobs) {
 		const target = join(outDir, j.out);
-		mkdirSync(dirname(target), { recursive: true });
-		rmSync(target, { force: true });
+		const dir = dirname(target);
+		if (!dirs.has(dir)) mkdirSync(dir, { recursive: true });
+		dirs.add(dir);
 		try {
 			linkSync(j.file, target);
-		} catch {
-			copyFileSync(j.file, target); // another filesystem, or links not allowed
+		} catch (e) {
+			// Left over from an earlier build into the same folder: replace it.
+			if ((e as NodeJS.ErrnoException).code === 'EEXIST') rmSync(target);
+			try {
+				linkSync(j.file, target);
+			} catch {
+				copyFileSync(j.file, target); // another filesystem, or links not allowed
+			}
 		}
 	}
 	const stats: CardStats = {
