@@ -115,3 +115,10 @@ test('a Chinese title is drawn with a CJK font, not missing-glyph boxes', async 
 		.toBuffer();
 	expect(withCjk.equals(boxes)).toBe(false);
 });
+
+test('a card that cannot be drawn fails the step with its file named', async () => {
+	const bad = [{ out: 'og/papers/bad.png', card: { kind: 'bogus' } as unknown as CardJob['card'] }];
+	await expect(
+		placeCards(prepareCardJobs(root, bad, 1, join(tmp, 'bad-cache')), join(tmp, 'bad')),
+	).rejects.toThrow(/card .*\.png/);
+});

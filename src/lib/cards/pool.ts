@@ -23,9 +23,11 @@ export async function drawInWorkers(
 	const times: number[] = [];
 	const workerFile = join(root, 'src/lib/cards/worker.ts');
 	let next = 0;
+	const workers: Worker[] = [];
 	const run = (): Promise<void> =>
 		new Promise((resolve, reject) => {
 			const worker = new Worker(workerFile, { workerData: { root } });
+			workers.push(worker);
 			const feed = (): void => {
 				if (next >= jobs.length) {
 					void worker.terminate().then(() => resolve());
@@ -36,7 +38,7 @@ export async function drawInWorkers(
 			};
 			worker.on('message', (m: { index: number; ms?: number; error?: string }) => {
 				if (m.error) {
-					void worker.terminate();
+					next = jobs.length; // hand out no more work
 					reject(new Error(`card ${jobs[m.index]?.file}: ${m.error}`));
 					return;
 				}
@@ -46,6 +48,11 @@ export async function drawInWorkers(
 			worker.on('error', reject);
 			worker.on('online', feed);
 		});
-	await Promise.all(Array.from({ length: Math.min(threads, jobs.length) }, run));
+	try {
+		await Promise.all(Array.from({ length: Math.min(threads, jobs.length) }, run));
+	} finally {
+		// On failure, stop every worker so none keeps the build process alive.
+		await Promise.all(workers.map((w) => w.terminate()));
+	}
 	return times;
 }
