@@ -5,6 +5,7 @@ import { unified } from '@astrojs/markdown-remark';
 import remarkGfm from 'remark-gfm';
 import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
+import cards from './src/integrations/cards.ts';
 
 /** Absolute site URL (feeds, canonical links, cards). Set SITE_URL when deploying. */
 const site = process.env.SITE_URL || 'http://localhost:4321';
@@ -23,5 +24,5 @@ export default defineConfig({
 			rehypePlugins: [[rehypeKatex, { output: 'mathml' }]],
 		}),
 	},
-	integrations: [mdx()],
+	integrations: [mdx(), cards()],
 });

@@ -1,0 +1,110 @@
+/**
+ * The cards a build needs, read straight from the generated content (the integration runs
+ * before and beside Astro's rendering, so it cannot query collections): one per paper, one per
+ * topic, one for the site. Entries are validated with the same schemas as the site's.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { splitFrontmatter } from '../../loaders/papers-loader.ts';
+import { PaperSchema } from '../../schemas/paper.ts';
+import { TopicSchema, type Topic } from '../../schemas/topic.ts';
+import type { CardData } from './layout.ts';
+
+/** A card and where it goes, relative to the build output (see src/lib/urls.ts). */
+export interface CardJob {
+	/** `og/papers/<slug>.png`, `og/topics/<slug>.png` or `og/site.png`. */
+	out: string;
+	card: CardData;
+}
+
+/** Site-level text the cards show. */
+export interface SiteText {
+	title: string;
+	description: string;
+}
+
+/** The fields of a paper entry a card shows (topics as slugs). */
+export interface PaperFields {
+	slug: string;
+	title: string;
+	shortName?: string;
+	topics: string[];
+	date: string;
+}
+
+/**
+ * Parsed entries by a hash of their file text, kept between builds: YAML parsing and schema
+ * validation cost ~1 ms per entry, which would dominate an unchanged rebuild of 10,000 cards.
+ */
+export type PaperIndex = Record<string, PaperFields>;
+
+/** Parses and validates one entry's frontmatter. */
+export function readPaperFields(text: string, name: string): PaperFields {
+	const { data } = splitFrontmatter(text);
+	const result = PaperSchema.safeParse(data);
+	if (!result.success) throw new Error(`content/papers/${name}: ${result.error.message}`);
+	const p = result.data;
+	return {
+		slug: p.slug,
+		title: p.title,
+		...(p.shortName ? { shortName: p.shortName } : {}),
+		topics: p.topics,
+		date: p.date,
+	};
+}
+
+/**
+ * Reads `content/papers/` under `root` and lists every card, in a stable order. Entries whose
+ * text hash is in `index` are not parsed again; the returned index holds exactly the current ones.
+ */
+export function listCardJobs(
+	root: string,
+	site: SiteText,
+	index: PaperIndex = {},
+): { jobs: CardJob[]; index: PaperIndex } {
+	const dir = join(root, 'content/papers');
+	const topicsFile = join(dir, '_topics.json');
+	const topics: Topic[] = existsSync(topicsFile)
+		? (JSON.parse(readFileSync(topicsFile, 'utf8')) as unknown[]).map((t) => TopicSchema.parse(t))
+		: [];
+	const names = new Map(topics.map((t) => [t.slug, t.name]));
+	const jobs: CardJob[] = [
+		{ out: 'og/site.png', card: { kind: 'site', site: site.title, description: site.description } },
+	];
+	const next: PaperIndex = {};
+	const files = existsSync(dir)
+		? readdirSync(dir)
+				.filter((n) => n.endsWith('.mdx'))
+				.sort()
+		: [];
+	for (const name of files) {
+		const text = readFileSync(join(dir, name));
+		const hash = createHash('sha256').update(text).digest('base64url');
+		const p = index[hash] ?? readPaperFields(text.toString('utf8'), name);
+		next[hash] = p;
+		jobs.push({
+			out: `og/papers/${p.slug}.png`,
+			card: {
+				kind: 'paper',
+				site: site.title,
+				title: p.title,
+				...(p.shortName ? { shortName: p.shortName } : {}),
+				topics: p.topics.map((t) => names.get(t) ?? t),
+				date: p.date,
+			},
+		});
+	}
+	for (const t of [...topics].sort((a, b) => (a.slug < b.slug ? -1 : 1)))
+		jobs.push({
+			out: `og/topics/${t.slug}.png`,
+			card: {
+				kind: 'topic',
+				site: site.title,
+				name: t.name,
+				description: t.description,
+				count: t.count,
+			},
+		});
+	return { jobs, index: next };
+}

@@ -1,0 +1,264 @@
+/**
+ * Text shaping for cards, pure: TeX in titles turned into readable Unicode, right-to-left runs put
+ * in visual order (satori lays text out left to right), and greedy line wrapping that ends an
+ * overflowing last line with an ellipsis at a word boundary.
+ */
+import metrics from './inter-metrics.json' with { type: 'json' };
+
+const SYMBOLS: Record<string, string> = {
+	alpha: 'α',
+	beta: 'β',
+	gamma: 'γ',
+	delta: 'δ',
+	epsilon: 'ε',
+	varepsilon: 'ε',
+	zeta: 'ζ',
+	eta: 'η',
+	theta: 'θ',
+	iota: 'ι',
+	kappa: 'κ',
+	lambda: 'λ',
+	mu: 'μ',
+	nu: 'ν',
+	xi: 'ξ',
+	pi: 'π',
+	rho: 'ρ',
+	sigma: 'σ',
+	tau: 'τ',
+	phi: 'φ',
+	varphi: 'φ',
+	chi: 'χ',
+	psi: 'ψ',
+	omega: 'ω',
+	Gamma: 'Γ',
+	Delta: 'Δ',
+	Theta: 'Θ',
+	Lambda: 'Λ',
+	Pi: 'Π',
+	Sigma: 'Σ',
+	Phi: 'Φ',
+	Psi: 'Ψ',
+	Omega: 'Ω',
+	infty: '∞',
+	times: '×',
+	cdot: '·',
+	leq: '≤',
+	le: '≤',
+	geq: '≥',
+	ge: '≥',
+	neq: '≠',
+	approx: '≈',
+	sim: '~',
+	to: '→',
+	rightarrow: '→',
+	leftarrow: '←',
+	pm: '±',
+	in: '∈',
+	partial: '∂',
+	nabla: '∇',
+	sum: 'Σ',
+	prod: 'Π',
+	ell: 'ℓ',
+	circ: '∘',
+	log: 'log',
+};
+const SUP: Record<string, string> = {
+	'0': '⁰',
+	'1': '¹',
+	'2': '²',
+	'3': '³',
+	'4': '⁴',
+	'5': '⁵',
+	'6': '⁶',
+	'7': '⁷',
+	'8': '⁸',
+	'9': '⁹',
+	'+': '⁺',
+	'-': '⁻',
+	n: 'ⁿ',
+	i: 'ⁱ',
+	T: 'ᵀ',
+};
+const SUB: Record<string, string> = {
+	'0': '₀',
+	'1': '₁',
+	'2': '₂',
+	'3': '₃',
+	'4': '₄',
+	'5': '₅',
+	'6': '₆',
+	'7': '₇',
+	'8': '₈',
+	'9': '₉',
+	'+': '₊',
+	'-': '₋',
+	i: 'ᵢ',
+	j: 'ⱼ',
+	k: 'ₖ',
+	n: 'ₙ',
+	t: 'ₜ',
+};
+
+/** Maps a script group to Unicode super/subscripts when every character has one, else `^x`. */
+function script(body: string, table: Record<string, string>, mark: string): string {
+	const chars = [...body];
+	return chars.every((c) => table[c]) ? chars.map((c) => table[c]).join('') : mark + body;
+}
+
+/** Turns the TeX of one `$…$` segment into plain Unicode (`O(n^2)` → `O(n²)`, `\infty` → `∞`). */
+export function mathToText(tex: string): string {
+	let s = tex.replace(/\\(?:text\w*|math\w*|operatorname|boldsymbol)\s*\{([^{}]*)\}/g, '$1');
+	s = s.replace(/\\([A-Za-z]+)/g, (_m, name: string) => SYMBOLS[name] ?? name);
+	s = s.replace(/\\([,;:! ])/g, ' ');
+	s = s.replace(/\^\{([^{}]*)\}|\^(\S)/g, (_m, g?: string, c?: string) =>
+		script(g ?? c!, SUP, '^'),
+	);
+	s = s.replace(/_\{([^{}]*)\}|_(\S)/g, (_m, g?: string, c?: string) => script(g ?? c!, SUB, '_'));
+	return s.replace(/[{}]/g, '');
+}
+
+/** Plain card text of a title: math segments converted, escapes resolved, whitespace collapsed. */
+export function titleToText(title: string): string {
+	const withMath = title.replace(/\$([^$]+)\$/g, (_m, tex: string) => mathToText(tex));
+	return withMath
+		.replace(/\\([%#&_{}$])/g, '$1')
+		.replace(/\s+/g, ' ')
+		.trim();
+}
+
+const RTL = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/u;
+const RTL_RUN =
+	/[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]+(?:[ \u00A0]+[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]+)*/gu;
+
+/**
+ * Reverses each run of right-to-left words into visual order, a minimal stand-in for the Unicode
+ * bidi algorithm (satori has none): enough for a Hebrew or Arabic phrase inside a Latin title.
+ */
+export function visualOrder(line: string): string {
+	if (!RTL.test(line)) return line;
+	return line.replace(RTL_RUN, (run) => [...run].reverse().join(''));
+}
+
+/** Measures the width of a string in pixels. */
+export type Measure = (text: string) => number;
+
+const WIDTHS = metrics.widths as Record<string, Record<string, number>>;
+
+/** True for characters that may start or end a line anywhere (CJK ideographs, kana, hangul). */
+const isBreakAnywhere = (ch: string): boolean =>
+	/[\u2E80-\u9FFF\uAC00-\uD7AF\uF900-\uFAFF\uFF00-\uFFEF]/u.test(ch);
+
+/**
+ * Width of `text` in Inter at `size` px and `weight`, from the bundled advance widths; code points
+ * Inter lacks are assumed full-width (CJK) or 0.6 em, a slight overestimate that errs on wrapping.
+ */
+export function measureInter(size: number, weight: 400 | 700): Measure {
+	const table = WIDTHS[String(weight)]!;
+	return (text) => {
+		let w = 0;
+		for (const ch of text) {
+			const known = table[ch.codePointAt(0)!];
+			w +=
+				known ?? (isBreakAnywhere(ch) ? 1000 : /\p{Extended_Pictographic}/u.test(ch) ? 1150 : 600);
+		}
+		return (w * size) / 1000;
+	};
+}
+
+/** Splits text into breakable tokens: words with their following space, single CJK characters. */
+export function tokenize(text: string): string[] {
+	const tokens: string[] = [];
+	let cur = '';
+	for (const ch of text) {
+		if (isBreakAnywhere(ch)) {
+			if (cur) tokens.push(cur);
+			tokens.push(ch);
+			cur = '';
+		} else if (ch === ' ') {
+			if (cur) tokens.push(cur + ' ');
+			else if (tokens.length) tokens[tokens.length - 1] += ' ';
+			cur = '';
+		} else cur += ch;
+	}
+	if (cur) tokens.push(cur);
+	return tokens;
+}
+
+/** Breaks one token wider than a line into pieces that fit (a formula or URL with no spaces). */
+function splitLong(token: string, maxWidth: number, measure: Measure): string[] {
+	const pieces: string[] = [];
+	let cur = '';
+	for (const ch of token) {
+		if (cur && measure(cur + ch) > maxWidth) {
+			pieces.push(cur);
+			cur = '';
+		}
+		cur += ch;
+	}
+	if (cur) pieces.push(cur);
+	return pieces;
+}
+
+/** Result of wrapping: the lines, and whether text was cut (then the last line ends in `…`). */
+export interface Wrapped {
+	lines: string[];
+	truncated: boolean;
+}
+
+/**
+ * Greedy wrap of `text` into at most `maxLines` lines of `maxWidth`. When it does not fit, the
+ * last line keeps whole words only and ends with `…`; a word is cut only when it alone is wider
+ * than the line, and then it too ends with `…`.
+ */
+export function wrapText(
+	text: string,
+	maxWidth: number,
+	maxLines: number,
+	measure: Measure,
+): Wrapped {
+	const lines: string[] = [];
+	let cur = '';
+	const tokens = tokenize(text.replace(/\s+/g, ' ').trim());
+	let i = 0;
+	for (; i < tokens.length; i++) {
+		const tok = tokens[i]!;
+		if (measure((cur + tok).trimEnd()) <= maxWidth) {
+			cur += tok;
+			continue;
+		}
+		if (cur) {
+			lines.push(cur.trimEnd());
+			cur = '';
+			if (lines.length === maxLines) break;
+		}
+		if (measure(tok.trimEnd()) <= maxWidth) {
+			cur = tok;
+			continue;
+		}
+		const pieces = splitLong(tok.trimEnd(), maxWidth, measure);
+		while (pieces.length > 1 && lines.length < maxLines) lines.push(pieces.shift()!);
+		if (lines.length === maxLines) break;
+		cur = pieces[0]! + (tok.endsWith(' ') ? ' ' : '');
+	}
+	if (i === tokens.length) {
+		if (cur.trim()) lines.push(cur.trimEnd());
+		return { lines, truncated: false };
+	}
+	return { lines: ellipsize(lines, maxWidth, measure), truncated: true };
+}
+
+/** Makes the last line end in `…` within `maxWidth`, dropping whole words first. */
+function ellipsize(lines: string[], maxWidth: number, measure: Measure): string[] {
+	const out = lines.slice();
+	let last = out.pop() ?? '';
+	const fits = (s: string): boolean => measure(s + '…') <= maxWidth;
+	while (!fits(last)) {
+		const cut = last.replace(/\s*\S+$/u, '');
+		if (cut === last || cut === '') break;
+		last = cut;
+	}
+	// Only a single word too wide for the line is left: cut it by characters (with the ellipsis).
+	while (!fits(last) && last.length > 1) last = [...last].slice(0, -1).join('');
+	out.push(last.replace(/[\s,;:.·–—-]+$/u, '') + '…');
+	return out;
+}

@@ -1,0 +1,124 @@
+/**
+ * The cards step end to end on a few cards, in a temporary cache: real satori + sharp drawing in
+ * worker threads, then a second run that must redraw nothing and place identical bytes.
+ */
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import sharp from 'sharp';
+import { afterAll, describe, expect, test } from 'vitest';
+import { placeCards, prepareCardJobs } from '../../src/lib/cards/build.ts';
+import type { CardJob } from '../../src/lib/cards/jobs.ts';
+import { createRenderer } from '../../src/lib/cards/render.ts';
+
+const root = process.cwd();
+const tmp = mkdtempSync(join(tmpdir(), 'cards-test-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+const jobs: CardJob[] = [
+	{ out: 'og/site.png', card: { kind: 'site', site: 'Abstracta', description: 'Papers.' } },
+	{
+		out: 'og/papers/short.png',
+		card: {
+			kind: 'paper',
+			site: 'Abstracta',
+			title: 'BitNet',
+			shortName: 'BitNet',
+			topics: [],
+			date: '2025-03-18',
+		},
+	},
+	{
+		out: 'og/papers/cjk.png',
+		card: {
+			kind: 'paper',
+			site: 'Abstracta',
+			title: 'Ελληνικά και 中文标题：测试 עברית RTL 🚀',
+			topics: ['Multilingual'],
+			date: '2025-01-04',
+		},
+	},
+	{
+		out: 'og/topics/retrieval.png',
+		card: {
+			kind: 'topic',
+			site: 'Abstracta',
+			name: 'Retrieval',
+			description: 'Finding passages.',
+			count: 3,
+		},
+	},
+];
+
+describe('cards step', () => {
+	const cache = join(tmp, 'cache');
+
+	test('draws every card as a 1200×630 PNG in worker threads', async () => {
+		const first = await placeCards(prepareCardJobs(root, jobs, 2, cache), join(tmp, 'a'));
+		expect(first).toMatchObject({ cards: 4, drawn: 4, cached: 0 });
+		for (const j of jobs) {
+			const meta = await sharp(join(tmp, 'a', j.out)).metadata();
+			expect([j.out, meta.format, meta.width, meta.height]).toEqual([j.out, 'png', 1200, 630]);
+		}
+	});
+
+	test('a second run redraws nothing and places the same bytes', async () => {
+		const second = await placeCards(prepareCardJobs(root, jobs, 2, cache), join(tmp, 'b'));
+		expect(second).toMatchObject({ cards: 4, drawn: 0, cached: 4 });
+		expect(JSON.parse(readFileSync(join(cache, 'last-build.json'), 'utf8'))).toMatchObject({
+			drawn: 0,
+		});
+		for (const j of jobs)
+			expect(
+				Buffer.compare(readFileSync(join(tmp, 'b', j.out)), readFileSync(join(tmp, 'a', j.out))),
+			).toBe(0);
+	});
+
+	test('a changed card is redrawn alone', async () => {
+		const changed = jobs.map((j) =>
+			j.out === 'og/site.png' ? { ...j, card: { ...j.card, description: 'Other.' } } : j,
+		);
+		const third = await placeCards(
+			prepareCardJobs(root, changed as CardJob[], 2, cache),
+			join(tmp, 'c'),
+		);
+		expect(third).toMatchObject({ drawn: 1, cached: 3 });
+		expect(statSync(join(tmp, 'c', 'og/site.png')).size).toBeGreaterThan(1000);
+	});
+});
+
+test('drawing is deterministic: the same card gives the same bytes', async () => {
+	const r = createRenderer(root);
+	const card = jobs[2]!.card;
+	expect(Buffer.compare(await r.render(card), await r.render(card))).toBe(0);
+});
+
+test('a Chinese title is drawn with a CJK font, not missing-glyph boxes', async () => {
+	// Drawn with the CJK subsets the text needs vs. with Inter only: if the CJK font were not
+	// used, both would show the same .notdef boxes.
+	const r = createRenderer(root);
+	const card = {
+		kind: 'paper' as const,
+		site: 'Abstracta',
+		title: '中文标题测试',
+		topics: [],
+		date: '2025-01-04',
+	};
+	const files = r.fontsFor(card).map((f) => f.path);
+	expect(files.some((f) => f.includes('noto-sans-sc'))).toBe(true);
+	const withCjk = await sharp(await r.render(card))
+		.raw()
+		.toBuffer();
+	const latinOnly = r.fontsFor({ ...card, title: 'x' });
+	const boxes = await sharp(await r.render(card, latinOnly))
+		.raw()
+		.toBuffer();
+	expect(withCjk.equals(boxes)).toBe(false);
+});
+
+test('a card that cannot be drawn fails the step with its file named', async () => {
+	const bad = [{ out: 'og/papers/bad.png', card: { kind: 'bogus' } as unknown as CardJob['card'] }];
+	await expect(
+		placeCards(prepareCardJobs(root, bad, 1, join(tmp, 'bad-cache')), join(tmp, 'bad')),
+	).rejects.toThrow(/card .*\.png/);
+});

@@ -1,0 +1,107 @@
+import { describe, expect, test } from 'vitest';
+import {
+	mathToText,
+	measureInter,
+	titleToText,
+	tokenize,
+	visualOrder,
+	wrapText,
+} from '../../src/lib/cards/text.ts';
+
+/** Every character one unit wide: widths are then character counts. */
+const chars = (s: string): number => [...s].length;
+
+describe('wrapText', () => {
+	test('keeps a short text on one line untouched', () => {
+		expect(wrapText('Short title', 20, 3, chars)).toEqual({
+			lines: ['Short title'],
+			truncated: false,
+		});
+	});
+
+	test('wraps at spaces without breaking words', () => {
+		const { lines, truncated } = wrapText('alpha beta gamma delta epsilon', 11, 5, chars);
+		expect(truncated).toBe(false);
+		expect(lines).toEqual(['alpha beta', 'gamma delta', 'epsilon']);
+		for (const l of lines) expect(chars(l)).toBeLessThanOrEqual(11);
+	});
+
+	test('ends an overflowing last line with an ellipsis at a word boundary', () => {
+		const { lines, truncated } = wrapText('one two three four five six seven eight', 9, 2, chars);
+		expect(truncated).toBe(true);
+		expect(lines).toHaveLength(2);
+		expect(lines[1]!.endsWith('…')).toBe(true);
+		const words = 'one two three four five six seven eight'.split(' ');
+		// Every word before the ellipsis is whole.
+		for (const w of lines.join(' ').replace('…', '').split(' ')) expect(words).toContain(w);
+		expect(chars(lines[1]!)).toBeLessThanOrEqual(9);
+	});
+
+	test('does not leave punctuation before the ellipsis', () => {
+		const { lines } = wrapText('Transformers, attention, and more words here', 16, 1, chars);
+		expect(lines[0]).toBe('Transformers…');
+	});
+
+	test('cuts a single word wider than the line only with an ellipsis', () => {
+		const { lines, truncated } = wrapText('Supercalifragilistic', 8, 1, chars);
+		expect(truncated).toBe(true);
+		expect(lines).toEqual(['Superca…']);
+	});
+
+	test('splits an overlong word across lines when lines remain', () => {
+		const { lines, truncated } = wrapText('abcdefghijkl mn', 5, 4, chars);
+		expect(truncated).toBe(false);
+		expect(lines).toEqual(['abcde', 'fghij', 'kl mn']);
+	});
+
+	test('breaks Chinese text between characters', () => {
+		const { lines } = wrapText('中文标题测试内容', 3, 3, chars);
+		expect(lines).toEqual(['中文标', '题测试', '内容']);
+	});
+
+	test('a 200-character title fits in its lines at real Inter widths', () => {
+		const title = 'word '.repeat(40).trim() + ' final';
+		const measure = measureInter(48, 700);
+		const { lines, truncated } = wrapText(title, 1000, 3, measure);
+		expect(truncated).toBe(true);
+		expect(lines).toHaveLength(3);
+		for (const l of lines) expect(measure(l)).toBeLessThanOrEqual(1000);
+		expect(lines[2]).toMatch(/ word…$/);
+	});
+});
+
+describe('tokenize', () => {
+	test('keeps the space between a Chinese character and a following word', () => {
+		expect(tokenize('测试 abc').join('')).toBe('测试 abc');
+	});
+});
+
+describe('measureInter', () => {
+	test('bold text is wider than regular, and width scales with size', () => {
+		const w400 = measureInter(40, 400)('Attention');
+		const w700 = measureInter(40, 700)('Attention');
+		expect(w700).toBeGreaterThan(w400);
+		expect(measureInter(80, 400)('Attention')).toBeCloseTo(2 * w400, 5);
+	});
+});
+
+describe('titleToText', () => {
+	test('turns TeX math into readable Unicode', () => {
+		expect(titleToText('Towards $\\infty$-LLMs')).toBe('Towards ∞-LLMs');
+		expect(titleToText('BLM$_1$: A Boundless Model')).toBe('BLM₁: A Boundless Model');
+		expect(titleToText('$\\texttt{BluePrint}$: data')).toBe('BluePrint: data');
+		expect(titleToText('Cost $O(L^2)$ with $x_{i}^{2}$')).toBe('Cost O(L²) with xᵢ²');
+	});
+
+	test('keeps text it cannot convert instead of dropping it', () => {
+		expect(mathToText('a^{xyz}')).toBe('a^xyz');
+		expect(titleToText('87\\% of $5')).toBe('87% of $5');
+	});
+});
+
+describe('visualOrder', () => {
+	test('reverses a right-to-left run inside left-to-right text', () => {
+		expect(visualOrder('Title עברית RTL')).toBe('Title תירבע RTL');
+		expect(visualOrder('plain text')).toBe('plain text');
+	});
+});
