@@ -5,6 +5,8 @@ import { unified } from '@astrojs/markdown-remark';
 import remarkGfm from 'remark-gfm';
 import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
+import pagefind from './src/integrations/pagefind.ts';
+import serviceWorker from './src/integrations/service-worker.ts';
 
 /** Absolute site URL (feeds, canonical links, cards). Set SITE_URL when deploying. */
 const site = process.env.SITE_URL || 'http://localhost:4321';
@@ -23,5 +25,6 @@ export default defineConfig({
 			rehypePlugins: [[rehypeKatex, { output: 'mathml' }]],
 		}),
 	},
-	integrations: [mdx()],
+	// Pagefind then the service worker run last, in this order, at the end of the build.
+	integrations: [mdx(), pagefind(), serviceWorker()],
 });
