@@ -81,7 +81,8 @@ export async function writeServiceWorker(
 			`self.addEventListener('message',e=>{if(e.data&&e.data.type==='GET_BUILD')` +
 			`e.source&&e.source.postMessage({type:'BUILD',id:self.ABSTRACTA_BUILD})});\n`,
 	);
-	const offlineUrl = `${base}offline/`;
+	// Precache keys are file URLs (directoryIndex is not applied to fallbacks).
+	const offlineUrl = `${base}offline/index.html`;
 	const result = await generateSW({
 		...common,
 		globPatterns: plan === 'full' ? ALL : CORE,

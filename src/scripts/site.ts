@@ -59,14 +59,24 @@ function offerUpdate(waiting: ServiceWorker): void {
 	el.hidden = false;
 }
 
-if (import.meta.env.PROD && 'serviceWorker' in navigator) {
-	const hadController = navigator.serviceWorker.controller != null;
+// `import.meta.hot` exists only under `astro dev` (import.meta.env.PROD is unreliable: a build
+// run with NODE_ENV=test, as the e2e setup does, reports false). In dev, a worker left by
+// `astro preview` on the same origin would serve stale pages, so it is removed.
+if (import.meta.hot && 'serviceWorker' in navigator) {
+	void navigator.serviceWorker
+		.getRegistrations()
+		.then((regs) => Promise.all(regs.map((r) => r.unregister())));
+} else if ('serviceWorker' in navigator) {
+	// The first install takes control silently (clientsClaim); later changes mean a new build
+	// took over after the reader chose to reload: show it, so builds are never mixed on a page.
+	let controlled = navigator.serviceWorker.controller != null;
 	let reloading = false;
-	// The new build took over (after the reader chose to reload): show it, never mix builds.
 	navigator.serviceWorker.addEventListener('controllerchange', () => {
-		if (!hadController || reloading) return;
-		reloading = true;
-		location.reload();
+		if (controlled && !reloading) {
+			reloading = true;
+			location.reload();
+		}
+		controlled = true;
 	});
 	void navigator.serviceWorker
 		.register(`${BASE}sw.js`, { scope: BASE })
