@@ -49,7 +49,9 @@ export function readPapers(dir: string): PaperRef[] {
 export async function queryAll(page: Page, queries: string[]): Promise<string[][]> {
 	return page.evaluate(async (qs) => {
 		// The module the search page already loaded and configured (same URL, same instance).
-		const pf = (await import(`${location.pathname.replace(/search\/$/, '')}pagefind/pagefind.js`)) as {
+		const pf = (await import(
+			`${location.pathname.replace(/search\/$/, '')}pagefind/pagefind.js`
+		)) as {
 			init(): Promise<void>;
 			search(q: string): Promise<{ results: Array<{ data(): Promise<{ url: string }> }> }>;
 		};
@@ -125,12 +127,18 @@ export async function measureQuality(dist: string, papersDir: string) {
 		};
 
 		const named = papers.filter((p) => p.shortName);
-		const shortRanks = (await queryAll(page, named.map((p) => p.shortName!))).map((r, i) =>
-			rankOf(r, named[i]!.slug),
-		);
-		const titleRanks = (await queryAll(page, papers.map((p) => p.title))).map((r, i) =>
-			rankOf(r, papers[i]!.slug),
-		);
+		const shortRanks = (
+			await queryAll(
+				page,
+				named.map((p) => p.shortName!),
+			)
+		).map((r, i) => rankOf(r, named[i]!.slug));
+		const titleRanks = (
+			await queryAll(
+				page,
+				papers.map((p) => p.title),
+			)
+		).map((r, i) => rankOf(r, papers[i]!.slug));
 		const bySlug = new Map(papers.map((p) => [p.slug, p]));
 		const topical = Object.entries(TOPICAL).map(([q, re]) => ({ q, re }));
 		const topicalTop = await queryAll(
@@ -151,7 +159,9 @@ export async function measureQuality(dist: string, papersDir: string) {
 			titles: {
 				count: papers.length,
 				first: titleRanks.filter((r) => r === 1).length,
-				misses: papers.map((p, i) => ({ q: p.title, rank: titleRanks[i] })).filter((m) => m.rank !== 1),
+				misses: papers
+					.map((p, i) => ({ q: p.title, rank: titleRanks[i] }))
+					.filter((m) => m.rank !== 1),
 			},
 			topical: topical.map((t, i) => ({
 				q: t.q,
@@ -170,6 +180,9 @@ export async function measureQuality(dist: string, papersDir: string) {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-	const report = await measureQuality(process.argv[2] ?? 'dist', process.argv[3] ?? 'content/papers');
+	const report = await measureQuality(
+		process.argv[2] ?? 'dist',
+		process.argv[3] ?? 'content/papers',
+	);
 	console.log(JSON.stringify(report, null, 2));
 }

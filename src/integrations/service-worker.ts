@@ -64,7 +64,11 @@ export async function writeServiceWorker(
 	base: string,
 	limitBytes: number,
 ): Promise<{ mode: 'full' | 'core'; count: number; size: number; buildId: string }> {
-	const common = { globDirectory: dir, globIgnores: IGNORE, maximumFileSizeToCacheInBytes: limitBytes };
+	const common = {
+		globDirectory: dir,
+		globIgnores: IGNORE,
+		maximumFileSizeToCacheInBytes: limitBytes,
+	};
 	const all = await getManifest({ ...common, globPatterns: ALL });
 	const buildId = createHash('sha256')
 		.update(all.manifestEntries.map((e) => `${e.url} ${e.revision ?? ''}`).join('\n'))

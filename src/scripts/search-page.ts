@@ -62,11 +62,12 @@ async function start(root: HTMLElement): Promise<void> {
 			: 'Search is not available offline yet: open this page once while online to save it.';
 		return;
 	}
-	root.dataset.state = 'ready';
 
 	// Filter choices with counts across the whole site.
 	const all = await pagefind.filters();
-	const topics = Object.entries(all.topic ?? {}).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+	const topics = Object.entries(all.topic ?? {}).sort(
+		(a, b) => b[1] - a[1] || a[0].localeCompare(b[0]),
+	);
 	for (const [name, count] of topics) {
 		const label = document.createElement('label');
 		const box = document.createElement('input');
@@ -124,7 +125,8 @@ async function start(root: HTMLElement): Promise<void> {
 		list.replaceChildren();
 		const n = results.length;
 		const what = state.q ? `for “${state.q}”` : 'with these filters';
-		status.textContent = n === 0 ? `No papers ${what}.` : `${n} paper${n === 1 ? '' : 's'} ${what}.`;
+		status.textContent =
+			n === 0 ? `No papers ${what}.` : `${n} paper${n === 1 ? '' : 's'} ${what}.`;
 		await showMore();
 	}
 
@@ -160,9 +162,11 @@ async function start(root: HTMLElement): Promise<void> {
 		e.preventDefault();
 		if (e.key === 'Escape') return input.focus();
 		const next = moveFocus(current, e.key === 'ArrowDown' ? 1 : -1, links.length);
-		(next === -1 ? input : links[next]).focus();
+		(links[next] ?? input).focus();
 	});
 
+	// Ready only once every listener is attached (tests and readers can type from here on).
+	root.dataset.state = 'ready';
 	if (!state.q) input.focus();
 	await search();
 }

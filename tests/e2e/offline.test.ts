@@ -95,7 +95,10 @@ describe('offline', () => {
 		expect((await cacheNames()).some((n) => n.startsWith(`abstracta-${oldId}-`))).toBe(true);
 		await Promise.all([page.waitForEvent('load'), page.click('#update-notice button')]);
 		await page.waitForFunction(
-			(id) => caches.keys().then((ks) => ks.length > 0 && ks.every((k) => k.startsWith(`abstracta-${id}-`))),
+			(id) =>
+				caches
+					.keys()
+					.then((ks) => ks.length > 0 && ks.every((k) => k.startsWith(`abstracta-${id}-`))),
 			newId,
 		);
 		await page.context().close();

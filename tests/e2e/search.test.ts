@@ -54,13 +54,17 @@ describe('search page', () => {
 		await page.check('input[name="code"]');
 		await page.waitForFunction(() => location.search.includes('code=yes'));
 		await page.waitForFunction(
-			(n) => Number.parseInt(document.querySelector('[data-status]')!.textContent!.replace(/\D+/, ''), 10) < n,
+			(n) =>
+				Number.parseInt(
+					document.querySelector('[data-status]')!.textContent!.replace(/\D+/, ''),
+					10,
+				) < n,
 			before,
 		);
 		// Every remaining result links to a paper page that has a code link.
-		const hrefs = await page.locator('.search-result-link').evaluateAll((as) =>
-			as.map((a) => (a as HTMLAnchorElement).getAttribute('href')!),
-		);
+		const hrefs = await page
+			.locator('.search-result-link')
+			.evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).getAttribute('href')!));
 		expect(hrefs.length).toBeGreaterThan(0);
 		for (const href of hrefs) {
 			const html = await (await fetch(site.origin + href)).text();
@@ -131,9 +135,9 @@ describe('keyboard', () => {
 		const page = await open(`${site.url}search/?q=speech`);
 		await page.waitForSelector('.search-result');
 		await page.focus('#search-q');
-		const links = await page.locator('.search-result-link').evaluateAll((as) =>
-			as.map((a) => (a as HTMLAnchorElement).getAttribute('href')),
-		);
+		const links = await page
+			.locator('.search-result-link')
+			.evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).getAttribute('href')));
 		const focused = () =>
 			page.evaluate(() => (document.activeElement as HTMLAnchorElement).getAttribute('href'));
 		await page.keyboard.press('ArrowDown');
