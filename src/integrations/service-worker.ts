@@ -67,7 +67,7 @@ export async function writeServiceWorker(
 	const common = {
 		globDirectory: dir,
 		globIgnores: IGNORE,
-		maximumFileSizeToCacheInBytes: limitBytes,
+		maximumFileSizeToCacheInBytes: 5 * 1024 * 1024,
 	};
 	const all = await getManifest({ ...common, globPatterns: ALL });
 	const buildId = createHash('sha256')

@@ -53,7 +53,9 @@ async function start(root: HTMLElement): Promise<void> {
 	try {
 		const url = `${BASE}pagefind/pagefind.js`;
 		pagefind = (await import(/* @vite-ignore */ url)) as Pagefind;
-		await pagefind.options({ baseUrl: BASE, excerptLength: 24 });
+		// No worker: on a site this size a search takes milliseconds on the main thread, and it
+		// saves the reader the worker script (≈ 12 KB gzipped) on every first query.
+		await pagefind.options({ baseUrl: BASE, excerptLength: 24, noWorker: true });
 		await pagefind.init();
 	} catch {
 		root.dataset.state = 'unavailable';
@@ -63,43 +65,30 @@ async function start(root: HTMLElement): Promise<void> {
 		return;
 	}
 
-	// Filter choices with counts across the whole site.
-	const all = await pagefind.filters();
-	const topics = Object.entries(all.topic ?? {}).sort(
-		(a, b) => b[1] - a[1] || a[0].localeCompare(b[0]),
-	);
-	for (const [name, count] of topics) {
-		const label = document.createElement('label');
-		const box = document.createElement('input');
-		box.type = 'checkbox';
-		box.name = 'topic';
-		box.value = name;
-		box.checked = state.topics.includes(name);
-		label.append(box, ` ${name} `);
-		const n = document.createElement('span');
-		n.className = 'search-count';
-		n.textContent = `(${count})`;
-		label.append(n);
-		topicBox.append(label);
-	}
-	topicBox.hidden = topics.length === 0;
-	codeCount.textContent = `(${all.code?.yes ?? 0})`;
-
 	let results: Array<{ data(): Promise<ResultData> }> = [];
 	let shown = 0;
 	let run = 0;
 
 	const readForm = (): SearchState => ({
 		q: input.value.trim(),
-		topics: [...topicBox.querySelectorAll<HTMLInputElement>('input:checked')].map((b) => b.value),
+		// Until the topic boxes exist, keep the topics that came with the URL.
+		topics: topicBox.dataset.loaded
+			? [...topicBox.querySelectorAll<HTMLInputElement>('input:checked')].map((b) => b.value)
+			: state.topics,
 		code: codeBox.checked,
 	});
 
 	async function showMore(): Promise<void> {
 		const mine = run;
 		const slice = results.slice(shown, shown + PAGE);
-		const data = await Promise.all(slice.map((r) => r.data()));
+		const data = await Promise.all(slice.map((r) => r.data())).catch(() => null);
 		if (mine !== run) return;
+		if (!data) {
+			status.textContent = navigator.onLine
+				? 'Some results failed to load. Try again.'
+				: 'Some results are not saved on this device. Connect to the internet to see them.';
+			return;
+		}
 		for (const d of data) list.append(renderResult(d));
 		shown += slice.length;
 		more.hidden = shown >= results.length;
@@ -115,10 +104,22 @@ async function start(root: HTMLElement): Promise<void> {
 			status.textContent = 'Type to search titles, short names, authors and abstracts.';
 			return;
 		}
-		const found = await pagefind.search(state.q || null, {
-			filters,
-			...(state.q ? {} : { sort: { date: 'desc' } }),
-		});
+		let found: Awaited<ReturnType<Pagefind['search']>>;
+		try {
+			found = await pagefind.search(state.q || null, {
+				filters,
+				...(state.q ? {} : { sort: { date: 'desc' } }),
+			});
+		} catch {
+			// Offline on a large site: this query needs index chunks never fetched before.
+			if (mine !== run) return;
+			list.replaceChildren();
+			more.hidden = true;
+			status.textContent = navigator.onLine
+				? 'Search failed to load part of its index. Try again.'
+				: 'This search needs parts of the index that are not saved on this device. Connect to the internet to search for it.';
+			return;
+		}
 		if (mine !== run) return;
 		results = found.results;
 		shown = 0;
@@ -152,6 +153,32 @@ async function start(root: HTMLElement): Promise<void> {
 	});
 	more.addEventListener('click', () => void showMore());
 
+	// Filter choices with counts across the whole site: loaded after the first results, so they
+	// never delay them (and cost nothing until the page has answered).
+	async function loadFilters(): Promise<void> {
+		const all = await pagefind.filters();
+		const topics = Object.entries(all.topic ?? {}).sort(
+			(a, b) => b[1] - a[1] || a[0].localeCompare(b[0]),
+		);
+		for (const [name, count] of topics) {
+			const label = document.createElement('label');
+			const box = document.createElement('input');
+			box.type = 'checkbox';
+			box.name = 'topic';
+			box.value = name;
+			box.checked = state.topics.includes(name);
+			label.append(box, ` ${name} `);
+			const n = document.createElement('span');
+			n.className = 'search-count';
+			n.textContent = `(${count})`;
+			label.append(n);
+			topicBox.append(label);
+		}
+		topicBox.hidden = topics.length === 0;
+		topicBox.dataset.loaded = 'true';
+		codeCount.textContent = `(${all.code?.yes ?? 0})`;
+	}
+
 	// Arrows move between the input and the result links; Enter follows the focused link.
 	root.addEventListener('keydown', (e) => {
 		if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp' && e.key !== 'Escape') return;
@@ -169,6 +196,7 @@ async function start(root: HTMLElement): Promise<void> {
 	root.dataset.state = 'ready';
 	if (!state.q) input.focus();
 	await search();
+	await loadFilters();
 }
 
 function renderResult(d: ResultData): HTMLLIElement {

@@ -11,6 +11,7 @@ import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from './support/browser.ts';
 import { serveSite, type SiteServer } from './support/server.ts';
 import { BASE_PATH, DIST, DIST_BASE } from './support/paths.ts';
+import { writeServiceWorker } from '../../src/integrations/service-worker.ts';
 
 let browser: Browser;
 let copy: string;
@@ -102,5 +103,34 @@ describe('offline', () => {
 			newId,
 		);
 		await page.context().close();
+	});
+});
+
+describe('offline, site larger than the precache limit', () => {
+	test('precaches the shell and search core, and keeps what the reader used', async () => {
+		const big = mkdtempSync(join(tmpdir(), 'abstracta-core-'));
+		cpSync(DIST, big, { recursive: true });
+		// A 1-byte limit makes the seed behave like a site too large to precache.
+		const sw = await writeServiceWorker(big, '/', 1);
+		expect(sw.mode).toBe('core');
+		const server = await serveSite(big);
+		try {
+			const page = await visitOnce(`${server.url}search/`);
+			// Under the worker's control now: what this query loads is kept.
+			await page.goto(`${server.url}search/?q=speech`);
+			await page.waitForSelector('.search-result');
+			await page.goto(`${server.url}papers/speecht5/`);
+			await page.context().setOffline(true);
+			await page.goto(`${server.url}search/?q=speech`);
+			await page.waitForSelector('.search-result');
+			await page.goto(`${server.url}papers/speecht5/`);
+			expect(await page.locator('h1').textContent()).toContain('SpeechT5');
+			await page.goto(`${server.url}papers/primer/`);
+			expect(await page.locator('h1').textContent()).toBe('Not available offline');
+			await page.context().close();
+		} finally {
+			await server.close();
+			rmSync(big, { recursive: true, force: true });
+		}
 	});
 });
