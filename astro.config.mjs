@@ -6,6 +6,8 @@ import remarkGfm from 'remark-gfm';
 import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
 import cards from './src/integrations/cards.ts';
+import pagefind from './src/integrations/pagefind.ts';
+import serviceWorker from './src/integrations/service-worker.ts';
 
 /** Absolute site URL (feeds, canonical links, cards). Set SITE_URL when deploying. */
 const site = process.env.SITE_URL || 'http://localhost:4321';
@@ -24,5 +26,7 @@ export default defineConfig({
 			rehypePlugins: [[rehypeKatex, { output: 'mathml' }]],
 		}),
 	},
-	integrations: [mdx(), cards()],
+	// Cards draw in workers while pages render; Pagefind then the service worker run last, in
+	// this order, at the end of the build.
+	integrations: [mdx(), cards(), pagefind(), serviceWorker()],
 });

@@ -1,0 +1,209 @@
+/**
+ * Measures search quality and cost in Chromium against a built site (the real pagefind.js,
+ * worker and WASM, with the site's own ranking options):
+ * - every paper's short name: rank of that paper (first ≥ 90 %, top 3 for all);
+ * - every full title: rank of its paper (first for all);
+ * - topical queries: the top 5 with a relevance judgement by title/abstract words;
+ * - bytes and time of a first query on a cold page (no cache, no service worker).
+ *
+ * Usage: tsx scripts/search-quality.ts [dist] [content/papers]   (prints JSON)
+ * The end-to-end test tests/e2e/search-quality.test.ts asserts the thresholds on the seed.
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser } from '../tests/e2e/support/browser.ts';
+import { serveSite, type SiteServer } from '../tests/e2e/support/server.ts';
+
+/** What the quality run needs of a paper. */
+export interface PaperRef {
+	slug: string;
+	title: string;
+	shortName?: string;
+	summary: string;
+}
+
+/** Topical queries and the words that make a result relevant to each (title or abstract). */
+export const TOPICAL: Record<string, RegExp> = {
+	'speech recognition': /speech|asr|spoken|audio/i,
+	quantization: /quantiz/i,
+	'in-context learning': /in-context/i,
+	'code generation': /\bcode\b|program/i,
+};
+
+/** Reads the generated entries' frontmatter. */
+export function readPapers(dir: string): PaperRef[] {
+	return readdirSync(dir)
+		.filter((f) => f.endsWith('.mdx'))
+		.sort()
+		.map((f) => {
+			const text = readFileSync(join(dir, f), 'utf8');
+			const front = text.split(/^---$/m)[1] ?? '';
+			return parse(front) as PaperRef;
+		});
+}
+
+/** Runs queries through Pagefind in the page; returns result slugs in rank order. */
+export async function queryAll(page: Page, queries: string[]): Promise<string[][]> {
+	// Passed as source text: test runners rewrite `import()` inside functions they transform.
+	return page.evaluate(`(async (qs) => {
+		// The module the search page already loaded and configured (same URL, same instance).
+		const pf = await import(location.pathname.replace(/search\\/$/, '') + 'pagefind/pagefind.js');
+		await pf.init();
+		const out = [];
+		for (const q of qs) {
+			const r = await pf.search(q);
+			const top = await Promise.all(r.results.slice(0, 5).map((x) => x.data()));
+			out.push(top.map((d) => d.url.replace(/\\/$/, '').split('/').pop() ?? ''));
+		}
+		return out;
+	})(${JSON.stringify(queries)})`);
+}
+
+/**
+ * Bytes a CDN would send for these files: text compressed with gzip, Pagefind's binary
+ * files (already gzip inside) as they are. The test server sends everything uncompressed.
+ */
+export function gzipEstimate(dist: string, base: string, urls: string[]): number {
+	let total = 0;
+	for (const url of urls) {
+		let file = join(dist, decodeURIComponent(url.split('?')[0]!.slice(base.length)));
+		if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
+		if (!existsSync(file)) continue;
+		const body = readFileSync(file);
+		total += /\.(html|js|css|json)$/.test(file) ? gzipSync(body, { level: 9 }).length : body.length;
+	}
+	return total;
+}
+
+/** Position (1-based) of `slug` in `ranked`, or 0 when not in the top 5. */
+const rankOf = (ranked: string[], slug: string): number => ranked.indexOf(slug) + 1;
+
+/** Cold first queries measured: a phrase, a single word, a short name. */
+export const FIRST_QUERIES = ['speech recognition', 'quantization', 'SpeechT5'];
+
+/**
+ * A reader's first query on a cold search page (no HTTP cache, no service worker): bytes of
+ * the page, of Pagefind's start-up, and everything until the first results are on screen,
+ * raw and as a gzip-serving CDN would send them; and the time from typing to first results.
+ */
+export async function measureFirstQuery(
+	browser: Browser,
+	server: SiteServer,
+	dist: string,
+	q: string,
+) {
+	const context = await browser.newContext({ serviceWorkers: 'block' });
+	const page = await context.newPage();
+	const files: Array<{ url: string; bytes: number }> = [];
+	// Only what was requested before the first results were on screen counts.
+	const before = new Set<string>();
+	let answered = false;
+	page.on('request', (req) => {
+		if (!answered) before.add(req.url());
+	});
+	page.on('requestfinished', (req) => {
+		if (!before.has(req.url())) return;
+		void req.sizes().then((s) => {
+			files.push({ url: req.url().replace(server.origin, ''), bytes: s.responseBodySize });
+		});
+	});
+	await page.goto(`${server.url}search/`);
+	await page.waitForSelector('[data-search][data-state="ready"]');
+	const t0 = Date.now();
+	await page.fill('#search-q', q);
+	await page.waitForSelector('.search-result');
+	const ms = Date.now() - t0;
+	answered = true;
+	await page.waitForTimeout(300);
+	await context.close();
+	const search = files.filter((f) => !f.url.startsWith('/search/'));
+	const urls = search.map((f) => f.url);
+	return {
+		q,
+		ms,
+		pageBytes: files.filter((f) => f.url.startsWith('/search/')).reduce((n, f) => n + f.bytes, 0),
+		/** Pagefind JS, index, WASM, filters and the shown results' fragments. */
+		searchBytes: search.reduce((n, f) => n + f.bytes, 0),
+		searchGzipBytes: gzipEstimate(dist, '/', urls),
+		files: search,
+	};
+}
+
+/** The full quality report. */
+export async function measureQuality(dist: string, papersDir: string) {
+	const papers = readPapers(papersDir);
+	const server = await serveSite(dist);
+	const browser = await launchBrowser();
+	try {
+		const firstQueries = [];
+		for (const q of FIRST_QUERIES)
+			firstQueries.push(await measureFirstQuery(browser, server, dist, q));
+		const firstQuery = firstQueries[0]!;
+		const context = await browser.newContext({ serviceWorkers: 'block' });
+		const page = await context.newPage();
+		await page.goto(`${server.url}search/`);
+		await page.waitForSelector('[data-search][data-state="ready"]');
+		const named = papers.filter((p) => p.shortName);
+		const shortRanks = (
+			await queryAll(
+				page,
+				named.map((p) => p.shortName!),
+			)
+		).map((r, i) => rankOf(r, named[i]!.slug));
+		const titleRanks = (
+			await queryAll(
+				page,
+				papers.map((p) => p.title),
+			)
+		).map((r, i) => rankOf(r, papers[i]!.slug));
+		const bySlug = new Map(papers.map((p) => [p.slug, p]));
+		const topical = Object.entries(TOPICAL).map(([q, re]) => ({ q, re }));
+		const topicalTop = await queryAll(
+			page,
+			topical.map((t) => t.q),
+		);
+		await context.close();
+		return {
+			papers: papers.length,
+			shortNames: {
+				count: named.length,
+				first: shortRanks.filter((r) => r === 1).length,
+				top3: shortRanks.filter((r) => r >= 1 && r <= 3).length,
+				misses: named
+					.map((p, i) => ({ q: p.shortName, rank: shortRanks[i] }))
+					.filter((m) => m.rank !== 1),
+			},
+			titles: {
+				count: papers.length,
+				first: titleRanks.filter((r) => r === 1).length,
+				misses: papers
+					.map((p, i) => ({ q: p.title, rank: titleRanks[i] }))
+					.filter((m) => m.rank !== 1),
+			},
+			topical: topical.map((t, i) => ({
+				q: t.q,
+				top5: topicalTop[i]!,
+				relevant: topicalTop[i]!.filter((slug) => {
+					const p = bySlug.get(slug);
+					return p && t.re.test(`${p.title} ${p.summary}`);
+				}).length,
+			})),
+			firstQuery,
+			firstQueries: firstQueries.map(({ files: _files, ...rest }) => rest),
+		};
+	} finally {
+		await browser.close();
+		await server.close();
+	}
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+	const report = await measureQuality(
+		process.argv[2] ?? 'dist',
+		process.argv[3] ?? 'content/papers',
+	);
+	console.log(JSON.stringify(report, null, 2));
+}

@@ -1,0 +1,152 @@
+/**
+ * Generates the service worker (workbox-build `generateSW`) as the last step of the build, after
+ * Pagefind, so the index is in the precache manifest. Register this integration after the
+ * others in astro.config.mjs.
+ *
+ * - Small site (precache ≤ `SITE.offlinePrecacheLimitBytes`): every page, feed, asset and the
+ *   whole Pagefind index are precached at install; the site then works offline.
+ * - Large site: the shell, the search page and Pagefind's core are precached; pages, feeds and
+ *   index chunks are cached as they are used.
+ *
+ * Updates are atomic: every cache name carries a build id (a hash of the precached files), a
+ * new service worker fills its own caches and waits until the reader accepts the update, and
+ * on activation it deletes every cache of other builds. Pagefind's `?ts=` cache buster is
+ * ignored when matching the precache.
+ */
+import type { AstroIntegration } from 'astro';
+import { createHash } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { generateSW, getManifest } from 'workbox-build';
+import { SITE } from '../site.config.ts';
+import { cacheNames, planPrecache } from '../lib/offline-plan.ts';
+
+/** Options of the service worker integration. */
+export interface ServiceWorkerOptions {
+	/** Precache the whole site while it stays under this many bytes. */
+	precacheLimitBytes?: number;
+}
+
+/** Everything a reader may need offline; cards and unused Pagefind UIs are left out. */
+const ALL = [
+	'**/*.{html,css,js,mjs,xml,json,svg,ico,png,webp,woff2,txt,opml,xsl,webmanifest}',
+	'pagefind/**/*.{pf_meta,pf_index,pf_filter,pf_fragment,pagefind}',
+];
+const IGNORE = [
+	'sw.js',
+	'sw-build.js',
+	'og/**',
+	'pagefind/pagefind-ui.*',
+	'pagefind/pagefind-modular-ui.*',
+	'pagefind/pagefind-component-ui.*',
+	'pagefind/pagefind-highlight.js',
+];
+/** The shell of a large site: listing page 1, search, offline notice, assets, Pagefind core. */
+const CORE = [
+	'index.html',
+	'404.html',
+	'search/index.html',
+	'offline/index.html',
+	'_astro/**/*.{css,js,woff2}',
+	'*.{svg,ico,webmanifest}',
+	'pagefind/pagefind.js',
+	'pagefind/pagefind-worker.js',
+	'pagefind/pagefind-entry.json',
+	'pagefind/*.pf_meta',
+	'pagefind/wasm.*.pagefind',
+	'pagefind/filter/*.pf_filter',
+];
+
+/** Writes `sw.js` (and its helper `sw-build.js`) into `dir`; returns what it precached. */
+export async function writeServiceWorker(
+	dir: string,
+	base: string,
+	limitBytes: number,
+): Promise<{ mode: 'full' | 'core'; count: number; size: number; buildId: string }> {
+	const common = {
+		globDirectory: dir,
+		globIgnores: IGNORE,
+		maximumFileSizeToCacheInBytes: 5 * 1024 * 1024,
+	};
+	const all = await getManifest({ ...common, globPatterns: ALL });
+	const buildId = createHash('sha256')
+		.update(all.manifestEntries.map((e) => `${e.url} ${e.revision ?? ''}`).join('\n'))
+		.digest('hex')
+		.slice(0, 12);
+	const plan = planPrecache(all.size, limitBytes);
+	const names = cacheNames(buildId);
+	// Runs in the service worker: on activation, drop every cache of another build.
+	writeFileSync(
+		join(dir, 'sw-build.js'),
+		`self.ABSTRACTA_BUILD=${JSON.stringify(buildId)};self.addEventListener('activate',e=>{` +
+			`e.waitUntil(caches.keys().then(k=>Promise.all(k.filter(n=>n.startsWith('abstracta-')` +
+			`&&!n.startsWith(${JSON.stringify(names.prefix)})).map(n=>caches.delete(n)))))});` +
+			`self.addEventListener('message',e=>{if(e.data&&e.data.type==='GET_BUILD')` +
+			`e.source&&e.source.postMessage({type:'BUILD',id:self.ABSTRACTA_BUILD})});\n`,
+	);
+	// Precache keys are file URLs (directoryIndex is not applied to fallbacks).
+	const offlineUrl = `${base}offline/index.html`;
+	const result = await generateSW({
+		...common,
+		globPatterns: plan === 'full' ? ALL : CORE,
+		swDest: join(dir, 'sw.js'),
+		mode: 'production',
+		sourcemap: false,
+		inlineWorkboxRuntime: true,
+		cacheId: names.prefix.replace(/-$/, ''),
+		cleanupOutdatedCaches: true,
+		// The reader decides when a new build takes over (update notice → SKIP_WAITING message).
+		skipWaiting: false,
+		clientsClaim: true,
+		importScripts: [`${base}sw-build.js`],
+		modifyURLPrefix: { '': base },
+		directoryIndex: 'index.html',
+		ignoreURLParametersMatching: [/^ts$/, /^q$/, /^utm_/],
+		// Hashed names never change content; no cache-busting needed when fetching them.
+		dontCacheBustURLsMatching: /(\/_astro\/|\.pf_(index|fragment|filter|meta)$|\.pagefind$)/,
+		runtimeCaching: [
+			{
+				urlPattern: ({ request }) => request.mode === 'navigate',
+				handler: 'NetworkFirst',
+				options: {
+					cacheName: names.pages,
+					networkTimeoutSeconds: 5,
+					precacheFallback: { fallbackURL: offlineUrl },
+				},
+			},
+			{
+				urlPattern: /\/pagefind\/(index|fragment|filter)\/[^/]+$/,
+				handler: 'CacheFirst',
+				options: { cacheName: names.search },
+			},
+			{
+				urlPattern: /\.(xml|json|opml|xsl)$/,
+				handler: 'NetworkFirst',
+				options: { cacheName: names.pages, networkTimeoutSeconds: 5 },
+			},
+		],
+	});
+	return { mode: plan, count: result.count, size: result.size, buildId };
+}
+
+/** The Astro integration. */
+export default function serviceWorker(options: ServiceWorkerOptions = {}): AstroIntegration {
+	let base = '/';
+	return {
+		name: 'abstracta:service-worker',
+		hooks: {
+			'astro:config:done': ({ config }) => {
+				base = config.base.endsWith('/') ? config.base : `${config.base}/`;
+			},
+			'astro:build:done': async ({ dir, logger }) => {
+				const limit = options.precacheLimitBytes ?? SITE.offlinePrecacheLimitBytes;
+				const sw = await writeServiceWorker(fileURLToPath(dir), base, limit);
+				logger.info(
+					`service worker ${sw.buildId}: ${sw.mode} precache, ${sw.count} files, ` +
+						`${(sw.size / 1024).toFixed(0)} KiB`,
+				);
+			},
+		},
+	};
+}

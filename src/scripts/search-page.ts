@@ -1,0 +1,231 @@
+/**
+ * The search page: loads Pagefind on this page only, runs the query from `?q=`, keeps the URL
+ * in step with the input and filters, renders results (title, short name, topics, highlighted
+ * excerpt) and moves through them with the arrow keys.
+ */
+import {
+	moveFocus,
+	parseSearchState,
+	safeExcerpt,
+	stateToFilters,
+	stateToSearch,
+	type SearchState,
+} from './search-state.ts';
+
+interface ResultData {
+	url: string;
+	excerpt: string;
+	meta: Record<string, string | undefined>;
+}
+interface Pagefind {
+	options(o: Record<string, unknown>): Promise<void>;
+	init(): Promise<void>;
+	filters(): Promise<Record<string, Record<string, number>>>;
+	search(
+		q: string | null,
+		o: Record<string, unknown>,
+	): Promise<{ results: Array<{ id: string; data(): Promise<ResultData> }> }>;
+}
+
+const PAGE = 10;
+const BASE = import.meta.env.BASE_URL.endsWith('/')
+	? import.meta.env.BASE_URL
+	: `${import.meta.env.BASE_URL}/`;
+
+const root = document.querySelector<HTMLElement>('[data-search]');
+if (root) void start(root);
+
+async function start(root: HTMLElement): Promise<void> {
+	const form = root.querySelector<HTMLFormElement>('form')!;
+	const input = root.querySelector<HTMLInputElement>('input[name="q"]')!;
+	const status = root.querySelector<HTMLElement>('[data-status]')!;
+	const list = root.querySelector<HTMLOListElement>('[data-results]')!;
+	const more = root.querySelector<HTMLButtonElement>('[data-more]')!;
+	const topicBox = root.querySelector<HTMLFieldSetElement>('[data-filter="topic"]')!;
+	const codeBox = root.querySelector<HTMLInputElement>('input[name="code"]')!;
+	const codeCount = root.querySelector<HTMLElement>('[data-code-count]')!;
+
+	let state: SearchState = parseSearchState(location.search);
+	input.value = state.q;
+	codeBox.checked = state.code;
+
+	let pagefind: Pagefind;
+	try {
+		const url = `${BASE}pagefind/pagefind.js`;
+		pagefind = (await import(/* @vite-ignore */ url)) as Pagefind;
+		// No worker: on a site this size a search takes milliseconds on the main thread, and it
+		// saves the reader the worker script (≈ 12 KB gzipped) on every first query.
+		await pagefind.options({ baseUrl: BASE, excerptLength: 24, noWorker: true });
+		await pagefind.init();
+	} catch {
+		root.dataset.state = 'unavailable';
+		status.textContent = navigator.onLine
+			? 'Search is not available: the search index is missing. Build the site (npm run build) to create it.'
+			: 'Search is not available offline yet: open this page once while online to save it.';
+		return;
+	}
+
+	let results: Array<{ data(): Promise<ResultData> }> = [];
+	let shown = 0;
+	let run = 0;
+
+	const readForm = (): SearchState => ({
+		q: input.value.trim(),
+		// Until the topic boxes exist, keep the topics that came with the URL.
+		topics: topicBox.dataset.loaded
+			? [...topicBox.querySelectorAll<HTMLInputElement>('input:checked')].map((b) => b.value)
+			: state.topics,
+		code: codeBox.checked,
+	});
+
+	async function showMore(): Promise<void> {
+		const mine = run;
+		const slice = results.slice(shown, shown + PAGE);
+		const data = await Promise.all(slice.map((r) => r.data())).catch(() => null);
+		if (mine !== run) return;
+		if (!data) {
+			status.textContent = navigator.onLine
+				? 'Some results failed to load. Try again.'
+				: 'Some results are not saved on this device. Connect to the internet to see them.';
+			return;
+		}
+		for (const d of data) list.append(renderResult(d));
+		shown += slice.length;
+		more.hidden = shown >= results.length;
+	}
+
+	async function search(): Promise<void> {
+		const mine = ++run;
+		const filters = stateToFilters(state);
+		const filtered = Object.keys(filters).length > 0;
+		if (!state.q && !filtered) {
+			list.replaceChildren();
+			more.hidden = true;
+			status.textContent = 'Type to search titles, short names, authors and abstracts.';
+			return;
+		}
+		let found: Awaited<ReturnType<Pagefind['search']>>;
+		try {
+			found = await pagefind.search(state.q || null, {
+				filters,
+				...(state.q ? {} : { sort: { date: 'desc' } }),
+			});
+		} catch {
+			// Offline on a large site: this query needs index chunks never fetched before.
+			if (mine !== run) return;
+			list.replaceChildren();
+			more.hidden = true;
+			status.textContent = navigator.onLine
+				? 'Search failed to load part of its index. Try again.'
+				: 'This search needs parts of the index that are not saved on this device. Connect to the internet to search for it.';
+			return;
+		}
+		if (mine !== run) return;
+		results = found.results;
+		shown = 0;
+		list.replaceChildren();
+		const n = results.length;
+		const what = state.q ? `for “${state.q}”` : 'with these filters';
+		status.textContent =
+			n === 0 ? `No papers ${what}.` : `${n} paper${n === 1 ? '' : 's'} ${what}.`;
+		await showMore();
+	}
+
+	function update(): void {
+		state = readForm();
+		const url = location.pathname + stateToSearch(state);
+		history.replaceState(null, '', url);
+		void search();
+	}
+
+	let timer: ReturnType<typeof setTimeout> | undefined;
+	input.addEventListener('input', () => {
+		clearTimeout(timer);
+		timer = setTimeout(update, 150);
+	});
+	form.addEventListener('submit', (e) => {
+		e.preventDefault();
+		clearTimeout(timer);
+		update();
+	});
+	root.addEventListener('change', (e) => {
+		if ((e.target as HTMLElement).matches('input[type="checkbox"]')) update();
+	});
+	more.addEventListener('click', () => void showMore());
+
+	// Filter choices with counts across the whole site: loaded after the first results, so they
+	// never delay them (and cost nothing until the page has answered).
+	async function loadFilters(): Promise<void> {
+		const all = await pagefind.filters();
+		const topics = Object.entries(all.topic ?? {}).sort(
+			(a, b) => b[1] - a[1] || a[0].localeCompare(b[0]),
+		);
+		for (const [name, count] of topics) {
+			const label = document.createElement('label');
+			const box = document.createElement('input');
+			box.type = 'checkbox';
+			box.name = 'topic';
+			box.value = name;
+			box.checked = state.topics.includes(name);
+			label.append(box, ` ${name} `);
+			const n = document.createElement('span');
+			n.className = 'search-count';
+			n.textContent = `(${count})`;
+			label.append(n);
+			topicBox.append(label);
+		}
+		topicBox.hidden = topics.length === 0;
+		topicBox.dataset.loaded = 'true';
+		codeCount.textContent = `(${all.code?.yes ?? 0})`;
+	}
+
+	// Arrows move between the input and the result links; Enter follows the focused link.
+	root.addEventListener('keydown', (e) => {
+		if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp' && e.key !== 'Escape') return;
+		const links = [...list.querySelectorAll<HTMLAnchorElement>('a.search-result-link')];
+		const active = document.activeElement;
+		const current = links.indexOf(active as HTMLAnchorElement);
+		if (active !== input && current === -1) return;
+		e.preventDefault();
+		if (e.key === 'Escape') return input.focus();
+		const next = moveFocus(current, e.key === 'ArrowDown' ? 1 : -1, links.length);
+		(links[next] ?? input).focus();
+	});
+
+	// Ready only once every listener is attached (tests and readers can type from here on).
+	root.dataset.state = 'ready';
+	if (!state.q) input.focus();
+	await search();
+	await loadFilters();
+}
+
+function renderResult(d: ResultData): HTMLLIElement {
+	const li = document.createElement('li');
+	li.className = 'search-result';
+	const a = document.createElement('a');
+	a.className = 'search-result-link';
+	a.href = d.url;
+	a.textContent = d.meta.title ?? d.url;
+	const h = document.createElement('h2');
+	h.append(a);
+	li.append(h);
+	const info = document.createElement('p');
+	info.className = 'search-result-meta';
+	for (const [cls, text] of [
+		['search-short', d.meta.shortName],
+		['search-topics', d.meta.topics],
+		['search-date', d.meta.date],
+	] as const) {
+		if (!text) continue;
+		const s = document.createElement('span');
+		s.className = cls;
+		s.textContent = text;
+		info.append(s);
+	}
+	if (info.childElementCount) li.append(info);
+	const ex = document.createElement('p');
+	ex.className = 'search-excerpt';
+	ex.innerHTML = safeExcerpt(d.excerpt);
+	li.append(ex);
+	return li;
+}

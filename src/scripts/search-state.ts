@@ -1,0 +1,62 @@
+/**
+ * Pure helpers of the search page: the state kept in the URL (`?q=…&topic=…&code=yes`),
+ * keyboard movement through results, and the Pagefind filter object. No DOM, unit-tested.
+ */
+
+/** What the reader searched for and filtered by; mirrored in the URL so it can be shared. */
+export interface SearchState {
+	q: string;
+	/** Selected topic names (any of them matches). */
+	topics: string[];
+	/** Only papers with a code link. */
+	code: boolean;
+}
+
+/** Reads the state from a query string (`location.search`). */
+export function parseSearchState(search: string): SearchState {
+	const params = new URLSearchParams(search);
+	return {
+		q: (params.get('q') ?? '').trim(),
+		topics: [...new Set(params.getAll('topic').filter(Boolean))],
+		code: params.get('code') === 'yes',
+	};
+}
+
+/** The query string of a state (`?q=a&topic=T`), or `''` when nothing is set. */
+export function stateToSearch(state: SearchState): string {
+	const params = new URLSearchParams();
+	if (state.q.trim()) params.set('q', state.q.trim());
+	for (const t of state.topics) params.append('topic', t);
+	if (state.code) params.set('code', 'yes');
+	const s = params.toString();
+	return s ? `?${s}` : '';
+}
+
+/** Pagefind's `filters` option for a state: topics are OR-ed, code is required when set. */
+export function stateToFilters(state: SearchState): Record<string, unknown> {
+	const filters: Record<string, unknown> = {};
+	if (state.topics.length) filters.topic = { any: state.topics };
+	if (state.code) filters.code = 'yes';
+	return filters;
+}
+
+/**
+ * Index of the result to focus after an arrow key: -1 is the search input. Moving down from
+ * the input enters the list, moving up from the first result returns to the input, and the
+ * ends do not wrap (a screen reader user always knows where the list stops).
+ */
+export function moveFocus(current: number, delta: 1 | -1, length: number): number {
+	if (length === 0) return -1;
+	return Math.max(-1, Math.min(length - 1, current + delta));
+}
+
+/**
+ * Keeps only `<mark>` highlighting in a Pagefind excerpt: every other tag is shown as text.
+ * Pagefind escapes page text in excerpts; this is defence in depth for hostile abstracts.
+ */
+export function safeExcerpt(excerpt: string): string {
+	return excerpt
+		.split(/(<\/?mark>)/)
+		.map((part) => (part === '<mark>' || part === '</mark>' ? part : part.replace(/</g, '&lt;')))
+		.join('');
+}

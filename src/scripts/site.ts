@@ -1,0 +1,95 @@
+/**
+ * Runs on every page and stays tiny (no search code): the `/` shortcut to search, the service
+ * worker registration, the "new version" notice and the offline indicator.
+ */
+import { offlineLabel } from './offline-state.ts';
+
+const BASE = import.meta.env.BASE_URL.endsWith('/')
+	? import.meta.env.BASE_URL
+	: `${import.meta.env.BASE_URL}/`;
+
+// `/` focuses search from any page, unless the reader is typing somewhere.
+document.addEventListener('keydown', (e) => {
+	if (e.key !== '/' || e.ctrlKey || e.metaKey || e.altKey) return;
+	const t = e.target as HTMLElement | null;
+	if (t && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName))) return;
+	const box =
+		document.querySelector<HTMLInputElement>('[data-search] input[name="q"]') ??
+		document.querySelector<HTMLInputElement>('form[role="search"] input[name="q"]');
+	e.preventDefault();
+	if (box) {
+		box.focus();
+		box.select();
+	} else location.href = `${BASE}search/`;
+});
+
+/** A small status line at the bottom of the viewport (offline, update available). */
+function notice(id: string): HTMLElement {
+	let el = document.getElementById(id);
+	if (!el) {
+		el = document.createElement('div');
+		el.id = id;
+		el.className = 'site-notice';
+		el.setAttribute('role', 'status');
+		document.body.append(el);
+	}
+	return el;
+}
+
+function showOffline(): void {
+	const precached = navigator.serviceWorker?.controller != null;
+	const text = offlineLabel(navigator.onLine, precached);
+	const el = notice('offline-indicator');
+	el.textContent = text;
+	el.hidden = !text;
+	document.documentElement.toggleAttribute('data-offline', !navigator.onLine);
+}
+addEventListener('online', showOffline);
+addEventListener('offline', showOffline);
+if (!navigator.onLine) showOffline();
+
+function offerUpdate(waiting: ServiceWorker): void {
+	const el = notice('update-notice');
+	el.replaceChildren('A newer version of this site is available. ');
+	const button = document.createElement('button');
+	button.type = 'button';
+	button.textContent = 'Reload';
+	button.addEventListener('click', () => waiting.postMessage({ type: 'SKIP_WAITING' }));
+	el.append(button);
+	el.hidden = false;
+}
+
+// `import.meta.hot` exists only under `astro dev` (import.meta.env.PROD is unreliable: a build
+// run with NODE_ENV=test, as the e2e setup does, reports false). In dev, a worker left by
+// `astro preview` on the same origin would serve stale pages, so it is removed.
+if (import.meta.hot && 'serviceWorker' in navigator) {
+	void navigator.serviceWorker
+		.getRegistrations()
+		.then((regs) => Promise.all(regs.map((r) => r.unregister())));
+} else if ('serviceWorker' in navigator) {
+	// The first install takes control silently (clientsClaim); later changes mean a new build
+	// took over after the reader chose to reload: show it, so builds are never mixed on a page.
+	let controlled = navigator.serviceWorker.controller != null;
+	let reloading = false;
+	navigator.serviceWorker.addEventListener('controllerchange', () => {
+		if (controlled && !reloading) {
+			reloading = true;
+			location.reload();
+		}
+		controlled = true;
+	});
+	void navigator.serviceWorker
+		.register(`${BASE}sw.js`, { scope: BASE })
+		.then((reg) => {
+			if (reg.waiting && navigator.serviceWorker.controller) offerUpdate(reg.waiting);
+			reg.addEventListener('updatefound', () => {
+				const next = reg.installing;
+				next?.addEventListener('statechange', () => {
+					if (next.state === 'installed' && navigator.serviceWorker.controller) offerUpdate(next);
+				});
+			});
+		})
+		.catch(() => {
+			// No service worker (file://, private mode): the site still works online.
+		});
+}

@@ -1,0 +1,136 @@
+/**
+ * Offline use through the service worker (Chromium, http://127.0.0.1 is a secure context):
+ * after one visit, search and a never-opened paper work offline; an unknown page says it is not
+ * available offline; a new build is offered, not forced, and replaces every cache of the old one.
+ */
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser } from './support/browser.ts';
+import { serveSite, type SiteServer } from './support/server.ts';
+import { BASE_PATH, DIST, DIST_BASE } from './support/paths.ts';
+import { writeServiceWorker } from '../../src/integrations/service-worker.ts';
+
+let browser: Browser;
+let copy: string;
+let site: SiteServer;
+let based: SiteServer;
+
+beforeAll(async () => {
+	browser = await launchBrowser();
+	// A private copy: the update test rewrites the service worker as a new deploy would.
+	copy = mkdtempSync(join(tmpdir(), 'abstracta-offline-'));
+	cpSync(DIST, copy, { recursive: true });
+	site = await serveSite(copy);
+	based = await serveSite(DIST_BASE, BASE_PATH);
+});
+afterAll(async () => {
+	await browser?.close();
+	await site?.close();
+	await based?.close();
+	rmSync(copy, { recursive: true, force: true });
+});
+
+/** Opens `url` and waits until the service worker has installed (precached) and controls it. */
+async function visitOnce(url: string): Promise<Page> {
+	const context = await browser.newContext();
+	const page = await context.newPage();
+	await page.goto(url);
+	await page.evaluate(() => navigator.serviceWorker.ready);
+	await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+	return page;
+}
+
+describe('offline', () => {
+	test('after one visit, search and an unvisited paper work offline', async () => {
+		const page = await visitOnce(`${site.url}search/`);
+		await page.context().setOffline(true);
+		await page.goto(`${site.url}search/?q=LightHuBERT`);
+		await page.waitForSelector('.search-result');
+		expect(await page.locator('.search-result-link').first().getAttribute('href')).toBe(
+			'/papers/lighthubert/',
+		);
+		expect(await page.locator('#offline-indicator').textContent()).toMatch(/offline/i);
+		await page.click('.search-result-link >> nth=0');
+		await page.waitForURL(`${site.url}papers/lighthubert/`);
+		expect(await page.locator('h1').textContent()).toContain('LightHuBERT');
+		await page.goto(`${site.url}papers/primer/`);
+		expect(await page.locator('h1').textContent()).toContain('Primer');
+		await page.context().close();
+	});
+
+	test('a page that is not saved says it is not available offline', async () => {
+		const page = await visitOnce(`${site.url}search/`);
+		await page.context().setOffline(true);
+		await page.goto(`${site.url}papers/no-such-paper/`);
+		expect(await page.locator('h1').textContent()).toBe('Not available offline');
+		await page.context().close();
+	});
+
+	test('works offline under BASE_PATH', async () => {
+		const page = await visitOnce(`${based.url}search/`);
+		await page.context().setOffline(true);
+		await page.goto(`${based.url}search/?q=SpeechT5`);
+		await page.waitForSelector('.search-result');
+		await page.goto(`${based.url}papers/speecht5/`);
+		expect(await page.locator('h1').textContent()).toContain('SpeechT5');
+		await page.context().close();
+	});
+
+	test('a new build is offered, then replaces the old caches atomically', async () => {
+		const page = await visitOnce(`${site.url}search/`);
+		const oldId = readFileSync(join(copy, 'sw-build.js'), 'utf8').match(/"([0-9a-f]{12})"/)![1]!;
+		const cacheNames = () => page.evaluate(() => caches.keys());
+		expect((await cacheNames()).every((n) => n.startsWith(`abstracta-${oldId}-`))).toBe(true);
+		// "Deploy" a new build: same files, new build id in the worker and its cache names.
+		const newId = 'feedfacecafe';
+		for (const f of ['sw.js', 'sw-build.js']) {
+			const file = join(copy, f);
+			writeFileSync(file, readFileSync(file, 'utf8').replaceAll(oldId, newId));
+		}
+		await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())!.update());
+		await page.waitForSelector('#update-notice:not([hidden])');
+		// Until the reader accepts, the old build keeps serving.
+		expect((await cacheNames()).some((n) => n.startsWith(`abstracta-${oldId}-`))).toBe(true);
+		await Promise.all([page.waitForEvent('load'), page.click('#update-notice button')]);
+		await page.waitForFunction(
+			(id) =>
+				caches
+					.keys()
+					.then((ks) => ks.length > 0 && ks.every((k) => k.startsWith(`abstracta-${id}-`))),
+			newId,
+		);
+		await page.context().close();
+	});
+});
+
+describe('offline, site larger than the precache limit', () => {
+	test('precaches the shell and search core, and keeps what the reader used', async () => {
+		const big = mkdtempSync(join(tmpdir(), 'abstracta-core-'));
+		cpSync(DIST, big, { recursive: true });
+		// A 1-byte limit makes the seed behave like a site too large to precache.
+		const sw = await writeServiceWorker(big, '/', 1);
+		expect(sw.mode).toBe('core');
+		const server = await serveSite(big);
+		try {
+			const page = await visitOnce(`${server.url}search/`);
+			// Under the worker's control now: what this query loads is kept.
+			await page.goto(`${server.url}search/?q=speech`);
+			await page.waitForSelector('.search-result');
+			await page.goto(`${server.url}papers/speecht5/`);
+			await page.context().setOffline(true);
+			await page.goto(`${server.url}search/?q=speech`);
+			await page.waitForSelector('.search-result');
+			await page.goto(`${server.url}papers/speecht5/`);
+			expect(await page.locator('h1').textContent()).toContain('SpeechT5');
+			await page.goto(`${server.url}papers/primer/`);
+			expect(await page.locator('h1').textContent()).toBe('Not available offline');
+			await page.context().close();
+		} finally {
+			await server.close();
+			rmSync(big, { recursive: true, force: true });
+		}
+	});
+});

@@ -1,0 +1,179 @@
+/**
+ * Search in Chromium against the built seed site: finding a paper, filters, the URL query,
+ * keyboard use, the base path, and that plain reading pages load no search code.
+ */
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser } from './support/browser.ts';
+import { serveSite, type SiteServer } from './support/server.ts';
+import { BASE_PATH, DIST, DIST_BASE } from './support/paths.ts';
+
+let browser: Browser;
+let site: SiteServer;
+let based: SiteServer;
+
+beforeAll(async () => {
+	browser = await launchBrowser();
+	site = await serveSite(DIST);
+	based = await serveSite(DIST_BASE, BASE_PATH);
+});
+afterAll(async () => {
+	await browser?.close();
+	await site?.close();
+	await based?.close();
+});
+
+async function open(url: string): Promise<Page> {
+	const context = await browser.newContext({ serviceWorkers: 'block' });
+	const page = await context.newPage();
+	await page.goto(url);
+	return page;
+}
+const titles = (page: Page) => page.locator('.search-result-link').allTextContents();
+
+describe('search page', () => {
+	test('finds a paper by its short name first, with short name and highlighted excerpt', async () => {
+		const page = await open(`${site.url}search/?q=LightHuBERT`);
+		await page.waitForSelector('.search-result');
+		const first = page.locator('.search-result').first();
+		expect(await first.locator('.search-result-link').textContent()).toContain('LightHuBERT');
+		expect(await first.locator('.search-result-link').getAttribute('href')).toBe(
+			'/papers/lighthubert/',
+		);
+		expect(await first.locator('.search-short').textContent()).toBe('LightHuBERT');
+		expect(await first.locator('.search-excerpt mark').count()).toBeGreaterThan(0);
+		expect(await page.inputValue('#search-q')).toBe('LightHuBERT');
+		await page.context().close();
+	});
+
+	test('the has-code filter narrows results and is kept in the URL', async () => {
+		const page = await open(`${site.url}search/?q=speech`);
+		await page.waitForSelector('.search-result');
+		const status = async () => (await page.locator('[data-status]').textContent()) ?? '';
+		const before = Number.parseInt((await status()).replace(/\D+/, ''), 10);
+		await page.check('input[name="code"]');
+		await page.waitForFunction(() => location.search.includes('code=yes'));
+		await page.waitForFunction(
+			(n) =>
+				Number.parseInt(
+					document.querySelector('[data-status]')!.textContent!.replace(/\D+/, ''),
+					10,
+				) < n,
+			before,
+		);
+		// Every remaining result links to a paper page that has a code link.
+		const hrefs = await page
+			.locator('.search-result-link')
+			.evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).getAttribute('href')!));
+		expect(hrefs.length).toBeGreaterThan(0);
+		for (const href of hrefs) {
+			const html = await (await fetch(site.origin + href)).text();
+			expect(html).toContain('data-pagefind-filter="code">yes<');
+		}
+		// Reloading the shared URL restores the filter.
+		await page.reload();
+		await page.waitForSelector('.search-result');
+		expect(await page.isChecked('input[name="code"]')).toBe(true);
+		expect(Number.parseInt((await status()).replace(/\D+/, ''), 10)).toBe(hrefs.length);
+		await page.context().close();
+	});
+
+	test('topic filter lists the topics of the index and filters by them', async () => {
+		const page = await open(`${site.url}search/`);
+		await page.waitForSelector('[data-search][data-state="ready"]');
+		const topics = await page.locator('[data-filter="topic"] input').count();
+		if (topics === 0) {
+			// Seed without classified topics: the empty filter is not shown.
+			expect(await page.locator('[data-filter="topic"]').isHidden()).toBe(true);
+		} else {
+			const box = page.locator('[data-filter="topic"] input').first();
+			const name = await box.getAttribute('value');
+			await box.check();
+			await page.waitForSelector('.search-result');
+			expect(new URL(page.url()).searchParams.getAll('topic')).toEqual([name]);
+			const topicsShown = await page.locator('.search-topics').allTextContents();
+			for (const t of topicsShown) expect(t).toContain(name);
+		}
+		await page.context().close();
+	});
+
+	test('typing updates the shareable ?q= URL', async () => {
+		const page = await open(`${site.url}search/`);
+		await page.waitForSelector('[data-search][data-state="ready"]');
+		await page.fill('#search-q', 'quantization');
+		await page.waitForFunction(() => location.search === '?q=quantization');
+		await page.waitForSelector('.search-result');
+		expect((await titles(page)).slice(0, 3).join(' ')).toMatch(/quantiz/i);
+		await page.context().close();
+	});
+
+	test('a query with no match says so', async () => {
+		const page = await open(`${site.url}search/?q=zzqxjvw`);
+		await page.waitForFunction(() =>
+			document.querySelector('[data-status]')?.textContent?.startsWith('No papers'),
+		);
+		expect(await page.locator('.search-result').count()).toBe(0);
+		await page.context().close();
+	});
+});
+
+describe('keyboard', () => {
+	test('/ on a paper page leads to the search box', async () => {
+		const page = await open(`${site.url}papers/speecht5/`);
+		await page.keyboard.press('/');
+		// Focuses the header search box, or (without one) opens the search page focused.
+		await page.waitForSelector('input[name="q"]:focus');
+		await page.keyboard.type('UNIT');
+		await page.keyboard.press('Enter');
+		await page.waitForSelector('.search-result');
+		expect(new URL(page.url()).pathname).toBe('/search/');
+		expect(new URL(page.url()).searchParams.get('q')).toBe('UNIT');
+		await page.context().close();
+	});
+
+	test('arrows move through results and Enter opens one', async () => {
+		const page = await open(`${site.url}search/?q=speech`);
+		await page.waitForSelector('.search-result');
+		await page.focus('#search-q');
+		const links = await page
+			.locator('.search-result-link')
+			.evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).getAttribute('href')));
+		const focused = () =>
+			page.evaluate(() => (document.activeElement as HTMLAnchorElement).getAttribute('href'));
+		await page.keyboard.press('ArrowDown');
+		expect(await focused()).toBe(links[0]);
+		await page.keyboard.press('ArrowDown');
+		expect(await focused()).toBe(links[1]);
+		await page.keyboard.press('ArrowUp');
+		await page.keyboard.press('ArrowUp');
+		expect(await page.evaluate(() => document.activeElement?.id)).toBe('search-q');
+		await page.keyboard.press('ArrowDown');
+		await Promise.all([page.waitForURL(`${site.origin}${links[0]}`), page.keyboard.press('Enter')]);
+		await page.context().close();
+	});
+});
+
+describe('loading', () => {
+	test('a paper page loads no search code', async () => {
+		const context = await browser.newContext({ serviceWorkers: 'block' });
+		const page = await context.newPage();
+		const urls: string[] = [];
+		page.on('request', (r) => urls.push(r.url()));
+		await page.goto(`${site.url}papers/speecht5/`, { waitUntil: 'networkidle' });
+		expect(urls.filter((u) => u.includes('/pagefind/'))).toEqual([]);
+		await context.close();
+	});
+});
+
+describe('base path', () => {
+	test('search works under BASE_PATH and links stay under it', async () => {
+		const page = await open(`${based.url}search/?q=SpeechT5`);
+		await page.waitForSelector('.search-result');
+		expect(await page.locator('.search-result-link').first().getAttribute('href')).toBe(
+			`${BASE_PATH}papers/speecht5/`,
+		);
+		// The server logs paths below its base: the index came from <base>pagefind/.
+		expect(based.log.some((l) => l.path.startsWith('/pagefind/'))).toBe(true);
+		await page.context().close();
+	});
+});

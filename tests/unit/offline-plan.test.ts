@@ -1,0 +1,27 @@
+import { describe, expect, test } from 'vitest';
+import { cacheNames, planPrecache } from '../../src/lib/offline-plan.ts';
+import { offlineLabel } from '../../src/scripts/offline-state.ts';
+
+describe('precache plan', () => {
+	test('precaches the whole site up to and including the limit', () => {
+		expect(planPrecache(10, 10)).toBe('full');
+		expect(planPrecache(11, 10)).toBe('core');
+	});
+});
+
+describe('cache names', () => {
+	test('every cache of a build shares a prefix no other build has', () => {
+		const a = cacheNames('aaaa');
+		const b = cacheNames('bbbb');
+		expect(a.pages.startsWith(a.prefix) && a.search.startsWith(a.prefix)).toBe(true);
+		expect(b.pages.startsWith(a.prefix)).toBe(false);
+	});
+});
+
+describe('offline indicator', () => {
+	test('is empty online and says what still works offline', () => {
+		expect(offlineLabel(true, true)).toBe('');
+		expect(offlineLabel(false, true)).toMatch(/search still work/);
+		expect(offlineLabel(false, false)).toMatch(/only pages you have opened/);
+	});
+});

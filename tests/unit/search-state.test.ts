@@ -1,0 +1,64 @@
+import { describe, expect, test } from 'vitest';
+import {
+	moveFocus,
+	parseSearchState,
+	safeExcerpt,
+	stateToFilters,
+	stateToSearch,
+} from '../../src/scripts/search-state.ts';
+
+describe('search URL state', () => {
+	test('reads query, topics and code from the query string', () => {
+		expect(parseSearchState('?q=+speech+&topic=Speech&topic=Audio&topic=Speech&code=yes')).toEqual({
+			q: 'speech',
+			topics: ['Speech', 'Audio'],
+			code: true,
+		});
+		expect(parseSearchState('')).toEqual({ q: '', topics: [], code: false });
+	});
+
+	test('round-trips through the URL, encoding special characters', () => {
+		const state = { q: 'in-context & "learning"', topics: ['Vision & Language'], code: true };
+		const search = stateToSearch(state);
+		expect(search).toBe('?q=in-context+%26+%22learning%22&topic=Vision+%26+Language&code=yes');
+		expect(parseSearchState(search)).toEqual(state);
+	});
+
+	test('an empty state has no query string', () => {
+		expect(stateToSearch({ q: '  ', topics: [], code: false })).toBe('');
+	});
+});
+
+describe('Pagefind filters', () => {
+	test('topics are any-of, code is required only when chosen', () => {
+		expect(stateToFilters({ q: '', topics: ['A', 'B'], code: true })).toEqual({
+			topic: { any: ['A', 'B'] },
+			code: 'yes',
+		});
+		expect(stateToFilters({ q: 'x', topics: [], code: false })).toEqual({});
+	});
+});
+
+describe('keyboard movement', () => {
+	test('down from the input enters the list, up from the first result returns to it', () => {
+		expect(moveFocus(-1, 1, 3)).toBe(0);
+		expect(moveFocus(0, -1, 3)).toBe(-1);
+		expect(moveFocus(1, 1, 3)).toBe(2);
+	});
+	test('does not wrap at the ends, and stays on the input without results', () => {
+		expect(moveFocus(2, 1, 3)).toBe(2);
+		expect(moveFocus(-1, -1, 3)).toBe(-1);
+		expect(moveFocus(-1, 1, 0)).toBe(-1);
+	});
+});
+
+describe('excerpts', () => {
+	test('keeps highlight marks and shows any other tag as text', () => {
+		expect(safeExcerpt('a <mark>speech</mark> <script>x</script> <img onerror=y>')).toBe(
+			'a <mark>speech</mark> &lt;script>x&lt;/script> &lt;img onerror=y>',
+		);
+	});
+	test('leaves Pagefind’s own escapes alone', () => {
+		expect(safeExcerpt('x &lt;b&gt; <mark>y</mark>')).toBe('x &lt;b&gt; <mark>y</mark>');
+	});
+});
