@@ -11,8 +11,15 @@ import type { Topic } from '../../../src/schemas/topic.ts';
 import { compileTaxonomy, pickTopics, scoreDocument, type Reason } from './classify.ts';
 import { deriveClusters, nameCluster } from './derive.ts';
 import { extractKeywords } from './keywords.ts';
-import { buildVector, cosine, findRelated, sharedTerms, type SparseVector } from './related.ts';
-import { buildCorpus, displayTerm, termFrequencies, type Corpus } from './tfidf.ts';
+import {
+	buildVector,
+	cosineIndexed,
+	findRelated,
+	indexVector,
+	sharedTerms,
+	type SparseVector,
+} from './related.ts';
+import { buildCorpus, displayTerm, docTerms, type Corpus } from './tfidf.ts';
 import type { TopicDefinition } from './topics-yaml.ts';
 
 /** What the stage needs of a paper. */
@@ -69,17 +76,19 @@ export function analyzeTopics(
 	const keywords: string[][] = [];
 	const vectors: SparseVector[] = [];
 	for (let d = 0; d < c.size; d++) {
-		const tf = termFrequencies(c, d);
-		keywords.push(extractKeywords(c, tf));
-		vectors.push(buildVector(c, tf));
+		const terms = docTerms(c, d);
+		keywords.push(extractKeywords(c, terms));
+		vectors.push(buildVector(c, terms));
 	}
 
 	const tax = compileTaxonomy(c, definitions);
 	const catchAllDef = definitions.find((t) => t.catchAll)!;
+	const genres = new Set(definitions.filter((t) => t.genre).map((t) => t.slug));
 	const assigned: Array<{ topics: string[]; reasons: Record<string, Reason[]> }> = inputs.map(
 		(p, d) => {
 			const picked = pickTopics(
 				scoreDocument(c, d, tax, options.useCategories === false ? [] : p.categories),
+				genres,
 			);
 			return {
 				topics: picked.map((s) => s.slug),
@@ -99,13 +108,14 @@ export function analyzeTopics(
 			),
 		]),
 	);
+	const indexed = new Map([...centroids].map(([slug, v]) => [slug, indexVector(v)]));
 	const unplaced: number[] = [];
 	for (const d of bySlug) {
 		if (assigned[d]!.topics.length > 0) continue;
 		let best: string | undefined;
 		let bestSim = NEAREST_TOPIC_SIMILARITY;
 		for (const slug of curated) {
-			const s = cosine(vectors[d]!, centroids.get(slug)!);
+			const s = cosineIndexed(vectors[d]!, indexed.get(slug)!);
 			if (s > bestSim) [best, bestSim] = [slug, s];
 		}
 		if (!best) {
@@ -167,6 +177,7 @@ export function analyzeTopics(
 		})),
 	}));
 
+	const scratch = { sum: new Float64Array(c.df.length), n: new Int32Array(c.df.length) };
 	const members = (slug: string) => bySlug.filter((d) => assigned[d]!.topics.includes(slug));
 	const counts = definitions.map((t) => ({ slug: t.slug, count: members(t.slug).length }));
 	const topics: Topic[] = [
@@ -184,7 +195,7 @@ export function analyzeTopics(
 			derived: false,
 			catchAll: isCatchAll,
 			count: docs.length,
-			terms: distinctiveTerms(c, docs, vectors),
+			terms: distinctiveTerms(c, docs, vectors, scratch),
 		};
 	}
 }
@@ -194,14 +205,28 @@ function distinctiveTerms(
 	c: Corpus,
 	docs: readonly number[],
 	vectors: readonly SparseVector[],
+	scratch: { sum: Float64Array; n: Int32Array },
 ): string[] {
 	if (docs.length === 0) return [];
-	const inTopic = centroidSum(docs, vectors);
+	const touched: number[] = [];
+	for (const d of docs) {
+		const v = vectors[d]!;
+		for (let i = 0; i < v.terms.length; i++) {
+			const t = v.terms[i]!;
+			if (scratch.n[t] === 0) touched.push(t);
+			scratch.sum[t]! += v.weights[i]!;
+			scratch.n[t]!++;
+		}
+	}
 	const minPapers = docs.length >= 3 ? 2 : 1;
-	const ranked = [...inTopic]
-		.filter(([t, v]) => v.n >= minPapers && c.termLength[t]! <= 2)
-		.map(([t, v]) => ({ t, score: v.sum * Math.log((1 + c.size) / (1 + c.df[t]!)) }))
+	const ranked = touched
+		.filter((t) => scratch.n[t]! >= minPapers)
+		.map((t) => ({ t, score: scratch.sum[t]! * Math.log((1 + c.size) / (1 + c.df[t]!)) }))
 		.sort((a, b) => b.score - a.score || a.t - b.t);
+	for (const t of touched) {
+		scratch.sum[t] = 0;
+		scratch.n[t] = 0;
+	}
 	const out: string[] = [];
 	for (const { t } of ranked) {
 		const text = displayTerm(c, t);

@@ -146,14 +146,23 @@ export function scoreDocument(
 		}));
 }
 
-/** The 1–3 best topics above the thresholds, best first, ties by slug; may be empty. */
-export function pickTopics(scores: readonly TopicScore[]): TopicScore[] {
+/**
+ * The 1–3 best topics above the thresholds, best first, ties by slug; may be empty. Genre topics
+ * (`genres`, e.g. surveys) need only the absolute threshold and come after the subject topics.
+ */
+export function pickTopics(
+	scores: readonly TopicScore[],
+	genres: ReadonlySet<string> = new Set(),
+): TopicScore[] {
 	const ranked = scores
-		.filter((s) => s.support >= CLASSIFY.support)
+		.filter((s) => s.support >= CLASSIFY.support && s.score >= CLASSIFY.threshold)
 		.sort((a, b) => b.score - a.score || (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
-	const best = ranked[0]?.score ?? 0;
-	const floor = Math.max(CLASSIFY.threshold, CLASSIFY.relative * best);
-	return ranked.filter((s) => s.score >= floor).slice(0, CLASSIFY.maxTopics);
+	const subjects = ranked.filter((s) => !genres.has(s.slug));
+	const floor = CLASSIFY.relative * (subjects[0]?.score ?? 0);
+	const kept = subjects.filter((s) => s.score >= floor);
+	const genre = ranked.filter((s) => genres.has(s.slug));
+	const room = CLASSIFY.maxTopics - Math.min(genre.length, 1);
+	return [...kept.slice(0, room), ...genre].slice(0, CLASSIFY.maxTopics);
 }
 
 const round = (x: number): number => Math.round(x * 1000) / 1000;

@@ -3,7 +3,7 @@
  * field), cluster them by their TF-IDF vectors (spherical k-means, deterministic farthest-first
  * seeding) and name each cluster by its top terms.
  */
-import { cosine, type SparseVector } from './related.ts';
+import { cosine, cosineIndexed, indexVector, type SparseVector } from './related.ts';
 import { type Corpus, displayTerm, termWords } from './tfidf.ts';
 
 /** When and how to derive topics. */
@@ -68,11 +68,12 @@ export function deriveClusters(
 	let centroids = seeds.map((s) => centroid([s], vectors));
 	let assignment: number[] = [];
 	for (let it = 0; it < DERIVE.iterations; it++) {
+		const indexed = centroids.map(indexVector);
 		const next = docs.map((d) => {
 			let best = -1;
-			let bestSim = DERIVE.minSimilarity;
-			centroids.forEach((cent, j) => {
-				const s = cosine(vectors[d]!, cent);
+			let bestSim: number = DERIVE.minSimilarity;
+			indexed.forEach((cent, j) => {
+				const s = cosineIndexed(vectors[d]!, cent);
 				if (s > bestSim) [best, bestSim] = [j, s];
 			});
 			return best;

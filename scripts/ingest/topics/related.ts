@@ -5,16 +5,28 @@
  * papers where that term weighs most ("champion lists"); a paper is scored only against the
  * candidates reached through its own top terms.
  */
-import { type Corpus, displayTerm, idf, termWords } from './tfidf.ts';
+import {
+	type Corpus,
+	type DocTerms,
+	displayTerm,
+	idf,
+	isAllGeneric,
+	rankByScore,
+	termWords,
+} from './tfidf.ts';
 
 /** Tuning of the related-paper search. */
 export const RELATED = {
 	/** Related papers per paper. */
 	count: 5,
 	/** Terms kept per vector. */
-	vectorTerms: 40,
+	vectorTerms: 60,
+	/** A paper looks for candidates through this many of its heaviest terms. */
+	queryTerms: 30,
 	/** Papers kept per term in the inverted index. */
-	championList: 300,
+	championList: 200,
+	/** Candidates (by partial score through the query terms) re-ranked by exact cosine. */
+	rescore: 20,
 	/** Shared terms shown per link. */
 	sharedTerms: 3,
 	/** Below this cosine a paper is not shown as related. */
@@ -35,20 +47,25 @@ export interface RelatedLink {
 }
 
 /** The TF-IDF vector of a document, cut to its top terms and normalised to unit length. */
-export function buildVector(c: Corpus, tf: Map<number, number>): SparseVector {
-	const entries: Array<[number, number]> = [];
-	for (const [term, count] of tf) {
+export function buildVector(c: Corpus, doc: DocTerms): SparseVector {
+	const n = doc.terms.length;
+	const scores = new Float64Array(n);
+	for (let i = 0; i < n; i++) {
+		const term = doc.terms[i]!;
 		if (c.termLength[term]! > 2 || c.df[term]! < 2) continue; // a unique term links nothing
-		if (termWords(c, term).every((w) => c.generic[w])) continue;
-		entries.push([term, (1 + Math.log(count)) * idf(c, term)]);
+		if (isAllGeneric(c, term)) continue;
+		scores[i] = (1 + Math.log(doc.counts[i]!)) * idf(c, term);
 	}
-	entries.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
-	entries.length = Math.min(entries.length, RELATED.vectorTerms);
-	entries.sort((a, b) => a[0] - b[0]);
-	const norm = Math.sqrt(entries.reduce((s, e) => s + e[1] ** 2, 0)) || 1;
+	const order = rankByScore(scores, n);
+	let k = 0;
+	while (k < Math.min(n, RELATED.vectorTerms) && scores[order[k]!]! > 0) k++;
+	const top = order.subarray(0, k).sort();
+	let norm = 0;
+	for (const i of top) norm += scores[i]! ** 2;
+	norm = Math.sqrt(norm) || 1;
 	return {
-		terms: Int32Array.from(entries, (e) => e[0]),
-		weights: Float32Array.from(entries, (e) => e[1] / norm),
+		terms: Int32Array.from(top, (i) => doc.terms[i]!),
+		weights: Float32Array.from(top, (i) => scores[i]! / norm),
 	};
 }
 
@@ -67,6 +84,20 @@ export function cosine(a: SparseVector, b: SparseVector): number {
 	return sum;
 }
 
+/** A vector as a term → weight map, for many dot products against one large vector (a centroid). */
+export function indexVector(v: SparseVector): Map<number, number> {
+	const m = new Map<number, number>();
+	for (let i = 0; i < v.terms.length; i++) m.set(v.terms[i]!, v.weights[i]!);
+	return m;
+}
+
+/** Cosine of a small unit vector with an indexed one: cost proportional to the small one. */
+export function cosineIndexed(v: SparseVector, index: ReadonlyMap<number, number>): number {
+	let sum = 0;
+	for (let i = 0; i < v.terms.length; i++) sum += v.weights[i]! * (index.get(v.terms[i]!) ?? 0);
+	return sum;
+}
+
 /**
  * The most similar documents of every document. `order[d]` is d's tie-break rank (slug order),
  * so equal scores always list the same way.
@@ -82,7 +113,9 @@ export function findRelated(
 	const touched = new Int32Array(n);
 	return vectors.map((v, d) => {
 		let nTouched = 0;
-		for (let i = 0; i < v.terms.length; i++) {
+		const query = rankByScore(Float64Array.from(v.weights), v.weights.length);
+		for (let q = 0; q < Math.min(query.length, RELATED.queryTerms); q++) {
+			const i = query[q]!;
 			const list = postings.get(v.terms[i]!);
 			if (!list) continue;
 			const w = v.weights[i]!;
@@ -90,35 +123,45 @@ export function findRelated(
 				const e = list.docs[k]!;
 				if (e === d) continue;
 				if (acc[e] === 0) touched[nTouched++] = e;
-				acc[e] += w * list.weights[k]!;
+				acc[e]! += w * list.weights[k]!;
 			}
 		}
+		// Keep the best partial scores, then rank those few by their exact cosine.
 		const best: Array<{ doc: number; score: number }> = [];
 		for (let k = 0; k < nTouched; k++) {
 			const e = touched[k]!;
 			const score = acc[e]!;
 			acc[e] = 0;
-			if (score < RELATED.minScore) continue;
-			if (best.length === RELATED.count) {
-				const last = best[best.length - 1]!;
-				if (score < last.score || (score === last.score && order[e]! > order[last.doc]!)) continue;
-				best.pop();
-			}
-			let at = best.length;
-			while (
-				at > 0 &&
-				(best[at - 1]!.score < score ||
-					(best[at - 1]!.score === score && order[best[at - 1]!.doc]! > order[e]!))
-			)
-				at--;
-			best.splice(at, 0, { doc: e, score });
+			insertBounded(best, { doc: e, score }, RELATED.rescore, order);
 		}
-		return best.map(({ doc, score }) => ({
+		const exact: Array<{ doc: number; score: number }> = [];
+		for (const b of best) {
+			const score = cosine(v, vectors[b.doc]!);
+			if (score >= RELATED.minScore)
+				insertBounded(exact, { doc: b.doc, score }, RELATED.count, order);
+		}
+		return exact.map(({ doc, score }) => ({
 			doc,
 			score: Math.round(score * 1000) / 1000,
 			terms: sharedTerms(c, v, vectors[doc]!),
 		}));
 	});
+}
+
+/** Inserts into a list sorted by score (desc), then tie-break rank (asc), keeping at most `max`. */
+function insertBounded(
+	list: Array<{ doc: number; score: number }>,
+	item: { doc: number; score: number },
+	max: number,
+	order: ArrayLike<number>,
+): void {
+	const before = (a: { doc: number; score: number }, b: { doc: number; score: number }) =>
+		a.score > b.score || (a.score === b.score && order[a.doc]! < order[b.doc]!);
+	if (list.length === max && !before(item, list[max - 1]!)) return;
+	let at = list.length;
+	while (at > 0 && before(item, list[at - 1]!)) at--;
+	list.splice(at, 0, item);
+	if (list.length > max) list.pop();
 }
 
 /** Champion lists: term → the documents where it weighs most (at most RELATED.championList). */

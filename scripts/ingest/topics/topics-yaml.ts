@@ -19,6 +19,8 @@ export interface TopicDefinition {
 	categories: string[];
 	/** The one topic for papers that fit nothing else. */
 	catchAll: boolean;
+	/** A kind of paper (surveys) rather than a subject: kept whenever it passes the threshold. */
+	genre: boolean;
 	/** 1-based line of the topic in the file, for messages. */
 	line: number;
 }
@@ -33,7 +35,7 @@ export interface TopicsProblem {
 
 const SLUG = /^[a-z0-9][a-z0-9-]*$/;
 const LISTS = ['strong', 'terms', 'negative', 'categories'] as const;
-const KNOWN = new Set(['slug', 'name', 'description', 'catchAll', ...LISTS]);
+const KNOWN = new Set(['slug', 'name', 'description', 'catchAll', 'genre', ...LISTS]);
 
 /** Parses and validates topics.yaml; `topics` is empty whenever `problems` is not. */
 export function readTopicsYaml(
@@ -101,15 +103,17 @@ export function readTopicsYaml(
 			lists[key] = ok ? (v as string[]).map((x) => x.trim()) : [];
 		}
 		const catchAll = raw.catchAll === true;
-		if (raw.catchAll !== undefined && typeof raw.catchAll !== 'boolean')
-			fail(line, '"catchAll" must be true or false');
+		const genre = raw.genre === true;
+		for (const key of ['catchAll', 'genre'])
+			if (raw[key] !== undefined && typeof raw[key] !== 'boolean')
+				fail(line, `"${key}" must be true or false`);
 		if (!catchAll && lists.strong.length + lists.terms.length + lists.categories.length === 0)
 			fail(
 				line,
 				`topic "${slug}" has no strong terms, terms or categories`,
 				'a topic nothing can match would stay empty',
 			);
-		topics.push({ slug, name, description, ...lists, catchAll, line });
+		topics.push({ slug, name, description, ...lists, catchAll, genre, line });
 	}
 	const catchAlls = topics.filter((t) => t.catchAll);
 	if (catchAlls.length !== 1)
