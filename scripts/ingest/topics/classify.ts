@@ -25,6 +25,8 @@ export const CLASSIFY = {
 	threshold: 2,
 	/** …and at least this share of the best topic's score. */
 	relative: 0.5,
+	/** A genre topic (surveys, benchmarks) needs a strong phrase and this score. */
+	genreThreshold: 4,
 	maxTopics: 3,
 } as const;
 
@@ -41,6 +43,8 @@ export interface TopicScore {
 	reasons: Reason[];
 	/** Independent evidence: 1 per distinct positive phrase, 2 per strong phrase or category. */
 	support: number;
+	/** Whether a strong phrase or an arXiv category matched. */
+	decisive: boolean;
 }
 
 interface Phrase {
@@ -125,6 +129,7 @@ export function scoreDocument(
 		scores[p.topic]!.score += weight;
 		scores[p.topic]!.reasons.push({ term: p.text, weight: round(weight) });
 		if (p.weight > 0) scores[p.topic]!.support += p.weight >= CLASSIFY.strong ? 2 : 1;
+		if (p.weight >= CLASSIFY.strong) scores[p.topic]!.decisive = true;
 	}
 	tax.topics.forEach((t, i) => {
 		categories.forEach((cat, k) => {
@@ -132,6 +137,7 @@ export function scoreDocument(
 			const weight = k === 0 ? CLASSIFY.primaryCategory : CLASSIFY.otherCategory;
 			scores[i]!.score += weight;
 			scores[i]!.support += 2;
+			scores[i]!.decisive = true;
 			scores[i]!.reasons.push({ term: `arXiv:${cat}`, weight });
 		});
 	});
@@ -148,7 +154,8 @@ export function scoreDocument(
 
 /**
  * The 1–3 best topics above the thresholds, best first, ties by slug; may be empty. Genre topics
- * (`genres`, e.g. surveys) need only the absolute threshold and come after the subject topics.
+ * (`genres`, e.g. surveys) are judged on their own — a strong phrase and CLASSIFY.genreThreshold,
+ * however high the subject topics score — and come after the subject topics.
  */
 export function pickTopics(
 	scores: readonly TopicScore[],
@@ -160,7 +167,9 @@ export function pickTopics(
 	const subjects = ranked.filter((s) => !genres.has(s.slug));
 	const floor = CLASSIFY.relative * (subjects[0]?.score ?? 0);
 	const kept = subjects.filter((s) => s.score >= floor);
-	const genre = ranked.filter((s) => genres.has(s.slug));
+	const genre = ranked.filter(
+		(s) => genres.has(s.slug) && s.decisive && s.score >= CLASSIFY.genreThreshold,
+	);
 	const room = CLASSIFY.maxTopics - Math.min(genre.length, 1);
 	return [...kept.slice(0, room), ...genre].slice(0, CLASSIFY.maxTopics);
 }

@@ -36,11 +36,13 @@ evaluate evaluated evaluation evaluations effective effectively efficient effici
 framework frameworks problem problems however furthermore moreover specifically particular
 particularly available release released publicly github https http com www et al introduce
 introduces introduced leverage leverages leveraging enable enables enabling challenge challenges
-challenging key important able high higher low lower large larger small smaller better best good
+challenging key important able higher lower larger smaller better best good
 strong stronger simple well data set sets provide provides including include includes further
 across given compared compare comparison competitive superior respectively able aim aims address
 addresses addressing allow allows propose lead leads via due called termed called named thereby
 remain remains remaining number numbers way ways often even still whereas yet etc overall
 experiments finally first second third conduct conducted consider considered find found general
-generally specific model models learning learn learned`.split(/\s+/u),
+generally specific model models learning learn learned discuss discussed discusses analysis
+analyses analyze analyzed project obtain obtained investigate investigated investigation describe
+described determine determined calculate calculated report reported case cases half`.split(/\s+/u),
 );
