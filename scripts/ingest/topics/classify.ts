@@ -122,6 +122,7 @@ export function scoreDocument(
 		score: 0,
 		reasons: [],
 		support: 0,
+		decisive: false,
 	}));
 	for (const [p, [inTitle, inBody]] of hits) {
 		const body = inBody > 0 ? 1 + 0.5 * Math.min(inBody - 1, CLASSIFY.maxRepeats) : 0;

@@ -12,6 +12,8 @@ export const DERIVE = {
 	minPapers: 8,
 	/** …and they are at least this share of the corpus. */
 	minShare: 0.05,
+	/** k-means runs on an evenly spread sample of at most this many papers; all are then assigned. */
+	sample: 2000,
 	/** Clusters smaller than this dissolve into the catch-all. */
 	minClusterSize: 3,
 	/** A paper joins a cluster only with at least this cosine to its centroid. */
@@ -43,6 +45,17 @@ function centroid(docs: readonly number[], vectors: readonly SparseVector[]): Sp
 	};
 }
 
+/** The centroid (of the given unit vectors, as an index) nearest to a vector, or −1 if none is close. */
+function nearest(v: SparseVector, centroids: ReadonlyArray<ReadonlyMap<number, number>>): number {
+	let best = -1;
+	let bestSim: number = DERIVE.minSimilarity;
+	for (let j = 0; j < centroids.length; j++) {
+		const s = cosineIndexed(v, centroids[j]!);
+		if (s > bestSim) [best, bestSim] = [j, s];
+	}
+	return best;
+}
+
 /** Clusters the given documents (indices in slug order); returns clusters large enough to keep. */
 export function deriveClusters(
 	c: Corpus,
@@ -51,44 +64,41 @@ export function deriveClusters(
 ): Cluster[] {
 	if (docs.length < DERIVE.minPapers || docs.length < DERIVE.minShare * c.size) return [];
 	const k = Math.min(DERIVE.maxClusters, Math.max(2, Math.round(Math.sqrt(docs.length / 2))));
+	// On large corpora, cluster an evenly spread sample (deterministic), then assign everyone.
+	const step = Math.max(1, docs.length / DERIVE.sample);
+	const sample: number[] = [];
+	for (let x = 0; x < docs.length; x += step) sample.push(docs[Math.floor(x)]!);
 	// Farthest-first seeding from the first document: deterministic and spread out.
-	const seeds = [docs[0]!];
-	const closest = docs.map((d) => cosine(vectors[d]!, vectors[seeds[0]!]!));
+	const seeds = [sample[0]!];
+	const closest = sample.map((d) => cosine(vectors[d]!, vectors[seeds[0]!]!));
 	while (seeds.length < k) {
 		let pick = -1;
-		docs.forEach((d, i) => {
+		sample.forEach((d, i) => {
 			if (!seeds.includes(d) && (pick < 0 || closest[i]! < closest[pick]!)) pick = i;
 		});
 		if (pick < 0) break;
-		seeds.push(docs[pick]!);
-		docs.forEach(
-			(d, i) => (closest[i] = Math.max(closest[i]!, cosine(vectors[d]!, vectors[docs[pick]!]!))),
-		);
+		const chosen = vectors[sample[pick]!]!;
+		seeds.push(sample[pick]!);
+		sample.forEach((d, i) => (closest[i] = Math.max(closest[i]!, cosine(vectors[d]!, chosen))));
 	}
 	let centroids = seeds.map((s) => centroid([s], vectors));
 	let assignment: number[] = [];
 	for (let it = 0; it < DERIVE.iterations; it++) {
 		const indexed = centroids.map(indexVector);
-		const next = docs.map((d) => {
-			let best = -1;
-			let bestSim: number = DERIVE.minSimilarity;
-			indexed.forEach((cent, j) => {
-				const s = cosineIndexed(vectors[d]!, cent);
-				if (s > bestSim) [best, bestSim] = [j, s];
-			});
-			return best;
-		});
+		const next = sample.map((d) => nearest(vectors[d]!, indexed));
 		const stable = next.every((a, i) => a === assignment[i]);
 		assignment = next;
 		if (stable) break;
 		centroids = centroids.map((cent, j) => {
-			const members = docs.filter((_, i) => assignment[i] === j);
+			const members = sample.filter((_, i) => assignment[i] === j);
 			return members.length > 0 ? centroid(members, vectors) : cent;
 		});
 	}
+	const indexed = centroids.map(indexVector);
+	const final = docs.map((d) => nearest(vectors[d]!, indexed));
 	const clusters: Cluster[] = [];
 	centroids.forEach((cent, j) => {
-		const members = docs.filter((_, i) => assignment[i] === j);
+		const members = docs.filter((_, i) => final[i] === j);
 		if (members.length < DERIVE.minClusterSize) return;
 		clusters.push({ docs: members, terms: topTerms(c, cent, members, vectors) });
 	});

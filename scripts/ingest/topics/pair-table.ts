@@ -34,20 +34,14 @@ export class PairTable {
 		return this.keysA[i] === -1 ? -1 : this.values[i]!;
 	}
 
-	/** The id of (a, b); when absent, stores `next()` as its id and returns it. */
-	getOrAdd(a: number, b: number, next: () => number): number {
-		let i = this.slot(a, b);
-		if (this.keysA[i] !== -1) return this.values[i]!;
-		if ((this.size + 1) * 2 > this.keysA.length) {
-			this.grow();
-			i = this.slot(a, b);
-		}
-		const id = next();
+	/** Stores `id` for (a, b), which must be absent (check with `get` first). */
+	add(a: number, b: number, id: number): void {
+		if ((this.size + 1) * 2 > this.keysA.length) this.grow();
+		const i = this.slot(a, b);
 		this.keysA[i] = a;
 		this.keysB[i] = b;
 		this.values[i] = id;
 		this.size++;
-		return id;
 	}
 
 	private grow(): void {

@@ -23,8 +23,10 @@ export const RELATED = {
 	vectorTerms: 60,
 	/** A paper looks for candidates through this many of its heaviest terms. */
 	queryTerms: 30,
-	/** Papers kept per term in the inverted index. */
-	championList: 200,
+	/** Papers kept per term in the inverted index (beyond `exactUpTo` papers). */
+	championList: 100,
+	/** Up to this many papers, every posting is kept: exact search is cheap there. */
+	exactUpTo: 5000,
 	/** Candidates (by partial score through the query terms) re-ranked by exact cosine. */
 	rescore: 20,
 	/** Shared terms shown per link. */
@@ -108,7 +110,10 @@ export function findRelated(
 	order: ArrayLike<number>,
 ): RelatedLink[][] {
 	const n = vectors.length;
-	const postings = buildChampionLists(vectors);
+	// Exact search on small corpora; champion lists only where they are needed for speed.
+	const cap = n <= RELATED.exactUpTo ? n : RELATED.championList;
+	const postings = buildChampionLists(vectors, c.df.length, cap);
+	const { start, docs, weights } = postings;
 	const acc = new Float64Array(n);
 	const touched = new Int32Array(n);
 	return vectors.map((v, d) => {
@@ -116,14 +121,13 @@ export function findRelated(
 		const query = rankByScore(Float64Array.from(v.weights), v.weights.length);
 		for (let q = 0; q < Math.min(query.length, RELATED.queryTerms); q++) {
 			const i = query[q]!;
-			const list = postings.get(v.terms[i]!);
-			if (!list) continue;
+			const t = v.terms[i]!;
 			const w = v.weights[i]!;
-			for (let k = 0; k < list.docs.length; k++) {
-				const e = list.docs[k]!;
+			for (let k = start[t]!, end = start[t + 1]!; k < end; k++) {
+				const e = docs[k]!;
 				if (e === d) continue;
 				if (acc[e] === 0) touched[nTouched++] = e;
-				acc[e]! += w * list.weights[k]!;
+				acc[e]! += w * weights[k]!;
 			}
 		}
 		// Keep the best partial scores, then rank those few by their exact cosine.
@@ -132,13 +136,12 @@ export function findRelated(
 			const e = touched[k]!;
 			const score = acc[e]!;
 			acc[e] = 0;
-			insertBounded(best, { doc: e, score }, RELATED.rescore, order);
+			insertBounded(best, e, score, RELATED.rescore, order);
 		}
 		const exact: Array<{ doc: number; score: number }> = [];
 		for (const b of best) {
 			const score = cosine(v, vectors[b.doc]!);
-			if (score >= RELATED.minScore)
-				insertBounded(exact, { doc: b.doc, score }, RELATED.count, order);
+			if (score >= RELATED.minScore) insertBounded(exact, b.doc, score, RELATED.count, order);
 		}
 		return exact.map(({ doc, score }) => ({
 			doc,
@@ -148,48 +151,87 @@ export function findRelated(
 	});
 }
 
-/** Inserts into a list sorted by score (desc), then tie-break rank (asc), keeping at most `max`. */
+/** Whether (score a, doc a) ranks before (score b, doc b): higher score, then lower tie-break rank. */
+function ranksBefore(
+	aScore: number,
+	aDoc: number,
+	bScore: number,
+	bDoc: number,
+	order: ArrayLike<number>,
+): boolean {
+	return aScore > bScore || (aScore === bScore && order[aDoc]! < order[bDoc]!);
+}
+
+/** Inserts into a list sorted by ranksBefore, keeping at most `max` (no closures: hot loop). */
 function insertBounded(
 	list: Array<{ doc: number; score: number }>,
-	item: { doc: number; score: number },
+	doc: number,
+	score: number,
 	max: number,
 	order: ArrayLike<number>,
 ): void {
-	const before = (a: { doc: number; score: number }, b: { doc: number; score: number }) =>
-		a.score > b.score || (a.score === b.score && order[a.doc]! < order[b.doc]!);
-	if (list.length === max && !before(item, list[max - 1]!)) return;
+	if (list.length === max) {
+		const last = list[max - 1]!;
+		if (!ranksBefore(score, doc, last.score, last.doc, order)) return;
+		list.pop();
+	}
 	let at = list.length;
-	while (at > 0 && before(item, list[at - 1]!)) at--;
-	list.splice(at, 0, item);
-	if (list.length > max) list.pop();
+	while (at > 0 && ranksBefore(score, doc, list[at - 1]!.score, list[at - 1]!.doc, order)) at--;
+	list.splice(at, 0, { doc, score });
 }
 
-/** Champion lists: term → the documents where it weighs most (at most RELATED.championList). */
+/** Inverted index in compressed rows: term t's postings are `docs/weights[start[t] .. start[t+1])`. */
+interface Postings {
+	start: Int32Array;
+	docs: Int32Array;
+	weights: Float32Array;
+}
+
+/**
+ * Champion lists: term → the documents where it weighs most, at most `cap` per term (all of them
+ * on small corpora, where exact search is cheap). Typed arrays, no per-posting objects.
+ */
 function buildChampionLists(
 	vectors: readonly SparseVector[],
-): Map<number, { docs: Int32Array; weights: Float32Array }> {
-	const lists = new Map<number, Array<[number, number]>>();
+	terms: number,
+	cap: number,
+): Postings {
+	const count = new Int32Array(terms + 1);
+	for (const v of vectors) for (let i = 0; i < v.terms.length; i++) count[v.terms[i]! + 1]!++;
+	const start = new Int32Array(terms + 1);
+	for (let t = 0; t < terms; t++) start[t + 1] = start[t]! + Math.min(count[t + 1]!, cap);
+	const all = new Int32Array(terms + 1);
+	for (let t = 0; t < terms; t++) all[t + 1] = all[t]! + count[t + 1]!;
+	// Fill full lists (documents ascending), then keep the heaviest `cap` of each.
+	const fullDocs = new Int32Array(all[terms]!);
+	const fullWeights = new Float64Array(all[terms]!);
+	const fill = all.slice();
 	vectors.forEach((v, d) => {
 		for (let i = 0; i < v.terms.length; i++) {
-			const t = v.terms[i]!;
-			let l = lists.get(t);
-			if (!l) lists.set(t, (l = []));
-			l.push([d, v.weights[i]!]);
+			const at = fill[v.terms[i]!]!++;
+			fullDocs[at] = d;
+			fullWeights[at] = v.weights[i]!;
 		}
 	});
-	const out = new Map<number, { docs: Int32Array; weights: Float32Array }>();
-	for (const [t, l] of lists) {
-		if (l.length < 2) continue;
-		if (l.length > RELATED.championList) {
-			l.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
-			l.length = RELATED.championList;
+	const docs = new Int32Array(start[terms]!);
+	const weights = new Float32Array(start[terms]!);
+	for (let t = 0; t < terms; t++) {
+		const from = all[t]!;
+		const n = all[t + 1]! - from;
+		if (n === 0) continue;
+		const to = start[t]!;
+		if (n <= cap) {
+			docs.set(fullDocs.subarray(from, from + n), to);
+			for (let k = 0; k < n; k++) weights[to + k] = fullWeights[from + k]!;
+			continue;
 		}
-		out.set(t, {
-			docs: Int32Array.from(l, (e) => e[0]),
-			weights: Float32Array.from(l, (e) => e[1]),
-		});
+		const ranked = rankByScore(fullWeights.subarray(from, from + n), n);
+		for (let k = 0; k < cap; k++) {
+			docs[to + k] = fullDocs[from + ranked[k]!]!;
+			weights[to + k] = fullWeights[from + ranked[k]!]!;
+		}
 	}
-	return out;
+	return { start, docs, weights };
 }
 
 /** The terms two vectors share, strongest link first; words already in a shown phrase are skipped. */

@@ -47,6 +47,8 @@ export interface Corpus {
 	surfaces: string[];
 	/** Per n-gram term id (n ≥ 2): spelling ids of its words at its first occurrence. */
 	termSurfaces: Map<number, number[]>;
+	/** Memo of displayTerm. */
+	displayCache: Map<number, string>;
 }
 
 /** A document's distinct terms (ascending ids) and frequencies (title occurrences count twice). */
@@ -163,19 +165,22 @@ export function buildCorpus(docs: readonly TextDoc[]): Corpus {
 			if (i + 1 >= end || gaps[i + 1] || i + 1 === titleEnd) continue;
 			const v = tok[i + 1]!;
 			const sids = tokenSurfaces.data;
-			const b = bigrams.getOrAdd(u, v, () => {
-				const t = newTerm(2, u, u, v);
-				termSurfaces.set(t, [sids[i]!, sids[i + 1]!]);
-				return t;
-			});
+			let b = bigrams.get(u, v);
+			if (b < 0) {
+				b = newTerm(2, u, u, v);
+				bigrams.add(u, v, b);
+				termSurfaces.set(b, [sids[i]!, sids[i + 1]!]);
+			}
 			count(b, d, inTitle);
 			if (i + 2 >= end || gaps[i + 2] || i + 2 === titleEnd) continue;
 			const w = tok[i + 2]!;
-			count(
-				trigrams.getOrAdd(b, w, () => newTerm(3, b, u, w)),
-				d,
-				inTitle,
-			);
+			let t3 = trigrams.get(b, w);
+			if (t3 < 0) {
+				t3 = newTerm(3, b, u, w);
+				trigrams.add(b, w, t3);
+				termSurfaces.set(t3, [sids[i]!, sids[i + 1]!, sids[i + 2]!]);
+			}
+			count(t3, d, inTitle);
 		}
 	}
 	starts[docs.length] = tokens.length;
@@ -197,6 +202,7 @@ export function buildCorpus(docs: readonly TextDoc[]): Corpus {
 		display: displayForms(surfaces, surfaceTerm, surfaceCount, termLength.length),
 		surfaces,
 		termSurfaces,
+		displayCache: new Map(),
 	};
 }
 
@@ -258,11 +264,17 @@ export function isAllGeneric(c: Corpus, term: number): boolean {
  * written in the corpus ("representation learning", not a mix of each word's favourite form).
  */
 export function displayTerm(c: Corpus, term: number): string {
-	const sids = c.termSurfaces.get(term);
-	if (sids) return sids.map((sid) => showCase(c.surfaces[sid]!)).join(' ');
-	return termWords(c, term)
-		.map((w) => c.display[w])
-		.join(' ');
+	let text = c.displayCache.get(term);
+	if (text === undefined) {
+		const sids = c.termSurfaces.get(term);
+		text = sids
+			? sids.map((sid) => showCase(c.surfaces[sid]!)).join(' ')
+			: termWords(c, term)
+					.map((w) => c.display[w])
+					.join(' ');
+		c.displayCache.set(term, text);
+	}
+	return text;
 }
 
 /** Inverse document frequency, smoothed so that a term in every document still weighs a little. */
