@@ -44,5 +44,6 @@ remain remains remaining number numbers way ways often even still whereas yet et
 experiments finally first second third conduct conducted consider considered find found general
 generally specific model models learning learn learned discuss discussed discusses analysis
 analyses analyze analyzed project obtain obtained investigate investigated investigation describe
-described determine determined calculate calculated report reported case cases half`.split(/\s+/u),
+described determine determined calculate calculated report reported case cases half prove
+proves proved`.split(/\s+/u),
 );
