@@ -91,12 +91,13 @@ export function forEachWord(text: string, fn: (word: string, gap: boolean) => vo
 					j + 4 < n &&
 					isWordChar(s.charCodeAt(j + 4))
 				) {
-					word += part + s.slice(j + 1, j + 3);
+					word += `${part}-${s.slice(j + 1, j + 3)}-`;
 					start = j + 4;
 					continue;
 				}
 				if (part.length === 1 || JOINED_PREFIXES.has(lower)) {
-					word += part;
+					// The hyphen stays in the spelling shown to readers, not in the stem.
+					word += `${part}-`;
 					start = j + 1;
 					continue;
 				}
@@ -112,7 +113,7 @@ export function forEachWord(text: string, fn: (word: string, gap: boolean) => vo
 
 /** The stem of a word as written, or null for stop words, numbers and one-letter words. */
 export function contentStem(word: string): string | null {
-	const lower = word.toLowerCase();
+	const lower = word.toLowerCase().replaceAll('-', '');
 	if (STOP_WORDS.has(lower) || lower.length < 2 || /^\p{N}+$/u.test(lower)) return null;
 	return stemWord(lower);
 }

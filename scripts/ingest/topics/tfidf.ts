@@ -224,8 +224,12 @@ function displayForms(surfaces: string[], term: number[], count: number[], n: nu
 
 /** Acronyms and names with digits (LLMs, ViT, BERT, 3D) keep their case; other words are lower-cased. */
 function showCase(s: string): string {
-	const upper = s.match(/\p{Lu}/gu)?.length ?? 0;
-	return upper >= 2 || (upper === 1 && /\p{N}/u.test(s)) ? s : s.toLowerCase();
+	// Judged per hyphenated part, so that "Self-Supervised" in a title is not taken for an acronym.
+	const acronym = s.split('-').some((part) => {
+		const upper = part.match(/\p{Lu}/gu)?.length ?? 0;
+		return upper >= 2 || (upper === 1 && /\p{N}/u.test(part));
+	});
+	return acronym ? s : s.toLowerCase();
 }
 
 /** A document's distinct terms with their frequencies; title occurrences count twice. */
