@@ -26,7 +26,7 @@ export interface ChartOptions {
 
 const ROW = 26;
 const BAR = 18;
-const LABEL_WIDTH = 210;
+const LABEL_WIDTH = 250;
 const VALUE_WIDTH = 56;
 const PAD = 8;
 
@@ -41,7 +41,7 @@ export function escapeXml(s: string): string {
 }
 
 /** Shortens a label to fit the label column (the full text stays in the bar's tooltip). */
-function fit(label: string, max = 30): string {
+function fit(label: string, max = 36): string {
 	return label.length > max ? `${label.slice(0, max - 1)}…` : label;
 }
 
