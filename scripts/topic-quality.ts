@@ -5,7 +5,7 @@
  *   - purity: per topic (first topic of each paper), the share of its papers in the topic's most
  *     common arXiv primary category, weighted by topic size;
  *   - related within category: share of related links whose two papers share the primary category.
- * Usage: tsx scripts/topic-quality.ts [--topics content/topics.yaml] [--verbose] [FILES…]
+ * Usage: tsx scripts/topic-quality.ts [--topics content/topics.yaml] [--corpora DIR] [--verbose] [FILES…]
  * (default FILES: ../shared/corpora/*.jsonl)
  */
 import { readdirSync, readFileSync } from 'node:fs';
@@ -21,9 +21,10 @@ const { values, positionals } = parseArgs({
 	options: {
 		topics: { type: 'string', default: 'content/topics.yaml' },
 		verbose: { type: 'boolean', default: false },
+		corpora: { type: 'string', default: '../shared/corpora' },
 	},
 });
-const CORPORA = '/work/shared/corpora';
+const CORPORA = values.corpora;
 const files =
 	positionals.length > 0
 		? positionals
