@@ -5,26 +5,47 @@
  *   3. on any error: print them all with file and line, write nothing, exit 1
  *   4. write the entries atomically    (write.ts)
  *   5. print the summary               (report.ts)
- * Usage: tsx scripts/ingest.ts [--sources DIR] [--out DIR] [--quiet]
+ * Usage: tsx scripts/ingest.ts [--sources DIR] [--out DIR] [--topics FILE] [--quiet]
  */
-import { resolve } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ingest } from './ingest/pipeline.ts';
 import { createProgress, formatProblem, formatSummary } from './ingest/report.ts';
+import { readTopicsYaml } from './ingest/topics/topics-yaml.ts';
 import { readSourceFiles, writeFolder } from './ingest/write.ts';
 
 const { values } = parseArgs({
 	options: {
 		sources: { type: 'string', default: 'content/sources' },
 		out: { type: 'string', default: 'content/papers' },
+		topics: { type: 'string', default: 'content/topics.yaml' },
 		quiet: { type: 'boolean', default: false },
 	},
 });
 
 const started = performance.now();
+// The taxonomy: a broken topics.yaml stops the run before anything is parsed or written.
+const topicsFile = relative(process.cwd(), resolve(values.topics)) || values.topics;
+if (!existsSync(values.topics)) {
+	console.error(
+		`error: ${topicsFile}: file not found\n  hint: pass --topics FILE or restore content/topics.yaml`,
+	);
+	process.exit(1);
+}
+const taxonomy = readTopicsYaml(readFileSync(values.topics, 'utf8'), topicsFile);
+if (taxonomy.problems.length > 0) {
+	for (const p of taxonomy.problems)
+		console.error(`error: ${p.file}:${p.line}: ${p.message}${p.hint ? `\n  hint: ${p.hint}` : ''}`);
+	console.error(
+		`ingest: ${taxonomy.problems.length} error(s) in ${topicsFile}; nothing was written.`,
+	);
+	process.exit(1);
+}
 const sources = readSourceFiles(resolve(values.sources));
 let bar: ((done: number) => void) | undefined;
 const result = ingest(sources, {
+	topics: taxonomy.topics,
 	onProgress: (done, total) => {
 		bar ??= createProgress(total, 'ingest');
 		bar(done);
@@ -47,6 +68,8 @@ if (!values.quiet) {
 			duplicates: result.duplicates,
 			...written,
 			milliseconds: performance.now() - started,
+			topics: result.topicCounts,
+			catchAll: result.catchAll,
 		}),
 	);
 }

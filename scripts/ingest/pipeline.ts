@@ -6,6 +6,8 @@ import { PaperSchema, type Paper } from '../../src/schemas/paper.ts';
 import { buildPapers } from './build-papers.ts';
 import { parseSource } from './parse/index.ts';
 import { renderAbstractMdx, renderPaperMdx } from './render.ts';
+import { analyzeTopics } from './topics/analyze.ts';
+import type { TopicDefinition } from './topics/topics-yaml.ts';
 import type { Problem, RawRecord, SourceFile } from './types.ts';
 
 /** Everything one ingest run produces. */
@@ -17,12 +19,21 @@ export interface IngestResult {
 	duplicates: number;
 	errors: Problem[];
 	warnings: Problem[];
+	/** Papers per topic: every curated topic (empty ones too), then derived topics. */
+	topicCounts: Array<{ slug: string; count: number }>;
+	/** Slugs of the papers left in the catch-all topic. */
+	catchAll: string[];
 }
 
 /** Options of a run. */
 export interface IngestOptions {
 	/** Called with the number of papers rendered so far (progress bars). */
 	onProgress?: (done: number, total: number) => void;
+	/**
+	 * The curated taxonomy (content/topics.yaml, read by the orchestrator). Without it papers get
+	 * no topics, keywords or related papers and `_topics.json` is `[]`.
+	 */
+	topics?: readonly TopicDefinition[];
 }
 
 /** Runs parse → normalise → (classify) → validate → render over every source file. */
@@ -51,10 +62,21 @@ export function ingest(sources: SourceFile[], options: IngestOptions = {}): Inge
 		duplicates: 0,
 		errors,
 		warnings,
+		topicCounts: [],
+		catchAll: [],
 	};
 	if (errors.length > 0) return empty;
 
 	const { papers: built, duplicates } = buildPapers(records);
+	// Topics, keywords and related papers need the whole corpus (IDF, neighbours), so they are
+	// computed for all papers at once, before each entry is validated and rendered.
+	const analysis = options.topics
+		? analyzeTopics(
+				built.map((b) => b.paper),
+				options.topics,
+			)
+		: undefined;
+	analysis?.papers.forEach((fields, i) => Object.assign(built[i]!.paper, fields));
 	const entries = new Map<string, string>();
 	const papers: Paper[] = [];
 	built.forEach(({ paper, inline }, i) => {
@@ -73,8 +95,20 @@ export function ingest(sources: SourceFile[], options: IngestOptions = {}): Inge
 		options.onProgress?.(i + 1, built.length);
 	});
 	if (errors.length > 0) return { ...empty, duplicates };
-	// Topics and their counts (filled by the classify stage of the topics feature).
-	entries.set('_topics.json', `${JSON.stringify([], null, '\t')}\n`);
+	entries.set('_topics.json', `${JSON.stringify(analysis?.topics ?? [], null, '\t')}\n`);
 	const sorted = new Map([...entries].sort(([a], [b]) => (a < b ? -1 : 1)));
-	return { entries: sorted, papers, records: records.length, duplicates, errors, warnings };
+	const derived = (analysis?.topics ?? []).filter((t) => t.derived);
+	return {
+		entries: sorted,
+		papers,
+		records: records.length,
+		duplicates,
+		errors,
+		warnings,
+		topicCounts: [
+			...(analysis?.counts ?? []),
+			...derived.map((t) => ({ slug: t.slug, count: t.count })),
+		],
+		catchAll: analysis?.catchAll ?? [],
+	};
 }

@@ -1,0 +1,264 @@
+/**
+ * The topics stage of the ingest, pure: papers and the curated taxonomy in; per paper its
+ * topics (with reasons), keywords and related papers, and the site's topic list out.
+ *   1. tokenise the corpus and count its 1–3-grams          (tfidf.ts)
+ *   2. keywords and a TF-IDF vector per paper                (keywords.ts, related.ts)
+ *   3. curated topics by phrases and arXiv categories        (classify.ts)
+ *   4. unplaced papers: nearest curated topic if close enough, else derived clusters (derive.ts)
+ *   5. related papers through the pruned inverted index      (related.ts)
+ */
+import type { Topic } from '../../../src/schemas/topic.ts';
+import { compileTaxonomy, pickTopics, scoreDocument, type Reason } from './classify.ts';
+import { deriveClusters, nameCluster } from './derive.ts';
+import { extractKeywords } from './keywords.ts';
+import {
+	buildVector,
+	cosineIndexed,
+	findRelated,
+	indexVector,
+	sharedTerms,
+	type SparseVector,
+} from './related.ts';
+import { buildCorpus, displayTerm, docTerms, type Corpus } from './tfidf.ts';
+import type { TopicDefinition } from './topics-yaml.ts';
+
+/** What the stage needs of a paper. */
+export interface TopicInput {
+	slug: string;
+	title: string;
+	/** Plain-text abstract. */
+	summary: string;
+	/** arXiv categories, primary first (may be empty). */
+	categories: readonly string[];
+}
+
+/** What the stage adds to a paper (fields of PaperSchema). */
+export interface TopicOutput {
+	topics: string[];
+	topicReasons: Record<string, Reason[]>;
+	keywords: string[];
+	related: Array<{ slug: string; score: number; terms: string[] }>;
+}
+
+/** The result of the stage. */
+export interface TopicAnalysis {
+	/** Per input paper, in input order. */
+	papers: TopicOutput[];
+	/** Topics with at least one paper: curated (file order), derived (by slug), catch-all last. */
+	topics: Topic[];
+	/** Paper count of every curated topic, including empty ones (for the ingest summary). */
+	counts: Array<{ slug: string; count: number }>;
+	/** Slugs of the papers left in the catch-all topic. */
+	catchAll: string[];
+}
+
+/** Options of the stage. */
+export interface AnalyzeOptions {
+	/** Use arXiv categories as evidence (default true; the quality check turns it off). */
+	useCategories?: boolean;
+}
+
+/** Joining the nearest curated topic needs this cosine with the centroid of its papers. */
+export const NEAREST_TOPIC_SIMILARITY = 0.2;
+const TOPIC_TERMS = 8;
+
+/** Runs the stage. Deterministic: every tie is broken by slug or term order. */
+export function analyzeTopics(
+	inputs: readonly TopicInput[],
+	definitions: readonly TopicDefinition[],
+	options: AnalyzeOptions = {},
+): TopicAnalysis {
+	const c = buildCorpus(inputs.map((p) => ({ title: p.title, text: p.summary })));
+	const bySlug = inputs.map((_, i) => i).sort((a, b) => cmp(inputs[a]!.slug, inputs[b]!.slug));
+	const order = new Int32Array(inputs.length);
+	bySlug.forEach((d, rank) => (order[d] = rank));
+
+	const keywords: string[][] = [];
+	const vectors: SparseVector[] = [];
+	for (let d = 0; d < c.size; d++) {
+		const terms = docTerms(c, d);
+		keywords.push(extractKeywords(c, terms));
+		vectors.push(buildVector(c, terms));
+	}
+
+	const tax = compileTaxonomy(c, definitions);
+	const catchAllDef = definitions.find((t) => t.catchAll)!;
+	const genres = new Set(definitions.filter((t) => t.genre).map((t) => t.slug));
+	const assigned: Array<{ topics: string[]; reasons: Record<string, Reason[]> }> = inputs.map(
+		(p, d) => {
+			const picked = pickTopics(
+				scoreDocument(c, d, tax, options.useCategories === false ? [] : p.categories),
+				genres,
+			);
+			return {
+				topics: picked.map((s) => s.slug),
+				reasons: Object.fromEntries(picked.map((s) => [s.slug, s.reasons])),
+			};
+		},
+	);
+
+	// Unplaced papers join the nearest curated topic when clearly close to its papers.
+	const curated = definitions.filter((t) => !t.catchAll).map((t) => t.slug);
+	const centroids = new Map(
+		curated.map((slug) => [
+			slug,
+			centroidOf(
+				bySlug.filter((d) => assigned[d]!.topics[0] === slug),
+				vectors,
+			),
+		]),
+	);
+	const indexed = new Map([...centroids].map(([slug, v]) => [slug, indexVector(v)]));
+	const unplaced: number[] = [];
+	for (const d of bySlug) {
+		if (assigned[d]!.topics.length > 0) continue;
+		let best: string | undefined;
+		let bestSim = NEAREST_TOPIC_SIMILARITY;
+		for (const slug of curated) {
+			const s = cosineIndexed(vectors[d]!, indexed.get(slug)!);
+			if (s > bestSim) [best, bestSim] = [slug, s];
+		}
+		if (!best) {
+			unplaced.push(d);
+			continue;
+		}
+		const terms = sharedTerms(c, vectors[d]!, centroids.get(best)!);
+		assigned[d] = {
+			topics: [best],
+			reasons: {
+				[best]: [{ term: `similar to its papers: ${terms.join(', ')}`, weight: round(bestSim) }],
+			},
+		};
+	}
+
+	// Many papers still unplaced: the corpus reaches outside the taxonomy, so derive topics.
+	const derived: Topic[] = [];
+	const taken = new Set(definitions.map((t) => t.slug));
+	for (const cluster of deriveClusters(c, unplaced, vectors)) {
+		const { name, slug: base } = nameCluster(c, cluster.terms);
+		let slug = base;
+		for (let i = 2; taken.has(slug); i++) slug = `${base}-${i}`;
+		taken.add(slug);
+		const shown = cluster.terms.slice(0, TOPIC_TERMS).map((t) => displayTerm(c, t));
+		derived.push({
+			slug,
+			name,
+			description: `Derived from the papers: they share the terms ${shown.slice(0, 5).join(', ')}.`,
+			derived: true,
+			catchAll: false,
+			count: cluster.docs.length,
+			terms: shown,
+		});
+		for (const d of cluster.docs) {
+			const reasons = cluster.terms
+				.map((t) => ({ t, i: vectors[d]!.terms.indexOf(t) }))
+				.filter((x) => x.i >= 0)
+				.slice(0, 5)
+				.map((x) => ({ term: displayTerm(c, x.t), weight: round(vectors[d]!.weights[x.i]!) }));
+			assigned[d] = { topics: [slug], reasons: { [slug]: reasons } };
+		}
+	}
+	const catchAll: string[] = [];
+	for (const d of bySlug) {
+		if (assigned[d]!.topics.length > 0) continue;
+		assigned[d] = { topics: [catchAllDef.slug], reasons: { [catchAllDef.slug]: [] } };
+		catchAll.push(inputs[d]!.slug);
+	}
+
+	const related = findRelated(c, vectors, order);
+	const papers = inputs.map((_, d): TopicOutput => ({
+		topics: assigned[d]!.topics,
+		topicReasons: assigned[d]!.reasons,
+		keywords: keywords[d]!,
+		related: related[d]!.map((r) => ({
+			slug: inputs[r.doc]!.slug,
+			score: r.score,
+			terms: r.terms,
+		})),
+	}));
+
+	const scratch = { sum: new Float64Array(c.df.length), n: new Int32Array(c.df.length) };
+	const members = (slug: string) => bySlug.filter((d) => assigned[d]!.topics.includes(slug));
+	const counts = definitions.map((t) => ({ slug: t.slug, count: members(t.slug).length }));
+	const topics: Topic[] = [
+		...definitions.filter((t) => !t.catchAll).map((t) => topicOf(t, false, members(t.slug))),
+		...derived.sort((a, b) => cmp(a.slug, b.slug)),
+		topicOf(catchAllDef, true, members(catchAllDef.slug)),
+	].filter((t) => t.count > 0);
+	return { papers, topics, counts, catchAll };
+
+	function topicOf(t: TopicDefinition, isCatchAll: boolean, docs: number[]): Topic {
+		return {
+			slug: t.slug,
+			name: t.name,
+			description: t.description,
+			derived: false,
+			catchAll: isCatchAll,
+			count: docs.length,
+			terms: distinctiveTerms(c, docs, vectors, scratch),
+		};
+	}
+}
+
+/** A topic's most distinctive terms: weight in its papers beyond what the corpus average predicts. */
+function distinctiveTerms(
+	c: Corpus,
+	docs: readonly number[],
+	vectors: readonly SparseVector[],
+	scratch: { sum: Float64Array; n: Int32Array },
+): string[] {
+	if (docs.length === 0) return [];
+	const touched: number[] = [];
+	for (const d of docs) {
+		const v = vectors[d]!;
+		for (let i = 0; i < v.terms.length; i++) {
+			const t = v.terms[i]!;
+			if (scratch.n[t] === 0) touched.push(t);
+			scratch.sum[t]! += v.weights[i]!;
+			scratch.n[t]!++;
+		}
+	}
+	const minPapers = docs.length >= 3 ? 2 : 1;
+	const ranked = touched
+		.filter((t) => scratch.n[t]! >= minPapers)
+		.map((t) => ({ t, score: scratch.sum[t]! * Math.log((1 + c.size) / (1 + c.df[t]!)) }))
+		.sort((a, b) => b.score - a.score || a.t - b.t);
+	for (const t of touched) {
+		scratch.sum[t] = 0;
+		scratch.n[t] = 0;
+	}
+	const out: string[] = [];
+	for (const { t } of ranked) {
+		const text = displayTerm(c, t);
+		if (out.some((o) => o.includes(text) || text.includes(o))) continue;
+		out.push(text);
+		if (out.length === TOPIC_TERMS) break;
+	}
+	return out;
+}
+
+function centroidSum(docs: readonly number[], vectors: readonly SparseVector[]) {
+	const sum = new Map<number, { sum: number; n: number }>();
+	for (const d of docs) {
+		const v = vectors[d]!;
+		for (let i = 0; i < v.terms.length; i++) {
+			const e = sum.get(v.terms[i]!) ?? { sum: 0, n: 0 };
+			e.sum += v.weights[i]!;
+			e.n++;
+			sum.set(v.terms[i]!, e);
+		}
+	}
+	return sum;
+}
+
+function centroidOf(docs: readonly number[], vectors: readonly SparseVector[]): SparseVector {
+	const entries = [...centroidSum(docs, vectors)].sort((a, b) => a[0] - b[0]);
+	const norm = Math.sqrt(entries.reduce((s, e) => s + e[1].sum ** 2, 0)) || 1;
+	return {
+		terms: Int32Array.from(entries, (e) => e[0]),
+		weights: Float32Array.from(entries, (e) => e[1].sum / norm),
+	};
+}
+
+const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+const round = (x: number): number => Math.round(x * 1000) / 1000;

@@ -1,0 +1,149 @@
+/**
+ * Derived topics: when many papers fit no curated topic (a corpus outside the taxonomy's
+ * field), cluster them by their TF-IDF vectors (spherical k-means, deterministic farthest-first
+ * seeding) and name each cluster by its top terms.
+ */
+import { cosine, cosineIndexed, indexVector, type SparseVector } from './related.ts';
+import { type Corpus, displayTerm, termWords } from './tfidf.ts';
+
+/** When and how to derive topics. */
+export const DERIVE = {
+	/** Derive only when at least this many papers are unassigned… */
+	minPapers: 8,
+	/** …and they are at least this share of the corpus. */
+	minShare: 0.05,
+	/** k-means runs on an evenly spread sample of at most this many papers; all are then assigned. */
+	sample: 2000,
+	/** Clusters smaller than this dissolve into the catch-all. */
+	minClusterSize: 3,
+	/** A paper joins a cluster only with at least this cosine to its centroid. */
+	minSimilarity: 0.08,
+	iterations: 12,
+	maxClusters: 12,
+} as const;
+
+/** A derived topic: its members (document indices) and its top terms (term ids). */
+export interface Cluster {
+	docs: number[];
+	terms: number[];
+}
+
+type Dense = Map<number, number>;
+
+function centroid(docs: readonly number[], vectors: readonly SparseVector[]): SparseVector {
+	const sum: Dense = new Map();
+	for (const d of docs) {
+		const v = vectors[d]!;
+		for (let i = 0; i < v.terms.length; i++)
+			sum.set(v.terms[i]!, (sum.get(v.terms[i]!) ?? 0) + v.weights[i]!);
+	}
+	const entries = [...sum].sort((a, b) => a[0] - b[0]);
+	const norm = Math.sqrt(entries.reduce((s, e) => s + e[1] ** 2, 0)) || 1;
+	return {
+		terms: Int32Array.from(entries, (e) => e[0]),
+		weights: Float32Array.from(entries, (e) => e[1] / norm),
+	};
+}
+
+/** The centroid (of the given unit vectors, as an index) nearest to a vector, or −1 if none is close. */
+function nearest(v: SparseVector, centroids: ReadonlyArray<ReadonlyMap<number, number>>): number {
+	let best = -1;
+	let bestSim: number = DERIVE.minSimilarity;
+	for (let j = 0; j < centroids.length; j++) {
+		const s = cosineIndexed(v, centroids[j]!);
+		if (s > bestSim) [best, bestSim] = [j, s];
+	}
+	return best;
+}
+
+/** Clusters the given documents (indices in slug order); returns clusters large enough to keep. */
+export function deriveClusters(
+	c: Corpus,
+	docs: readonly number[],
+	vectors: readonly SparseVector[],
+): Cluster[] {
+	if (docs.length < DERIVE.minPapers || docs.length < DERIVE.minShare * c.size) return [];
+	const k = Math.min(DERIVE.maxClusters, Math.max(2, Math.round(Math.sqrt(docs.length / 2))));
+	// On large corpora, cluster an evenly spread sample (deterministic), then assign everyone.
+	const step = Math.max(1, docs.length / DERIVE.sample);
+	const sample: number[] = [];
+	for (let x = 0; x < docs.length; x += step) sample.push(docs[Math.floor(x)]!);
+	// Farthest-first seeding from the first document: deterministic and spread out.
+	const seeds = [sample[0]!];
+	const closest = sample.map((d) => cosine(vectors[d]!, vectors[seeds[0]!]!));
+	while (seeds.length < k) {
+		let pick = -1;
+		sample.forEach((d, i) => {
+			if (!seeds.includes(d) && (pick < 0 || closest[i]! < closest[pick]!)) pick = i;
+		});
+		if (pick < 0) break;
+		const chosen = vectors[sample[pick]!]!;
+		seeds.push(sample[pick]!);
+		sample.forEach((d, i) => (closest[i] = Math.max(closest[i]!, cosine(vectors[d]!, chosen))));
+	}
+	let centroids = seeds.map((s) => centroid([s], vectors));
+	let assignment: number[] = [];
+	for (let it = 0; it < DERIVE.iterations; it++) {
+		const indexed = centroids.map(indexVector);
+		const next = sample.map((d) => nearest(vectors[d]!, indexed));
+		const stable = next.every((a, i) => a === assignment[i]);
+		assignment = next;
+		if (stable) break;
+		centroids = centroids.map((cent, j) => {
+			const members = sample.filter((_, i) => assignment[i] === j);
+			return members.length > 0 ? centroid(members, vectors) : cent;
+		});
+	}
+	const indexed = centroids.map(indexVector);
+	const final = docs.map((d) => nearest(vectors[d]!, indexed));
+	const clusters: Cluster[] = [];
+	centroids.forEach((cent, j) => {
+		const members = docs.filter((_, i) => final[i] === j);
+		if (members.length < DERIVE.minClusterSize) return;
+		clusters.push({ docs: members, terms: topTerms(c, cent, members, vectors) });
+	});
+	return clusters;
+}
+
+/** A cluster's naming terms: heaviest centroid terms shared by at least two members. */
+function topTerms(
+	c: Corpus,
+	cent: SparseVector,
+	members: readonly number[],
+	vectors: readonly SparseVector[],
+): number[] {
+	const inMembers = new Map<number, number>();
+	for (const d of members)
+		for (const t of vectors[d]!.terms) inMembers.set(t, (inMembers.get(t) ?? 0) + 1);
+	const ranked = [...cent.terms.keys()]
+		.filter((i) => (inMembers.get(cent.terms[i]!) ?? 0) >= 2)
+		.sort((a, b) => cent.weights[b]! - cent.weights[a]! || cent.terms[a]! - cent.terms[b]!)
+		.map((i) => cent.terms[i]!);
+	// Drop a word already shown inside a longer phrase.
+	const out: number[] = [];
+	const words = new Set<number>();
+	for (const t of ranked) {
+		const ws = termWords(c, t);
+		if (ws.every((w) => words.has(w))) continue;
+		ws.forEach((w) => words.add(w));
+		out.push(t);
+	}
+	return out;
+}
+
+/** Name and slug of a derived topic from its top terms: "Quark, neutrino and decay". */
+export function nameCluster(c: Corpus, terms: readonly number[]): { name: string; slug: string } {
+	const shown = terms.slice(0, 3).map((t) => displayTerm(c, t));
+	const name =
+		shown.length > 1
+			? `${shown.slice(0, -1).join(', ')} and ${shown.at(-1)}`
+			: (shown[0] ?? 'Unnamed');
+	const slug = shown
+		.slice(0, 2)
+		.join('-')
+		.normalize('NFKD')
+		.toLowerCase()
+		.replace(/[^a-z0-9]+/g, '-')
+		.replace(/^-+|-+$/g, '');
+	return { name: name.charAt(0).toUpperCase() + name.slice(1), slug: slug || 'cluster' };
+}

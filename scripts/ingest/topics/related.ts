@@ -1,0 +1,260 @@
+/**
+ * Related papers by cosine similarity of sparse TF-IDF vectors (unigrams and bigrams of title
+ * and abstract), as arxiv-sanity does. Candidate pruning keeps it fast on 100,000 papers:
+ * every vector keeps only its top terms, and the inverted index keeps, per term, only the
+ * papers where that term weighs most ("champion lists"); a paper is scored only against the
+ * candidates reached through its own top terms.
+ */
+import {
+	type Corpus,
+	type DocTerms,
+	displayTerm,
+	idf,
+	isAllGeneric,
+	rankByScore,
+	termWords,
+} from './tfidf.ts';
+
+/** Tuning of the related-paper search. */
+export const RELATED = {
+	/** Related papers per paper. */
+	count: 5,
+	/** Terms kept per vector. */
+	vectorTerms: 60,
+	/** A paper looks for candidates through this many of its heaviest terms. */
+	queryTerms: 30,
+	/** Papers kept per term in the inverted index (beyond `exactUpTo` papers). */
+	championList: 100,
+	/** Up to this many papers, every posting is kept: exact search is cheap there. */
+	exactUpTo: 5000,
+	/** Candidates (by partial score through the query terms) re-ranked by exact cosine. */
+	rescore: 20,
+	/** Shared terms shown per link. */
+	sharedTerms: 3,
+	/** Below this cosine a paper is not shown as related. */
+	minScore: 0.05,
+} as const;
+
+/** A sparse unit vector: term ids ascending, weights aligned. */
+export interface SparseVector {
+	terms: Int32Array;
+	weights: Float32Array;
+}
+
+/** A related paper: index of the document, cosine, shared terms as shown to readers. */
+export interface RelatedLink {
+	doc: number;
+	score: number;
+	terms: string[];
+}
+
+/** The TF-IDF vector of a document, cut to its top terms and normalised to unit length. */
+export function buildVector(c: Corpus, doc: DocTerms): SparseVector {
+	const n = doc.terms.length;
+	const scores = new Float64Array(n);
+	for (let i = 0; i < n; i++) {
+		const term = doc.terms[i]!;
+		if (c.termLength[term]! > 2 || c.df[term]! < 2) continue; // a unique term links nothing
+		if (isAllGeneric(c, term)) continue;
+		scores[i] = (1 + Math.log(doc.counts[i]!)) * idf(c, term);
+	}
+	const order = rankByScore(scores, n);
+	let k = 0;
+	while (k < Math.min(n, RELATED.vectorTerms) && scores[order[k]!]! > 0) k++;
+	const top = order.subarray(0, k).sort();
+	let norm = 0;
+	for (const i of top) norm += scores[i]! ** 2;
+	norm = Math.sqrt(norm) || 1;
+	return {
+		terms: Int32Array.from(top, (i) => doc.terms[i]!),
+		weights: Float32Array.from(top, (i) => scores[i]! / norm),
+	};
+}
+
+/** Cosine of two unit vectors (a merge of their sorted term lists). */
+export function cosine(a: SparseVector, b: SparseVector): number {
+	let i = 0;
+	let j = 0;
+	let sum = 0;
+	while (i < a.terms.length && j < b.terms.length) {
+		const x = a.terms[i]!;
+		const y = b.terms[j]!;
+		if (x === y) sum += a.weights[i++]! * b.weights[j++]!;
+		else if (x < y) i++;
+		else j++;
+	}
+	return sum;
+}
+
+/** A vector as a term → weight map, for many dot products against one large vector (a centroid). */
+export function indexVector(v: SparseVector): Map<number, number> {
+	const m = new Map<number, number>();
+	for (let i = 0; i < v.terms.length; i++) m.set(v.terms[i]!, v.weights[i]!);
+	return m;
+}
+
+/** Cosine of a small unit vector with an indexed one: cost proportional to the small one. */
+export function cosineIndexed(v: SparseVector, index: ReadonlyMap<number, number>): number {
+	let sum = 0;
+	for (let i = 0; i < v.terms.length; i++) sum += v.weights[i]! * (index.get(v.terms[i]!) ?? 0);
+	return sum;
+}
+
+/**
+ * The most similar documents of every document. `order[d]` is d's tie-break rank (slug order),
+ * so equal scores always list the same way.
+ */
+export function findRelated(
+	c: Corpus,
+	vectors: readonly SparseVector[],
+	order: ArrayLike<number>,
+): RelatedLink[][] {
+	const n = vectors.length;
+	// Exact search on small corpora; champion lists only where they are needed for speed.
+	const cap = n <= RELATED.exactUpTo ? n : RELATED.championList;
+	const postings = buildChampionLists(vectors, c.df.length, cap);
+	const { start, docs, weights } = postings;
+	const acc = new Float64Array(n);
+	const touched = new Int32Array(n);
+	return vectors.map((v, d) => {
+		let nTouched = 0;
+		const query = rankByScore(Float64Array.from(v.weights), v.weights.length);
+		for (let q = 0; q < Math.min(query.length, RELATED.queryTerms); q++) {
+			const i = query[q]!;
+			const t = v.terms[i]!;
+			const w = v.weights[i]!;
+			for (let k = start[t]!, end = start[t + 1]!; k < end; k++) {
+				const e = docs[k]!;
+				if (e === d) continue;
+				if (acc[e] === 0) touched[nTouched++] = e;
+				acc[e]! += w * weights[k]!;
+			}
+		}
+		// Keep the best partial scores, then rank those few by their exact cosine.
+		const best: Array<{ doc: number; score: number }> = [];
+		for (let k = 0; k < nTouched; k++) {
+			const e = touched[k]!;
+			const score = acc[e]!;
+			acc[e] = 0;
+			insertBounded(best, e, score, RELATED.rescore, order);
+		}
+		const exact: Array<{ doc: number; score: number }> = [];
+		for (const b of best) {
+			const score = cosine(v, vectors[b.doc]!);
+			if (score >= RELATED.minScore) insertBounded(exact, b.doc, score, RELATED.count, order);
+		}
+		return exact.map(({ doc, score }) => ({
+			doc,
+			score: Math.round(score * 1000) / 1000,
+			terms: sharedTerms(c, v, vectors[doc]!),
+		}));
+	});
+}
+
+/** Whether (score a, doc a) ranks before (score b, doc b): higher score, then lower tie-break rank. */
+function ranksBefore(
+	aScore: number,
+	aDoc: number,
+	bScore: number,
+	bDoc: number,
+	order: ArrayLike<number>,
+): boolean {
+	return aScore > bScore || (aScore === bScore && order[aDoc]! < order[bDoc]!);
+}
+
+/** Inserts into a list sorted by ranksBefore, keeping at most `max` (no closures: hot loop). */
+function insertBounded(
+	list: Array<{ doc: number; score: number }>,
+	doc: number,
+	score: number,
+	max: number,
+	order: ArrayLike<number>,
+): void {
+	if (list.length === max) {
+		const last = list[max - 1]!;
+		if (!ranksBefore(score, doc, last.score, last.doc, order)) return;
+		list.pop();
+	}
+	let at = list.length;
+	while (at > 0 && ranksBefore(score, doc, list[at - 1]!.score, list[at - 1]!.doc, order)) at--;
+	list.splice(at, 0, { doc, score });
+}
+
+/** Inverted index in compressed rows: term t's postings are `docs/weights[start[t] .. start[t+1])`. */
+interface Postings {
+	start: Int32Array;
+	docs: Int32Array;
+	weights: Float32Array;
+}
+
+/**
+ * Champion lists: term → the documents where it weighs most, at most `cap` per term (all of them
+ * on small corpora, where exact search is cheap). Typed arrays, no per-posting objects.
+ */
+function buildChampionLists(
+	vectors: readonly SparseVector[],
+	terms: number,
+	cap: number,
+): Postings {
+	const count = new Int32Array(terms + 1);
+	for (const v of vectors) for (let i = 0; i < v.terms.length; i++) count[v.terms[i]! + 1]!++;
+	const start = new Int32Array(terms + 1);
+	for (let t = 0; t < terms; t++) start[t + 1] = start[t]! + Math.min(count[t + 1]!, cap);
+	const all = new Int32Array(terms + 1);
+	for (let t = 0; t < terms; t++) all[t + 1] = all[t]! + count[t + 1]!;
+	// Fill full lists (documents ascending), then keep the heaviest `cap` of each.
+	const fullDocs = new Int32Array(all[terms]!);
+	const fullWeights = new Float64Array(all[terms]!);
+	const fill = all.slice();
+	vectors.forEach((v, d) => {
+		for (let i = 0; i < v.terms.length; i++) {
+			const at = fill[v.terms[i]!]!++;
+			fullDocs[at] = d;
+			fullWeights[at] = v.weights[i]!;
+		}
+	});
+	const docs = new Int32Array(start[terms]!);
+	const weights = new Float32Array(start[terms]!);
+	for (let t = 0; t < terms; t++) {
+		const from = all[t]!;
+		const n = all[t + 1]! - from;
+		if (n === 0) continue;
+		const to = start[t]!;
+		if (n <= cap) {
+			docs.set(fullDocs.subarray(from, from + n), to);
+			for (let k = 0; k < n; k++) weights[to + k] = fullWeights[from + k]!;
+			continue;
+		}
+		const ranked = rankByScore(fullWeights.subarray(from, from + n), n);
+		for (let k = 0; k < cap; k++) {
+			docs[to + k] = fullDocs[from + ranked[k]!]!;
+			weights[to + k] = fullWeights[from + ranked[k]!]!;
+		}
+	}
+	return { start, docs, weights };
+}
+
+/** The terms two vectors share, strongest link first; words already in a shown phrase are skipped. */
+export function sharedTerms(c: Corpus, a: SparseVector, b: SparseVector): string[] {
+	const shared: Array<[number, number]> = [];
+	let i = 0;
+	let j = 0;
+	while (i < a.terms.length && j < b.terms.length) {
+		const x = a.terms[i]!;
+		const y = b.terms[j]!;
+		if (x === y) shared.push([x, a.weights[i++]! * b.weights[j++]!]);
+		else if (x < y) i++;
+		else j++;
+	}
+	shared.sort((p, q) => q[1] - p[1] || p[0] - q[0]);
+	const out: string[] = [];
+	const words = new Set<number>();
+	for (const [term] of shared) {
+		if (out.length >= RELATED.sharedTerms) break;
+		const ws = termWords(c, term);
+		if (ws.every((w) => words.has(w))) continue;
+		ws.forEach((w) => words.add(w));
+		out.push(displayTerm(c, term));
+	}
+	return out;
+}

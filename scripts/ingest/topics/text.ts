@@ -1,0 +1,140 @@
+/**
+ * Text analysis shared by the classifier, keyword extraction and related papers: tokens with
+ * their stems (Porter, via the `stemmer` package), surface forms and phrase boundaries.
+ */
+import { stemmer } from 'stemmer';
+import { STOP_WORDS } from './stopwords.ts';
+
+/** One content word of a text (stop words removed). */
+export interface Token {
+	/** Lower-case Porter stem: `Transformers` → `transform`. */
+	stem: string;
+	/** The word as written (keeps acronyms like `LLMs` readable). */
+	surface: string;
+	/** True when a stop word, punctuation or a URL separates this token from the previous one. */
+	gap: boolean;
+}
+
+// Hyphenated prefixes that are written both joined and apart ("pre-training", "pretraining"):
+// joining them makes the two spellings one term. Single letters join too ("X-ray"), and
+// "in-context" (whose "in" is a stop word); "out-of-distribution" becomes "outofdistribution".
+const JOINED_PREFIXES = new Set(
+	'pre post multi non co re semi self sub un over under inter intra in zero few cross'.split(' '),
+);
+const URL = /\b(?:https?:\s*\/\/|www\.)\S+/giu;
+const PUNCTUATION = new Set('.,;:!?()[]{}"“”/|');
+const wordCharCache = new Map<number, boolean>();
+
+/** Letters, digits and combining marks (any script); ASCII answered without a lookup. */
+function isWordChar(code: number): boolean {
+	if (code < 128)
+		return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57);
+	let yes = wordCharCache.get(code);
+	if (yes === undefined) {
+		yes =
+			code < 0xd800 || code > 0xdfff ? /[\p{L}\p{N}\p{M}]/u.test(String.fromCharCode(code)) : false;
+		wordCharCache.set(code, yes);
+	}
+	return yes;
+}
+
+const isApostrophe = (code: number): boolean => code === 39 || code === 0x2019;
+
+const stemCache = new Map<string, string>();
+
+/** Stems one lower-case word, memoised (a corpus has few distinct words but many tokens). */
+export function stemWord(word: string): string {
+	let s = stemCache.get(word);
+	if (s === undefined) {
+		s = /^\p{L}+$/u.test(word) && word.length > 2 ? stemmer(word) : word;
+		stemCache.set(word, s);
+	}
+	return s;
+}
+
+/**
+ * Calls `fn(word, gap)` for every word of a text as written (URLs removed, joined prefixes
+ * joined, possessive endings dropped); `gap` is true after punctuation or at the start.
+ * A hand-written scanner: on 100,000 abstracts it is several times faster than a Unicode regex.
+ */
+export function forEachWord(text: string, fn: (word: string, gap: boolean) => void): void {
+	const s = text.includes('http') || text.includes('www.') ? text.replace(URL, ' . ') : text;
+	const n = s.length;
+	let gap = true;
+	let i = 0;
+	while (i < n) {
+		const code = s.charCodeAt(i);
+		if (!isWordChar(code)) {
+			if (PUNCTUATION.has(s[i]!)) gap = true;
+			i++;
+			continue;
+		}
+		let word = '';
+		let start = i;
+		for (;;) {
+			let j = start + 1;
+			while (j < n && isWordChar(s.charCodeAt(j))) j++;
+			const part = s.slice(start, j);
+			// A possessive or contraction ending ("model's") is dropped.
+			if (j + 1 < n && isApostrophe(s.charCodeAt(j)) && isWordChar(s.charCodeAt(j + 1))) {
+				word += part;
+				j += 2;
+				while (j < n && isWordChar(s.charCodeAt(j))) j++;
+				i = j;
+				break;
+			}
+			const lower = part.toLowerCase();
+			if (s.charCodeAt(j) === 45 && j + 1 < n && isWordChar(s.charCodeAt(j + 1))) {
+				if (
+					lower === 'out' &&
+					s.startsWith('-of-', j) &&
+					j + 4 < n &&
+					isWordChar(s.charCodeAt(j + 4))
+				) {
+					word += `${part}-${s.slice(j + 1, j + 3)}-`;
+					start = j + 4;
+					continue;
+				}
+				if (part.length === 1 || JOINED_PREFIXES.has(lower)) {
+					// The hyphen stays in the spelling shown to readers, not in the stem.
+					word += `${part}-`;
+					start = j + 1;
+					continue;
+				}
+			}
+			word += part;
+			i = j;
+			break;
+		}
+		fn(word, gap);
+		gap = false;
+	}
+}
+
+/** The stem of a word as written, or null for stop words, numbers and one-letter words. */
+export function contentStem(word: string): string | null {
+	const lower = word.toLowerCase().replaceAll('-', '');
+	if (STOP_WORDS.has(lower) || lower.length < 2 || /^\p{N}+$/u.test(lower)) return null;
+	return stemWord(lower);
+}
+
+/** Splits a text into content tokens; a stop word counts as a gap. */
+export function tokenize(text: string): Token[] {
+	const tokens: Token[] = [];
+	let pending = false;
+	forEachWord(text, (surface, gap) => {
+		const stem = contentStem(surface);
+		if (stem === null) {
+			pending = true;
+			return;
+		}
+		tokens.push({ stem, surface, gap: gap || pending || tokens.length === 0 });
+		pending = false;
+	});
+	return tokens;
+}
+
+/** The stems of a phrase from topics.yaml, the way `tokenize` would see it in a text. */
+export function phraseStems(phrase: string): string[] {
+	return tokenize(phrase).map((t) => t.stem);
+}

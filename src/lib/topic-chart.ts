@@ -1,0 +1,115 @@
+/**
+ * Static, accessible SVG bar charts for the topics index: papers per topic, and papers per
+ * listing date when the corpus spans several dates. Pure string builders, made at build time:
+ * no script, no external styles. Colours come from `currentColor` and CSS custom properties
+ * (`--chart-bar`, `--chart-muted`), so the charts follow the page's light or dark theme.
+ */
+
+/** One bar: its label, its value, and optionally a link (e.g. the topic page). */
+export interface ChartBar {
+	label: string;
+	value: number;
+	href?: string;
+}
+
+/** Options of a chart. */
+export interface ChartOptions {
+	/** Unique prefix for the ids of `<title>` and `<desc>` (several charts on one page). */
+	id: string;
+	/** Short accessible name, e.g. "Papers per topic". */
+	title: string;
+	/** Longer text alternative; by default the bars' values are listed. */
+	description?: string;
+	/** Width of the SVG's coordinate system (it scales to its container). */
+	width?: number;
+}
+
+const ROW = 26;
+const BAR = 18;
+const LABEL_WIDTH = 250;
+const VALUE_WIDTH = 56;
+const PAD = 8;
+
+/** Escapes text for XML content and attribute values. */
+export function escapeXml(s: string): string {
+	return s
+		.replace(/&/g, '&amp;')
+		.replace(/</g, '&lt;')
+		.replace(/>/g, '&gt;')
+		.replace(/"/g, '&quot;')
+		.replace(/'/g, '&#39;');
+}
+
+/** Shortens a label to fit the label column (the full text stays in the bar's tooltip). */
+function fit(label: string, max = 36): string {
+	return label.length > max ? `${label.slice(0, max - 1)}…` : label;
+}
+
+/** A horizontal bar chart, one row per bar, in the given order. */
+export function renderBarChart(bars: readonly ChartBar[], options: ChartOptions): string {
+	const width = options.width ?? 640;
+	const max = Math.max(1, ...bars.map((b) => b.value));
+	const track = width - LABEL_WIDTH - VALUE_WIDTH - 2 * PAD;
+	const height = Math.max(ROW, bars.length * ROW) + 2 * PAD;
+	const id = options.id.replace(/[^A-Za-z0-9_-]/g, '-');
+	const description = options.description ?? bars.map((b) => `${b.label}: ${b.value}`).join('; ');
+	const rows = bars.map((b, i) => {
+		const y = PAD + i * ROW;
+		const w = b.value > 0 ? Math.max(2, Math.round((b.value / max) * track)) : 0;
+		const mid = y + ROW / 2;
+		const row = [
+			`<title>${escapeXml(`${b.label}: ${b.value}`)}</title>`,
+			`<text x="${LABEL_WIDTH - PAD}" y="${mid}" text-anchor="end" dominant-baseline="middle" fill="currentColor">${escapeXml(fit(b.label))}</text>`,
+			`<rect x="${LABEL_WIDTH}" y="${y + (ROW - BAR) / 2}" width="${w}" height="${BAR}" rx="3" style="fill: var(--chart-bar, currentColor)"/>`,
+			`<text x="${LABEL_WIDTH + w + PAD}" y="${mid}" dominant-baseline="middle" fill="currentColor" style="font-variant-numeric: tabular-nums">${b.value}</text>`,
+		].join('');
+		return b.href ? `<a href="${escapeXml(b.href)}"><g>${row}</g></a>` : `<g>${row}</g>`;
+	});
+	return [
+		`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="100%" role="img" aria-labelledby="${id}-title ${id}-desc" font-family="inherit" font-size="13" class="bar-chart">`,
+		`<title id="${id}-title">${escapeXml(options.title)}</title>`,
+		`<desc id="${id}-desc">${escapeXml(description)}</desc>`,
+		`<line x1="${LABEL_WIDTH}" y1="${PAD}" x2="${LABEL_WIDTH}" y2="${height - PAD}" stroke-width="1" style="stroke: var(--chart-muted, currentColor)"/>`,
+		...rows,
+		'</svg>',
+	].join('\n');
+}
+
+/** Papers per topic, most papers first (ties by name); the catch-all topic last. */
+export function topicChart(
+	topics: ReadonlyArray<{ slug: string; name: string; count: number; catchAll?: boolean }>,
+	options: Partial<ChartOptions> & { href?: (slug: string) => string } = {},
+): string {
+	const sorted = [...topics]
+		.filter((t) => t.count > 0)
+		.sort(
+			(a, b) =>
+				Number(a.catchAll ?? false) - Number(b.catchAll ?? false) ||
+				b.count - a.count ||
+				(a.name < b.name ? -1 : a.name > b.name ? 1 : 0),
+		);
+	return renderBarChart(
+		sorted.map((t) => ({ label: t.name, value: t.count, href: options.href?.(t.slug) })),
+		{ id: options.id ?? 'topic-chart', title: options.title ?? 'Papers per topic', ...options },
+	);
+}
+
+/**
+ * Papers per listing date, oldest first; `undefined` when there are fewer than two dates
+ * (a single bar says nothing a sentence could not).
+ */
+export function dateChart(
+	days: ReadonlyArray<{ date: string; count: number }>,
+	options: Partial<ChartOptions> & { href?: (date: string) => string } = {},
+): string | undefined {
+	if (days.length < 2) return undefined;
+	const sorted = [...days].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+	return renderBarChart(
+		sorted.map((d) => ({ label: d.date, value: d.count, href: options.href?.(d.date) })),
+		{
+			id: options.id ?? 'date-chart',
+			title: options.title ?? 'Papers per listing date',
+			...options,
+		},
+	);
+}

@@ -1,0 +1,50 @@
+import { describe, expect, test } from 'vitest';
+import { extractKeywords, KEYWORDS } from '../../scripts/ingest/topics/keywords.ts';
+import { buildCorpus, docTerms } from '../../scripts/ingest/topics/tfidf.ts';
+
+const DOCS = [
+	{
+		title: 'LoRA adapters for LLMs',
+		text: 'We propose low-rank adaptation for LLMs. Low-rank adaptation trains small adapters; LLMs keep their weights. Our method achieves state-of-the-art results.',
+	},
+	{
+		title: 'Vision transformers',
+		text: 'Vision transformers split images into patches. The proposed method works.',
+	},
+	{ title: 'Speech recognition', text: 'Speech recognition with low-rank adaptation and LLMs.' },
+	{
+		title: 'Graph networks',
+		text: 'Graph neural networks pass messages. Our method improves results.',
+	},
+];
+
+const keywordsOf = (docs = DOCS) => {
+	const corpus = buildCorpus(docs);
+	return docs.map((_, d) => extractKeywords(corpus, docTerms(corpus, d)));
+};
+
+describe('extractKeywords', () => {
+	const all = keywordsOf();
+
+	test('picks between 3 and 8 keyphrases', () => {
+		for (const k of all.filter((_, i) => i !== 1)) {
+			expect(k.length).toBeGreaterThanOrEqual(KEYWORDS.min);
+			expect(k.length).toBeLessThanOrEqual(KEYWORDS.max);
+		}
+	});
+
+	test('keeps acronyms as written and prefers a recurring phrase to its words', () => {
+		expect(all[0]).toContain('LLMs');
+		expect(all[0]).toContain('low rank adaptation');
+		expect(all[0]).not.toContain('adaptation');
+		expect(all[0]).not.toContain('rank adaptation');
+	});
+
+	test('never starts a keyphrase with a generic word', () => {
+		for (const k of all.flat()) expect(k).not.toMatch(/^(proposed|method|results|state)\b/i);
+	});
+
+	test('is deterministic', () => {
+		expect(keywordsOf()).toEqual(all);
+	});
+});

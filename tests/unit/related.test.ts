@@ -1,0 +1,133 @@
+import { describe, expect, test } from 'vitest';
+import { analyzeTopics, type TopicInput } from '../../scripts/ingest/topics/analyze.ts';
+import { buildVector, cosine, findRelated } from '../../scripts/ingest/topics/related.ts';
+import { buildCorpus, docTerms } from '../../scripts/ingest/topics/tfidf.ts';
+import type { TopicDefinition } from '../../scripts/ingest/topics/topics-yaml.ts';
+
+const papers: TopicInput[] = [
+	{
+		slug: 'quant-a',
+		title: 'Low-bit quantization of transformers',
+		summary:
+			'Post-training quantization to low-bit weights keeps accuracy of quantized transformers.',
+		categories: [],
+	},
+	{
+		slug: 'quant-b',
+		title: 'Quantization-aware training',
+		summary: 'Low-bit quantization with quantization-aware training of transformers.',
+		categories: [],
+	},
+	{
+		slug: 'speech-a',
+		title: 'Speech recognition with CTC',
+		summary: 'CTC speech recognition for noisy speech.',
+		categories: [],
+	},
+	{
+		slug: 'speech-b',
+		title: 'Streaming speech recognition',
+		summary: 'Streaming speech recognition with CTC decoding.',
+		categories: [],
+	},
+	{
+		slug: 'twin-b',
+		title: 'Graph coloring heuristics',
+		summary: 'Greedy graph coloring heuristics.',
+		categories: [],
+	},
+	{
+		slug: 'twin-a',
+		title: 'Graph coloring heuristics',
+		summary: 'Greedy graph coloring heuristics.',
+		categories: [],
+	},
+	{
+		slug: 'twin-c',
+		title: 'Graph coloring heuristics',
+		summary: 'Greedy graph coloring heuristics.',
+		categories: [],
+	},
+];
+
+function related(input: TopicInput[]) {
+	const c = buildCorpus(input.map((p) => ({ title: p.title, text: p.summary })));
+	const vectors = input.map((_, d) => buildVector(c, docTerms(c, d)));
+	const bySlug = input.map((_, i) => i).sort((a, b) => (input[a]!.slug < input[b]!.slug ? -1 : 1));
+	const order = new Int32Array(input.length);
+	bySlug.forEach((d, rank) => (order[d] = rank));
+	return { vectors, links: findRelated(c, vectors, order) };
+}
+
+describe('related papers', () => {
+	const { vectors, links } = related(papers);
+	const slugsOf = (d: number) => links[d]!.map((l) => papers[l.doc]!.slug);
+
+	test('ranks the most similar paper first and never links a paper to itself', () => {
+		expect(slugsOf(0)[0]).toBe('quant-b');
+		expect(slugsOf(2)[0]).toBe('speech-b');
+		links.forEach((l, d) => expect(l.map((x) => x.doc)).not.toContain(d));
+	});
+
+	test('scores are cosines of unit vectors, descending, rounded to 3 decimals', () => {
+		for (const l of links) {
+			const scores = l.map((x) => x.score);
+			expect([...scores].sort((a, b) => b - a)).toEqual(scores);
+			for (const s of scores) expect(Math.round(s * 1000) / 1000).toBe(s);
+		}
+		expect(cosine(vectors[0]!, vectors[0]!)).toBeCloseTo(1, 5);
+	});
+
+	test('breaks ties by slug', () => {
+		// twin-a, twin-b and twin-c are identical: each lists the other two in slug order.
+		expect(slugsOf(4).slice(0, 2)).toEqual(['twin-a', 'twin-c']);
+		expect(slugsOf(5).slice(0, 2)).toEqual(['twin-b', 'twin-c']);
+	});
+
+	test('explains each link by shared terms', () => {
+		expect(links[0]![0]!.terms.join(' ')).toMatch(/quantization|lowbit/i);
+		expect(links[2]![0]!.terms.join(' ')).toMatch(/speech|CTC/);
+	});
+
+	test('gives the same links whatever the input order', () => {
+		const reversed = [...papers].reverse();
+		const again = related(reversed).links;
+		const bySlug = (ps: TopicInput[], ls: typeof links) =>
+			Object.fromEntries(
+				ps.map((p, d) => [p.slug, ls[d]!.map((l) => `${ps[l.doc]!.slug}:${l.score}`)]),
+			);
+		expect(bySlug(reversed, again)).toEqual(bySlug(papers, links));
+	});
+
+	test('the whole stage is deterministic', () => {
+		const taxonomy: TopicDefinition[] = [
+			{
+				slug: 'speech',
+				name: 'Speech',
+				description: 'S',
+				strong: ['speech'],
+				terms: [],
+				negative: [],
+				categories: [],
+				catchAll: false,
+				genre: false,
+				line: 1,
+			},
+			{
+				slug: 'other',
+				name: 'Other',
+				description: 'O',
+				strong: [],
+				terms: [],
+				negative: [],
+				categories: [],
+				catchAll: true,
+				genre: false,
+				line: 2,
+			},
+		];
+		expect(JSON.stringify(analyzeTopics(papers, taxonomy))).toBe(
+			JSON.stringify(analyzeTopics(papers, taxonomy)),
+		);
+	});
+});

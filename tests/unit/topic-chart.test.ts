@@ -1,0 +1,57 @@
+import { describe, expect, test } from 'vitest';
+import { dateChart, escapeXml, topicChart } from '../../src/lib/topic-chart.ts';
+
+const topics = [
+	{ slug: 'other', name: 'Other', count: 9, catchAll: true },
+	{ slug: 'speech', name: 'Speech <&> audio', count: 3 },
+	{ slug: 'vision', name: 'Computer vision', count: 12 },
+	{ slug: 'empty', name: 'Empty', count: 0 },
+];
+
+describe('topicChart', () => {
+	const svg = topicChart(topics, { href: (s) => `/topics/${s}/` });
+
+	test('is an image labelled by its own title and description', () => {
+		expect(svg).toMatch(/^<svg [^>]*role="img"/);
+		expect(svg).toContain('aria-labelledby="topic-chart-title topic-chart-desc"');
+		expect(svg).toContain('<title id="topic-chart-title">Papers per topic</title>');
+		expect(svg).toMatch(/<desc id="topic-chart-desc">Computer vision: 12; .*Other: 9<\/desc>/);
+	});
+
+	test('orders bars by count with the catch-all last and leaves out empty topics', () => {
+		const labels = [...svg.matchAll(/text-anchor="end"[^>]*>([^<]+)</g)].map((m) => m[1]);
+		expect(labels).toEqual(['Computer vision', 'Speech &lt;&amp;&gt; audio', 'Other']);
+	});
+
+	test('scales bars to the largest count', () => {
+		const widths = [...svg.matchAll(/<rect [^>]*width="(\d+)"/g)].map((m) => Number(m[1]));
+		expect(widths[0]).toBeGreaterThan(widths[1]!);
+		expect(widths[1]! / widths[0]!).toBeCloseTo(3 / 12, 1);
+	});
+
+	test('takes colours from the theme, never fixed values', () => {
+		expect(svg).toContain('var(--chart-bar, currentColor)');
+		expect(svg).not.toMatch(/#[0-9a-f]{3,6}\b|rgb\(/i);
+	});
+
+	test('links bars to topic pages and escapes labels', () => {
+		expect(svg).toContain('<a href="/topics/vision/">');
+		expect(svg).not.toContain('<&>');
+		expect(escapeXml(`"a" & 'b'`)).toBe('&quot;a&quot; &amp; &#39;b&#39;');
+	});
+});
+
+describe('dateChart', () => {
+	test('is omitted for a single listing date', () => {
+		expect(dateChart([{ date: '2025-03-18', count: 75 }])).toBeUndefined();
+	});
+
+	test('lists several dates oldest first with its own ids', () => {
+		const svg = dateChart([
+			{ date: '2025-03-19', count: 4 },
+			{ date: '2025-03-18', count: 7 },
+		])!;
+		expect(svg).toContain('aria-labelledby="date-chart-title date-chart-desc"');
+		expect(svg.indexOf('2025-03-18')).toBeLessThan(svg.indexOf('2025-03-19'));
+	});
+});
