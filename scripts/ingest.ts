@@ -42,7 +42,9 @@ if (taxonomy.problems.length > 0) {
 	);
 	process.exit(1);
 }
+let mark = performance.now();
 const sources = readSourceFiles(resolve(values.sources));
+const readMs = performance.now() - mark;
 let bar: ((done: number) => void) | undefined;
 const result = ingest(sources, {
 	topics: taxonomy.topics,
@@ -58,7 +60,13 @@ if (result.errors.length > 0) {
 	console.error(`ingest: ${result.errors.length} error(s); nothing was written.`);
 	process.exit(1);
 }
+mark = performance.now();
 const written = writeFolder(resolve(values.out), result.entries);
+const timings = [
+	{ stage: 'read', ms: readMs },
+	...result.timings,
+	{ stage: 'write', ms: performance.now() - mark },
+];
 if (!values.quiet) {
 	console.log(
 		formatSummary({
@@ -70,6 +78,7 @@ if (!values.quiet) {
 			milliseconds: performance.now() - started,
 			topics: result.topicCounts,
 			catchAll: result.catchAll,
+			timings,
 		}),
 	);
 }

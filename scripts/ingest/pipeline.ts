@@ -23,6 +23,8 @@ export interface IngestResult {
 	topicCounts: Array<{ slug: string; count: number }>;
 	/** Slugs of the papers left in the catch-all topic. */
 	catchAll: string[];
+	/** Milliseconds spent per stage, in order: regressions show up in the build output. */
+	timings: Array<{ stage: string; ms: number }>;
 }
 
 /** Options of a run. */
@@ -38,6 +40,13 @@ export interface IngestOptions {
 
 /** Runs parse → normalise → (classify) → validate → render over every source file. */
 export function ingest(sources: SourceFile[], options: IngestOptions = {}): IngestResult {
+	const timings: IngestResult['timings'] = [];
+	let mark = performance.now();
+	const lap = (stage: string): void => {
+		const now = performance.now();
+		timings.push({ stage, ms: now - mark });
+		mark = now;
+	};
 	const errors: Problem[] = [];
 	const warnings: Problem[] = [];
 	const records: RawRecord[] = [];
@@ -64,10 +73,13 @@ export function ingest(sources: SourceFile[], options: IngestOptions = {}): Inge
 		warnings,
 		topicCounts: [],
 		catchAll: [],
+		timings,
 	};
+	lap('parse');
 	if (errors.length > 0) return empty;
 
 	const { papers: built, duplicates } = buildPapers(records);
+	lap('normalise');
 	// Topics, keywords and related papers need the whole corpus (IDF, neighbours), so they are
 	// computed for all papers at once, before each entry is validated and rendered.
 	const analysis = options.topics
@@ -77,6 +89,7 @@ export function ingest(sources: SourceFile[], options: IngestOptions = {}): Inge
 			)
 		: undefined;
 	analysis?.papers.forEach((fields, i) => Object.assign(built[i]!.paper, fields));
+	lap('topics, keywords, related');
 	const entries = new Map<string, string>();
 	const papers: Paper[] = [];
 	built.forEach(({ paper, inline }, i) => {
@@ -95,6 +108,7 @@ export function ingest(sources: SourceFile[], options: IngestOptions = {}): Inge
 		options.onProgress?.(i + 1, built.length);
 	});
 	if (errors.length > 0) return { ...empty, duplicates };
+	lap('validate and render');
 	entries.set('_topics.json', `${JSON.stringify(analysis?.topics ?? [], null, '\t')}\n`);
 	const sorted = new Map([...entries].sort(([a], [b]) => (a < b ? -1 : 1)));
 	const derived = (analysis?.topics ?? []).filter((t) => t.derived);
@@ -110,5 +124,6 @@ export function ingest(sources: SourceFile[], options: IngestOptions = {}): Inge
 			...derived.map((t) => ({ slug: t.slug, count: t.count })),
 		],
 		catchAll: analysis?.catchAll ?? [],
+		timings,
 	};
 }

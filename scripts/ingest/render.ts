@@ -16,20 +16,24 @@ const ENTITIES: Record<string, string> = {
 };
 /** ASCII punctuation Markdown/GFM/remark-math can read as syntax anywhere in a line: backslash-escaped. */
 const INLINE_SYNTAX = new Set(['\\', '`', '*', '_', '[', ']', '#', '|', '~', '$', '!', '^', '@']);
+/** Every character escapeMdxText rewrites, in one pass. */
+const ESCAPED = new RegExp(
+	`[${[...Object.keys(ENTITIES), ...INLINE_SYNTAX].map((c) => `\\${c}`).join('')}]`,
+	'g',
+);
 /** Safe link targets: http(s) with no character that could end the attribute or open code. */
 const SAFE_URL = /^https?:\/\/[^\s"'<>{}\\`]+$/;
 
 /** Escapes prose so that MDX renders exactly its characters. */
 export function escapeMdxText(s: string): string {
-	let out = '';
-	for (const c of s) {
-		if (c in ENTITIES) out += ENTITIES[c];
-		else if (INLINE_SYNTAX.has(c)) out += `\\${c}`;
-		else out += c;
-	}
-	// GFM turns bare `http://`, `www.` and e-mail addresses into links and keeps backslashes
-	// inside them literally; breaking the trigger keeps them plain text (`@` is escaped above).
-	return out.replace(/(https?):(?=\/\/)/gi, '$1\\:').replace(/(www)\./gi, '$1\\.');
+	return (
+		s
+			.replace(ESCAPED, (c) => ENTITIES[c] ?? `\\${c}`)
+			// GFM turns bare `http://`, `www.` and e-mail addresses into links and keeps backslashes
+			// inside them literally; breaking the trigger keeps them plain text (`@` is escaped above).
+			.replace(/(https?):(?=\/\/)/gi, '$1\\:')
+			.replace(/(www)\./gi, '$1\\.')
+	);
 }
 
 /** Renders an inline tree as one line of MDX. */

@@ -17,6 +17,8 @@ export interface IngestSummary {
 	unchanged: number;
 	removed: number;
 	milliseconds: number;
+	/** Time per stage, printed as `[timing]` lines. */
+	timings?: Array<{ stage: string; ms: number }>;
 	topics?: Array<{ slug: string; count: number }>;
 	catchAll?: string[];
 }
@@ -27,6 +29,10 @@ export function formatSummary(s: IngestSummary): string {
 		`ingest: ${s.sources} source file(s), ${s.records} record(s) → ${s.papers} paper(s), ${s.duplicates} duplicate(s) merged`,
 		`ingest: entries ${s.written} written, ${s.unchanged} unchanged, ${s.removed} removed in ${(s.milliseconds / 1000).toFixed(2)} s`,
 	];
+	if (s.timings)
+		lines.push(
+			`[timing] ingest: ${s.timings.map((t) => `${t.stage} ${(t.ms / 1000).toFixed(2)} s`).join(', ')}`,
+		);
 	if (s.topics)
 		lines.push(`ingest: topics ${s.topics.map((t) => `${t.slug} ${t.count}`).join(', ')}`);
 	if (s.catchAll && s.catchAll.length > 0)

@@ -6,6 +6,7 @@
  *    hard-linked, so they keep their bytes and mtime), then swapped in with two renames.
  */
 import {
+	statSync,
 	existsSync,
 	linkSync,
 	mkdirSync,
@@ -25,15 +26,6 @@ export interface WriteSummary {
 	removed: number;
 }
 
-/** Reads every file of a folder (non-recursive) into a name → contents map. */
-export function readFolder(dir: string): Map<string, string> {
-	const files = new Map<string, string>();
-	if (!existsSync(dir)) return files;
-	for (const name of readdirSync(dir).sort())
-		files.set(name, readFileSync(join(dir, name), 'utf8'));
-	return files;
-}
-
 /** Lists a folder's files with their raw bytes, sorted by name; missing folder → empty. */
 export function readSourceFiles(dir: string): Array<{ name: string; bytes: Uint8Array }> {
 	if (!existsSync(dir)) return [];
@@ -44,16 +36,26 @@ export function readSourceFiles(dir: string): Array<{ name: string; bytes: Uint8
 		.map((name) => ({ name, bytes: readFileSync(join(dir, name)) }));
 }
 
+/** Whether `file` already holds exactly `text` (sizes first, so most changes cost no read). */
+function sameContent(file: string, text: string): boolean {
+	try {
+		if (statSync(file).size !== Buffer.byteLength(text)) return false;
+		return readFileSync(file, 'utf8') === text;
+	} catch {
+		return false;
+	}
+}
+
 /** Makes `dir` contain exactly `files` (name → contents), atomically per run. */
 export function writeFolder(dir: string, files: Map<string, string>): WriteSummary {
-	const existing = readFolder(dir);
-	let written = 0;
-	let unchanged = 0;
+	const existingNames = existsSync(dir) ? new Set(readdirSync(dir)) : new Set<string>();
+	const unchangedNames = new Set<string>();
 	for (const [name, text] of files) {
-		if (existing.get(name) === text) unchanged++;
-		else written++;
+		if (existingNames.has(name) && sameContent(join(dir, name), text)) unchangedNames.add(name);
 	}
-	const removed = [...existing.keys()].filter((name) => !files.has(name)).length;
+	const unchanged = unchangedNames.size;
+	const written = files.size - unchanged;
+	const removed = [...existingNames].filter((name) => !files.has(name)).length;
 	if (written === 0 && removed === 0) return { written, unchanged, removed };
 
 	const parent = dirname(dir);
@@ -63,7 +65,7 @@ export function writeFolder(dir: string, files: Map<string, string>): WriteSumma
 	rmSync(old, { recursive: true, force: true });
 	mkdirSync(staging, { recursive: true });
 	for (const [name, text] of files) {
-		if (existing.get(name) === text) {
+		if (unchangedNames.has(name)) {
 			try {
 				linkSync(join(dir, name), join(staging, name));
 			} catch {
