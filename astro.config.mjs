@@ -1,6 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
 import { unified } from '@astrojs/markdown-remark';
 import remarkGfm from 'remark-gfm';
 import remarkMath from 'remark-math';
@@ -15,7 +16,12 @@ export default defineConfig({
 	site,
 	base,
 	trailingSlash: 'always',
-	build: { format: 'directory' },
+	// One shared stylesheet per page kind, never inlined: it is cached across pages and the CSP
+	// then needs no style hashes.
+	build: { format: 'directory', inlineStylesheets: 'never' },
+	// Scripts and assets always go to hashed files (no inlining): the only inline script is the
+	// theme script whose hash is in the CSP of public/_headers.
+	vite: { build: { assetsInlineLimit: 0 } },
 	// Hand-written .md/.mdx pages get the same Markdown features as the generated entries.
 	markdown: {
 		processor: unified({
@@ -23,5 +29,9 @@ export default defineConfig({
 			rehypePlugins: [[rehypeKatex, { output: 'mathml' }]],
 		}),
 	},
-	integrations: [mdx()],
+	integrations: [
+		mdx(),
+		// Pages only (feeds and endpoints are not pages); the 404 page is excluded by Astro.
+		sitemap(),
+	],
 });
