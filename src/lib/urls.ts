@@ -3,7 +3,11 @@
  * `base` is Astro's `import.meta.env.BASE_URL` (always ends in `/`); `site` is `SITE_URL`.
  */
 
-const BASE: string = normaliseBase(import.meta.env?.BASE_URL ?? '/');
+// Written out in full so Vite replaces `import.meta.env.BASE_URL` at build time (optional
+// chaining defeats the replacement and silently yields `/`); plain Node has no env and gets `/`.
+const BASE: string = normaliseBase(
+	import.meta.env === undefined ? '/' : (import.meta.env.BASE_URL ?? '/'),
+);
 
 /** Ensures a base path starts and ends with a single `/`. */
 export function normaliseBase(base: string): string {
