@@ -16,7 +16,7 @@ import type { Element, ElementContent } from 'hast';
 import type { State } from 'mdast-util-to-hast';
 
 /** Bumped whenever the HTML this module produces changes: part of every cache key. */
-export const RENDERER_VERSION = 'abstract-html-2';
+export const RENDERER_VERSION = 'abstract-html-3';
 
 const ALLOWED = new Set(['em', 'strong', 'code', 'a']);
 
@@ -57,9 +57,11 @@ function jsxElement(state: State, node: JsxNode): Element {
  */
 function unnest(children: ElementContent[], inLink: boolean): ElementContent[] {
 	if (!inLink) return children;
-	return children.flatMap((c) =>
-		c.type === 'element' && c.tagName === 'a' ? unnest(c.children, true) : [c],
-	);
+	return children.flatMap((c): ElementContent[] => {
+		if (c.type !== 'element') return [c];
+		if (c.tagName === 'a') return unnest(c.children, true);
+		return [{ ...c, children: unnest(c.children, true) }];
+	});
 }
 
 const reject = (_state: State, node: { type: string }): never => {
