@@ -21,7 +21,12 @@ export default defineConfig({
 	build: { format: 'directory', inlineStylesheets: 'never' },
 	// Scripts and assets always go to hashed files (no inlining): the only inline script is the
 	// theme script whose hash is in the CSP of public/_headers.
-	vite: { build: { assetsInlineLimit: 0 } },
+	vite: {
+		build: { assetsInlineLimit: 0 },
+		// The base for src/lib/urls.ts. import.meta.env.BASE_URL is not reliable: an inherited
+		// BASE_URL environment variable overrides it during the build.
+		define: { __ABSTRACTA_BASE__: JSON.stringify(base) },
+	},
 	// Hand-written .md/.mdx pages get the same Markdown features as the generated entries.
 	markdown: {
 		processor: unified({
