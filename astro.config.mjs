@@ -1,6 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
 import { unified } from '@astrojs/markdown-remark';
 import remarkGfm from 'remark-gfm';
 import remarkMath from 'remark-math';
@@ -18,7 +19,17 @@ export default defineConfig({
 	site,
 	base,
 	trailingSlash: 'always',
-	build: { format: 'directory' },
+	// One shared stylesheet per page kind, never inlined: it is cached across pages and the CSP
+	// then needs no style hashes.
+	build: { format: 'directory', inlineStylesheets: 'never' },
+	// Scripts and assets always go to hashed files (no inlining): the only inline script is the
+	// theme script whose hash is in the CSP of public/_headers.
+	vite: {
+		build: { assetsInlineLimit: 0 },
+		// The base for src/lib/urls.ts. import.meta.env.BASE_URL is not reliable: an inherited
+		// BASE_URL environment variable overrides it during the build.
+		define: { __ABSTRACTA_BASE__: JSON.stringify(base) },
+	},
 	// Hand-written .md/.mdx pages get the same Markdown features as the generated entries.
 	markdown: {
 		processor: unified({
@@ -27,6 +38,6 @@ export default defineConfig({
 		}),
 	},
 	// Cards draw in workers while pages render; Pagefind then the service worker run last, in
-	// this order, at the end of the build.
-	integrations: [mdx(), cards(), pagefind(), serviceWorker()],
+	// this order, at the end of the build. The sitemap lists pages only (not feeds or endpoints).
+	integrations: [mdx(), sitemap(), cards(), pagefind(), serviceWorker()],
 });

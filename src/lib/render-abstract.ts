@@ -16,7 +16,7 @@ import type { Element, ElementContent } from 'hast';
 import type { State } from 'mdast-util-to-hast';
 
 /** Bumped whenever the HTML this module produces changes: part of every cache key. */
-export const RENDERER_VERSION = 'abstract-html-1';
+export const RENDERER_VERSION = 'abstract-html-3';
 
 const ALLOWED = new Set(['em', 'strong', 'code', 'a']);
 
@@ -47,8 +47,21 @@ function jsxElement(state: State, node: JsxNode): Element {
 		type: 'element',
 		tagName: node.name,
 		properties,
-		children: state.all(node as never) as ElementContent[],
+		children: unnest(state.all(node as never) as ElementContent[], node.name === 'a'),
 	};
+}
+
+/**
+ * GFM's autolink literal turns the URL text inside the ingest's `<a href>` into a second link;
+ * links cannot nest in HTML, so inner links are replaced by their text.
+ */
+function unnest(children: ElementContent[], inLink: boolean): ElementContent[] {
+	if (!inLink) return children;
+	return children.flatMap((c): ElementContent[] => {
+		if (c.type !== 'element') return [c];
+		if (c.tagName === 'a') return unnest(c.children, true);
+		return [{ ...c, children: unnest(c.children, true) }];
+	});
 }
 
 const reject = (_state: State, node: { type: string }): never => {

@@ -3,11 +3,19 @@
  * `base` is Astro's `import.meta.env.BASE_URL` (always ends in `/`); `site` is `SITE_URL`.
  */
 
-// Spelled out in full so Vite replaces it statically (`import.meta.env?.BASE_URL` is not
-// replaced and reads `/` at build time); plain Node (ingest, unit tests) has no import.meta.env.
-const BASE: string = normaliseBase(
-	(import.meta.env as ImportMetaEnv | undefined) ? import.meta.env.BASE_URL : '/',
-);
+const BASE: string = normaliseBase(configuredBase());
+
+/** Astro's `base`, defined by `astro.config.mjs` at build time (see there); absent in plain Node. */
+declare const __ABSTRACTA_BASE__: string | undefined;
+
+/**
+ * The configured base path. Not `import.meta.env.BASE_URL`: in the build that value is taken
+ * from an inherited `BASE_URL` environment variable when one exists (Vitest sets `BASE_URL=/`
+ * for its child processes), which silently drops the sub-path from every link.
+ */
+function configuredBase(): string {
+	return typeof __ABSTRACTA_BASE__ === 'string' ? __ABSTRACTA_BASE__ : '/';
+}
 
 /** Ensures a base path starts and ends with a single `/`. */
 export function normaliseBase(base: string): string {

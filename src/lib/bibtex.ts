@@ -1,0 +1,98 @@
+/**
+ * BibTeX for a paper, built only from the metadata that exists: arXiv entries get
+ * `eprint`/`archivePrefix`, papers with a journal reference become `@article`, and
+ * every value is escaped so titles with braces, `%`, `&` or `$` still parse.
+ */
+import type { Paper } from '../schemas/paper.ts';
+
+/** The fields BibTeX needs from a paper. */
+export type BibtexInput = Pick<
+	Paper,
+	'title' | 'slug' | 'date' | 'authors' | 'arxivId' | 'categories' | 'doi' | 'journalRef'
+>;
+
+const SPECIAL: Record<string, string> = {
+	'\\': '\\textbackslash{}',
+	'{': '\\{',
+	'}': '\\}',
+	'&': '\\&',
+	'%': '\\%',
+	$: '\\$',
+	'#': '\\#',
+	_: '\\_',
+	'~': '\\textasciitilde{}',
+	'^': '\\textasciicircum{}',
+};
+
+/** Escapes a string for a brace-delimited BibTeX value (braces always balanced afterwards). */
+export function escapeBibtex(value: string): string {
+	return value
+		.replace(/[\\{}&%$#_~^]/g, (c) => SPECIAL[c]!)
+		.replace(/\s+/g, ' ')
+		.trim();
+}
+
+/** ASCII letters and digits only, lowercased (accents folded). */
+function asciiWord(text: string): string {
+	return text
+		.normalize('NFKD')
+		.replace(/[\u0300-\u036f]/g, '')
+		.toLowerCase()
+		.replace(/[^a-z0-9]/g, '');
+}
+
+const STOP = new Set([
+	'a',
+	'an',
+	'the',
+	'on',
+	'of',
+	'in',
+	'for',
+	'to',
+	'and',
+	'with',
+	'towards',
+	'toward',
+]);
+
+/** Year of publication: from a new-style arXiv id (`2504.12351` → 2025), else the listing date. */
+export function publicationYear(p: Pick<Paper, 'arxivId' | 'date'>): string {
+	const m = /^(\d{2})(\d{2})\.\d{4,5}/.exec(p.arxivId ?? '');
+	if (m) return `20${m[1]}`;
+	const old = /\/(\d{2})\d{5}$/.exec(p.arxivId ?? '');
+	if (old) return `${Number(old[1]) > 90 ? '19' : '20'}${old[1]}`;
+	return p.date.slice(0, 4);
+}
+
+/** Citation key: first author's surname + year + first significant title word, e.g. `smith2025lifegpt`. */
+export function bibtexKey(p: BibtexInput): string {
+	const surname = asciiWord(p.authors[0]?.trim().split(/\s+/).at(-1) ?? '');
+	const word =
+		p.title
+			.split(/[\s:,-]+/)
+			.map(asciiWord)
+			.find((w) => w && !STOP.has(w)) ?? '';
+	const key = `${surname}${publicationYear(p)}${word}`;
+	return /^[a-z]/.test(key) ? key : asciiWord(p.slug).slice(0, 24) + publicationYear(p);
+}
+
+/** The BibTeX entry of a paper; `url` is the canonical page of the paper on this site. */
+export function toBibtex(p: BibtexInput, url: string): string {
+	const fields: Array<[string, string | undefined]> = [
+		['title', p.title],
+		['author', p.authors.length ? p.authors.join(' and ') : undefined],
+		['journal', p.journalRef],
+		['year', publicationYear(p)],
+		['eprint', p.arxivId],
+		['archivePrefix', p.arxivId ? 'arXiv' : undefined],
+		['primaryClass', p.arxivId ? p.categories[0] : undefined],
+		['doi', p.doi],
+		['url', p.arxivId ? `https://arxiv.org/abs/${p.arxivId}` : url],
+	];
+	const body = fields
+		.filter((f): f is [string, string] => Boolean(f[1]))
+		.map(([k, v]) => `  ${k} = {${k === 'url' || k === 'doi' ? v : escapeBibtex(v)}}`)
+		.join(',\n');
+	return `@${p.journalRef ? 'article' : 'misc'}{${bibtexKey(p)},\n${body}\n}`;
+}

@@ -1,0 +1,72 @@
+/**
+ * Display formatting that must not depend on the build machine's locale or ICU version.
+ */
+
+const MONTHS = [
+	'January',
+	'February',
+	'March',
+	'April',
+	'May',
+	'June',
+	'July',
+	'August',
+	'September',
+	'October',
+	'November',
+	'December',
+];
+
+/** `2025-03-18` → `18 March 2025`. */
+export function formatDate(iso: string): string {
+	const [y, m, d] = iso.split('-').map(Number);
+	return `${d} ${MONTHS[(m ?? 1) - 1]} ${y}`;
+}
+
+/** `2025-03-18` → `Mar 18, 2025` (compact, for list items). */
+export function formatShortDate(iso: string): string {
+	const [y, m, d] = iso.split('-').map(Number);
+	return `${MONTHS[(m ?? 1) - 1]!.slice(0, 3)} ${d}, ${y}`;
+}
+
+/** `1` → `1 paper`, `2` → `2 papers`. */
+export function plural(n: number, one: string, many = `${one}s`): string {
+	return `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+}
+
+/**
+ * A readable label for a code repository URL: `owner/repo` for GitHub, GitLab, Bitbucket,
+ * Codeberg and Hugging Face; otherwise host and path.
+ */
+export function repoLabel(url: string): string {
+	let u: URL;
+	try {
+		u = new URL(url);
+	} catch {
+		return url;
+	}
+	const host = u.hostname.replace(/^www\./, '');
+	const parts = u.pathname.split('/').filter(Boolean);
+	const forges = ['github.com', 'gitlab.com', 'bitbucket.org', 'codeberg.org', 'huggingface.co'];
+	if (forges.includes(host) && parts.length >= 2) {
+		return `${parts[0]}/${parts[1]!.replace(/\.git$/, '')}`;
+	}
+	return (host + u.pathname).replace(/\/$/, '');
+}
+
+/** The host of a repository URL, for an icon-free "on GitHub" hint. */
+export function repoHost(url: string): string {
+	try {
+		return new URL(url).hostname.replace(/^www\./, '');
+	} catch {
+		return '';
+	}
+}
+
+/**
+ * Authors for display: all of them up to `max`, then "et al." with the count.
+ */
+export function formatAuthors(authors: string[], max = 12): string {
+	if (authors.length <= max) return authors.join(', ');
+	return `${authors.slice(0, max).join(', ')} et al. (${authors.length} authors)`;
+}

@@ -1,0 +1,54 @@
+/**
+ * JSON-LD for paper pages. The JSON is placed inside a `<script>` element, so it is escaped
+ * such that no input can close the element or open a comment: `<`, `>`, `&` and the JavaScript
+ * line terminators U+2028/U+2029 become `\uXXXX` escapes (still the same JSON value).
+ */
+import type { Paper } from '../schemas/paper.ts';
+
+/** Serialises a value as JSON safe to embed verbatim in an HTML `<script>` element. */
+export function safeJson(value: unknown): string {
+	return JSON.stringify(value).replace(
+		/[<>&\u2028\u2029]/g,
+		(c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+	);
+}
+
+/** A schema.org ScholarlyArticle for a paper. `url`/`image` are absolute. */
+export function scholarlyArticle(
+	p: Pick<
+		Paper,
+		| 'title'
+		| 'shortName'
+		| 'authors'
+		| 'date'
+		| 'summary'
+		| 'keywords'
+		| 'arxivId'
+		| 'doi'
+		| 'codeUrls'
+	>,
+	url: string,
+	image?: string,
+): Record<string, unknown> {
+	const sameAs = [
+		...(p.arxivId ? [`https://arxiv.org/abs/${p.arxivId}`] : []),
+		...(p.doi ? [`https://doi.org/${p.doi}`] : []),
+	];
+	return {
+		'@context': 'https://schema.org',
+		'@type': 'ScholarlyArticle',
+		headline: p.title.length > 110 ? p.title.slice(0, 109) + '…' : p.title,
+		name: p.title,
+		...(p.shortName ? { alternateName: p.shortName } : {}),
+		abstract: p.summary,
+		...(p.authors.length ? { author: p.authors.map((name) => ({ '@type': 'Person', name })) } : {}),
+		datePublished: p.date,
+		...(p.keywords.length ? { keywords: p.keywords.join(', ') } : {}),
+		...(p.arxivId ? { identifier: `arXiv:${p.arxivId}` } : {}),
+		...(sameAs.length ? { sameAs } : {}),
+		...(p.codeUrls.length ? { isBasedOn: p.codeUrls } : {}),
+		url,
+		mainEntityOfPage: url,
+		...(image ? { image } : {}),
+	};
+}

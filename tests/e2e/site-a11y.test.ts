@@ -1,0 +1,81 @@
+/**
+ * axe-core in Chromium: no serious or critical violations on the reading pages, in the light and
+ * the dark theme, at desktop and phone widths.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { launchBrowser } from './support/browser.ts';
+import { DIST } from './support/paths.ts';
+import { serveSite, type SiteServer } from './support/server.ts';
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const firstTopic = existsSync(join(DIST, 'topics'))
+	? (await import('node:fs'))
+			.readdirSync(join(DIST, 'topics'), { withFileTypes: true })
+			.find((d) => d.isDirectory())?.name
+	: undefined;
+const PAGES = [
+	'',
+	'page/2/',
+	'papers/combiner/',
+	'papers/lifegpt/',
+	'topics/',
+	'days/',
+	'no-such-page/',
+	...(firstTopic ? [`topics/${firstTopic}/`] : []),
+	...(existsSync(join(DIST, 'search/index.html')) ? ['search/'] : []),
+];
+
+let browser: Browser;
+let site: SiteServer;
+beforeAll(async () => {
+	browser = await launchBrowser();
+	site = await serveSite(DIST, '/');
+});
+afterAll(async () => {
+	await browser?.close();
+	await site?.close();
+});
+
+interface AxeResult {
+	violations: Array<{
+		id: string;
+		impact: string;
+		help: string;
+		nodes: Array<{ target: string[] }>;
+	}>;
+}
+
+describe.each([
+	{ scheme: 'light' as const, width: 1280 },
+	{ scheme: 'dark' as const, width: 1280 },
+	{ scheme: 'dark' as const, width: 375 },
+])('axe in the $scheme theme at $width px', ({ scheme, width }) => {
+	test.each(PAGES)('/%s has no serious or critical violations', async (path) => {
+		const ctx = await browser.newContext({ colorScheme: scheme, viewport: { width, height: 900 } });
+		const page = await ctx.newPage();
+		await page.goto(site.url + path);
+		// Open every disclosure so their contents are checked too.
+		await page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
+		await page.addScriptTag({ content: AXE });
+		const result = (await page.evaluate(() =>
+			(window as unknown as { axe: { run: (o: object) => Promise<unknown> } }).axe.run({
+				resultTypes: ['violations'],
+			}),
+		)) as AxeResult;
+		const bad = result.violations
+			.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+			.map(
+				(v) =>
+					`${v.id}: ${v.help} — ${v.nodes
+						.map((n) => n.target.join(' '))
+						.slice(0, 3)
+						.join(', ')}`,
+			);
+		expect(bad).toEqual([]);
+		await ctx.close();
+	});
+});

@@ -1,0 +1,98 @@
+import { describe, expect, test } from 'vitest';
+import {
+	bibtexKey,
+	escapeBibtex,
+	publicationYear,
+	toBibtex,
+	type BibtexInput,
+} from '../../src/lib/bibtex.ts';
+
+const base: BibtexInput = {
+	title: 'LifeGPT: Topology-Agnostic Generative Pretrained Transformer',
+	slug: 'lifegpt',
+	date: '2025-03-18',
+	authors: [],
+	categories: [],
+};
+
+/** True when every `{` has a matching `}` (BibTeX's own parsing rule). */
+function balanced(s: string): boolean {
+	let depth = 0;
+	for (let i = 0; i < s.length; i++) {
+		if (s[i] === '\\') {
+			i++;
+			continue;
+		}
+		if (s[i] === '{') depth++;
+		if (s[i] === '}' && --depth < 0) return false;
+	}
+	return depth === 0;
+}
+
+describe('toBibtex', () => {
+	test('builds a @misc entry from a title-only paper, pointing at the site page', () => {
+		const bib = toBibtex(base, 'https://x.example/papers/lifegpt/');
+		expect(bib).toBe(
+			'@misc{lifegpt2025,\n  title = {LifeGPT: Topology-Agnostic Generative Pretrained Transformer},\n  year = {2025},\n  url = {https://x.example/papers/lifegpt/}\n}',
+		);
+	});
+
+	test('adds authors, eprint fields and the arXiv year for arXiv papers', () => {
+		const bib = toBibtex(
+			{
+				...base,
+				authors: ['Jaime Berkovich', 'Markus J. Buehler'],
+				arxivId: '2409.12182',
+				categories: ['cs.LG', 'cs.AI'],
+				doi: '10.1/abc',
+			},
+			'u',
+		);
+		expect(bib).toMatch(/^@misc\{berkovich2024lifegpt,/);
+		expect(bib).toContain('author = {Jaime Berkovich and Markus J. Buehler}');
+		expect(bib).toContain('eprint = {2409.12182}');
+		expect(bib).toContain('archivePrefix = {arXiv}');
+		expect(bib).toContain('primaryClass = {cs.LG}');
+		expect(bib).toContain('doi = {10.1/abc}');
+		expect(bib).toContain('url = {https://arxiv.org/abs/2409.12182}');
+	});
+
+	test('uses @article with the journal when there is a journal reference', () => {
+		expect(toBibtex({ ...base, journalRef: 'Phys.Rev.D76:013009,2007' }, 'u')).toMatch(
+			/^@article\{[\s\S]*journal = \{Phys.Rev.D76:013009,2007\}/,
+		);
+	});
+
+	test('keeps braces balanced for hostile titles', () => {
+		const title = 'Sets {0,1}^n and } stray { braces: 50% & $x_i$ #1 a_b ~ \\evil';
+		const bib = toBibtex({ ...base, title, authors: ['Ö. Çelik'] }, 'u');
+		expect(balanced(bib)).toBe(true);
+		expect(bib).toContain('\\{0,1\\}\\textasciicircum{}n');
+		expect(bib).toContain('50\\% \\& \\$x\\_i\\$ \\#1');
+		expect(bib).toMatch(/^@misc\{celik2025sets,/);
+	});
+});
+
+describe('escapeBibtex', () => {
+	test('escapes every LaTeX special character and collapses whitespace', () => {
+		expect(escapeBibtex('a\\b{c}&%$#_~^  d')).toBe(
+			'a\\textbackslash{}b\\{c\\}\\&\\%\\$\\#\\_\\textasciitilde{}\\textasciicircum{} d',
+		);
+	});
+});
+
+describe('publicationYear and bibtexKey', () => {
+	test('reads the year from new and old arXiv ids, else the listing date', () => {
+		expect(publicationYear({ arxivId: '2504.12351', date: '2026-01-01' })).toBe('2025');
+		expect(publicationYear({ arxivId: 'hep-th/9901001', date: '2026-01-01' })).toBe('1999');
+		expect(publicationYear({ arxivId: 'math/0701001', date: '2026-01-01' })).toBe('2007');
+		expect(publicationYear({ date: '2026-01-01' })).toBe('2026');
+	});
+
+	test('skips stop words in the title and falls back to the slug for non-Latin titles', () => {
+		expect(bibtexKey({ ...base, title: 'On the Origin of Things', authors: ['A B'] })).toBe(
+			'b2025origin',
+		);
+		expect(bibtexKey({ ...base, title: '深度学习', slug: 'deep-x' })).toBe('deepx2025');
+	});
+});

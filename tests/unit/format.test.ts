@@ -1,0 +1,63 @@
+import { describe, expect, test } from 'vitest';
+import {
+	formatAuthors,
+	formatDate,
+	formatShortDate,
+	plural,
+	repoLabel,
+} from '../../src/lib/format.ts';
+import { neighbours, resolveSlugs } from '../../src/lib/paper-page.ts';
+import { highwireTags } from '../../src/lib/highwire.ts';
+
+describe('format', () => {
+	test('formats ISO dates without the locale', () => {
+		expect(formatDate('2025-03-08')).toBe('8 March 2025');
+		expect(formatShortDate('2025-12-18')).toBe('Dec 18, 2025');
+	});
+
+	test('labels repositories as owner/repo on known forges, else host and path', () => {
+		expect(repoLabel('https://github.com/salesforce/CodeT5')).toBe('salesforce/CodeT5');
+		expect(repoLabel('https://www.github.com/a/b.git/tree/main')).toBe('a/b');
+		expect(repoLabel('https://huggingface.co/org/model')).toBe('org/model');
+		expect(repoLabel('https://example.org/code/')).toBe('example.org/code');
+		expect(repoLabel('not a url')).toBe('not a url');
+	});
+
+	test('pluralises and shortens long author lists', () => {
+		expect(plural(1, 'paper')).toBe('1 paper');
+		expect(plural(1200, 'paper')).toBe('1,200 papers');
+		expect(formatAuthors(['a', 'b', 'c'], 2)).toBe('a, b et al. (3 authors)');
+	});
+});
+
+describe('paper page helpers', () => {
+	test('finds neighbours and resolves related slugs that exist', () => {
+		expect(neighbours([1, 2, 3], 0)).toEqual({ prev: undefined, next: 2 });
+		expect(neighbours([1, 2, 3], 2)).toEqual({ prev: 2, next: undefined });
+		const all = new Map([['a', { id: 'a' }]]);
+		expect(resolveSlugs([{ slug: 'a' }, { slug: 'gone' }], all)).toEqual([
+			{ slug: 'a', entry: { id: 'a' } },
+		]);
+	});
+
+
+	test('emits Highwire tags for what exists, one citation_author per author', () => {
+		const tags = highwireTags(
+			{
+				title: 'T',
+				authors: ['A', 'B'],
+				date: '2025-03-18',
+				arxivId: '2501.1',
+				summary: 'S',
+				keywords: [],
+			},
+			'https://x/',
+		);
+		const names = tags.map((t) => t.name);
+		expect(names.filter((n) => n === 'citation_author')).toHaveLength(2);
+		expect(tags).toContainEqual({ name: 'citation_publication_date', content: '2025/03/18' });
+		expect(tags).toContainEqual({ name: 'citation_arxiv_id', content: '2501.1' });
+		expect(names).not.toContain('citation_doi');
+		expect(names.at(-1)).toBe('citation_abstract');
+	});
+});

@@ -1,0 +1,49 @@
+import { describe, expect, test } from 'vitest';
+import { safeJson, scholarlyArticle } from '../../src/lib/json-ld.ts';
+
+const paper = {
+	title: 'T',
+	authors: ['A. Author'],
+	date: '2025-03-18',
+	summary: 'S',
+	keywords: ['k1', 'k2'],
+	codeUrls: [],
+};
+
+describe('safeJson', () => {
+	test('cannot close the script element or open a comment, and stays the same JSON value', () => {
+		const value = { t: '</script><script>alert(1)</script><!-- & \u2028\u2029 -->' };
+		const json = safeJson(value);
+		expect(json).not.toMatch(/[<>&\u2028\u2029]/);
+		expect(json.toLowerCase()).not.toContain('</script');
+		expect(JSON.parse(json)).toEqual(value);
+	});
+});
+
+describe('scholarlyArticle', () => {
+	test('describes the paper with only the fields that exist', () => {
+		const ld = scholarlyArticle(paper, 'https://x.example/papers/t/');
+		expect(ld).toMatchObject({
+			'@type': 'ScholarlyArticle',
+			headline: 'T',
+			abstract: 'S',
+			datePublished: '2025-03-18',
+			author: [{ '@type': 'Person', name: 'A. Author' }],
+			keywords: 'k1, k2',
+			url: 'https://x.example/papers/t/',
+		});
+		expect(ld).not.toHaveProperty('sameAs');
+		expect(ld).not.toHaveProperty('image');
+	});
+
+	test('links arXiv and DOI and keeps the headline within 110 characters', () => {
+		const ld = scholarlyArticle(
+			{ ...paper, title: 'x'.repeat(200), arxivId: '2501.00001', doi: '10.1/2' },
+			'u',
+			'i',
+		);
+		expect(ld.sameAs).toEqual(['https://arxiv.org/abs/2501.00001', 'https://doi.org/10.1/2']);
+		expect((ld.headline as string).length).toBe(110);
+		expect(ld.image).toBe('i');
+	});
+});
