@@ -40,7 +40,6 @@ describe('paper page helpers', () => {
 		]);
 	});
 
-
 	test('emits Highwire tags for what exists, one citation_author per author', () => {
 		const tags = highwireTags(
 			{
