@@ -49,7 +49,11 @@ function abstractHtml(page: string): string {
 	let depth = 1;
 	for (let m = re.exec(page); m; m = re.exec(page)) {
 		depth += m[1] ? -1 : 1;
-		if (depth === 0) return page.slice(open.index + open[0].length, m.index);
+		// The section's own heading ("Abstract") is page chrome, not abstract text.
+		if (depth === 0)
+			return page
+				.slice(open.index + open[0].length, m.index)
+				.replace(/^\s*<h2\b[^>]*>.*?<\/h2>/s, '');
 	}
 	throw new Error('unclosed #abstract');
 }
