@@ -68,7 +68,7 @@ describe('search page', () => {
 		expect(hrefs.length).toBeGreaterThan(0);
 		for (const href of hrefs) {
 			const html = await (await fetch(site.origin + href)).text();
-			expect(html).toContain('data-pagefind-filter="code">yes<');
+			expect(html).toContain('data-pagefind-filter="code[data-value]" data-value="yes"');
 		}
 		// Reloading the shared URL restores the filter.
 		await page.reload();

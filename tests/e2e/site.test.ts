@@ -79,8 +79,10 @@ describe('navigation', () => {
 		const ranks: number[] = [];
 		for (const href of await paperLinks(page)) {
 			const html = readFileSync(join(DIST, href, 'index.html'), 'utf8');
-			expect(html).toContain(`data-pagefind-meta="date:${date}"`);
-			ranks.push(Number(/data-pagefind-sort="rank:(\d+)"/.exec(html)![1]));
+			expect(html).toContain(`data-pagefind-meta="date[data-value]" data-value="${date}"`);
+			ranks.push(
+				Number(/data-pagefind-sort="rank\[data-value\]" data-value="(\d+)"/.exec(html)![1]),
+			);
 		}
 		expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
 		await ctx.close();
