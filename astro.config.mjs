@@ -30,6 +30,9 @@ export default defineConfig({
 		// BASE_URL environment variable overrides it during the build.
 		define: { __ABSTRACTA_BASE__: JSON.stringify(base) },
 	},
+	// Paper pages return a cacheKey (a digest of all they show): unchanged pages are copied from
+	// the previous build instead of rendered again (the cache lives in node_modules/.astro/).
+	experimental: { incrementalBuild: true },
 	// Hand-written .md/.mdx pages get the same Markdown features as the generated entries.
 	markdown: {
 		processor: unified({

@@ -45,6 +45,7 @@ export default function cards(options: CardsOptions = {}): AstroIntegration {
 				logger.info(`${prepared.jobs.length} cards, ${prepared.drawn} to draw in the background`);
 			},
 			'astro:build:done': async ({ dir, logger }) => {
+				const started = performance.now();
 				const outDir = fileURLToPath(dir);
 				const svg = readFileSync(join(root, 'src/assets/icon.svg'));
 				mkdirSync(outDir, { recursive: true });
@@ -54,6 +55,10 @@ export default function cards(options: CardsOptions = {}): AstroIntegration {
 				const s = await placeCards(prepared, outDir);
 				logger.info(
 					`cards: ${s.cards} placed, ${s.drawn} drawn, ${s.cached} from cache (${s.drawMs} ms drawing)`,
+				);
+				// Drawing overlaps page rendering; this is the wait after the pages, plus placing.
+				logger.info(
+					`[timing] cards (after pages): ${((performance.now() - started) / 1000).toFixed(2)} s`,
 				);
 			},
 		},

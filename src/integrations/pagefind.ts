@@ -73,9 +73,11 @@ export default function pagefindIntegration(options: PagefindOptions = {}): Astr
 				});
 			},
 			'astro:build:done': async ({ dir, logger }) => {
+				const started = performance.now();
 				const pages = await indexSite(fileURLToPath(dir), options);
 				if (pages === 0) logger.warn('Pagefind indexed no pages (no data-pagefind-body?)');
 				else logger.info(`Pagefind indexed ${pages} pages`);
+				logger.info(`[timing] pagefind: ${((performance.now() - started) / 1000).toFixed(2)} s`);
 			},
 		},
 	};

@@ -140,11 +140,15 @@ export default function serviceWorker(options: ServiceWorkerOptions = {}): Astro
 				base = config.base.endsWith('/') ? config.base : `${config.base}/`;
 			},
 			'astro:build:done': async ({ dir, logger }) => {
+				const started = performance.now();
 				const limit = options.precacheLimitBytes ?? SITE.offlinePrecacheLimitBytes;
 				const sw = await writeServiceWorker(fileURLToPath(dir), base, limit);
 				logger.info(
 					`service worker ${sw.buildId}: ${sw.mode} precache, ${sw.count} files, ` +
 						`${(sw.size / 1024).toFixed(0)} KiB`,
+				);
+				logger.info(
+					`[timing] service worker: ${((performance.now() - started) / 1000).toFixed(2)} s`,
 				);
 			},
 		},

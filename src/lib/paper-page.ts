@@ -1,7 +1,8 @@
 /**
- * Small pure helpers for the paper page: neighbours in the listing and the Pagefind keys the
- * search feature filters and sorts on.
+ * Small pure helpers for the paper page: neighbours in the listing, related papers, and the
+ * cache key of Astro's incremental build.
  */
+import { createHash } from 'node:crypto';
 
 /** The items before and after `index` in a list (undefined at the ends). */
 export function neighbours<T>(list: readonly T[], index: number): { prev?: T; next?: T } {
@@ -17,4 +18,38 @@ export function resolveSlugs<T extends { id: string }, R extends { slug: string 
 		const entry = all.get(r.slug);
 		return entry ? [{ ...r, entry }] : [];
 	});
+}
+
+/** What a paper page shows of another paper (a link with its names). */
+interface Linked {
+	id: string;
+	data: { title: string; shortName?: string; date?: string };
+}
+
+/**
+ * Cache key of a paper page for Astro's incremental build: a digest of everything the page
+ * shows (its entry, rendered abstract, neighbours, related papers and topic names), so an
+ * unchanged page is copied from the previous build and any change re-renders it.
+ */
+export function paperPageCacheKey(parts: {
+	entry: Linked & { data: object; rendered?: { html: string } };
+	prev?: Linked;
+	next?: Linked;
+	related: ReadonlyArray<{ terms: readonly string[]; entry: Linked }>;
+	topicNames: Readonly<Record<string, string>>;
+}): string {
+	const link = (l?: Linked) => l && [l.id, l.data.title, l.data.shortName, l.data.date];
+	return createHash('sha256')
+		.update(
+			JSON.stringify([
+				parts.entry.id,
+				parts.entry.data,
+				parts.entry.rendered?.html,
+				link(parts.prev),
+				link(parts.next),
+				parts.related.map((r) => [link(r.entry), r.terms]),
+				parts.topicNames,
+			]),
+		)
+		.digest('base64url');
 }
