@@ -26,8 +26,6 @@ export const TopicReasonSchema = z.object({
 export const RelatedSchema = z.object({
 	/** Slug of the related paper. */
 	slug: z.string(),
-	/** Cosine similarity of the two papers' TF-IDF vectors, rounded to 3 decimals. */
-	score: z.number(),
 	/** The highest-weighted terms the two papers share ("related through: …"). */
 	terms: z.array(z.string()),
 });

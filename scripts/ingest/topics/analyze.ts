@@ -37,7 +37,7 @@ export interface TopicOutput {
 	topics: string[];
 	topicReasons: Record<string, Reason[]>;
 	keywords: string[];
-	related: Array<{ slug: string; score: number; terms: string[] }>;
+	related: Array<{ slug: string; terms: string[] }>;
 }
 
 /** The result of the stage. */
@@ -170,11 +170,9 @@ export function analyzeTopics(
 		topics: assigned[d]!.topics,
 		topicReasons: assigned[d]!.reasons,
 		keywords: keywords[d]!,
-		related: related[d]!.map((r) => ({
-			slug: inputs[r.doc]!.slug,
-			score: r.score,
-			terms: r.terms,
-		})),
+		// No similarity score in the entry: it shifts with every paper added, and writing it would
+		// rewrite most entries (and re-render their pages) on each daily rebuild.
+		related: related[d]!.map((r) => ({ slug: inputs[r.doc]!.slug, terms: r.terms })),
 	}));
 
 	const scratch = { sum: new Float64Array(c.df.length), n: new Int32Array(c.df.length) };
