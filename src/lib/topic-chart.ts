@@ -113,3 +113,18 @@ export function dateChart(
 		},
 	);
 }
+
+/**
+ * Listing dates for the date chart: one bar per date, or per month when there are more than
+ * `maxBars` dates (an arXiv dump spans hundreds of days).
+ */
+export function chartDays(
+	days: ReadonlyArray<{ date: string; count: number }>,
+	maxBars = 31,
+): Array<{ date: string; count: number }> {
+	if (days.length <= maxBars) return [...days];
+	const months = new Map<string, number>();
+	for (const d of days)
+		months.set(d.date.slice(0, 7), (months.get(d.date.slice(0, 7)) ?? 0) + d.count);
+	return [...months].map(([date, count]) => ({ date, count }));
+}
