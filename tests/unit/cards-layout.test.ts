@@ -1,8 +1,8 @@
+import { formatDate } from '../../src/lib/format.ts';
 import { describe, expect, test } from 'vitest';
 import {
 	cardTree,
 	fitText,
-	formatDate,
 	joinFitting,
 	TEXT_WIDTH,
 	type CardNode,

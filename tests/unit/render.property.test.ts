@@ -8,6 +8,7 @@ import { evaluate } from '@mdx-js/mdx';
 import remarkGfm from 'remark-gfm';
 import remarkMath from 'remark-math';
 import { describe, expect, test } from 'vitest';
+import { prng } from '../../scripts/bench/corpus.ts';
 import { inlineText } from '../../scripts/ingest/latex.ts';
 import { normalizeAbstract } from '../../scripts/ingest/normalize.ts';
 import { renderAbstractMdx } from '../../scripts/ingest/render.ts';
@@ -57,17 +58,6 @@ const ALPHABET = [
 	"\\'a",
 	'&copy;',
 ];
-
-/** Deterministic PRNG (mulberry32), so failures reproduce. */
-function rng(seed: number): () => number {
-	let a = seed;
-	return () => {
-		a = (a + 0x6d2b79f5) | 0;
-		let t = Math.imul(a ^ (a >>> 15), 1 | a);
-		t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
 
 function randomText(next: () => number): string {
 	const n = 1 + Math.floor(next() * 40);
@@ -129,7 +119,7 @@ async function compileToText(mdx: string): Promise<string> {
 }
 
 describe('rendered MDX keeps every character as text', () => {
-	const next = rng(20250318);
+	const next = prng(20250318);
 	const cases = Array.from({ length: 600 }, () => randomText(next));
 
 	test('random hostile strings compile with @mdx-js/mdx to exactly their text', async () => {
@@ -185,7 +175,7 @@ describe('rendered MDX keeps every character as text', () => {
 			'&amp;',
 			'{0,1}',
 		];
-		const next2 = rng(7);
+		const next2 = prng(7);
 		for (let k = 0; k < 200; k++) {
 			let s = '';
 			for (let i = 0; i < 25; i++) s += plain[Math.floor(next2() * plain.length)];

@@ -43,7 +43,14 @@ export interface PreparedCards {
 }
 
 /** Modules whose code decides a card's pixels. */
-const DRAWING_SOURCES = ['layout.ts', 'text.ts', 'render.ts', 'fonts.ts', 'inter-metrics.json'];
+const DRAWING_SOURCES = [
+	'cards/layout.ts',
+	'cards/text.ts',
+	'cards/render.ts',
+	'cards/fonts.ts',
+	'cards/inter-metrics.json',
+	'format.ts',
+];
 
 /** Everything besides a card's own data and fonts that changes its pixels. */
 function environment(root: string): string {
@@ -58,7 +65,7 @@ function environment(root: string): string {
 	const icon = readFileSync(join(root, 'src/assets/icon.svg'), 'utf8');
 	// The drawing code itself: editing the layout or the text shaping redraws every card.
 	const code = createHash('sha256');
-	for (const f of DRAWING_SOURCES) code.update(readFileSync(join(root, 'src/lib/cards', f)));
+	for (const f of DRAWING_SOURCES) code.update(readFileSync(join(root, 'src/lib', f)));
 	return [
 		TEMPLATE_VERSION,
 		`sharp@${sharpVersion}`,

@@ -3,6 +3,7 @@
  * Pure: data in, tree out. Text is wrapped here (not by satori) so a title that does not fit ends
  * with an ellipsis at a word boundary and the font size can shrink for long titles first.
  */
+import { formatDate } from '../format.ts';
 import { measureInter, titleToText, visualOrder, wrapText, type Measure } from './text.ts';
 
 /** Card size in pixels (the Open Graph recommendation). */
@@ -65,27 +66,6 @@ const el = (
 	style: Record<string, unknown>,
 	children?: Array<CardNode | string> | string,
 ): CardNode => ({ type, props: { style, children } });
-
-const MONTHS = [
-	'January',
-	'February',
-	'March',
-	'April',
-	'May',
-	'June',
-	'July',
-	'August',
-	'September',
-	'October',
-	'November',
-	'December',
-];
-
-/** `2025-03-18` → `18 March 2025` (fixed English, no locale or clock involved). */
-export function formatDate(iso: string): string {
-	const [y, m, d] = iso.split('-').map(Number);
-	return `${d} ${MONTHS[(m ?? 1) - 1]} ${y}`;
-}
 
 const PAD_X = 80;
 const PAD_TOP = 64;
