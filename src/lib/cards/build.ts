@@ -45,6 +45,7 @@ export interface PreparedCards {
 /** Modules whose code decides a card's pixels. */
 const DRAWING_SOURCES = [
 	'cards/layout.ts',
+	'cards/size.ts',
 	'cards/text.ts',
 	'cards/render.ts',
 	'cards/fonts.ts',

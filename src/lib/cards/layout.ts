@@ -4,11 +4,9 @@
  * with an ellipsis at a word boundary and the font size can shrink for long titles first.
  */
 import { formatDate } from '../format.ts';
+import { CARD_HEIGHT, CARD_WIDTH } from './size.ts';
 import { measureInter, titleToText, visualOrder, wrapText, type Measure } from './text.ts';
 
-/** Card size in pixels (the Open Graph recommendation). */
-export const CARD_WIDTH = 1200;
-export const CARD_HEIGHT = 630;
 /** Bump when the design changes: every card's cache key includes it. */
 export const TEMPLATE_VERSION = 'cards-v1';
 

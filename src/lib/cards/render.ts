@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import satori, { type Font } from 'satori';
 import sharp from 'sharp';
 import { fontFamilyList, loadCatalogue, pickFontFiles, type FontFile } from './fonts.ts';
-import { CARD_HEIGHT, CARD_WIDTH, cardText, cardTree, ICON_PX, type CardData } from './layout.ts';
+import { cardText, cardTree, ICON_PX, type CardData } from './layout.ts';
+import { CARD_HEIGHT, CARD_WIDTH } from './size.ts';
 
 /**
  * PNG settings: zlib level 3 without adaptive filtering. Measured on a card: level 9 with
