@@ -38,12 +38,13 @@ describe.each([
 			expect(existsSync(join(dist, 'og/papers', `${page}.png`)), page).toBe(true);
 	});
 
-	test('pages that declare og:image point at an existing card', () => {
+	test('every paper page declares its own existing card as og:image', () => {
 		for (const page of readdirSync(join(dist, 'papers'))) {
 			const html = readFileSync(join(dist, 'papers', page, 'index.html'), 'utf8');
 			const m = /<meta property="og:image" content="([^"]+)"/.exec(html);
-			if (!m) continue; // wired by the pages; the card itself is checked above
-			const path = new URL(m[1]!).pathname;
+			expect(m, page).not.toBeNull();
+			const path = new URL(m![1]!).pathname;
+			expect(path).toBe(`${base}og/papers/${page}.png`);
 			expect(path.startsWith(base)).toBe(true);
 			expect(existsSync(join(dist, path.slice(base.length)))).toBe(true);
 		}
