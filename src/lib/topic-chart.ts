@@ -90,7 +90,7 @@ export function topicChart(
 		);
 	return renderBarChart(
 		sorted.map((t) => ({ label: t.name, value: t.count, href: options.href?.(t.slug) })),
-		{ id: options.id ?? 'topic-chart', title: options.title ?? 'Papers per topic', ...options },
+		{ ...options, id: options.id ?? 'topic-chart', title: options.title ?? 'Papers per topic' },
 	);
 }
 
@@ -107,9 +107,10 @@ export function dateChart(
 	return renderBarChart(
 		sorted.map((d) => ({ label: d.date, value: d.count, href: options.href?.(d.date) })),
 		{
+			// Spread first: an explicit `title: undefined` must not erase the default.
+			...options,
 			id: options.id ?? 'date-chart',
 			title: options.title ?? 'Papers per listing date',
-			...options,
 		},
 	);
 }

@@ -54,4 +54,18 @@ describe('dateChart', () => {
 		expect(svg).toContain('aria-labelledby="date-chart-title date-chart-desc"');
 		expect(svg.indexOf('2025-03-18')).toBeLessThan(svg.indexOf('2025-03-19'));
 	});
+
+	test('keeps its default title when the caller passes title: undefined', () => {
+		// The topics page passes `title: undefined` unless it grouped dates by month.
+		const days = [
+			{ date: '2025-03-18', count: 7 },
+			{ date: '2025-03-19', count: 4 },
+		];
+		expect(dateChart(days, { title: undefined })).toContain(
+			'<title id="date-chart-title">Papers per listing date</title>',
+		);
+		expect(topicChart(topics, { title: undefined })).toContain(
+			'<title id="topic-chart-title">Papers per topic</title>',
+		);
+	});
 });
