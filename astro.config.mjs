@@ -9,6 +9,7 @@ import rehypeKatex from 'rehype-katex';
 import cards from './src/integrations/cards.ts';
 import pagefind from './src/integrations/pagefind.ts';
 import serviceWorker from './src/integrations/service-worker.ts';
+import staleOutput from './src/integrations/stale-output.ts';
 
 /** Absolute site URL (feeds, canonical links, cards). Set SITE_URL when deploying. */
 const site = process.env.SITE_URL || 'http://localhost:4321';
@@ -42,5 +43,14 @@ export default defineConfig({
 	},
 	// Cards draw in workers while pages render; Pagefind then the service worker run last, in
 	// this order, at the end of the build. The sitemap lists pages only (not feeds or endpoints).
-	integrations: [mdx(), sitemap(), cards(), pagefind(), serviceWorker()],
+	// The output folder is kept between builds and files this build did not produce are removed
+	// before Pagefind (so removed pages are not indexed); Pagefind syncs its own folder.
+	integrations: [
+		mdx(),
+		sitemap(),
+		cards(),
+		staleOutput({ skip: ['pagefind'] }),
+		pagefind(),
+		serviceWorker(),
+	],
 });

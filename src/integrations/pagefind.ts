@@ -7,10 +7,18 @@
  * `<base>pagefind/`, so search works in development after one `npm run build`.
  */
 import type { AstroIntegration } from 'astro';
-import { createReadStream, existsSync, statSync } from 'node:fs';
-import { extname, join, normalize, sep } from 'node:path';
+import {
+	createReadStream,
+	existsSync,
+	mkdirSync,
+	readFileSync,
+	statSync,
+	writeFileSync,
+} from 'node:fs';
+import { dirname, extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
+import { pruneStale } from './stale-output.ts';
 
 /** Options of the Pagefind integration. */
 export interface PagefindOptions {
@@ -26,6 +34,36 @@ const DEV_TYPES: Record<string, string> = {
 	'.json': 'application/json',
 };
 
+/** Pagefind's content-addressed files (index chunks, fragments, filters, metadata). */
+const HASHED = /_[0-9a-f]{7,}\.pf_[a-z]+$/;
+
+/**
+ * Writes Pagefind's files into `bundle`, leaving in place every file that is already there with
+ * the same content (content-addressed names are trusted; other files are compared), and removes
+ * every other file: a daily rebuild of a big site writes only the new fragments and chunks, and
+ * nothing of the previous index survives. Returns how many files were written.
+ */
+export function syncBundle(bundle: string, files: ReadonlyArray<pagefind.IndexFile>): number {
+	const keep = new Set<string>();
+	const made = new Set<string>();
+	let written = 0;
+	for (const f of files) {
+		const path = join(bundle, f.path);
+		keep.add(path);
+		if (existsSync(path)) {
+			if (HASHED.test(f.path)) continue;
+			if (Buffer.from(f.content).equals(readFileSync(path))) continue;
+		}
+		const dir = dirname(path);
+		if (!made.has(dir)) mkdirSync(dir, { recursive: true });
+		made.add(dir);
+		writeFileSync(path, f.content);
+		written++;
+	}
+	pruneStale(bundle, Number.POSITIVE_INFINITY, { keep });
+	return written;
+}
+
 /** Runs Pagefind over `dir` and writes `dir/pagefind/`; throws with every error Pagefind reports. */
 export async function indexSite(dir: string, options: PagefindOptions = {}): Promise<number> {
 	try {
@@ -37,8 +75,9 @@ export async function indexSite(dir: string, options: PagefindOptions = {}): Pro
 		if (!created.index) throw new Error(created.errors.join('\n') || 'no index');
 		const added = await created.index.addDirectory({ path: dir });
 		if (added.errors.length) throw new Error(added.errors.join('\n'));
-		const written = await created.index.writeFiles({ outputPath: join(dir, 'pagefind') });
-		if (written.errors.length) throw new Error(written.errors.join('\n'));
+		const got = await created.index.getFiles();
+		if (got.errors.length) throw new Error(got.errors.join('\n'));
+		syncBundle(join(dir, 'pagefind'), got.files);
 		return added.page_count;
 	} finally {
 		await pagefind.close();
@@ -74,6 +113,7 @@ export default function pagefindIntegration(options: PagefindOptions = {}): Astr
 			},
 			'astro:build:done': async ({ dir, logger }) => {
 				const started = performance.now();
+				// Removed pages are already gone: the stale-output pass runs before this one.
 				const pages = await indexSite(fileURLToPath(dir), options);
 				if (pages === 0) logger.warn('Pagefind indexed no pages (no data-pagefind-body?)');
 				else logger.info(`Pagefind indexed ${pages} pages`);

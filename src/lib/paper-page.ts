@@ -20,6 +20,20 @@ export function resolveSlugs<T extends { id: string }, R extends { slug: string 
 	});
 }
 
+/**
+ * The names of only the topics a paper page shows (its topics and the topics it explains), so
+ * its cache key does not change when an unrelated topic appears or is renamed.
+ */
+export function pageTopicNames(
+	data: { topics: readonly string[]; topicReasons: Readonly<Record<string, unknown>> },
+	names: Readonly<Record<string, string>>,
+): Record<string, string> {
+	const picked: Record<string, string> = {};
+	for (const slug of [...data.topics, ...Object.keys(data.topicReasons)].sort())
+		if (names[slug] !== undefined) picked[slug] = names[slug];
+	return picked;
+}
+
 /** What a paper page shows of another paper (a link with its names). */
 interface Linked {
 	id: string;

@@ -6,7 +6,7 @@ import {
 	plural,
 	repoLabel,
 } from '../../src/lib/format.ts';
-import { neighbours, resolveSlugs } from '../../src/lib/paper-page.ts';
+import { neighbours, pageTopicNames, resolveSlugs } from '../../src/lib/paper-page.ts';
 import { highwireTags } from '../../src/lib/highwire.ts';
 
 describe('format', () => {
@@ -38,6 +38,15 @@ describe('paper page helpers', () => {
 		expect(resolveSlugs([{ slug: 'a' }, { slug: 'gone' }], all)).toEqual([
 			{ slug: 'a', entry: { id: 'a' } },
 		]);
+	});
+
+	test('keeps only the names of the topics a paper page shows', () => {
+		// A topic appearing elsewhere on the site (e.g. the catch-all getting its first paper)
+		// must not change the page's incremental-build cache key.
+		const names = { speech: 'Speech', vision: 'Vision', other: 'Other', code: 'Code' };
+		const data = { topics: ['speech'], topicReasons: { code: [], speech: [] } };
+		expect(pageTopicNames(data, names)).toEqual({ code: 'Code', speech: 'Speech' });
+		expect(pageTopicNames(data, { ...names, new: 'New' })).toEqual(pageTopicNames(data, names));
 	});
 
 	test('emits Highwire tags for what exists, one citation_author per author', () => {
