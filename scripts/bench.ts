@@ -1,18 +1,22 @@
 /**
- * Benchmark: `npm run bench -- --papers 10000 [--cards off] [--keep] [--hugo]`
+ * Benchmark: `npm run bench -- --papers 10000 [--cards off] [--keep] [--verify] [--hugo]`
  *   1. generate a deterministic synthetic corpus (scripts/bench/corpus.ts) of N papers;
  *   2. copy the project to a temporary folder with empty caches and build it clean
  *      (ingest, then astro build with every integration), timing each process and its peak memory;
  *   3. add a new 50-paper trending page and rebuild with caches kept (the daily rebuild);
- *   4. optionally (--hugo, needs Debian's `hugo`) render the same papers as bare Hugo pages.
+ *   4. optionally (--verify) build the same inputs clean in a second copy and compare every
+ *      output file with the cached rebuild's (they must be byte-identical);
+ *   5. optionally (--hugo, needs Debian's `hugo`) render the same papers as bare Hugo pages.
  * Prints a table and a JSON line; docs/BENCHMARKS.md records the figures.
  */
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import {
 	cpSync,
 	existsSync,
 	mkdirSync,
 	mkdtempSync,
+	readFileSync,
 	readdirSync,
 	rmSync,
 	symlinkSync,
@@ -29,12 +33,27 @@ const { values } = parseArgs({
 		cards: { type: 'string', default: 'on' },
 		keep: { type: 'boolean', default: false },
 		hugo: { type: 'boolean', default: false },
+		verify: { type: 'boolean', default: false },
 		shared: { type: 'string', default: '../shared' },
 	},
 });
 const papers = Number(values.papers);
 const root = resolve('.');
-const work = mkdtempSync(join(tmpdir(), `abstracta-bench-${papers}-`));
+let work = mkdtempSync(join(tmpdir(), `abstracta-bench-${papers}-`));
+
+/** sha256 of every file under `dir`, by relative path. */
+function digestTree(dir: string): Map<string, string> {
+	const out = new Map<string, string>();
+	for (const rel of readdirSync(dir, { recursive: true, withFileTypes: true }))
+		if (rel.isFile()) {
+			const path = join(rel.parentPath, rel.name);
+			out.set(
+				path.slice(dir.length + 1),
+				createHash('sha256').update(readFileSync(path)).digest('hex'),
+			);
+		}
+	return out;
+}
 
 /** Copies the project (tracked files) with its own node_modules folder of links, so caches start empty. */
 function copyProject(to: string): void {
@@ -105,6 +124,28 @@ writeFileSync(
 );
 results.push(measure('daily: ingest', ['npx', 'tsx', 'scripts/ingest.ts'], env));
 results.push(measure('daily: astro build', ['npx', 'astro', 'build'], env));
+
+if (values.verify) {
+	// The cached rebuild must equal a clean build of the same inputs, file for file.
+	const cached = work;
+	work = mkdtempSync(join(tmpdir(), `abstracta-verify-${papers}-`));
+	copyProject(work);
+	for (const name of readdirSync(join(cached, 'content', 'sources')))
+		cpSync(join(cached, 'content', 'sources', name), join(work, 'content', 'sources', name));
+	results.push(measure('verify: clean ingest', ['npx', 'tsx', 'scripts/ingest.ts'], env));
+	results.push(measure('verify: clean astro build', ['npx', 'astro', 'build'], env));
+	const a = digestTree(join(cached, 'dist'));
+	const b = digestTree(join(work, 'dist'));
+	const differ = [...new Set([...a.keys(), ...b.keys()])].filter((f) => a.get(f) !== b.get(f));
+	console.log(
+		differ.length === 0
+			? `verify: the cached rebuild equals a clean build (${a.size} files)`
+			: `verify: ${differ.length} of ${a.size} files differ, e.g. ${differ.slice(0, 10).join(', ')}`,
+	);
+	rmSync(work, { recursive: true, force: true });
+	work = cached;
+	if (differ.length > 0) process.exitCode = 1;
+}
 
 if (values.hugo) {
 	const hugoDir = join(work, 'hugo');

@@ -9,7 +9,8 @@ import { fileURLToPath } from 'node:url';
 import { join, relative } from 'node:path';
 import type { Loader } from 'astro/loaders';
 import { parse as parseYaml } from 'yaml';
-import { RENDERER_VERSION, renderAbstractHtml } from '../lib/render-abstract.ts';
+import { RENDERER_VERSION } from '../lib/render-abstract.ts';
+import { renderBodies } from './render-pool.ts';
 
 /** Splits `---\nYAML\n---\nbody` (the format the ingest writes). */
 export function splitFrontmatter(text: string): { data: Record<string, unknown>; body: string } {
@@ -30,36 +31,48 @@ export function papersLoader(dir: string): Loader {
 						.filter((n) => n.endsWith('.mdx'))
 						.sort()
 				: [];
+			const started = performance.now();
 			const seen = new Set<string>();
-			let rendered = 0;
+			const pending: Array<{ id: string; filePath: string; digest: string; text: string }> = [];
 			for (const name of names) {
 				const filePath = join(folder, name);
 				const text = readFileSync(filePath, 'utf8');
 				const id = name.replace(/\.mdx$/, '');
 				seen.add(id);
 				const digest = generateDigest(`${RENDERER_VERSION}\n${text}`);
-				if (store.get(id)?.digest === digest) continue;
-				const { data, body } = splitFrontmatter(text);
-				let html: string;
-				try {
-					html = renderAbstractHtml(body);
-				} catch (e) {
-					throw new Error(`${relative(root, filePath)}: ${(e as Error).message}`, { cause: e });
-				}
-				const parsed = await parseData({ id, data, filePath: relative(root, filePath) });
-				store.set({
-					id,
-					data: parsed,
-					body,
-					filePath: relative(root, filePath),
-					digest,
-					rendered: { html },
-				});
-				rendered++;
+				if (store.get(id)?.digest !== digest) pending.push({ id, filePath, digest, text });
 			}
+			// Compile every new or changed entry first (on all cores when there are many), then
+			// store them in file order. The body is not stored: pages and feeds use the HTML.
+			const split = pending.map((p) => {
+				try {
+					return splitFrontmatter(p.text);
+				} catch (e) {
+					throw new Error(`${relative(root, p.filePath)}: ${(e as Error).message}`, { cause: e });
+				}
+			});
+			const html = await renderBodies(
+				split.map((s) => s.body),
+				root,
+			);
+			for (const [i, p] of pending.entries()) {
+				const result = html[i]!;
+				if ('error' in result) throw new Error(`${relative(root, p.filePath)}: ${result.error}`);
+				const filePath = relative(root, p.filePath);
+				const parsed = await parseData({ id: p.id, data: split[i]!.data, filePath });
+				store.set({
+					id: p.id,
+					data: parsed,
+					filePath,
+					digest: p.digest,
+					rendered: { html: result.html },
+				});
+			}
+			const rendered = pending.length;
 			for (const id of store.keys()) if (!seen.has(id)) store.delete(id);
 			logger.info(
-				`${names.length} papers (${rendered} rendered, ${names.length - rendered} cached)`,
+				`${names.length} papers (${rendered} rendered, ${names.length - rendered} cached) ` +
+					`[timing] papers loader: ${((performance.now() - started) / 1000).toFixed(2)} s`,
 			);
 		},
 	};

@@ -1,0 +1,24 @@
+import { describe, expect, test } from 'vitest';
+import { renderAbstractHtml } from '../../src/lib/render-abstract.ts';
+import { MIN_FOR_WORKERS, renderBodies } from '../../src/loaders/render-pool.ts';
+
+const root = new URL('../../', import.meta.url).pathname;
+
+describe('render pool', () => {
+	test('renders in workers exactly what the main thread renders, in order, errors included', async () => {
+		const bodies = Array.from({ length: MIN_FOR_WORKERS + 37 }, (_, i) =>
+			i === 5
+				? '<script>alert(1)</script>' // not JSX the ingest writes: an error, not HTML
+				: `Paper ${i}: *emphasis*, $O(n^${i % 7})$ and <em>x</em> \\{braces\\}.`,
+		);
+		const results = await renderBodies(bodies, root, 2);
+		expect(results).toHaveLength(bodies.length);
+		expect(results[5]).toEqual({ error: expect.stringContaining('script') });
+		for (const i of [0, 1, 6, 200, bodies.length - 1])
+			expect(results[i]).toEqual({ html: renderAbstractHtml(bodies[i]!) });
+	});
+
+	test('stays in this thread for a handful of entries', async () => {
+		expect(await renderBodies(['a *b*'], root, 2)).toEqual([{ html: renderAbstractHtml('a *b*') }]);
+	});
+});
