@@ -7,18 +7,43 @@
  * `<base>pagefind/`, so search works in development after one `npm run build`.
  */
 import type { AstroIntegration } from 'astro';
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, readdirSync, statSync } from 'node:fs';
 import { extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
 
 /** Options of the Pagefind integration. */
 export interface PagefindOptions {
-	/** Bundle fragments into at most this many files (smaller offline precache on big sites). */
+	/**
+	 * Bundle fragments into at most this many files (fewer files to precache on big sites).
+	 * Costs bytes on every query: a result then loads its whole group of fragments (see
+	 * docs/BENCHMARKS.md, "Search"), so it stays off by default.
+	 */
 	maxFragments?: number;
 	/** Extra selectors to leave out of the index. */
 	excludeSelectors?: string[];
+	/**
+	 * Size of one word-index chunk, in Pagefind's unit (word positions + pages). A query
+	 * downloads the chunks that hold its words, so smaller chunks mean fewer bytes per query;
+	 * every chunk adds one range entry (≈ 14 bytes) to the metadata all queries load.
+	 */
+	indexChunkSize?: number;
 }
+
+/**
+ * Default word-index chunk size. Pagefind's own (20,000) gives ≈ 26 KB compressed chunks, and
+ * a two-word query loads two of them; measured on 1,074 and 10,000 papers in docs/BENCHMARKS.md.
+ */
+export const INDEX_CHUNK_SIZE = 2500;
+
+/**
+ * Selectors left out of every index: KaTeX's TeX source copy of each formula (the MathML
+ * <annotation>), which repeated every formula as TeX commands in the index and excerpts.
+ */
+export const EXCLUDE_SELECTORS = ['annotation'];
+
+/** Pagefind 1.6 reads the chunk size from the service's environment (no API option yet). */
+const CHUNK_SIZE_ENV = 'PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE';
 
 const DEV_TYPES: Record<string, string> = {
 	'.js': 'text/javascript',
@@ -26,21 +51,40 @@ const DEV_TYPES: Record<string, string> = {
 	'.json': 'application/json',
 };
 
+/** What one index run produced. */
+export interface IndexStats {
+	pages: number;
+	/** Word-index chunk files, and the largest one in bytes (as served: Pagefind gzips them). */
+	chunks: number;
+	largestChunk: number;
+}
+
 /** Runs Pagefind over `dir` and writes `dir/pagefind/`; throws with every error Pagefind reports. */
-export async function indexSite(dir: string, options: PagefindOptions = {}): Promise<number> {
+export async function indexSite(dir: string, options: PagefindOptions = {}): Promise<IndexStats> {
+	const previous = process.env[CHUNK_SIZE_ENV];
 	try {
+		// A fresh service reads the chunk size from the environment it is started with.
+		await pagefind.close();
+		process.env[CHUNK_SIZE_ENV] = String(options.indexChunkSize ?? INDEX_CHUNK_SIZE);
 		const created = await pagefind.createIndex({
 			forceLanguage: 'en',
-			...(options.excludeSelectors ? { excludeSelectors: options.excludeSelectors } : {}),
+			excludeSelectors: [...EXCLUDE_SELECTORS, ...(options.excludeSelectors ?? [])],
 			...(options.maxFragments ? { maxFragments: options.maxFragments } : {}),
 		});
 		if (!created.index) throw new Error(created.errors.join('\n') || 'no index');
 		const added = await created.index.addDirectory({ path: dir });
 		if (added.errors.length) throw new Error(added.errors.join('\n'));
-		const written = await created.index.writeFiles({ outputPath: join(dir, 'pagefind') });
+		const outputPath = join(dir, 'pagefind');
+		const written = await created.index.writeFiles({ outputPath });
 		if (written.errors.length) throw new Error(written.errors.join('\n'));
-		return added.page_count;
+		const chunkDir = join(outputPath, 'index');
+		const sizes = existsSync(chunkDir)
+			? readdirSync(chunkDir).map((f) => statSync(join(chunkDir, f)).size)
+			: [];
+		return { pages: added.page_count, chunks: sizes.length, largestChunk: Math.max(0, ...sizes) };
 	} finally {
+		if (previous === undefined) delete process.env[CHUNK_SIZE_ENV];
+		else process.env[CHUNK_SIZE_ENV] = previous;
 		await pagefind.close();
 	}
 }
@@ -74,9 +118,12 @@ export default function pagefindIntegration(options: PagefindOptions = {}): Astr
 			},
 			'astro:build:done': async ({ dir, logger }) => {
 				const started = performance.now();
-				const pages = await indexSite(fileURLToPath(dir), options);
+				const { pages, chunks, largestChunk } = await indexSite(fileURLToPath(dir), options);
 				if (pages === 0) logger.warn('Pagefind indexed no pages (no data-pagefind-body?)');
-				else logger.info(`Pagefind indexed ${pages} pages`);
+				else
+					logger.info(
+						`Pagefind read ${pages} pages: ${chunks} index chunks, largest ${(largestChunk / 1024).toFixed(1)} KB`,
+					);
 				logger.info(`[timing] pagefind: ${((performance.now() - started) / 1000).toFixed(2)} s`);
 			},
 		},

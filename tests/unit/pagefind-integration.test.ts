@@ -5,6 +5,7 @@ let addErrors: string[] = [];
 vi.mock('pagefind', () => ({
 	createIndex: vi.fn(async (config: Record<string, unknown>) => {
 		calls.push(`create ${JSON.stringify(config)}`);
+		calls.push(`chunk size ${process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE}`);
 		return {
 			errors: [],
 			index: {
@@ -25,7 +26,7 @@ vi.mock('pagefind', () => ({
 	}),
 }));
 
-const { indexSite } = await import('../../src/integrations/pagefind.ts');
+const { indexSite, INDEX_CHUNK_SIZE } = await import('../../src/integrations/pagefind.ts');
 
 beforeEach(() => {
 	calls.length = 0;
@@ -34,13 +35,30 @@ beforeEach(() => {
 
 describe('Pagefind integration', () => {
 	test('indexes the build output and writes the bundle inside it', async () => {
-		expect(await indexSite('/out/site', { maxFragments: 500 })).toBe(3);
+		expect(await indexSite('/out/site', { maxFragments: 500 })).toEqual({
+			pages: 3,
+			chunks: 0,
+			largestChunk: 0,
+		});
 		expect(calls).toEqual([
-			'create {"forceLanguage":"en","maxFragments":500}',
+			'close',
+			'create {"forceLanguage":"en","excludeSelectors":["annotation"],"maxFragments":500}',
+			`chunk size ${INDEX_CHUNK_SIZE}`,
 			'add /out/site',
 			'write /out/site/pagefind',
 			'close',
 		]);
+	});
+
+	test('starts the service with the chunk size and restores the environment', async () => {
+		process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE = '123';
+		await indexSite('/out/site', { indexChunkSize: 4000, excludeSelectors: ['.x'] });
+		expect(calls).toContain('chunk size 4000');
+		expect(calls).toContain('create {"forceLanguage":"en","excludeSelectors":["annotation",".x"]}');
+		expect(process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE).toBe('123');
+		delete process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE;
+		await indexSite('/out/site');
+		expect(process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE).toBeUndefined();
 	});
 
 	test('fails the build with Pagefind’s errors, and still stops the service', async () => {
