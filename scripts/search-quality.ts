@@ -7,10 +7,11 @@
  * - bytes and time of a first query on a cold page (no cache, no service worker).
  *
  * Usage: tsx scripts/search-quality.ts [dist] [content/papers]   (prints JSON)
+ *        tsx scripts/search-quality.ts --first [dist]   (first queries only, every file listed)
  * The end-to-end test tests/e2e/search-quality.test.ts asserts the thresholds on the seed.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { gzipSync } from 'node:zlib';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import type { Browser, Page } from 'playwright-core';
@@ -62,20 +63,49 @@ export async function queryAll(page: Page, queries: string[]): Promise<string[][
 	})(${JSON.stringify(queries)})`);
 }
 
+/** Compressions a CDN applies to text files (HTML, JS, CSS, JSON, SVG). */
+const COMPRESS = {
+	gzip: (b: Buffer) => gzipSync(b, { level: 9 }).length,
+	brotli: (b: Buffer) =>
+		brotliCompressSync(b, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+};
+
 /**
- * Bytes a CDN would send for these files: text compressed with gzip, Pagefind's binary
- * files (already gzip inside) as they are. The test server sends everything uncompressed.
+ * Bytes a CDN would send for these files: text compressed (gzip -9 or brotli 11), Pagefind's
+ * binary files (gzip inside, served as they are by CDNs) as they are. The test server sends
+ * everything uncompressed.
  */
-export function gzipEstimate(dist: string, base: string, urls: string[]): number {
+export function compressedEstimate(
+	dist: string,
+	base: string,
+	urls: string[],
+	how: keyof typeof COMPRESS = 'gzip',
+): number {
 	let total = 0;
 	for (const url of urls) {
 		let file = join(dist, decodeURIComponent(url.split('?')[0]!.slice(base.length)));
 		if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
 		if (!existsSync(file)) continue;
 		const body = readFileSync(file);
-		total += /\.(html|js|css|json)$/.test(file) ? gzipSync(body, { level: 9 }).length : body.length;
+		total += /\.(html|js|css|json|svg)$/.test(file) ? COMPRESS[how](body) : body.length;
 	}
 	return total;
+}
+
+/** {@link compressedEstimate} with gzip. */
+export const gzipEstimate = (dist: string, base: string, urls: string[]): number =>
+	compressedEstimate(dist, base, urls, 'gzip');
+
+/** What a requested file is, for the per-kind breakdown of a first query. */
+export function kindOf(url: string): string {
+	const path = url.split('?')[0]!;
+	if (/\.pf_index$/.test(path)) return 'index chunks';
+	if (/\.pf_fragment$/.test(path)) return 'fragments';
+	if (/\.pf_filter$/.test(path)) return 'filter chunks';
+	if (/\.pf_meta$/.test(path)) return 'metadata';
+	if (/\.pagefind$/.test(path)) return 'wasm';
+	if (/pagefind\/pagefind(-entry\.json|\.js)$/.test(path)) return 'pagefind.js + entry';
+	return 'page assets';
 }
 
 /** Position (1-based) of `slug` in `ranked`, or 0 when not in the top 5. */
@@ -121,13 +151,22 @@ export async function measureFirstQuery(
 	await context.close();
 	const search = files.filter((f) => !f.url.startsWith('/search/'));
 	const urls = search.map((f) => f.url);
+	const byKind: Record<string, { files: number; gzip: number }> = {};
+	for (const f of search) {
+		const k = (byKind[kindOf(f.url)] ??= { files: 0, gzip: 0 });
+		k.files += 1;
+		k.gzip += gzipEstimate(dist, '/', [f.url]);
+	}
 	return {
 		q,
 		ms,
 		pageBytes: files.filter((f) => f.url.startsWith('/search/')).reduce((n, f) => n + f.bytes, 0),
-		/** Pagefind JS, index, WASM, filters and the shown results' fragments. */
+		/** Page CSS/JS, Pagefind JS, index, WASM, filters and the shown results' fragments. */
 		searchBytes: search.reduce((n, f) => n + f.bytes, 0),
 		searchGzipBytes: gzipEstimate(dist, '/', urls),
+		/** The same with brotli for text files (Pagefind's own files stay gzip). */
+		searchBrotliBytes: compressedEstimate(dist, '/', urls, 'brotli'),
+		byKind,
 		files: search,
 	};
 }
@@ -200,10 +239,26 @@ export async function measureQuality(dist: string, papersDir: string) {
 	}
 }
 
+/** Only the cold first queries (for large builds, where the quality run takes long). */
+export async function measureFirstQueries(dist: string, queries = FIRST_QUERIES) {
+	const server = await serveSite(dist);
+	const browser = await launchBrowser();
+	try {
+		const out = [];
+		for (const q of queries) out.push(await measureFirstQuery(browser, server, dist, q));
+		return out;
+	} finally {
+		await browser.close();
+		await server.close();
+	}
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
-	const report = await measureQuality(
-		process.argv[2] ?? 'dist',
-		process.argv[3] ?? 'content/papers',
-	);
+	const args = process.argv.slice(2);
+	const firstOnly = args.includes('--first');
+	const [dist = 'dist', papers = 'content/papers'] = args.filter((a) => !a.startsWith('--'));
+	const report = firstOnly
+		? await measureFirstQueries(dist, [...FIRST_QUERIES, 'language model'])
+		: await measureQuality(dist, papers);
 	console.log(JSON.stringify(report, null, 2));
 }

@@ -22,11 +22,36 @@ import { pruneStale } from './stale-output.ts';
 
 /** Options of the Pagefind integration. */
 export interface PagefindOptions {
-	/** Bundle fragments into at most this many files (smaller offline precache on big sites). */
+	/**
+	 * Bundle fragments into at most this many files (fewer files to precache on big sites).
+	 * Costs bytes on every query: a result then loads its whole group of fragments (see
+	 * docs/BENCHMARKS.md, "Search"), so it stays off by default.
+	 */
 	maxFragments?: number;
 	/** Extra selectors to leave out of the index. */
 	excludeSelectors?: string[];
+	/**
+	 * Size of one word-index chunk, in Pagefind's unit (word positions + pages). A query
+	 * downloads the chunks that hold its words, so smaller chunks mean fewer bytes per query;
+	 * every chunk adds one range entry (≈ 14 bytes) to the metadata all queries load.
+	 */
+	indexChunkSize?: number;
 }
+
+/**
+ * Default word-index chunk size. Pagefind's own (20,000) gives ≈ 26 KB compressed chunks, and
+ * a two-word query loads two of them; measured on 1,074 and 10,000 papers in docs/BENCHMARKS.md.
+ */
+export const INDEX_CHUNK_SIZE = 2500;
+
+/**
+ * Selectors left out of every index: KaTeX's TeX source copy of each formula (the MathML
+ * <annotation>), which repeated every formula as TeX commands in the index and excerpts.
+ */
+export const EXCLUDE_SELECTORS = ['annotation'];
+
+/** Pagefind 1.6 reads the chunk size from the service's environment (no API option yet). */
+const CHUNK_SIZE_ENV = 'PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE';
 
 const DEV_TYPES: Record<string, string> = {
 	'.js': 'text/javascript',
@@ -64,12 +89,24 @@ export function syncBundle(bundle: string, files: ReadonlyArray<pagefind.IndexFi
 	return written;
 }
 
+/** What one index run produced. */
+export interface IndexStats {
+	pages: number;
+	/** Word-index chunk files, and the largest one in bytes (as served: Pagefind gzips them). */
+	chunks: number;
+	largestChunk: number;
+}
+
 /** Runs Pagefind over `dir` and writes `dir/pagefind/`; throws with every error Pagefind reports. */
-export async function indexSite(dir: string, options: PagefindOptions = {}): Promise<number> {
+export async function indexSite(dir: string, options: PagefindOptions = {}): Promise<IndexStats> {
+	const previous = process.env[CHUNK_SIZE_ENV];
 	try {
+		// A fresh service reads the chunk size from the environment it is started with.
+		await pagefind.close();
+		process.env[CHUNK_SIZE_ENV] = String(options.indexChunkSize ?? INDEX_CHUNK_SIZE);
 		const created = await pagefind.createIndex({
 			forceLanguage: 'en',
-			...(options.excludeSelectors ? { excludeSelectors: options.excludeSelectors } : {}),
+			excludeSelectors: [...EXCLUDE_SELECTORS, ...(options.excludeSelectors ?? [])],
 			...(options.maxFragments ? { maxFragments: options.maxFragments } : {}),
 		});
 		if (!created.index) throw new Error(created.errors.join('\n') || 'no index');
@@ -78,8 +115,11 @@ export async function indexSite(dir: string, options: PagefindOptions = {}): Pro
 		const got = await created.index.getFiles();
 		if (got.errors.length) throw new Error(got.errors.join('\n'));
 		syncBundle(join(dir, 'pagefind'), got.files);
-		return added.page_count;
+		const sizes = got.files.filter((f) => f.path.startsWith('index/')).map((f) => f.content.length);
+		return { pages: added.page_count, chunks: sizes.length, largestChunk: Math.max(0, ...sizes) };
 	} finally {
+		if (previous === undefined) delete process.env[CHUNK_SIZE_ENV];
+		else process.env[CHUNK_SIZE_ENV] = previous;
 		await pagefind.close();
 	}
 }
@@ -114,9 +154,12 @@ export default function pagefindIntegration(options: PagefindOptions = {}): Astr
 			'astro:build:done': async ({ dir, logger }) => {
 				const started = performance.now();
 				// Removed pages are already gone: the stale-output pass runs before this one.
-				const pages = await indexSite(fileURLToPath(dir), options);
+				const { pages, chunks, largestChunk } = await indexSite(fileURLToPath(dir), options);
 				if (pages === 0) logger.warn('Pagefind indexed no pages (no data-pagefind-body?)');
-				else logger.info(`Pagefind indexed ${pages} pages`);
+				else
+					logger.info(
+						`Pagefind read ${pages} pages: ${chunks} index chunks, largest ${(largestChunk / 1024).toFixed(1)} KB`,
+					);
 				logger.info(`[timing] pagefind: ${((performance.now() - started) / 1000).toFixed(2)} s`);
 			},
 		},

@@ -34,7 +34,9 @@ export function paperSearchMeta(
 		filters: {
 			topic: topics,
 			month: [paper.date.slice(0, 7)],
-			code: [paper.codeUrls.length ? 'yes' : 'no'],
+			// Only `yes`: the page offers "has code", and a `no` value would list every other
+			// paper in the filter chunk that every query downloads.
+			code: paper.codeUrls.length ? ['yes'] : [],
 		},
 		sorts: {
 			date: paper.date.replaceAll('-', ''),

@@ -17,6 +17,7 @@ let files: Array<{ path: string; content: Uint8Array }> = [];
 vi.mock('pagefind', () => ({
 	createIndex: vi.fn(async (config: Record<string, unknown>) => {
 		calls.push(`create ${JSON.stringify(config)}`);
+		calls.push(`chunk size ${process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE}`);
 		return {
 			errors: [],
 			index: {
@@ -37,7 +38,8 @@ vi.mock('pagefind', () => ({
 	}),
 }));
 
-const { indexSite, syncBundle } = await import('../../src/integrations/pagefind.ts');
+const { indexSite, syncBundle, INDEX_CHUNK_SIZE } =
+	await import('../../src/integrations/pagefind.ts');
 const { pruneStale } = await import('../../src/integrations/stale-output.ts');
 
 let out: string;
@@ -58,14 +60,35 @@ const tree = (dir: string): string[] =>
 
 describe('Pagefind integration', () => {
 	test('indexes the build output and writes the bundle inside it', async () => {
-		expect(await indexSite(out, { maxFragments: 500 })).toBe(3);
+		files.push({ path: 'index/en_1234567.pf_index', content: text('chunk') });
+		expect(await indexSite(out, { maxFragments: 500 })).toEqual({
+			pages: 3,
+			chunks: 1,
+			largestChunk: 5,
+		});
 		expect(calls).toEqual([
-			'create {"forceLanguage":"en","maxFragments":500}',
+			'close',
+			'create {"forceLanguage":"en","excludeSelectors":["annotation"],"maxFragments":500}',
+			`chunk size ${INDEX_CHUNK_SIZE}`,
 			`add ${out}`,
 			'get files',
 			'close',
 		]);
-		expect(tree(out)).toEqual(['pagefind/pagefind-entry.json']);
+		expect(tree(out)).toEqual([
+			'pagefind/index/en_1234567.pf_index',
+			'pagefind/pagefind-entry.json',
+		]);
+	});
+
+	test('starts the service with the chunk size and restores the environment', async () => {
+		process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE = '123';
+		await indexSite(out, { indexChunkSize: 4000, excludeSelectors: ['.x'] });
+		expect(calls).toContain('chunk size 4000');
+		expect(calls).toContain('create {"forceLanguage":"en","excludeSelectors":["annotation",".x"]}');
+		expect(process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE).toBe('123');
+		delete process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE;
+		await indexSite(out);
+		expect(process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE).toBeUndefined();
 	});
 
 	test('fails the build with Pagefind’s errors, and still stops the service', async () => {

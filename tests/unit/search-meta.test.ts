@@ -26,10 +26,11 @@ describe('paper search metadata', () => {
 		expect(m.sorts).toEqual({ date: '20250318', rank: '000007' });
 	});
 
-	test('falls back to slugs for unknown topics and says "no" without code', () => {
+	test('falls back to slugs for unknown topics and has no code value without code', () => {
 		const m = paperSearchMeta({ ...paper, shortName: undefined, codeUrls: [] });
 		expect(m.filters.topic).toEqual(['speech', 'multimodal']);
-		expect(m.filters.code).toEqual(['no']);
+		// Only papers with code carry the filter: a `no` list would grow every query's download.
+		expect(m.filters.code).toEqual([]);
 		expect(m.meta.shortName).toBeUndefined();
 	});
 
