@@ -46,7 +46,8 @@ interface Linked {
  * unchanged page is copied from the previous build and any change re-renders it.
  */
 export function paperPageCacheKey(parts: {
-	entry: Linked & { data: object; rendered?: { html: string } };
+	entry: Linked & { data: object };
+	text: { html: string; summary: string };
 	prev?: Linked;
 	next?: Linked;
 	related: ReadonlyArray<{ terms: readonly string[]; entry: Linked }>;
@@ -58,7 +59,8 @@ export function paperPageCacheKey(parts: {
 			JSON.stringify([
 				parts.entry.id,
 				parts.entry.data,
-				parts.entry.rendered?.html,
+				parts.text.html,
+				parts.text.summary,
 				link(parts.prev),
 				link(parts.next),
 				parts.related.map((r) => [link(r.entry), r.terms]),

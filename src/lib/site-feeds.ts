@@ -11,6 +11,7 @@ import {
 	type PaperEntry,
 	type TopicEntry,
 } from './papers.ts';
+import { paperText } from './paper-text.ts';
 import { absolute, feedUrl, homeUrl, paperUrl, path, topicFeedUrl, topicUrl } from './urls.ts';
 
 type Site = URL | string | undefined;
@@ -21,12 +22,13 @@ export const feedStylesheetUrl = (): string => path('rss.xsl');
 /** Items of the newest `SITE.feedSize` papers of a list already in listing order. */
 async function itemsOf(papers: PaperEntry[], site: Site): Promise<FeedItem[]> {
 	const names = new Map((await getTopics()).map((t) => [t.id, t.data.name]));
-	return papers.slice(0, SITE.feedSize).map((entry) =>
-		buildFeedItem(entry.data, entry.rendered?.html ?? '', {
+	return papers.slice(0, SITE.feedSize).map((entry) => {
+		const text = paperText(entry.id, entry.digest);
+		return buildFeedItem({ ...entry.data, summary: text.summary }, text.html, {
 			link: absolute(paperUrl(entry.id), site),
 			topicName: (slug) => names.get(slug),
-		}),
-	);
+		});
+	});
 }
 
 function channel(

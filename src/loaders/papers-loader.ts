@@ -1,8 +1,9 @@
 /**
- * Content loader for the generated MDX entries. Each entry is compiled once to HTML and stored
- * with `rendered.html`, keyed by a digest of its text and the renderer version, so unchanged
- * entries are skipped on the next build and no entry becomes a Vite module (which is what
- * makes @astrojs/mdx + glob() slow at scale).
+ * Content loader for the generated MDX entries. Each entry is compiled once to HTML, keyed by a
+ * digest of its text and the renderer version, so unchanged entries are skipped on the next
+ * build and no entry becomes a Vite module (which is what makes @astrojs/mdx + glob() slow at
+ * scale). The store gets the metadata and a teaser; the HTML and plain-text abstracts go to the
+ * texts file of `src/lib/paper-text.ts`, which keeps the bundled store small.
  */
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -10,6 +11,8 @@ import { join, relative } from 'node:path';
 import type { Loader } from 'astro/loaders';
 import { parse as parseYaml } from 'yaml';
 import { RENDERER_VERSION } from '../lib/render-abstract.ts';
+import { readPaperTexts, TEXT_FILE, writePaperTexts } from '../lib/paper-text.ts';
+import { firstSentence } from '../lib/teaser.ts';
 import { renderBodies } from './render-pool.ts';
 
 /** Splits `---\nYAML\n---\nbody` (the format the ingest writes). */
@@ -32,6 +35,9 @@ export function papersLoader(dir: string): Loader {
 						.sort()
 				: [];
 			const started = performance.now();
+			const textFile = join(root, TEXT_FILE);
+			const texts = readPaperTexts(textFile);
+			let textsChanged = false;
 			const seen = new Set<string>();
 			const pending: Array<{ id: string; filePath: string; digest: string; text: string }> = [];
 			for (const name of names) {
@@ -40,7 +46,9 @@ export function papersLoader(dir: string): Loader {
 				const id = name.replace(/\.mdx$/, '');
 				seen.add(id);
 				const digest = generateDigest(`${RENDERER_VERSION}\n${text}`);
-				if (store.get(id)?.digest !== digest) pending.push({ id, filePath, digest, text });
+				// A missing or outdated text also needs the entry compiled again.
+				if (store.get(id)?.digest !== digest || texts.get(id)?.digest !== digest)
+					pending.push({ id, filePath, digest, text });
 			}
 			// Compile every new or changed entry first (on all cores when there are many), then
 			// store them in file order. The body is not stored: pages and feeds use the HTML.
@@ -59,17 +67,23 @@ export function papersLoader(dir: string): Loader {
 				const result = html[i]!;
 				if ('error' in result) throw new Error(`${relative(root, p.filePath)}: ${result.error}`);
 				const filePath = relative(root, p.filePath);
-				const parsed = await parseData({ id: p.id, data: split[i]!.data, filePath });
-				store.set({
+				const { summary, ...data } = split[i]!.data;
+				if (typeof summary !== 'string')
+					throw new Error(`${filePath}: summary: expected the plain-text abstract`);
+				const parsed = await parseData({
 					id: p.id,
-					data: parsed,
+					data: { ...data, teaser: firstSentence(summary) },
 					filePath,
-					digest: p.digest,
-					rendered: { html: result.html },
 				});
+				store.set({ id: p.id, data: parsed, filePath, digest: p.digest });
+				texts.set(p.id, { digest: p.digest, html: result.html, summary });
+				textsChanged = true;
 			}
 			const rendered = pending.length;
 			for (const id of store.keys()) if (!seen.has(id)) store.delete(id);
+			for (const id of texts.keys())
+				if (!seen.has(id)) textsChanged = texts.delete(id) || textsChanged;
+			if (textsChanged) writePaperTexts(textFile, texts);
 			logger.info(
 				`${names.length} papers (${rendered} rendered, ${names.length - rendered} cached) ` +
 					`[timing] papers loader: ${((performance.now() - started) / 1000).toFixed(2)} s`,

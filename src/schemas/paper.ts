@@ -75,3 +75,15 @@ export const PaperSchema = z.object({
 	summary: z.string(),
 });
 export type Paper = z.infer<typeof PaperSchema>;
+
+/**
+ * A paper as the site's content collection stores it: the entry's frontmatter without the
+ * plain-text abstract, which lives with the HTML abstract in `src/lib/paper-text.ts` (the store
+ * is bundled into the build as one string and must stay small), plus the teaser that listing
+ * pages show.
+ */
+export const PaperEntrySchema = PaperSchema.omit({ summary: true }).extend({
+	/** The abstract's first sentence (at most 240 characters), for listings. */
+	teaser: z.string(),
+});
+export type PaperEntryData = z.infer<typeof PaperEntrySchema>;

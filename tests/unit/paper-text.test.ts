@@ -1,0 +1,50 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { paperText, readPaperTexts, TEXT_FILE, writePaperTexts } from '../../src/lib/paper-text.ts';
+
+let dir: string;
+beforeEach(() => {
+	dir = mkdtempSync(join(tmpdir(), 'abstracta-text-'));
+});
+afterEach(() => {
+	vi.restoreAllMocks();
+	rmSync(dir, { recursive: true, force: true });
+});
+
+const a = { digest: 'd1', html: '<p>a {b} &lt;c&gt;</p>', summary: 'a {b} <c>' };
+
+describe('paper texts', () => {
+	test('round-trip through the file, ids sorted; a missing, broken or old file reads as empty', () => {
+		const file = join(dir, 'deep', 'texts.json');
+		expect(readPaperTexts(file).size).toBe(0);
+		writePaperTexts(
+			file,
+			new Map([
+				['z', a],
+				['a', a],
+			]),
+		);
+		expect([...readPaperTexts(file)]).toEqual([
+			['a', a],
+			['z', a],
+		]);
+		writeFileSync(file, '{"version":0,"papers":{"a":{}}}');
+		expect(readPaperTexts(file).size).toBe(0);
+		writeFileSync(file, '{not json');
+		expect(readPaperTexts(file).size).toBe(0);
+	});
+
+	test('paperText finds the text of the current entry, re-reads a changed file, refuses a stale one', () => {
+		vi.spyOn(process, 'cwd').mockReturnValue(dir);
+		const file = join(dir, TEXT_FILE);
+		writePaperTexts(file, new Map([['p', a]]));
+		expect(paperText('p', 'd1')).toEqual(a);
+		expect(() => paperText('p', 'd2')).toThrow(/no current text for paper p/);
+		expect(() => paperText('q', undefined)).toThrow(/no current text for paper q/);
+		const b = { ...a, digest: 'd2', summary: 'new' };
+		writePaperTexts(file, new Map([['p', b]]));
+		expect(paperText('p', 'd2').summary).toBe('new');
+	});
+});
