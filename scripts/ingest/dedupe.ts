@@ -3,7 +3,7 @@
  * becomes one paper that records both sources. Different papers with the same title stay apart.
  */
 import type { RawRecord } from './types.ts';
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { arxivSlug } from './slug.ts';
 
 /** A paper made of one or more records of it, the first being the primary one. */
@@ -18,14 +18,18 @@ export interface MergedRecord {
  * map small at 100,000 papers.
  */
 export function textKey(r: RawRecord): string {
-	const squash = (s: string): string =>
-		s
-			.normalize('NFKC')
-			.toLowerCase()
-			.replace(/[\s!-/:-@[-`{-~]+/g, '');
-	return createHash('sha1')
-		.update(`${squash(r.title)}\u0000${squash(r.abstract)}`)
-		.digest('base64');
+	return hash('sha1', `${squash(r.title)}\u0000${squash(r.abstract)}`, 'base64');
+}
+
+/** Printable ASCII and whitespace: no NFKC change, no context-dependent lowercasing. */
+const ASCII = /^[\t\n\r -~]*$/;
+const SQUASHED = /[\s!-/:-@[-`{-~]+/g;
+
+/** Lowercased, whitespace and ASCII punctuation removed (NFKC first). */
+function squash(s: string): string {
+	// ASCII: removing before lowercasing gives the same string and is several times faster.
+	if (ASCII.test(s)) return s.replace(SQUASHED, '').toLowerCase();
+	return s.normalize('NFKC').toLowerCase().replace(SQUASHED, '');
 }
 
 /** Merges duplicate records, keeping first-seen order. */

@@ -9,8 +9,16 @@ import { inlineText, latexToPlain, parseLatexProse } from './latex.ts';
 export function normalizeWhitespace(s: string): string {
 	// ASCII is already NFC: skip ICU for the common case.
 	const nfc = /^[\t\n\r -~]*$/.test(s) ? s : s.normalize('NFC');
-	return nfc.replace(/\s+/g, ' ').trim();
+	// Already single-spaced and trimmed (most input): skip the replace, which rebuilds the string
+	// match by match.
+	const messy =
+		MESSY_SPACE.test(nfc) || nfc.charCodeAt(0) === 32 || nfc.charCodeAt(nfc.length - 1) === 32;
+	return messy ? nfc.replace(/\s+/g, ' ').trim() : nfc;
 }
+
+/** Two whitespace characters in a row, or one that is not a plain space (what `\s` matches). */
+const MESSY_SPACE =
+	/\s\s|[\t\n\v\f\r\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]/;
 
 /** A title as given: whitespace and Unicode normalised, nothing else touched. */
 export function normalizeTitle(s: string): string {
