@@ -130,6 +130,9 @@ const CODE_HOSTS =
 const URL_RE =
 	/\b(?:(https?)\s?:\s?\/\/\s?((?:[\p{L}\p{N}-]+\.)+\p{L}{2,}(?::\d+)?)|((?:www\.)?(?:github\.com|gitlab\.com|huggingface\.co|bitbucket\.org)(?=\/)))((?:\/[^\s<>"'{}|\\^`[\]]*)?)/giu;
 
+/** What every match of URL_RE contains. */
+const MAY_HOLD_URL = /http|github\.com|gitlab\.com|huggingface\.co|bitbucket\.org/iu;
+
 /** Removes trailing punctuation a sentence put after a URL, keeping balanced parentheses. */
 function trimUrlTail(url: string): { url: string; tail: string } {
 	let u = url;
@@ -173,6 +176,8 @@ function tidyAfterUrl(text: string, afterUrl: boolean): string {
 
 /** Turns URLs in a text node into links, repairing spaces and trailing punctuation. */
 function linkify(value: string): Inline[] {
+	// Most text has no URL: a cheap test (same flags, so the same case folding) skips the full regex.
+	if (!MAY_HOLD_URL.test(value)) return [{ type: 'text', value }];
 	const out: Inline[] = [];
 	let last = 0;
 	for (const m of value.matchAll(URL_RE)) {
@@ -199,6 +204,8 @@ const BARE_MATH =
 
 /** Marks clear bare math in a text node as math. */
 function markBareMath(value: string): Inline[] {
+	// Every match holds a `^`.
+	if (!value.includes('^')) return value === '' ? [] : [{ type: 'text', value }];
 	const out: Inline[] = [];
 	let last = 0;
 	for (const m of value.matchAll(BARE_MATH)) {
