@@ -10,7 +10,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { ingestParallel } from './ingest/pipeline.ts';
+import { ingest } from './ingest/pipeline.ts';
 import { createProgress, formatProblem, formatSummary } from './ingest/report.ts';
 import { readTopicsYaml } from './ingest/topics/topics-yaml.ts';
 import { readSourceFiles, writeFolder } from './ingest/write.ts';
@@ -46,7 +46,7 @@ let mark = performance.now();
 const sources = readSourceFiles(resolve(values.sources));
 const readMs = performance.now() - mark;
 let bar: ((done: number) => void) | undefined;
-const result = await ingestParallel(sources, {
+const result = ingest(sources, {
 	topics: taxonomy.topics,
 	onProgress: (done, total) => {
 		bar ??= createProgress(total, 'ingest');
@@ -61,7 +61,7 @@ if (result.errors.length > 0) {
 	process.exit(1);
 }
 mark = performance.now();
-const written = await writeFolder(resolve(values.out), result.entries);
+const written = writeFolder(resolve(values.out), result.entries);
 const timings = [
 	{ stage: 'read', ms: readMs },
 	...result.timings,

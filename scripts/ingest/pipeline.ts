@@ -3,14 +3,12 @@
  * parse → normalise → classify → render. The orchestrator (scripts/ingest.ts) does the I/O.
  */
 import { PaperSchema, type Paper } from '../../src/schemas/paper.ts';
-import { availableParallelism } from 'node:os';
-import { buildFromPrepared, prepareRecord } from './build-papers.ts';
+import { buildPapers } from './build-papers.ts';
 import { parseSource } from './parse/index.ts';
-import { parseAndPrepareAll, type PreparedSource } from './prepare.ts';
 import { renderPaperMdx } from './render.ts';
 import { analyzeTopics } from './topics/analyze.ts';
 import type { TopicDefinition } from './topics/topics-yaml.ts';
-import type { Problem, SourceFile } from './types.ts';
+import type { Problem, RawRecord, SourceFile } from './types.ts';
 
 /** Everything one ingest run produces. */
 export interface IngestResult {
@@ -40,75 +38,19 @@ export interface IngestOptions {
 	topics?: readonly TopicDefinition[];
 }
 
-/** Inputs smaller than this are ingested on one thread: starting a worker costs more. */
-const PARALLEL_MIN_BYTES = 8 << 20;
-
 /** Runs parse → normalise → (classify) → validate → render over every source file. */
 export function ingest(sources: SourceFile[], options: IngestOptions = {}): IngestResult {
-	const run = startRun();
-	const parsed = sortSources(sources).map(parseSource);
-	run.lap('parse');
-	const failed = parsed.some((p) => p.errors.length > 0);
-	return finish(
-		run,
-		parsed.map((p) => ({
-			records: p.records.length,
-			errors: p.errors,
-			warnings: p.warnings,
-			prepared: failed ? [] : p.records.map(prepareRecord),
-		})),
-		options,
-	);
-}
-
-/**
- * `ingest` with the parsing and per-record normalising shared between this thread and worker
- * threads (one per further core), file by file. Same result; small inputs (or a single file)
- * run on this thread only.
- */
-export async function ingestParallel(
-	sources: SourceFile[],
-	options: IngestOptions & { threads?: number; minBytes?: number } = {},
-): Promise<IngestResult> {
-	const threads = options.threads ?? availableParallelism();
-	const bytes = sources.reduce((sum, s) => sum + s.bytes.byteLength, 0);
-	if (threads < 2 || sources.length < 2 || bytes < (options.minBytes ?? PARALLEL_MIN_BYTES))
-		return ingest(sources, options);
-	const run = startRun();
-	const prepared = await parseAndPrepareAll(sortSources(sources), threads - 1);
-	run.lap(`parse (${threads} threads)`);
-	const failed = prepared.some((p) => p.errors.length > 0);
-	return finish(run, failed ? prepared.map((p) => ({ ...p, prepared: [] })) : prepared, options);
-}
-
-const sortSources = (sources: SourceFile[]): SourceFile[] =>
-	[...sources].sort((a, b) => (a.name < b.name ? -1 : 1));
-
-/** Stage timings of a run. */
-interface Run {
-	timings: IngestResult['timings'];
-	lap: (stage: string) => void;
-}
-
-function startRun(): Run {
 	const timings: IngestResult['timings'] = [];
 	let mark = performance.now();
-	return {
-		timings,
-		lap: (stage) => {
-			const now = performance.now();
-			timings.push({ stage, ms: now - mark });
-			mark = now;
-		},
+	const lap = (stage: string): void => {
+		const now = performance.now();
+		timings.push({ stage, ms: now - mark });
+		mark = now;
 	};
-}
-
-/** Everything after parsing: merge, slugs, classify, validate, render. */
-function finish(run: Run, parsed: PreparedSource[], options: IngestOptions): IngestResult {
-	const { timings, lap } = run;
 	const errors: Problem[] = [];
 	const warnings: Problem[] = [];
-	if (parsed.length === 0) {
+	const records: RawRecord[] = [];
+	if (sources.length === 0) {
 		errors.push({
 			file: '.',
 			line: 0,
@@ -116,16 +58,16 @@ function finish(run: Run, parsed: PreparedSource[], options: IngestOptions): Ing
 			hint: 'put trending pages (.txt) or arXiv JSON Lines (.jsonl) in content/sources/',
 		});
 	}
-	let records = 0;
-	for (const result of parsed) {
-		records += result.records;
+	for (const source of [...sources].sort((a, b) => (a.name < b.name ? -1 : 1))) {
+		const result = parseSource(source);
+		records.push(...result.records);
 		errors.push(...result.errors);
 		warnings.push(...result.warnings);
 	}
 	const empty = {
 		entries: new Map<string, string>(),
 		papers: [],
-		records,
+		records: records.length,
 		duplicates: 0,
 		errors,
 		warnings,
@@ -133,9 +75,10 @@ function finish(run: Run, parsed: PreparedSource[], options: IngestOptions): Ing
 		catchAll: [],
 		timings,
 	};
+	lap('parse');
 	if (errors.length > 0) return empty;
 
-	const { papers: built, duplicates } = buildFromPrepared(parsed.flatMap((p) => p.prepared));
+	const { papers: built, duplicates } = buildPapers(records);
 	lap('normalise');
 	// Topics, keywords and related papers need the whole corpus (IDF, neighbours), so they are
 	// computed for all papers at once, before each entry is validated and rendered.
@@ -172,7 +115,7 @@ function finish(run: Run, parsed: PreparedSource[], options: IngestOptions): Ing
 	return {
 		entries: sorted,
 		papers,
-		records,
+		records: records.length,
 		duplicates,
 		errors,
 		warnings,

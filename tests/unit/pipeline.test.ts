@@ -1,8 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { ingest, ingestParallel } from '../../scripts/ingest/pipeline.ts';
-import { readTopicsYaml } from '../../scripts/ingest/topics/topics-yaml.ts';
+import { ingest } from '../../scripts/ingest/pipeline.ts';
 import { splitFrontmatter } from '../../src/loaders/papers-loader.ts';
 import { PaperSchema } from '../../src/schemas/paper.ts';
 
@@ -95,32 +92,5 @@ describe('ingest pipeline', () => {
 		]);
 		expect(r.errors).toHaveLength(1);
 		expect(r.entries.size).toBe(0);
-	});
-
-	test('on worker threads gives exactly the result of one thread', async () => {
-		const files = [
-			...readdirSync('tests/fixtures/ingest').flatMap((dir) =>
-				readdirSync(join('tests/fixtures/ingest', dir))
-					.filter((f) => /\.(txt|jsonl)$/.test(f))
-					.map((f) => ({ name: f, bytes: readFileSync(join('tests/fixtures/ingest', dir, f)) })),
-			),
-			{
-				name: '2025-03-18-trending.txt',
-				bytes: readFileSync('content/sources/2025-03-18-trending.txt'),
-			},
-			{ name: 'b.jsonl', bytes: enc(jsonl({ id: '1' }, { id: '2', title: 'Other' })) },
-		];
-		const { topics } = readTopicsYaml(readFileSync('content/topics.yaml', 'utf8'), 'topics.yaml');
-		const strip = (r: ReturnType<typeof ingest>): unknown => ({ ...r, timings: [] });
-		const one = ingest(files, { topics });
-		const two = await ingestParallel(files, { topics, threads: 3, minBytes: 0 });
-		expect(two.timings[0]!.stage).toBe('parse (3 threads)');
-		expect(strip(two)).toEqual(strip(one));
-		expect(one.entries.size).toBeGreaterThan(80);
-
-		const bad = [...files, { name: 'bad.jsonl', bytes: enc('{oops') }];
-		expect(strip(await ingestParallel(bad, { threads: 2, minBytes: 0 }))).toEqual(
-			strip(ingest(bad)),
-		);
 	});
 });
