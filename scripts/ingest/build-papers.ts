@@ -1,12 +1,15 @@
 /**
  * From parsed records to papers: merge duplicates, normalise, assign slugs. Pure.
  * Topics, keywords and related papers are filled in afterwards by the classify stage.
+ *
+ * Two steps: `prepareRecord` does everything that needs one record alone (normalising, the
+ * duplicate key, the abstract's MDX), so it can run on several threads; `buildFromPrepared`
+ * does what needs them all (merging, slugs, order).
  */
-import type { Paper } from '../../src/schemas/paper.ts';
-import type { Inline } from './inline.ts';
+import type { Paper, SourceRef } from '../../src/schemas/paper.ts';
 import type { RawRecord } from './types.ts';
 import { compareListing } from '../../src/lib/listing.ts';
-import { firstOf, mergeDuplicates } from './dedupe.ts';
+import { firstOf, mergeByKey, textKey } from './dedupe.ts';
 import { latexToPlain } from './latex.ts';
 import {
 	extractShortName,
@@ -16,60 +19,115 @@ import {
 	splitAuthors,
 	splitCategories,
 } from './normalize.ts';
+import { renderAbstractMdx } from './render.ts';
 import { assignSlugs } from './slug.ts';
 
-/** A paper with its abstract's inline tree, ready for classification and rendering. */
+/** A paper ready for classification and rendering, with its abstract's MDX body. */
 export interface BuiltPaper {
 	paper: Paper;
-	inline: Inline[];
+	body: string;
+}
+
+/**
+ * One record with everything computed from it alone: plain data (it crosses threads).
+ * Optional metadata is `undefined` when the record lacks it and `null` when it has a value that
+ * normalises to nothing, so that the first record carrying a field wins, as with raw records.
+ */
+export interface PreparedRecord {
+	source: SourceRef;
+	date: string;
+	rank: number;
+	arxivId?: string;
+	/** Text identity for duplicate detection (`textKey`). */
+	key: string;
+	title: string;
+	shortName?: string;
+	summary: string;
+	codeUrls: string[];
+	hasMath: boolean;
+	/** The abstract as MDX. */
+	body: string;
+	authors?: string[];
+	categories?: string[];
+	doi?: string | null;
+	journalRef?: string | null;
+	comments?: string | null;
 }
 
 const optional = (s: string | undefined): string | undefined =>
 	s ? latexToPlain(normalizeWhitespace(s)) || undefined : undefined;
+const field = (s: string | undefined): string | null | undefined =>
+	s === undefined ? undefined : (optional(s) ?? null);
+
+/** Normalises one record: everything that does not depend on the other records. */
+export function prepareRecord(r: RawRecord): PreparedRecord {
+	const title = normalizeTitle(r.title);
+	const abstract = normalizeAbstract(r.abstract);
+	return {
+		source: r.source,
+		date: r.date,
+		rank: r.rank,
+		arxivId: r.arxivId,
+		key: textKey(r),
+		title,
+		shortName: extractShortName(title),
+		summary: abstract.text,
+		codeUrls: abstract.codeUrls,
+		hasMath: abstract.hasMath,
+		body: renderAbstractMdx(abstract.inline),
+		authors: r.authors === undefined ? undefined : splitAuthors(r.authors),
+		categories: r.categories === undefined ? undefined : splitCategories(r.categories),
+		doi: field(r.doi),
+		journalRef: field(r.journalRef),
+		comments: field(r.comments),
+	};
+}
 
 /** Turns records (in source order) into papers, sorted by listing: newest date first, then rank. */
 export function buildPapers(records: RawRecord[]): { papers: BuiltPaper[]; duplicates: number } {
-	const { merged, duplicates } = mergeDuplicates(records);
-	const drafts = merged.map((m) => {
-		const title = normalizeTitle(m.primary.title);
-		const abstract = normalizeAbstract(m.primary.abstract);
-		const arxivId = firstOf(m, 'arxivId')?.trim();
-		return {
-			m,
-			title,
-			abstract,
-			arxivId,
-			shortName: extractShortName(title),
-			order: `${m.primary.date}\u0000${m.primary.source.file}\u0000${String(m.primary.source.line).padStart(9, '0')}`,
-		};
-	});
+	return buildFromPrepared(records.map(prepareRecord));
+}
+
+/** `buildPapers` from prepared records (in source order). */
+export function buildFromPrepared(records: PreparedRecord[]): {
+	papers: BuiltPaper[];
+	duplicates: number;
+} {
+	const { merged, duplicates } = mergeByKey(records, (r) => r.key);
+	const arxivIds = merged.map((m) => firstOf(m, 'arxivId')?.trim());
 	const slugs = assignSlugs(
-		drafts.map((d) => ({ ...d, identity: `${d.title}\n${d.abstract.text}` })),
+		merged.map(({ primary: p }, i) => ({
+			arxivId: arxivIds[i],
+			title: p.title,
+			shortName: p.shortName,
+			identity: `${p.title}\n${p.summary}`,
+			order: `${p.date}\u0000${p.source.file}\u0000${String(p.source.line).padStart(9, '0')}`,
+		})),
 	);
-	const papers = drafts.map((d, i): BuiltPaper => {
-		const { m } = d;
+	const papers = merged.map((m, i): BuiltPaper => {
+		const p = m.primary;
 		const paper: Paper = {
-			title: d.title,
-			shortName: d.shortName,
+			title: p.title,
+			shortName: p.shortName,
 			slug: slugs[i]!,
-			date: m.primary.date,
-			rank: m.primary.rank,
+			date: p.date,
+			rank: p.rank,
 			sources: m.records.map((r) => r.source),
-			codeUrls: d.abstract.codeUrls,
-			arxivId: d.arxivId,
-			authors: splitAuthors(firstOf(m, 'authors')),
-			categories: splitCategories(firstOf(m, 'categories')),
-			doi: optional(firstOf(m, 'doi')),
-			journalRef: optional(firstOf(m, 'journalRef')),
-			comments: optional(firstOf(m, 'comments')),
+			codeUrls: p.codeUrls,
+			arxivId: arxivIds[i],
+			authors: firstOf(m, 'authors') ?? [],
+			categories: firstOf(m, 'categories') ?? [],
+			doi: firstOf(m, 'doi') ?? undefined,
+			journalRef: firstOf(m, 'journalRef') ?? undefined,
+			comments: firstOf(m, 'comments') ?? undefined,
 			topics: [],
 			topicReasons: {},
 			keywords: [],
 			related: [],
-			hasMath: d.abstract.hasMath,
-			summary: d.abstract.text,
+			hasMath: p.hasMath,
+			summary: p.summary,
 		};
-		return { paper, inline: d.abstract.inline };
+		return { paper, body: p.body };
 	});
 	papers.sort((a, b) => compareListing(a.paper, b.paper));
 	return { papers, duplicates };

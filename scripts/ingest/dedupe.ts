@@ -3,41 +3,99 @@
  * becomes one paper that records both sources. Different papers with the same title stay apart.
  */
 import type { RawRecord } from './types.ts';
-import { createHash } from 'node:crypto';
 import { arxivSlug } from './slug.ts';
 
 /** A paper made of one or more records of it, the first being the primary one. */
-export interface MergedRecord {
-	primary: RawRecord;
-	records: RawRecord[];
+export interface MergedRecord<R = RawRecord> {
+	primary: R;
+	records: R[];
 }
 
 /**
  * Text identity for duplicate detection: title and abstract lowercased with whitespace and ASCII
  * punctuation removed (so wrapping and spacing differences don't matter), hashed to keep the
- * map small at 100,000 papers.
+ * map small at 100,000 papers. The hash is computed while walking the characters (three
+ * independent 32-bit lanes and the length: 96 bits), without building the squashed text.
  */
 export function textKey(r: RawRecord): string {
-	const squash = (s: string): string =>
-		s
-			.normalize('NFKC')
-			.toLowerCase()
-			.replace(/[\s!-/:-@[-`{-~]+/g, '');
-	return createHash('sha1')
-		.update(`${squash(r.title)}\u0000${squash(r.abstract)}`)
-		.digest('base64');
+	const h = new Uint32Array([0x811c9dc5, 0x9e3779b9, 0x85ebca6b, 0]);
+	feedSquashed(h, r.title);
+	feed(h, 0x10000); // separator: no UTF-16 code unit has this value
+	feedSquashed(h, r.abstract);
+	return `${hex(fmix(h[0]!))}${hex(fmix(h[1]!))}${hex(fmix(h[2]!))}${h[3]!.toString(36)}`;
 }
+
+/** Printable ASCII and whitespace: no NFKC change, no context-dependent lowercasing. */
+const ASCII = /^[\t\n\r -~]*$/;
+
+/** Feeds `s` NFKC-normalised, lowercased, without whitespace and ASCII punctuation. */
+function feedSquashed(h: Uint32Array, text: string): void {
+	// ASCII: lowercasing character by character is exact. Otherwise NFKC and full lowercasing
+	// (context-dependent: final sigma) of the whole text first, as before.
+	const s = ASCII.test(text) ? text : text.normalize('NFKC').toLowerCase();
+	for (let i = 0; i < s.length; i++) {
+		let c = s.charCodeAt(i);
+		if (c < 0x80) {
+			if (c <= 0x20 || c === 0x7f) {
+				if (c === 0x20 || (c >= 0x09 && c <= 0x0d)) continue; // \s
+			} else if (c < 0x30 || (c >= 0x3a && c <= 0x40) || (c >= 0x5b && c <= 0x60) || c >= 0x7b) {
+				if (c !== 0x7f) continue; // ASCII punctuation !-/ :-@ [-` {-~
+			} else if (c >= 0x41 && c <= 0x5a) c += 0x20;
+		} else if (isUnicodeSpace(c)) continue;
+		feed(h, c);
+	}
+}
+
+/** `\s` beyond ASCII. */
+const isUnicodeSpace = (c: number): boolean =>
+	c === 0xa0 ||
+	c === 0x1680 ||
+	(c >= 0x2000 && c <= 0x200a) ||
+	c === 0x2028 ||
+	c === 0x2029 ||
+	c === 0x202f ||
+	c === 0x205f ||
+	c === 0x3000 ||
+	c === 0xfeff;
+
+function feed(h: Uint32Array, c: number): void {
+	h[0] = Math.imul(h[0]! ^ c, 0x01000193);
+	h[1] = Math.imul((h[1]! ^ c) + 0x7f4a7c15, 0xcc9e2d51);
+	h[2] = Math.imul(h[2]! + c, 0x1b873593) ^ (h[2]! >>> 13);
+	h[3]!++;
+}
+
+/** Final avalanche (murmur3 fmix32). */
+function fmix(x: number): number {
+	let h = x;
+	h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+	h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+	return (h ^ (h >>> 16)) >>> 0;
+}
+
+const hex = (n: number): string => n.toString(16).padStart(8, '0');
 
 /** Merges duplicate records, keeping first-seen order. */
 export function mergeDuplicates(records: RawRecord[]): {
 	merged: MergedRecord[];
 	duplicates: number;
 } {
-	const byKey = new Map<string, MergedRecord>();
-	const merged: MergedRecord[] = [];
+	return mergeByKey(records, textKey);
+}
+
+/**
+ * Merges duplicates of any record shape, given its text key (`textKey`, or one computed before,
+ * for instance on another thread), keeping first-seen order.
+ */
+export function mergeByKey<R extends { arxivId?: string }>(
+	records: R[],
+	keyOf: (r: R) => string,
+): { merged: Array<MergedRecord<R>>; duplicates: number } {
+	const byKey = new Map<string, MergedRecord<R>>();
+	const merged: Array<MergedRecord<R>> = [];
 	let duplicates = 0;
 	for (const r of records) {
-		const keys = [textKey(r), ...(r.arxivId ? [`arxiv:${arxivSlug(r.arxivId)}`] : [])];
+		const keys = [keyOf(r), ...(r.arxivId ? [`arxiv:${arxivSlug(r.arxivId)}`] : [])];
 		const existing = keys.map((k) => byKey.get(k)).find(Boolean);
 		if (existing) {
 			existing.records.push(r);
@@ -53,9 +111,6 @@ export function mergeDuplicates(records: RawRecord[]): {
 }
 
 /** The first defined value of a field across a paper's records (metadata from any source fills gaps). */
-export function firstOf<K extends keyof RawRecord>(
-	m: MergedRecord,
-	key: K,
-): RawRecord[K] | undefined {
+export function firstOf<R, K extends keyof R>(m: MergedRecord<R>, key: K): R[K] | undefined {
 	return m.records.map((r) => r[key]).find((v) => v !== undefined);
 }

@@ -49,6 +49,9 @@ const STYLE: Record<string, 'emphasis' | 'strong' | 'code'> = {
 	texttt: 'code',
 };
 
+/** The next place where a command or group may start. */
+const COMMAND_OR_GROUP = /[\\{]/g;
+
 /** Reads a `{…}` group at `i` (balanced, backslash-aware); returns its content and the index after it. */
 function readGroup(s: string, i: number): { content: string; end: number } | undefined {
 	if (s[i] !== '{') return undefined;
@@ -67,6 +70,7 @@ function readGroup(s: string, i: number): { content: string; end: number } | und
 
 /** Typographic quotes: ``x'' → “x”, `x' → ‘x’. */
 export function convertQuotes(s: string): string {
+	if (!s.includes('`')) return s; // both patterns need one
 	return s
 		.replace(/``([^`]*?)''/g, '“$1”')
 		.replace(/(^|[\s([{])`([^`'\s][^`']*?)'(?![A-Za-z])/g, '$1‘$2’');
@@ -97,6 +101,8 @@ export function inlineText(nodes: Inline[]): string {
  */
 export function parseLatexProse(input: string): Inline[] {
 	const s = convertQuotes(input);
+	// No command and no group (most prose): one text node.
+	if (!s.includes('\\') && !s.includes('{')) return s === '' ? [] : [{ type: 'text', value: s }];
 	const out: Inline[] = [];
 	let i = 0;
 	while (i < s.length) {
@@ -120,8 +126,8 @@ export function parseLatexProse(input: string): Inline[] {
 		}
 		if (c !== '\\') {
 			// Copy the run up to the next command or group in one go.
-			let j = i + 1;
-			while (j < s.length && s[j] !== '\\' && s[j] !== '{') j++;
+			COMMAND_OR_GROUP.lastIndex = i + 1;
+			const j = COMMAND_OR_GROUP.exec(s)?.index ?? s.length;
 			pushText(out, s.slice(i, j));
 			i = j;
 			continue;

@@ -9,8 +9,16 @@ import { inlineText, latexToPlain, parseLatexProse } from './latex.ts';
 export function normalizeWhitespace(s: string): string {
 	// ASCII is already NFC: skip ICU for the common case.
 	const nfc = /^[\t\n\r -~]*$/.test(s) ? s : s.normalize('NFC');
-	return nfc.replace(/\s+/g, ' ').trim();
+	// Already single-spaced and trimmed (most input): skip the replace, which rebuilds the string
+	// match by match.
+	const messy =
+		MESSY_SPACE.test(nfc) || nfc.charCodeAt(0) === 32 || nfc.charCodeAt(nfc.length - 1) === 32;
+	return messy ? nfc.replace(/\s+/g, ' ').trim() : nfc;
 }
+
+/** Two whitespace characters in a row, or one that is not a plain space (what `\s` matches). */
+const MESSY_SPACE =
+	/\s\s|[\t\n\v\f\r\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]/;
 
 /** A title as given: whitespace and Unicode normalised, nothing else touched. */
 export function normalizeTitle(s: string): string {
@@ -122,6 +130,9 @@ const CODE_HOSTS =
 const URL_RE =
 	/\b(?:(https?)\s?:\s?\/\/\s?((?:[\p{L}\p{N}-]+\.)+\p{L}{2,}(?::\d+)?)|((?:www\.)?(?:github\.com|gitlab\.com|huggingface\.co|bitbucket\.org)(?=\/)))((?:\/[^\s<>"'{}|\\^`[\]]*)?)/giu;
 
+/** What every match of URL_RE contains. */
+const MAY_HOLD_URL = /http|github\.com|gitlab\.com|huggingface\.co|bitbucket\.org/iu;
+
 /** Removes trailing punctuation a sentence put after a URL, keeping balanced parentheses. */
 function trimUrlTail(url: string): { url: string; tail: string } {
 	let u = url;
@@ -165,6 +176,8 @@ function tidyAfterUrl(text: string, afterUrl: boolean): string {
 
 /** Turns URLs in a text node into links, repairing spaces and trailing punctuation. */
 function linkify(value: string): Inline[] {
+	// Most text has no URL: a cheap test (same flags, so the same case folding) skips the full regex.
+	if (!MAY_HOLD_URL.test(value)) return [{ type: 'text', value }];
 	const out: Inline[] = [];
 	let last = 0;
 	for (const m of value.matchAll(URL_RE)) {
@@ -191,6 +204,8 @@ const BARE_MATH =
 
 /** Marks clear bare math in a text node as math. */
 function markBareMath(value: string): Inline[] {
+	// Every match holds a `^`.
+	if (!value.includes('^')) return value === '' ? [] : [{ type: 'text', value }];
 	const out: Inline[] = [];
 	let last = 0;
 	for (const m of value.matchAll(BARE_MATH)) {

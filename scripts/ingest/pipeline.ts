@@ -5,7 +5,7 @@
 import { PaperSchema, type Paper } from '../../src/schemas/paper.ts';
 import { buildPapers } from './build-papers.ts';
 import { parseSource } from './parse/index.ts';
-import { renderAbstractMdx, renderPaperMdx } from './render.ts';
+import { renderPaperMdx } from './render.ts';
 import { analyzeTopics } from './topics/analyze.ts';
 import type { TopicDefinition } from './topics/topics-yaml.ts';
 import type { Problem, RawRecord, SourceFile } from './types.ts';
@@ -92,7 +92,7 @@ export function ingest(sources: SourceFile[], options: IngestOptions = {}): Inge
 	lap('topics, keywords, related');
 	const entries = new Map<string, string>();
 	const papers: Paper[] = [];
-	built.forEach(({ paper, inline }, i) => {
+	built.forEach(({ paper, body }, i) => {
 		const checked = PaperSchema.safeParse(paper);
 		if (!checked.success) {
 			const src = paper.sources[0]!;
@@ -104,7 +104,7 @@ export function ingest(sources: SourceFile[], options: IngestOptions = {}): Inge
 			return;
 		}
 		papers.push(checked.data);
-		entries.set(`${paper.slug}.mdx`, renderPaperMdx(checked.data, renderAbstractMdx(inline)));
+		entries.set(`${paper.slug}.mdx`, renderPaperMdx(checked.data, body));
 		options.onProgress?.(i + 1, built.length);
 	});
 	if (errors.length > 0) return { ...empty, duplicates };

@@ -8,7 +8,7 @@ import {
 	displayTerm,
 	idf,
 	isAllGeneric,
-	rankByScore,
+	rankPositive,
 	termWords,
 } from './tfidf.ts';
 
@@ -32,7 +32,7 @@ export function extractKeywords(c: Corpus, doc: DocTerms): string[] {
 		if (len > 1 && count < 2 && c.df[term]! < 2) continue;
 		scores[i] = (1 + Math.log(count)) * idf(c, term) * LENGTH_BONUS[len]!;
 	}
-	const order = rankByScore(scores, n);
+	const order = rankPositive(scores, n); // the loop stops at the first zero
 	const chosen: Array<{ key: string; text: string; score: number }> = [];
 	for (const i of order) {
 		if (chosen.length >= KEYWORDS.max || scores[i] === 0) break;

@@ -12,6 +12,7 @@ import {
 	idf,
 	isAllGeneric,
 	rankByScore,
+	rankPositive,
 	termWords,
 } from './tfidf.ts';
 
@@ -58,9 +59,8 @@ export function buildVector(c: Corpus, doc: DocTerms): SparseVector {
 		if (isAllGeneric(c, term)) continue;
 		scores[i] = (1 + Math.log(doc.counts[i]!)) * idf(c, term);
 	}
-	const order = rankByScore(scores, n);
-	let k = 0;
-	while (k < Math.min(n, RELATED.vectorTerms) && scores[order[k]!]! > 0) k++;
+	const order = rankPositive(scores, n);
+	const k = Math.min(order.length, RELATED.vectorTerms);
 	const top = order.subarray(0, k).sort();
 	let norm = 0;
 	for (const i of top) norm += scores[i]! ** 2;

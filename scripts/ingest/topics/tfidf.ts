@@ -294,7 +294,27 @@ export function idf(c: Corpus, term: number): number {
 export function rankByScore(scores: Float64Array, n: number): Int32Array {
 	const packed = new Float64Array(n);
 	for (let i = 0; i < n; i++) packed[i] = -Math.round(scores[i]! * 1e6) * 2 ** 21 + i;
-	packed.sort();
+	return unpack(packed.sort());
+}
+
+/**
+ * The start of `rankByScore(scores, n)`: only the indices whose score rounds to a positive number
+ * (at 1e-6), which is everything before the zeros. For callers that stop at the first zero score and
+ * whose positive scores are far above 1e-6 (TF-IDF weights are ≥ 1): most of a paper's terms
+ * score zero (unique n-grams, generic words), and sorting only the rest is much cheaper.
+ */
+export function rankPositive(scores: Float64Array, n: number): Int32Array {
+	const packed = new Float64Array(n);
+	let m = 0;
+	for (let i = 0; i < n; i++) {
+		const rounded = Math.round(scores[i]! * 1e6);
+		if (rounded > 0) packed[m++] = -rounded * 2 ** 21 + i;
+	}
+	return unpack(packed.subarray(0, m).sort());
+}
+
+function unpack(packed: Float64Array): Int32Array {
+	const n = packed.length;
 	const out = new Int32Array(n);
 	for (let i = 0; i < n; i++) out[i] = packed[i]! - Math.floor(packed[i]! / 2 ** 21) * 2 ** 21;
 	return out;
