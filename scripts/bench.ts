@@ -116,13 +116,13 @@ for (const f of generateCorpus(material, papers))
 
 const env = { CARDS: values.cards === 'off' ? 'off' : 'on', SITE_URL: 'https://bench.example' };
 const results: Measure[] = [];
-results.push(measure('clean: ingest', ['npx', 'tsx', 'scripts/ingest.ts'], env));
+results.push(measure('clean: ingest', ['npm', 'run', '--silent', 'ingest'], env));
 results.push(measure('clean: astro build', ['npx', 'astro', 'build'], env));
 writeFileSync(
 	join(work, 'content', 'sources', '2025-01-01-trending.txt'),
 	generateTrendingPage(material, 50, 'Jan 1', 7),
 );
-results.push(measure('daily: ingest', ['npx', 'tsx', 'scripts/ingest.ts'], env));
+results.push(measure('daily: ingest', ['npm', 'run', '--silent', 'ingest'], env));
 results.push(measure('daily: astro build', ['npx', 'astro', 'build'], env));
 
 if (values.verify) {
@@ -132,7 +132,7 @@ if (values.verify) {
 	copyProject(work);
 	for (const name of readdirSync(join(cached, 'content', 'sources')))
 		cpSync(join(cached, 'content', 'sources', name), join(work, 'content', 'sources', name));
-	results.push(measure('verify: clean ingest', ['npx', 'tsx', 'scripts/ingest.ts'], env));
+	results.push(measure('verify: clean ingest', ['npm', 'run', '--silent', 'ingest'], env));
 	results.push(measure('verify: clean astro build', ['npx', 'astro', 'build'], env));
 	const a = digestTree(join(cached, 'dist'));
 	const b = digestTree(join(work, 'dist'));

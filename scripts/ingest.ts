@@ -5,7 +5,8 @@
  *   3. on any error: print them all with file and line, write nothing, exit 1
  *   4. write the entries atomically    (write.ts)
  *   5. print the summary               (report.ts)
- * Usage: tsx scripts/ingest.ts [--sources DIR] [--out DIR] [--topics FILE] [--quiet]
+ * Usage: node scripts/ingest.ts [--sources DIR] [--out DIR] [--topics FILE] [--quiet]
+ * (Node runs the TypeScript itself since 22.18; `npm run ingest` uses the pinned Node.)
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
