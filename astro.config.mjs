@@ -50,7 +50,8 @@ export default defineConfig({
 		sitemap(),
 		cards(),
 		staleOutput({ skip: ['pagefind'] }),
-		pagefind(),
+		// Only paper pages carry data-pagefind-body: Pagefind need not parse listing pages.
+		pagefind({ glob: 'papers/**/*.html' }),
 		serviceWorker(),
 	],
 });

@@ -36,6 +36,11 @@ export interface PagefindOptions {
 	 * every chunk adds one range entry (≈ 14 bytes) to the metadata all queries load.
 	 */
 	indexChunkSize?: number;
+	/**
+	 * Which HTML files of the output to read (relative glob). Only pages that carry
+	 * `data-pagefind-body` are indexed; reading no others saves parsing them.
+	 */
+	glob?: string;
 }
 
 /**
@@ -110,7 +115,10 @@ export async function indexSite(dir: string, options: PagefindOptions = {}): Pro
 			...(options.maxFragments ? { maxFragments: options.maxFragments } : {}),
 		});
 		if (!created.index) throw new Error(created.errors.join('\n') || 'no index');
-		const added = await created.index.addDirectory({ path: dir });
+		const added = await created.index.addDirectory({
+			path: dir,
+			...(options.glob ? { glob: options.glob } : {}),
+		});
 		if (added.errors.length) throw new Error(added.errors.join('\n'));
 		const got = await created.index.getFiles();
 		if (got.errors.length) throw new Error(got.errors.join('\n'));

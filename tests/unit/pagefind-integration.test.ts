@@ -21,8 +21,8 @@ vi.mock('pagefind', () => ({
 		return {
 			errors: [],
 			index: {
-				addDirectory: vi.fn(async ({ path }: { path: string }) => {
-					calls.push(`add ${path}`);
+				addDirectory: vi.fn(async ({ path, glob }: { path: string; glob?: string }) => {
+					calls.push(`add ${path}${glob ? ` ${glob}` : ''}`);
 					return { errors: addErrors, page_count: 3 };
 				}),
 				getFiles: vi.fn(async () => {
@@ -82,7 +82,8 @@ describe('Pagefind integration', () => {
 
 	test('starts the service with the chunk size and restores the environment', async () => {
 		process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE = '123';
-		await indexSite(out, { indexChunkSize: 4000, excludeSelectors: ['.x'] });
+		await indexSite(out, { indexChunkSize: 4000, excludeSelectors: ['.x'], glob: 'papers/**' });
+		expect(calls).toContain(`add ${out} papers/**`);
 		expect(calls).toContain('chunk size 4000');
 		expect(calls).toContain('create {"forceLanguage":"en","excludeSelectors":["annotation",".x"]}');
 		expect(process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE).toBe('123');
