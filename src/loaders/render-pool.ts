@@ -15,14 +15,13 @@ export const MIN_FOR_WORKERS = 400;
 /** Bodies per message: large enough that messaging is negligible, small enough to balance. */
 const BATCH = 64;
 
-function renderHere(bodies: readonly string[]): RenderResult[] {
-	return bodies.map((body) => {
-		try {
-			return { html: renderAbstractHtml(body) };
-		} catch (e) {
-			return { error: (e as Error).message };
-		}
-	});
+/** Renders one body; an error becomes its message (shared with the worker threads). */
+export function renderOne(body: string): RenderResult {
+	try {
+		return { html: renderAbstractHtml(body) };
+	} catch (e) {
+		return { error: (e as Error).message };
+	}
 }
 
 /** Renders `bodies` in order (the result at index i belongs to body i); `root` is the project's. */
@@ -31,7 +30,7 @@ export async function renderBodies(
 	root: string,
 	threads = availableParallelism(),
 ): Promise<RenderResult[]> {
-	if (bodies.length < MIN_FOR_WORKERS || threads < 2) return renderHere(bodies);
+	if (bodies.length < MIN_FOR_WORKERS || threads < 2) return bodies.map(renderOne);
 	const results: RenderResult[] = new Array(bodies.length);
 	let next = 0;
 	const workers: Worker[] = [];

@@ -18,7 +18,11 @@ describe('render pool', () => {
 			expect(results[i]).toEqual({ html: renderAbstractHtml(bodies[i]!) });
 	});
 
-	test('stays in this thread for a handful of entries', async () => {
-		expect(await renderBodies(['a *b*'], root, 2)).toEqual([{ html: renderAbstractHtml('a *b*') }]);
+	test('renders a handful of entries in this thread, even with a root that has no worker', async () => {
+		// A missing worker file would fail if workers were started for fewer than MIN_FOR_WORKERS.
+		expect(await renderBodies(['a *b*', '<x>'], '/nonexistent', 2)).toEqual([
+			{ html: renderAbstractHtml('a *b*') },
+			{ error: expect.stringContaining('x') },
+		]);
 	});
 });
