@@ -89,7 +89,10 @@ export function ingest(sources: SourceFile[], options: IngestOptions = {}): Inge
 			)
 		: undefined;
 	analysis?.papers.forEach((fields, i) => Object.assign(built[i]!.paper, fields));
-	lap('topics, keywords, related');
+	if (analysis) {
+		timings.push(...analysis.timings.map((t) => ({ stage: `topics: ${t.stage}`, ms: t.ms })));
+		mark = performance.now();
+	} else lap('topics');
 	const entries = new Map<string, string>();
 	const papers: Paper[] = [];
 	built.forEach(({ paper, body }, i) => {

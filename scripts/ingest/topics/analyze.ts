@@ -50,6 +50,8 @@ export interface TopicAnalysis {
 	counts: Array<{ slug: string; count: number }>;
 	/** Slugs of the papers left in the catch-all topic. */
 	catchAll: string[];
+	/** Milliseconds per step (tokenise, keywords and vectors, classify, …), for the build log. */
+	timings: Array<{ stage: string; ms: number }>;
 }
 
 /** Options of the stage. */
@@ -68,7 +70,15 @@ export function analyzeTopics(
 	definitions: readonly TopicDefinition[],
 	options: AnalyzeOptions = {},
 ): TopicAnalysis {
+	const timings: Array<{ stage: string; ms: number }> = [];
+	let mark = performance.now();
+	const lap = (stage: string): void => {
+		const now = performance.now();
+		timings.push({ stage, ms: now - mark });
+		mark = now;
+	};
 	const c = buildCorpus(inputs.map((p) => ({ title: p.title, text: p.summary })));
+	lap('tokenise');
 	const bySlug = inputs.map((_, i) => i).sort((a, b) => cmp(inputs[a]!.slug, inputs[b]!.slug));
 	const order = new Int32Array(inputs.length);
 	bySlug.forEach((d, rank) => (order[d] = rank));
@@ -80,6 +90,7 @@ export function analyzeTopics(
 		keywords.push(extractKeywords(c, terms));
 		vectors.push(buildVector(c, terms));
 	}
+	lap('keywords and vectors');
 
 	const tax = compileTaxonomy(c, definitions);
 	const catchAllDef = definitions.find((t) => t.catchAll)!;
@@ -97,6 +108,7 @@ export function analyzeTopics(
 		},
 	);
 
+	lap('classify');
 	// Unplaced papers join the nearest curated topic when clearly close to its papers.
 	const curated = definitions.filter((t) => !t.catchAll).map((t) => t.slug);
 	const centroids = new Map(
@@ -131,6 +143,7 @@ export function analyzeTopics(
 		};
 	}
 
+	lap('nearest topic');
 	// Many papers still unplaced: the corpus reaches outside the taxonomy, so derive topics.
 	const derived: Topic[] = [];
 	const taken = new Set(definitions.map((t) => t.slug));
@@ -165,7 +178,9 @@ export function analyzeTopics(
 		catchAll.push(inputs[d]!.slug);
 	}
 
+	lap('derived topics');
 	const related = findRelated(c, vectors, order);
+	lap('related papers');
 	const papers = inputs.map((_, d): TopicOutput => ({
 		topics: assigned[d]!.topics,
 		topicReasons: assigned[d]!.reasons,
@@ -183,7 +198,8 @@ export function analyzeTopics(
 		...derived.sort((a, b) => cmp(a.slug, b.slug)),
 		topicOf(catchAllDef, true, members(catchAllDef.slug)),
 	].filter((t) => t.count > 0);
-	return { papers, topics, counts, catchAll };
+	lap('topic terms');
+	return { papers, topics, counts, catchAll, timings };
 
 	function topicOf(t: TopicDefinition, isCatchAll: boolean, docs: number[]): Topic {
 		return {

@@ -6,7 +6,7 @@
  */
 import { PairTable } from './pair-table.ts';
 import { GENERIC_WORDS } from './stopwords.ts';
-import { contentStem, forEachWord } from './text.ts';
+import { contentStem, forEachWordSpan } from './text.ts';
 
 /** A paper as the analysis sees it. */
 export interface TextDoc {
@@ -31,24 +31,26 @@ export interface Corpus {
 	/** Stem → unigram term id. */
 	unigrams: Map<string, number>;
 	/** For every term: its length in words (1–3). */
-	termLength: number[];
+	termLength: Int32Array;
 	/** For every term: the term id of its first n−1 words (−1 for unigrams). */
-	termPrefix: number[];
+	termPrefix: Int32Array;
 	/** For every term: the unigram ids of its first and last word. */
-	termFirst: number[];
-	termLast: number[];
+	termFirst: Int32Array;
+	termLast: Int32Array;
 	/** Document frequency of every term. */
-	df: number[];
+	df: Int32Array;
 	/** Per term id: whether a unigram is a generic word of abstracts (see GENERIC_WORDS). */
 	generic: Uint8Array;
 	/** Per term id: a unigram's display form, its most frequent spelling (lower case unless an acronym). */
 	display: string[];
 	/** Spellings seen in the text, by spelling id. */
 	surfaces: string[];
-	/** Per n-gram term id (n ≥ 2): spelling ids of its words at its first occurrence. */
-	termSurfaces: Map<number, number[]>;
+	/** Per term id, 3 slots: spelling ids of an n-gram's words at its first occurrence (−1: none). */
+	termSpelling: Int32Array;
 	/** Memo of displayTerm. */
 	displayCache: Map<number, string>;
+	/** Per term id: its inverse document frequency (see idf), computed once. */
+	idfs: Float64Array;
 }
 
 /** A document's distinct terms (ascending ids) and frequencies (title occurrences count twice). */
@@ -57,51 +59,117 @@ export interface DocTerms {
 	counts: Float64Array;
 }
 
+/** A growable typed array (amortised doubling): no boxed numbers, little garbage. */
 class IntList {
-	data = new Int32Array(1 << 16);
+	data: Int32Array;
 	length = 0;
+	constructor(capacity = 1 << 16) {
+		this.data = new Int32Array(capacity);
+	}
 	push(x: number): void {
-		if (this.length === this.data.length) {
-			const next = new Int32Array(this.data.length * 2);
-			next.set(this.data);
-			this.data = next;
-		}
+		if (this.length === this.data.length) this.grow();
 		this.data[this.length++] = x;
+	}
+	private grow(): void {
+		const next = new Int32Array(this.data.length * 2);
+		next.set(this.data);
+		this.data = next;
 	}
 	toArray(): Int32Array {
 		return this.data.slice(0, this.length);
+	}
+	/** The items without a copy (the list must not be used afterwards). */
+	view(): Int32Array {
+		return this.data.subarray(0, this.length);
+	}
+}
+
+/**
+ * Spellings interned straight from the text: a word is looked up by hashing its characters in
+ * place, so no string is made for a word already seen (nearly all of them: 100,000 abstracts have
+ * about 11 million words but some 16,000 spellings). Open addressing over typed arrays.
+ */
+class SpellingTable {
+	readonly spellings: string[] = [];
+	private slots = new Int32Array(1 << 15).fill(-1);
+	private hashes = new Int32Array(1 << 15);
+
+	/** The id of `s.slice(start, end)`, added if new. */
+	intern(s: string, start: number, end: number): number {
+		let h = 0x811c9dc5 ^ (end - start);
+		for (let k = start; k < end; k++) h = Math.imul(h ^ s.charCodeAt(k), 0x01000193);
+		const mask = this.slots.length - 1;
+		let i = (h ^ (h >>> 16)) & mask;
+		for (;;) {
+			const id = this.slots[i]!;
+			if (id < 0) break;
+			if (this.hashes[i] === h) {
+				const known = this.spellings[id]!;
+				if (known.length === end - start && s.startsWith(known, start)) return id;
+			}
+			i = (i + 1) & mask;
+		}
+		const id = this.spellings.length;
+		this.spellings.push(s.slice(start, end));
+		this.slots[i] = id;
+		this.hashes[i] = h;
+		if (this.spellings.length * 2 > this.slots.length) this.grow();
+		return id;
+	}
+
+	private grow(): void {
+		const { slots, hashes } = this;
+		this.slots = new Int32Array(slots.length * 2).fill(-1);
+		this.hashes = new Int32Array(slots.length * 2);
+		const mask = this.slots.length - 1;
+		for (let k = 0; k < slots.length; k++) {
+			if (slots[k]! < 0) continue;
+			const h = hashes[k]!;
+			let i = (h ^ (h >>> 16)) & mask;
+			while (this.slots[i]! >= 0) i = (i + 1) & mask;
+			this.slots[i] = slots[k]!;
+			this.hashes[i] = h;
+		}
 	}
 }
 
 /** Tokenises every document and counts the document frequency of each 1–3-gram. */
 export function buildCorpus(docs: readonly TextDoc[]): Corpus {
 	const unigrams = new Map<string, number>();
-	const termLength: number[] = [];
-	const termPrefix: number[] = [];
-	const termFirst: number[] = [];
-	const termLast: number[] = [];
-	const df: number[] = [];
-	const lastDoc: number[] = [];
+	// Per term: length in words, prefix term, first and last word, document frequency, the last
+	// document that counted it, and the spellings of its words at its first occurrence.
+	const termLength = new IntList();
+	const termPrefix = new IntList();
+	const termFirst = new IntList();
+	const termLast = new IntList();
+	const df = new IntList();
+	const lastDoc = new IntList();
+	const termSpelling = new IntList(); // 3 per term, −1 where the term has fewer words
 	const genericFlags: number[] = [];
-	// Spelling as written → unigram id (−1: stop word); its count picks the display form.
-	const surfaceIds = new Map<string, number>();
-	const surfaceTerm: number[] = [];
-	const surfaceCount: number[] = [];
-	const surfaces: string[] = [];
+	// Spelling id → unigram id (−1: stop word) and count (the most frequent spelling is shown).
+	const spellings = new SpellingTable();
+	const surfaceTerm = new IntList(1 << 14);
+	const surfaceCount = new IntList(1 << 14);
 	const newTerm = (n: number, prefix: number, first: number, last: number): number => {
+		const id = termLength.length;
 		termLength.push(n);
 		termPrefix.push(prefix);
 		termFirst.push(first);
 		termLast.push(last);
 		df.push(0);
 		lastDoc.push(-1);
-		return termLength.length - 1;
+		return id;
 	};
-	const tokens = new IntList();
-	const tokenSurfaces = new IntList();
-	const termSurfaces = new Map<number, number[]>();
-	const gaps: number[] = [];
-	const occurrences = new IntList();
+	// Sized once for the most words the texts can hold (a word and a separator per two
+	// characters): growing by doubling copied hundreds of MB at 100,000 papers, and fresh memory
+	// is slow to touch on these machines, while pages never written are never touched.
+	let chars = 0;
+	for (const doc of docs) chars += doc.title.length + doc.text.length + 2;
+	const maxWords = Math.ceil(chars / 2) + 1;
+	const tokens = new IntList(maxWords);
+	const tokenSurfaces = new IntList(maxWords);
+	const gaps = new IntList(maxWords);
+	const occurrences = new IntList(3 * maxWords);
 	const starts = new Int32Array(docs.length + 1);
 	const occurrenceStarts = new Int32Array(docs.length + 1);
 	const titleLengths = new Int32Array(docs.length);
@@ -109,31 +177,32 @@ export function buildCorpus(docs: readonly TextDoc[]): Corpus {
 	const trigrams = new PairTable();
 
 	let pending = true;
-	const onWord = (surface: string, gap: boolean) => {
-		let sid = surfaceIds.get(surface);
-		if (sid === undefined) {
-			sid = surfaces.length;
+	const onWord = (s: string, start: number, end: number, gap: boolean) => {
+		const sid = spellings.intern(s, start, end);
+		if (sid === surfaceTerm.length) {
+			const surface = spellings.spellings[sid]!;
 			const stem = contentStem(surface);
 			let id = -1;
 			if (stem !== null) {
 				id = unigrams.get(stem) ?? -1;
 				if (id < 0) {
 					id = newTerm(1, -1, termLength.length, termLength.length);
+					termSpelling.push(-1);
+					termSpelling.push(-1);
+					termSpelling.push(-1);
 					unigrams.set(stem, id);
 				}
 				if (GENERIC_WORDS.has(surface.toLowerCase())) genericFlags[id] = 1;
 			}
-			surfaceIds.set(surface, sid);
-			surfaces.push(surface);
 			surfaceTerm.push(id);
 			surfaceCount.push(0);
 		}
-		const id = surfaceTerm[sid]!;
+		const id = surfaceTerm.data[sid]!;
 		if (id < 0) {
 			pending = true;
 			return;
 		}
-		surfaceCount[sid]!++;
+		surfaceCount.data[sid]!++;
 		tokens.push(id);
 		tokenSurfaces.push(sid);
 		gaps.push(gap || pending ? 1 : 0);
@@ -141,72 +210,85 @@ export function buildCorpus(docs: readonly TextDoc[]): Corpus {
 	};
 	const count = (term: number, d: number, inTitle: boolean) => {
 		occurrences.push(term * 2 + (inTitle ? 1 : 0));
-		if (lastDoc[term] !== d) {
-			lastDoc[term] = d;
-			df[term]!++;
+		if (lastDoc.data[term] !== d) {
+			lastDoc.data[term] = d;
+			df.data[term]!++;
 		}
 	};
 	for (let d = 0; d < docs.length; d++) {
 		const start = tokens.length;
 		starts[d] = start;
 		pending = true;
-		forEachWord(docs[d]!.title, onWord);
+		forEachWordSpan(docs[d]!.title, onWord);
 		const titleEnd = tokens.length;
 		titleLengths[d] = titleEnd - start;
 		pending = true;
-		forEachWord(docs[d]!.text, onWord);
+		forEachWordSpan(docs[d]!.text, onWord);
 		const end = tokens.length;
 		occurrenceStarts[d] = occurrences.length;
 		const tok = tokens.data;
+		const gap = gaps.data;
+		const sids = tokenSurfaces.data;
 		for (let i = start; i < end; i++) {
 			const inTitle = i < titleEnd;
 			const u = tok[i]!;
 			count(u, d, inTitle);
-			if (i + 1 >= end || gaps[i + 1] || i + 1 === titleEnd) continue;
+			if (i + 1 >= end || gap[i + 1] || i + 1 === titleEnd) continue;
 			const v = tok[i + 1]!;
-			const sids = tokenSurfaces.data;
 			let b = bigrams.get(u, v);
 			if (b < 0) {
 				b = newTerm(2, u, u, v);
 				bigrams.add(u, v, b);
-				termSurfaces.set(b, [sids[i]!, sids[i + 1]!]);
+				termSpelling.push(sids[i]!);
+				termSpelling.push(sids[i + 1]!);
+				termSpelling.push(-1);
 			}
 			count(b, d, inTitle);
-			if (i + 2 >= end || gaps[i + 2] || i + 2 === titleEnd) continue;
+			if (i + 2 >= end || gap[i + 2] || i + 2 === titleEnd) continue;
 			const w = tok[i + 2]!;
 			let t3 = trigrams.get(b, w);
 			if (t3 < 0) {
 				t3 = newTerm(3, b, u, w);
 				trigrams.add(b, w, t3);
-				termSurfaces.set(t3, [sids[i]!, sids[i + 1]!, sids[i + 2]!]);
+				termSpelling.push(sids[i]!);
+				termSpelling.push(sids[i + 1]!);
+				termSpelling.push(sids[i + 2]!);
 			}
 			count(t3, d, inTitle);
 		}
 	}
 	starts[docs.length] = tokens.length;
 	occurrenceStarts[docs.length] = occurrences.length;
+	const terms = termLength.length;
+	const surfaces = spellings.spellings;
 	return {
 		size: docs.length,
-		tokens: tokens.toArray(),
+		tokens: tokens.view(),
 		starts,
 		titleLengths,
-		occurrences: occurrences.toArray(),
+		occurrences: occurrences.view(),
 		occurrenceStarts,
 		unigrams,
-		termLength,
-		termPrefix,
-		termFirst,
-		termLast,
-		df,
-		generic: Uint8Array.from({ length: termLength.length }, (_, i) => genericFlags[i] ?? 0),
-		display: displayForms(surfaces, surfaceTerm, surfaceCount, termLength.length),
+		termLength: termLength.toArray(),
+		termPrefix: termPrefix.toArray(),
+		termFirst: termFirst.toArray(),
+		termLast: termLast.toArray(),
+		df: df.toArray(),
+		generic: Uint8Array.from({ length: terms }, (_, i) => genericFlags[i] ?? 0),
+		display: displayForms(surfaces, surfaceTerm.toArray(), surfaceCount.toArray(), terms),
 		surfaces,
-		termSurfaces,
+		termSpelling: termSpelling.toArray(),
 		displayCache: new Map(),
+		idfs: Float64Array.from(df.view(), (n) => Math.log((1 + docs.length) / (1 + n)) + 1),
 	};
 }
 
-function displayForms(surfaces: string[], term: number[], count: number[], n: number): string[] {
+function displayForms(
+	surfaces: string[],
+	term: Int32Array,
+	count: Int32Array,
+	n: number,
+): string[] {
 	const best: number[] = new Array<number>(n).fill(-1);
 	surfaces.forEach((s, sid) => {
 		const t = term[sid]!;
@@ -270,12 +352,13 @@ export function isAllGeneric(c: Corpus, term: number): boolean {
 export function displayTerm(c: Corpus, term: number): string {
 	let text = c.displayCache.get(term);
 	if (text === undefined) {
-		const sids = c.termSurfaces.get(term);
-		text = sids
-			? sids.map((sid) => showCase(c.surfaces[sid]!)).join(' ')
-			: termWords(c, term)
-					.map((w) => c.display[w])
-					.join(' ');
+		if (c.termLength[term] === 1) text = c.display[term]!;
+		else {
+			const words: string[] = [];
+			for (let k = 0; k < c.termLength[term]!; k++)
+				words.push(showCase(c.surfaces[c.termSpelling[term * 3 + k]!]!));
+			text = words.join(' ');
+		}
 		c.displayCache.set(term, text);
 	}
 	return text;
@@ -283,7 +366,7 @@ export function displayTerm(c: Corpus, term: number): string {
 
 /** Inverse document frequency, smoothed so that a term in every document still weighs a little. */
 export function idf(c: Corpus, term: number): number {
-	return Math.log((1 + c.size) / (1 + c.df[term]!)) + 1;
+	return c.idfs[term]!;
 }
 
 /**
