@@ -1,23 +1,28 @@
 /**
- * Builds the Pagefind index from the finished site in `astro:build:done` (the Node API, as
- * Starlight does), so it is part of every `astro build` and of `npm run build`, and any step
- * registered after it (the service worker) sees the index. Index errors fail the build.
+ * Builds the Pagefind index from the finished site in `astro:build:done` (Pagefind's command
+ * line, from the `pagefind` package), so it is part of every `astro build` and of
+ * `npm run build`, and any step registered after it (the service worker) sees the index. Index
+ * errors fail the build.
  *
  * In `astro dev` it serves the index of the last build (`<outDir>/pagefind/`) at
  * `<base>pagefind/`, so search works in development after one `npm run build`.
  */
 import type { AstroIntegration } from 'astro';
+import { spawn } from 'node:child_process';
 import {
 	createReadStream,
 	existsSync,
 	mkdirSync,
-	readFileSync,
+	mkdtempSync,
+	readdirSync,
+	renameSync,
+	rmSync,
 	statSync,
-	writeFileSync,
 } from 'node:fs';
+import { createRequire } from 'node:module';
+import { arch } from 'node:os';
 import { dirname, extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import * as pagefind from 'pagefind';
 import { pruneStale } from './stale-output.ts';
 
 /** Options of the Pagefind integration. */
@@ -55,7 +60,7 @@ export const INDEX_CHUNK_SIZE = 2500;
  */
 export const EXCLUDE_SELECTORS = ['annotation'];
 
-/** Pagefind 1.6 reads the chunk size from the service's environment (no API option yet). */
+/** Pagefind 1.6 reads the chunk size from its environment (no CLI flag or API option yet). */
 const CHUNK_SIZE_ENV = 'PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE';
 
 const DEV_TYPES: Record<string, string> = {
@@ -64,34 +69,26 @@ const DEV_TYPES: Record<string, string> = {
 	'.json': 'application/json',
 };
 
-/** Pagefind's content-addressed files (index chunks, fragments, filters, metadata). */
-const HASHED = /_[0-9a-f]{7,}\.pf_[a-z]+$/;
-
 /**
- * Writes Pagefind's files into `bundle`, leaving in place every file that is already there with
- * the same content (content-addressed names are trusted; other files are compared), and removes
- * every other file: a daily rebuild of a big site writes only the new fragments and chunks, and
- * nothing of the previous index survives. Returns how many files were written.
+ * The Pagefind executable of the `pagefind` package (its platform package's binary), or the
+ * one named by PAGEFIND_BINARY_PATH, the variable the package itself honours.
  */
-export function syncBundle(bundle: string, files: ReadonlyArray<pagefind.IndexFile>): number {
-	const keep = new Set<string>();
-	const made = new Set<string>();
-	let written = 0;
-	for (const f of files) {
-		const path = join(bundle, f.path);
-		keep.add(path);
-		if (existsSync(path)) {
-			if (HASHED.test(f.path)) continue;
-			if (Buffer.from(f.content).equals(readFileSync(path))) continue;
+export function pagefindBinary(): string {
+	const fromEnv = process.env.PAGEFIND_BINARY_PATH ?? process.env.PAGEFIND_EXTENDED_BINARY_PATH;
+	if (fromEnv) return fromEnv;
+	const require = createRequire(import.meta.url);
+	const platform = process.platform === 'win32' ? 'windows' : process.platform;
+	const exe = platform === 'windows' ? '.exe' : '';
+	for (const name of ['pagefind_extended', 'pagefind']) {
+		try {
+			return require.resolve(`@pagefind/${platform}-${arch()}/bin/${name}${exe}`);
+		} catch {
+			// try the next name
 		}
-		const dir = dirname(path);
-		if (!made.has(dir)) mkdirSync(dir, { recursive: true });
-		made.add(dir);
-		writeFileSync(path, f.content);
-		written++;
 	}
-	pruneStale(bundle, Number.POSITIVE_INFINITY, { keep });
-	return written;
+	throw new Error(
+		`no Pagefind binary for ${platform}-${arch()}: reinstall with \`npm ci\`, or set PAGEFIND_BINARY_PATH`,
+	);
 }
 
 /** What one index run produced. */
@@ -102,34 +99,85 @@ export interface IndexStats {
 	largestChunk: number;
 }
 
-/** Runs Pagefind over `dir` and writes `dir/pagefind/`; throws with every error Pagefind reports. */
+/** The command line that indexes `dir` into `dir/pagefind/` (or `outputPath`). */
+export function pagefindArgs(
+	dir: string,
+	options: PagefindOptions & { outputPath?: string } = {},
+): string[] {
+	const output = options.outputPath ?? join(dir, 'pagefind');
+	const args = ['--site', dir, '--output-path', output, '--force-language', 'en'];
+	for (const selector of [...EXCLUDE_SELECTORS, ...(options.excludeSelectors ?? [])])
+		args.push('--exclude-selectors', selector);
+	if (options.glob) args.push('--glob', options.glob);
+	if (options.maxFragments) args.push('--max-fragments', String(options.maxFragments));
+	return args;
+}
+
+/** Pagefind's content-addressed files (index chunks, fragments, filters, metadata). */
+const HASHED = /_[0-9a-f]{7,}\.pf_[a-z]+$/;
+
+/**
+ * Runs Pagefind over `dir` into a fresh staging folder, then moves its files into
+ * `dir/pagefind/`: a content-addressed file already there stays untouched, every other file is
+ * moved in, and whatever the new index does not have is removed. Throws with Pagefind's output
+ * when it fails.
+ *
+ * Why the command line and not the Node API (`createIndex` … `getFiles`): they produce the same
+ * bytes, but the API's service took 18–23 s for 10,000 papers where the command line takes
+ * 11–13 s (docs/BENCHMARKS.md), and no file contents pass through this process. Why staging:
+ * writing into the old bundle, Pagefind skips files that exist, so nothing would tell the
+ * previous index's files from the current ones.
+ */
 export async function indexSite(dir: string, options: PagefindOptions = {}): Promise<IndexStats> {
-	const previous = process.env[CHUNK_SIZE_ENV];
+	const bundle = join(dir, 'pagefind');
+	const staging = mkdtempSync(join(dir, '.pagefind-'));
 	try {
-		// A fresh service reads the chunk size from the environment it is started with.
-		await pagefind.close();
-		process.env[CHUNK_SIZE_ENV] = String(options.indexChunkSize ?? INDEX_CHUNK_SIZE);
-		const created = await pagefind.createIndex({
-			forceLanguage: 'en',
-			excludeSelectors: [...EXCLUDE_SELECTORS, ...(options.excludeSelectors ?? [])],
-			...(options.maxFragments ? { maxFragments: options.maxFragments } : {}),
-		});
-		if (!created.index) throw new Error(created.errors.join('\n') || 'no index');
-		const added = await created.index.addDirectory({
-			path: dir,
-			...(options.glob ? { glob: options.glob } : {}),
-		});
-		if (added.errors.length) throw new Error(added.errors.join('\n'));
-		const got = await created.index.getFiles();
-		if (got.errors.length) throw new Error(got.errors.join('\n'));
-		syncBundle(join(dir, 'pagefind'), got.files);
-		const sizes = got.files.filter((f) => f.path.startsWith('index/')).map((f) => f.content.length);
-		return { pages: added.page_count, chunks: sizes.length, largestChunk: Math.max(0, ...sizes) };
+		const { code, output } = await run(
+			pagefindBinary(),
+			pagefindArgs(dir, { ...options, outputPath: staging }),
+			{ ...process.env, [CHUNK_SIZE_ENV]: String(options.indexChunkSize ?? INDEX_CHUNK_SIZE) },
+		);
+		if (code !== 0) throw new Error(`Pagefind failed (exit code ${code}):\n${output.trim()}`);
+		const pages = Number(/Indexed (\d+) pages?\b/.exec(output)?.[1] ?? Number.NaN);
+		if (Number.isNaN(pages)) throw new Error(`Pagefind reported no page count:\n${output.trim()}`);
+		const files = (readdirSync(staging, { recursive: true }) as string[]).filter((f) =>
+			statSync(join(staging, f)).isFile(),
+		);
+		const sizes = files
+			.filter((f) => f.startsWith(`index${sep}`))
+			.map((f) => statSync(join(staging, f)).size);
+		const keep = new Set<string>();
+		const made = new Set<string>();
+		for (const f of files) {
+			const target = join(bundle, f);
+			keep.add(target);
+			if (HASHED.test(f) && existsSync(target)) continue;
+			const folder = dirname(target);
+			if (!made.has(folder)) mkdirSync(folder, { recursive: true });
+			made.add(folder);
+			renameSync(join(staging, f), target);
+		}
+		pruneStale(bundle, Number.POSITIVE_INFINITY, { keep });
+		return { pages, chunks: sizes.length, largestChunk: Math.max(0, ...sizes) };
 	} finally {
-		if (previous === undefined) delete process.env[CHUNK_SIZE_ENV];
-		else process.env[CHUNK_SIZE_ENV] = previous;
-		await pagefind.close();
+		rmSync(staging, { recursive: true, force: true });
 	}
+}
+
+/** Runs a command to completion, collecting stdout and stderr together (no shell). */
+function run(
+	command: string,
+	args: string[],
+	env: NodeJS.ProcessEnv,
+): Promise<{ code: number; output: string }> {
+	return new Promise((resolve, reject) => {
+		const child = spawn(command, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
+		let output = '';
+		child.stdout.on('data', (d: Buffer) => (output += d.toString()));
+		child.stderr.on('data', (d: Buffer) => (output += d.toString()));
+		child.on('error', reject);
+		child.on('close', (code) => resolve({ code: code ?? 1, output }));
+	});
 }
 
 /** The Astro integration. */

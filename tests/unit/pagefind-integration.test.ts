@@ -1,4 +1,5 @@
 import {
+	chmodSync,
 	mkdirSync,
 	mkdtempSync,
 	readFileSync,
@@ -9,70 +10,67 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 
-const calls: string[] = [];
-let addErrors: string[] = [];
-let files: Array<{ path: string; content: Uint8Array }> = [];
-vi.mock('pagefind', () => ({
-	createIndex: vi.fn(async (config: Record<string, unknown>) => {
-		calls.push(`create ${JSON.stringify(config)}`);
-		calls.push(`chunk size ${process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE}`);
-		return {
-			errors: [],
-			index: {
-				addDirectory: vi.fn(async ({ path, glob }: { path: string; glob?: string }) => {
-					calls.push(`add ${path}${glob ? ` ${glob}` : ''}`);
-					return { errors: addErrors, page_count: 3 };
-				}),
-				getFiles: vi.fn(async () => {
-					calls.push('get files');
-					return { errors: [], files };
-				}),
-			},
-		};
-	}),
-	close: vi.fn(async () => {
-		calls.push('close');
-		return null;
-	}),
-}));
+/**
+ * A stand-in for the Pagefind binary (PAGEFIND_BINARY_PATH): records its arguments and the
+ * chunk size it was started with, writes a small bundle where it is told to, and fails on demand.
+ */
+const FAKE = `#!/bin/sh
+printf '%s\\n' "$@" > "$FAKE_LOG"
+echo "chunk size $PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE" >> "$FAKE_LOG"
+if [ -n "$FAKE_FAIL" ]; then echo "Error: bad.html: unparseable" >&2; exit 1; fi
+out=""
+while [ $# -gt 0 ]; do [ "$1" = "--output-path" ] && out="$2"; shift; done
+mkdir -p "$out/index" "$out/fragment"
+printf chunk > "$out/index/en_1234567.pf_index"
+printf '{}' > "$out/pagefind-entry.json"
+echo "  Indexed 3 pages"
+`;
 
-const { indexSite, syncBundle, INDEX_CHUNK_SIZE } =
+const { indexSite, pagefindArgs, INDEX_CHUNK_SIZE } =
 	await import('../../src/integrations/pagefind.ts');
 const { pruneStale } = await import('../../src/integrations/stale-output.ts');
 
 let out: string;
+let tools: string;
+const saved = { ...process.env };
 beforeEach(() => {
-	calls.length = 0;
-	addErrors = [];
-	files = [{ path: 'pagefind-entry.json', content: new TextEncoder().encode('{}') }];
 	out = mkdtempSync(join(tmpdir(), 'abstracta-pf-'));
+	tools = mkdtempSync(join(tmpdir(), 'abstracta-pf-bin-'));
+	writeFileSync(join(tools, 'pagefind'), FAKE);
+	chmodSync(join(tools, 'pagefind'), 0o755);
+	process.env.PAGEFIND_BINARY_PATH = join(tools, 'pagefind');
+	process.env.FAKE_LOG = join(tools, 'log');
 });
-afterEach(() => rmSync(out, { recursive: true, force: true }));
+afterEach(() => {
+	process.env = { ...saved };
+	rmSync(out, { recursive: true, force: true });
+	rmSync(tools, { recursive: true, force: true });
+});
 
-const text = (s: string) => new TextEncoder().encode(s);
 /** Every file under `dir`, relative, sorted. */
 const tree = (dir: string): string[] =>
 	(readdirSync(dir, { recursive: true }) as string[])
 		.filter((f) => statSync(join(dir, f)).isFile())
 		.sort();
+const log = (): string[] => readFileSync(join(tools, 'log'), 'utf8').trim().split('\n');
 
 describe('Pagefind integration', () => {
-	test('indexes the build output and writes the bundle inside it', async () => {
-		files.push({ path: 'index/en_1234567.pf_index', content: text('chunk') });
+	test('indexes the build output into its pagefind/ folder and reports what it wrote', async () => {
 		expect(await indexSite(out, { maxFragments: 500 })).toEqual({
 			pages: 3,
 			chunks: 1,
 			largestChunk: 5,
 		});
-		expect(calls).toEqual([
-			'close',
-			'create {"forceLanguage":"en","excludeSelectors":["annotation"],"maxFragments":500}',
+		const args = log();
+		// Pagefind writes into a staging folder inside the output, removed afterwards.
+		expect(args.slice(0, 3)).toEqual(['--site', out, '--output-path']);
+		expect(args[3]!.startsWith(join(out, '.pagefind-'))).toBe(true);
+		expect(args.slice(4)).toEqual([
+			...['--force-language', 'en', '--exclude-selectors', 'annotation'],
+			...['--max-fragments', '500'],
 			`chunk size ${INDEX_CHUNK_SIZE}`,
-			`add ${out}`,
-			'get files',
-			'close',
 		]);
 		expect(tree(out)).toEqual([
 			'pagefind/index/en_1234567.pf_index',
@@ -80,47 +78,44 @@ describe('Pagefind integration', () => {
 		]);
 	});
 
-	test('starts the service with the chunk size and restores the environment', async () => {
+	test('passes the chunk size, selectors and glob, and leaves the environment alone', async () => {
 		process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE = '123';
 		await indexSite(out, { indexChunkSize: 4000, excludeSelectors: ['.x'], glob: 'papers/**' });
-		expect(calls).toContain(`add ${out} papers/**`);
-		expect(calls).toContain('chunk size 4000');
-		expect(calls).toContain('create {"forceLanguage":"en","excludeSelectors":["annotation",".x"]}');
+		expect(log()).toContain('chunk size 4000');
+		expect(pagefindArgs(out, { excludeSelectors: ['.x'], glob: 'papers/**' })).toEqual([
+			...['--site', out, '--output-path', join(out, 'pagefind'), '--force-language', 'en'],
+			...['--exclude-selectors', 'annotation', '--exclude-selectors', '.x'],
+			...['--glob', 'papers/**'],
+		]);
 		expect(process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE).toBe('123');
-		delete process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE;
-		await indexSite(out);
-		expect(process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE).toBeUndefined();
 	});
 
-	test('fails the build with Pagefind’s errors, and still stops the service', async () => {
-		addErrors = ['bad.html: unparseable'];
-		await expect(indexSite(out)).rejects.toThrow('bad.html: unparseable');
-		expect(calls).not.toContain('get files');
-		expect(calls.at(-1)).toBe('close');
-		expect(tree(out)).toEqual([]);
+	test('fails the build with Pagefind’s own message', async () => {
+		process.env.FAKE_FAIL = '1';
+		await expect(indexSite(out)).rejects.toThrow(/exit code 1[\s\S]*bad\.html: unparseable/);
 	});
 
-	test('syncs the bundle: writes new and changed files, keeps identical ones, removes the rest', () => {
+	test('moves in new files, leaves identical hashed ones, removes the previous index’s rest', async () => {
 		const bundle = join(out, 'pagefind');
-		syncBundle(bundle, [
-			{ path: 'pagefind.js', content: text('v1') },
-			{ path: 'fragment/en_1111111.pf_fragment', content: text('a') },
-			{ path: 'fragment/en_2222222.pf_fragment', content: text('b') },
+		mkdirSync(join(bundle, 'fragment'), { recursive: true });
+		mkdirSync(join(bundle, 'index'), { recursive: true });
+		writeFileSync(join(bundle, 'fragment/en_0000000.pf_fragment'), 'old');
+		writeFileSync(join(bundle, 'index/en_1234567.pf_index'), 'chunk');
+		writeFileSync(join(bundle, 'pagefind-entry.json'), 'old');
+		const kept = statSync(join(bundle, 'index/en_1234567.pf_index')).ino;
+		await indexSite(out);
+		expect(tree(out)).toEqual([
+			'pagefind/index/en_1234567.pf_index',
+			'pagefind/pagefind-entry.json',
 		]);
-		const kept = statSync(join(bundle, 'fragment/en_1111111.pf_fragment')).mtimeMs;
-		const written = syncBundle(bundle, [
-			{ path: 'pagefind.js', content: text('v2') },
-			{ path: 'fragment/en_1111111.pf_fragment', content: text('a') },
-			{ path: 'fragment/en_3333333.pf_fragment', content: text('c') },
-		]);
-		expect(written).toBe(2);
-		expect(tree(bundle)).toEqual([
-			'fragment/en_1111111.pf_fragment',
-			'fragment/en_3333333.pf_fragment',
-			'pagefind.js',
-		]);
-		expect(readFileSync(join(bundle, 'pagefind.js'), 'utf8')).toBe('v2');
-		expect(statSync(join(bundle, 'fragment/en_1111111.pf_fragment')).mtimeMs).toBe(kept);
+		expect(statSync(join(bundle, 'index/en_1234567.pf_index')).ino).toBe(kept);
+		expect(readFileSync(join(bundle, 'pagefind-entry.json'), 'utf8')).toBe('{}');
+	});
+
+	test('leaves no staging folder behind when Pagefind fails', async () => {
+		process.env.FAKE_FAIL = '1';
+		await expect(indexSite(out)).rejects.toThrow();
+		expect(readdirSync(out)).toEqual([]);
 	});
 });
 
