@@ -158,7 +158,7 @@ export async function indexSite(dir: string, options: PagefindOptions = {}): Pro
 			renameSync(join(staging, f), target);
 		}
 		pruneStale(bundle, Number.POSITIVE_INFINITY, { keep });
-		return { pages, chunks: sizes.length, largestChunk: Math.max(0, ...sizes) };
+		return { pages, chunks: sizes.length, largestChunk: sizes.reduce((a, b) => Math.max(a, b), 0) };
 	} finally {
 		rmSync(staging, { recursive: true, force: true });
 	}

@@ -6,20 +6,23 @@
  *   3. curated topics by phrases and arXiv categories        (classify.ts)
  *   4. unplaced papers: nearest curated topic if close enough, else derived clusters (derive.ts)
  *   5. related papers through the pruned inverted index      (related.ts)
+ * Steps 2 and 5 run on two threads for big corpora (parallel.ts), with the same output.
  */
 import type { Topic } from '../../../src/schemas/topic.ts';
 import { compileTaxonomy, pickTopics, scoreDocument, type Reason } from './classify.ts';
 import { deriveClusters, nameCluster } from './derive.ts';
-import { extractKeywords } from './keywords.ts';
+import { createVectorStore, keywordsInRange, TopicsHelper, vectorAt } from './parallel.ts';
 import {
-	buildVector,
+	championLists,
 	cosineIndexed,
-	findRelated,
 	indexVector,
+	RELATED,
+	relatedInRange,
 	sharedTerms,
+	type RelatedLink,
 	type SparseVector,
 } from './related.ts';
-import { buildCorpus, displayTerm, docTerms, type Corpus } from './tfidf.ts';
+import { buildCorpus, displayTerm, type Corpus } from './tfidf.ts';
 import type { TopicDefinition } from './topics-yaml.ts';
 
 /** What the stage needs of a paper. */
@@ -58,6 +61,8 @@ export interface TopicAnalysis {
 export interface AnalyzeOptions {
 	/** Use arXiv categories as evidence (default true; the quality check turns it off). */
 	useCategories?: boolean;
+	/** Use a worker thread from this many papers on (default PARALLEL_FROM; tests vary it). */
+	parallelFrom?: number;
 }
 
 /** Joining the nearest curated topic needs this cosine with the centroid of its papers. */
@@ -83,134 +88,148 @@ export function analyzeTopics(
 	const order = new Int32Array(inputs.length);
 	bySlug.forEach((d, rank) => (order[d] = rank));
 
-	const keywords: string[][] = [];
-	const vectors: SparseVector[] = [];
-	for (let d = 0; d < c.size; d++) {
-		const terms = docTerms(c, d);
-		keywords.push(extractKeywords(c, terms));
-		vectors.push(buildVector(c, terms));
+	// Keywords, vectors and related papers are per paper: on big corpora a worker thread takes
+	// the second half of the papers (parallel.ts); the output is the same either way.
+	const store = createVectorStore(c.size, RELATED.vectorTerms);
+	const helper = TopicsHelper.start(c, store, options.parallelFrom);
+	try {
+		return analyzeWith(helper);
+	} finally {
+		helper?.close();
 	}
-	lap('keywords and vectors');
 
-	const tax = compileTaxonomy(c, definitions);
-	const catchAllDef = definitions.find((t) => t.catchAll)!;
-	const genres = new Set(definitions.filter((t) => t.genre).map((t) => t.slug));
-	const assigned: Array<{ topics: string[]; reasons: Record<string, Reason[]> }> = inputs.map(
-		(p, d) => {
-			const picked = pickTopics(
-				scoreDocument(c, d, tax, options.useCategories === false ? [] : p.categories),
-				genres,
-			);
-			return {
-				topics: picked.map((s) => s.slug),
-				reasons: Object.fromEntries(picked.map((s) => [s.slug, s.reasons])),
-			};
-		},
-	);
+	function analyzeWith(helper: TopicsHelper | undefined): TopicAnalysis {
+		const split = helper ? Math.floor(c.size / 2) : c.size;
+		helper?.post({ kind: 'keywords', from: split, to: c.size });
+		const keywords = keywordsInRange(c, store, 0, split);
+		if (helper) for (const k of helper.result<string[][]>()) keywords.push(k);
+		const vectors = Array.from({ length: c.size }, (_, d) => vectorAt(store, d));
+		lap('keywords and vectors');
 
-	lap('classify');
-	// Unplaced papers join the nearest curated topic when clearly close to its papers.
-	const curated = definitions.filter((t) => !t.catchAll).map((t) => t.slug);
-	const centroids = new Map(
-		curated.map((slug) => [
-			slug,
-			centroidOf(
-				bySlug.filter((d) => assigned[d]!.topics[0] === slug),
-				vectors,
-			),
-		]),
-	);
-	const indexed = new Map([...centroids].map(([slug, v]) => [slug, indexVector(v)]));
-	const unplaced: number[] = [];
-	for (const d of bySlug) {
-		if (assigned[d]!.topics.length > 0) continue;
-		let best: string | undefined;
-		let bestSim = NEAREST_TOPIC_SIMILARITY;
-		for (const slug of curated) {
-			const s = cosineIndexed(vectors[d]!, indexed.get(slug)!);
-			if (s > bestSim) [best, bestSim] = [slug, s];
-		}
-		if (!best) {
-			unplaced.push(d);
-			continue;
-		}
-		const terms = sharedTerms(c, vectors[d]!, centroids.get(best)!);
-		assigned[d] = {
-			topics: [best],
-			reasons: {
-				[best]: [{ term: `similar to its papers: ${terms.join(', ')}`, weight: round(bestSim) }],
+		const tax = compileTaxonomy(c, definitions);
+		const catchAllDef = definitions.find((t) => t.catchAll)!;
+		const genres = new Set(definitions.filter((t) => t.genre).map((t) => t.slug));
+		const assigned: Array<{ topics: string[]; reasons: Record<string, Reason[]> }> = inputs.map(
+			(p, d) => {
+				const picked = pickTopics(
+					scoreDocument(c, d, tax, options.useCategories === false ? [] : p.categories),
+					genres,
+				);
+				return {
+					topics: picked.map((s) => s.slug),
+					reasons: Object.fromEntries(picked.map((s) => [s.slug, s.reasons])),
+				};
 			},
-		};
-	}
+		);
 
-	lap('nearest topic');
-	// Many papers still unplaced: the corpus reaches outside the taxonomy, so derive topics.
-	const derived: Topic[] = [];
-	const taken = new Set(definitions.map((t) => t.slug));
-	for (const cluster of deriveClusters(c, unplaced, vectors)) {
-		const { name, slug: base } = nameCluster(c, cluster.terms);
-		let slug = base;
-		for (let i = 2; taken.has(slug); i++) slug = `${base}-${i}`;
-		taken.add(slug);
-		const shown = cluster.terms.slice(0, TOPIC_TERMS).map((t) => displayTerm(c, t));
-		derived.push({
-			slug,
-			name,
-			description: `Derived from the papers: they share the terms ${shown.slice(0, 5).join(', ')}.`,
-			derived: true,
-			catchAll: false,
-			count: cluster.docs.length,
-			terms: shown,
-		});
-		for (const d of cluster.docs) {
-			const reasons = cluster.terms
-				.map((t) => ({ t, i: vectors[d]!.terms.indexOf(t) }))
-				.filter((x) => x.i >= 0)
-				.slice(0, 5)
-				.map((x) => ({ term: displayTerm(c, x.t), weight: round(vectors[d]!.weights[x.i]!) }));
-			assigned[d] = { topics: [slug], reasons: { [slug]: reasons } };
+		lap('classify');
+		// Unplaced papers join the nearest curated topic when clearly close to its papers.
+		const curated = definitions.filter((t) => !t.catchAll).map((t) => t.slug);
+		const centroids = new Map(
+			curated.map((slug) => [
+				slug,
+				centroidOf(
+					bySlug.filter((d) => assigned[d]!.topics[0] === slug),
+					vectors,
+				),
+			]),
+		);
+		const indexed = new Map([...centroids].map(([slug, v]) => [slug, indexVector(v)]));
+		const unplaced: number[] = [];
+		for (const d of bySlug) {
+			if (assigned[d]!.topics.length > 0) continue;
+			let best: string | undefined;
+			let bestSim = NEAREST_TOPIC_SIMILARITY;
+			for (const slug of curated) {
+				const s = cosineIndexed(vectors[d]!, indexed.get(slug)!);
+				if (s > bestSim) [best, bestSim] = [slug, s];
+			}
+			if (!best) {
+				unplaced.push(d);
+				continue;
+			}
+			const terms = sharedTerms(c, vectors[d]!, centroids.get(best)!);
+			assigned[d] = {
+				topics: [best],
+				reasons: {
+					[best]: [{ term: `similar to its papers: ${terms.join(', ')}`, weight: round(bestSim) }],
+				},
+			};
 		}
-	}
-	const catchAll: string[] = [];
-	for (const d of bySlug) {
-		if (assigned[d]!.topics.length > 0) continue;
-		assigned[d] = { topics: [catchAllDef.slug], reasons: { [catchAllDef.slug]: [] } };
-		catchAll.push(inputs[d]!.slug);
-	}
 
-	lap('derived topics');
-	const related = findRelated(c, vectors, order);
-	lap('related papers');
-	const papers = inputs.map((_, d): TopicOutput => ({
-		topics: assigned[d]!.topics,
-		topicReasons: assigned[d]!.reasons,
-		keywords: keywords[d]!,
-		// No similarity score in the entry: it shifts with every paper added, and writing it would
-		// rewrite most entries (and re-render their pages) on each daily rebuild.
-		related: related[d]!.map((r) => ({ slug: inputs[r.doc]!.slug, terms: r.terms })),
-	}));
+		lap('nearest topic');
+		// Many papers still unplaced: the corpus reaches outside the taxonomy, so derive topics.
+		const derived: Topic[] = [];
+		const taken = new Set(definitions.map((t) => t.slug));
+		for (const cluster of deriveClusters(c, unplaced, vectors)) {
+			const { name, slug: base } = nameCluster(c, cluster.terms);
+			let slug = base;
+			for (let i = 2; taken.has(slug); i++) slug = `${base}-${i}`;
+			taken.add(slug);
+			const shown = cluster.terms.slice(0, TOPIC_TERMS).map((t) => displayTerm(c, t));
+			derived.push({
+				slug,
+				name,
+				description: `Derived from the papers: they share the terms ${shown.slice(0, 5).join(', ')}.`,
+				derived: true,
+				catchAll: false,
+				count: cluster.docs.length,
+				terms: shown,
+			});
+			for (const d of cluster.docs) {
+				const reasons = cluster.terms
+					.map((t) => ({ t, i: vectors[d]!.terms.indexOf(t) }))
+					.filter((x) => x.i >= 0)
+					.slice(0, 5)
+					.map((x) => ({ term: displayTerm(c, x.t), weight: round(vectors[d]!.weights[x.i]!) }));
+				assigned[d] = { topics: [slug], reasons: { [slug]: reasons } };
+			}
+		}
+		const catchAll: string[] = [];
+		for (const d of bySlug) {
+			if (assigned[d]!.topics.length > 0) continue;
+			assigned[d] = { topics: [catchAllDef.slug], reasons: { [catchAllDef.slug]: [] } };
+			catchAll.push(inputs[d]!.slug);
+		}
 
-	const scratch = { sum: new Float64Array(c.df.length), n: new Int32Array(c.df.length) };
-	const members = (slug: string) => bySlug.filter((d) => assigned[d]!.topics.includes(slug));
-	const counts = definitions.map((t) => ({ slug: t.slug, count: members(t.slug).length }));
-	const topics: Topic[] = [
-		...definitions.filter((t) => !t.catchAll).map((t) => topicOf(t, false, members(t.slug))),
-		...derived.sort((a, b) => cmp(a.slug, b.slug)),
-		topicOf(catchAllDef, true, members(catchAllDef.slug)),
-	].filter((t) => t.count > 0);
-	lap('topic terms');
-	return { papers, topics, counts, catchAll, timings };
+		lap('derived topics');
+		const postings = championLists(vectors, c.df.length);
+		lap('champion lists');
+		helper?.post({ kind: 'related', postings, order, from: split, to: c.size });
+		const related = relatedInRange(c, vectors, postings, order, 0, split);
+		if (helper) for (const r of helper.result<RelatedLink[][]>()) related.push(r);
+		lap('related papers');
+		const papers = inputs.map((_, d): TopicOutput => ({
+			topics: assigned[d]!.topics,
+			topicReasons: assigned[d]!.reasons,
+			keywords: keywords[d]!,
+			// No similarity score in the entry: it shifts with every paper added, and writing it would
+			// rewrite most entries (and re-render their pages) on each daily rebuild.
+			related: related[d]!.map((r) => ({ slug: inputs[r.doc]!.slug, terms: r.terms })),
+		}));
 
-	function topicOf(t: TopicDefinition, isCatchAll: boolean, docs: number[]): Topic {
-		return {
-			slug: t.slug,
-			name: t.name,
-			description: t.description,
-			derived: false,
-			catchAll: isCatchAll,
-			count: docs.length,
-			terms: distinctiveTerms(c, docs, vectors, scratch),
-		};
+		const scratch = { sum: new Float64Array(c.df.length), n: new Int32Array(c.df.length) };
+		const members = (slug: string) => bySlug.filter((d) => assigned[d]!.topics.includes(slug));
+		const counts = definitions.map((t) => ({ slug: t.slug, count: members(t.slug).length }));
+		const topics: Topic[] = [
+			...definitions.filter((t) => !t.catchAll).map((t) => topicOf(t, false, members(t.slug))),
+			...derived.sort((a, b) => cmp(a.slug, b.slug)),
+			topicOf(catchAllDef, true, members(catchAllDef.slug)),
+		].filter((t) => t.count > 0);
+		lap('topic terms');
+		return { papers, topics, counts, catchAll, timings };
+
+		function topicOf(t: TopicDefinition, isCatchAll: boolean, docs: number[]): Topic {
+			return {
+				slug: t.slug,
+				name: t.name,
+				description: t.description,
+				derived: false,
+				catchAll: isCatchAll,
+				count: docs.length,
+				terms: distinctiveTerms(c, docs, vectors, scratch),
+			};
+		}
 	}
 }
 

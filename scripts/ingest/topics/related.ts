@@ -63,12 +63,16 @@ export function buildVector(c: Corpus, doc: DocTerms): SparseVector {
 	const k = Math.min(order.length, RELATED.vectorTerms);
 	const top = order.subarray(0, k).sort();
 	let norm = 0;
-	for (const i of top) norm += scores[i]! ** 2;
+	for (let j = 0; j < k; j++) norm += scores[top[j]!]! ** 2;
 	norm = Math.sqrt(norm) || 1;
-	return {
-		terms: Int32Array.from(top, (i) => doc.terms[i]!),
-		weights: Float32Array.from(top, (i) => scores[i]! / norm),
-	};
+	// Plain loops: TypedArray.from with a mapping function is several times slower.
+	const terms = new Int32Array(k);
+	const weights = new Float32Array(k);
+	for (let j = 0; j < k; j++) {
+		terms[j] = doc.terms[top[j]!]!;
+		weights[j] = scores[top[j]!]! / norm;
+	}
+	return { terms, weights };
 }
 
 /** Cosine of two unit vectors (a merge of their sorted term lists). */
@@ -109,17 +113,40 @@ export function findRelated(
 	vectors: readonly SparseVector[],
 	order: ArrayLike<number>,
 ): RelatedLink[][] {
+	return relatedInRange(c, vectors, championLists(vectors, c.df.length), order, 0, vectors.length);
+}
+
+/**
+ * The inverted index findRelated searches: exact on small corpora, champion lists where they are
+ * needed for speed. Its arrays live in shared memory, so a worker thread can search it too.
+ */
+export function championLists(vectors: readonly SparseVector[], terms: number): Postings {
+	const cap = vectors.length <= RELATED.exactUpTo ? vectors.length : RELATED.championList;
+	return buildChampionLists(vectors, terms, cap);
+}
+
+/** The related documents of documents `from` … `to − 1` (see findRelated). */
+export function relatedInRange(
+	c: Corpus,
+	vectors: readonly SparseVector[],
+	postings: Postings,
+	order: ArrayLike<number>,
+	from: number,
+	to: number,
+): RelatedLink[][] {
 	const n = vectors.length;
-	// Exact search on small corpora; champion lists only where they are needed for speed.
-	const cap = n <= RELATED.exactUpTo ? n : RELATED.championList;
-	const postings = buildChampionLists(vectors, c.df.length, cap);
 	const { start, docs, weights } = postings;
 	const acc = new Float64Array(n);
 	const touched = new Int32Array(n);
 	const dense = new Float32Array(c.df.length);
-	return vectors.map((v, d) => {
+	const queryScores = new Float64Array(vectors.reduce((m, v) => Math.max(m, v.terms.length), 0));
+	const out: RelatedLink[][] = [];
+	for (let d = from; d < to; d++) {
+		const v = vectors[d]!;
 		let nTouched = 0;
-		const query = rankByScore(Float64Array.from(v.weights), v.weights.length);
+		const m = v.weights.length;
+		for (let i = 0; i < m; i++) queryScores[i] = v.weights[i]!;
+		const query = rankByScore(queryScores, m);
 		for (let q = 0; q < Math.min(query.length, RELATED.queryTerms); q++) {
 			const i = query[q]!;
 			const t = v.terms[i]!;
@@ -150,12 +177,15 @@ export function findRelated(
 			if (score >= RELATED.minScore) insertBounded(exact, b.doc, score, RELATED.count, order);
 		}
 		for (let i = 0; i < v.terms.length; i++) dense[v.terms[i]!] = 0;
-		return exact.map(({ doc, score }) => ({
-			doc,
-			score: Math.round(score * 1000) / 1000,
-			terms: sharedTerms(c, v, vectors[doc]!),
-		}));
-	});
+		out.push(
+			exact.map(({ doc, score }) => ({
+				doc,
+				score: Math.round(score * 1000) / 1000,
+				terms: sharedTerms(c, v, vectors[doc]!),
+			})),
+		);
+	}
+	return out;
 }
 
 /** Whether (score a, doc a) ranks before (score b, doc b): higher score, then lower tie-break rank. */
@@ -188,7 +218,7 @@ function insertBounded(
 }
 
 /** Inverted index in compressed rows: term t's postings are `docs/weights[start[t] .. start[t+1])`. */
-interface Postings {
+export interface Postings {
 	start: Int32Array;
 	docs: Int32Array;
 	weights: Float32Array;
@@ -205,7 +235,7 @@ function buildChampionLists(
 ): Postings {
 	const count = new Int32Array(terms + 1);
 	for (const v of vectors) for (let i = 0; i < v.terms.length; i++) count[v.terms[i]! + 1]!++;
-	const start = new Int32Array(terms + 1);
+	const start = sharedInt32(terms + 1);
 	for (let t = 0; t < terms; t++) start[t + 1] = start[t]! + Math.min(count[t + 1]!, cap);
 	const all = new Int32Array(terms + 1);
 	for (let t = 0; t < terms; t++) all[t + 1] = all[t]! + count[t + 1]!;
@@ -220,8 +250,8 @@ function buildChampionLists(
 			fullWeights[at] = v.weights[i]!;
 		}
 	});
-	const docs = new Int32Array(start[terms]!);
-	const weights = new Float32Array(start[terms]!);
+	const docs = sharedInt32(start[terms]!);
+	const weights = new Float32Array(new SharedArrayBuffer(start[terms]! * 4));
 	for (let t = 0; t < terms; t++) {
 		const from = all[t]!;
 		const n = all[t + 1]! - from;
@@ -240,6 +270,8 @@ function buildChampionLists(
 	}
 	return { start, docs, weights };
 }
+
+const sharedInt32 = (n: number): Int32Array => new Int32Array(new SharedArrayBuffer(n * 4));
 
 /** The terms two vectors share, strongest link first; words already in a shown phrase are skipped. */
 export function sharedTerms(c: Corpus, a: SparseVector, b: SparseVector): string[] {

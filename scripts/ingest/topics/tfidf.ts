@@ -63,15 +63,21 @@ export interface DocTerms {
 class IntList {
 	data: Int32Array;
 	length = 0;
-	constructor(capacity = 1 << 16) {
-		this.data = new Int32Array(capacity);
+	private readonly shared: boolean;
+	/** `shared`: in a SharedArrayBuffer, so that worker threads read it without a copy. */
+	constructor(capacity = 1 << 16, shared = false) {
+		this.shared = shared;
+		this.data = this.allocate(capacity);
+	}
+	private allocate(n: number): Int32Array {
+		return this.shared ? new Int32Array(new SharedArrayBuffer(n * 4)) : new Int32Array(n);
 	}
 	push(x: number): void {
 		if (this.length === this.data.length) this.grow();
 		this.data[this.length++] = x;
 	}
 	private grow(): void {
-		const next = new Int32Array(this.data.length * 2);
+		const next = this.allocate(this.data.length * 2);
 		next.set(this.data);
 		this.data = next;
 	}
@@ -169,7 +175,7 @@ export function buildCorpus(docs: readonly TextDoc[]): Corpus {
 	const tokens = new IntList(maxWords);
 	const tokenSurfaces = new IntList(maxWords);
 	const gaps = new IntList(maxWords);
-	const occurrences = new IntList(3 * maxWords);
+	const occurrences = new IntList(3 * maxWords, true);
 	const starts = new Int32Array(docs.length + 1);
 	const occurrenceStarts = new Int32Array(docs.length + 1);
 	const titleLengths = new Int32Array(docs.length);
