@@ -14,12 +14,17 @@ import { dirname, join } from 'node:path';
 /** Where the texts live, relative to the project root (Astro's cache folder). */
 export const TEXT_FILE = 'node_modules/.astro/abstracta-paper-text.json';
 /** Bumped when the file's shape changes: an old file is then ignored and rewritten. */
-const VERSION = 1;
+const VERSION = 2;
 
 /** The long text of one paper. */
 export interface PaperText {
-	/** The entry digest the text was made from (content and renderer version). */
+	/** The entry digest the text belongs to (content and renderer version). */
 	digest: string;
+	/**
+	 * Digest of what the HTML was compiled from (the abstract and the renderer version): an
+	 * entry whose metadata changed but whose abstract did not keeps its HTML.
+	 */
+	source: string;
 	/** The abstract compiled to HTML (math as MathML). */
 	html: string;
 	/** The plain-text abstract (math as its TeX source). */

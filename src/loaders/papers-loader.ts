@@ -50,42 +50,57 @@ export function papersLoader(dir: string): Loader {
 				if (store.get(id)?.digest !== digest || texts.get(id)?.digest !== digest)
 					pending.push({ id, filePath, digest, text });
 			}
-			// Compile every new or changed entry first (on all cores when there are many), then
-			// store them in file order. The body is not stored: pages and feeds use the HTML.
-			const split = pending.map((p) => {
+			// Parse every new or changed entry. Its abstract is compiled again only when the
+			// abstract itself changed: most entries a daily rebuild rewrites only changed their
+			// related papers or keywords (frontmatter), and keep their compiled HTML.
+			const parsed = pending.map((p) => {
+				let split: ReturnType<typeof splitFrontmatter>;
 				try {
-					return splitFrontmatter(p.text);
+					split = splitFrontmatter(p.text);
 				} catch (e) {
 					throw new Error(`${relative(root, p.filePath)}: ${(e as Error).message}`, { cause: e });
 				}
+				const { summary, ...data } = split.data;
+				if (typeof summary !== 'string')
+					throw new Error(
+						`${relative(root, p.filePath)}: summary: expected the plain-text abstract`,
+					);
+				const source = generateDigest(`${RENDERER_VERSION}\n${summary}\n${split.body}`);
+				const previous = texts.get(p.id);
+				const html = previous?.source === source ? previous.html : undefined;
+				return { ...p, data, summary, body: split.body, source, html };
 			});
-			const html = await renderBodies(
-				split.map((s) => s.body),
+			// Compile (on all cores when there are many), then store in file order. The body is not
+			// stored: pages and feeds use the HTML.
+			const toCompile = parsed.filter((p) => p.html === undefined);
+			const compiled = await renderBodies(
+				toCompile.map((p) => p.body),
 				root,
 			);
-			for (const [i, p] of pending.entries()) {
-				const result = html[i]!;
+			toCompile.forEach((p, i) => {
+				const result = compiled[i]!;
 				if ('error' in result) throw new Error(`${relative(root, p.filePath)}: ${result.error}`);
+				p.html = result.html;
+			});
+			for (const p of parsed) {
 				const filePath = relative(root, p.filePath);
-				const { summary, ...data } = split[i]!.data;
-				if (typeof summary !== 'string')
-					throw new Error(`${filePath}: summary: expected the plain-text abstract`);
-				const parsed = await parseData({
+				const data = await parseData({
 					id: p.id,
-					data: { ...data, teaser: firstSentence(summary) },
+					data: { ...p.data, teaser: firstSentence(p.summary) },
 					filePath,
 				});
-				store.set({ id: p.id, data: parsed, filePath, digest: p.digest });
-				texts.set(p.id, { digest: p.digest, html: result.html, summary });
+				store.set({ id: p.id, data, filePath, digest: p.digest });
+				texts.set(p.id, { digest: p.digest, source: p.source, html: p.html!, summary: p.summary });
 				textsChanged = true;
 			}
-			const rendered = pending.length;
+			const rendered = toCompile.length;
 			for (const id of store.keys()) if (!seen.has(id)) store.delete(id);
 			for (const id of texts.keys())
 				if (!seen.has(id)) textsChanged = texts.delete(id) || textsChanged;
 			if (textsChanged) writePaperTexts(textFile, texts);
 			logger.info(
-				`${names.length} papers (${rendered} rendered, ${names.length - rendered} cached) ` +
+				`${names.length} papers (${rendered} rendered, ${pending.length - rendered} with new ` +
+					`metadata only, ${names.length - pending.length} cached) ` +
 					`[timing] papers loader: ${((performance.now() - started) / 1000).toFixed(2)} s`,
 			);
 		},
