@@ -18,9 +18,13 @@ import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { generateSW, getManifest } from 'workbox-build';
+import { generateSW } from 'workbox-build';
 import { SITE } from '../site.config.ts';
 import { cacheNames, planPrecache } from '../lib/offline-plan.ts';
+import { siteDigest } from '../lib/site-digest.ts';
+
+/** Where the per-file hashes of the last build are kept, relative to the project root. */
+export const DIGEST_CACHE = 'node_modules/.cache/abstracta-sw/file-hashes.json';
 
 /** Options of the service worker integration. */
 export interface ServiceWorkerOptions {
@@ -29,11 +33,11 @@ export interface ServiceWorkerOptions {
 }
 
 /** Everything a reader may need offline; cards and unused Pagefind UIs are left out. */
-const ALL = [
+export const ALL = [
 	'**/*.{html,css,js,mjs,xml,json,svg,ico,png,webp,woff2,txt,opml,xsl,webmanifest}',
 	'pagefind/**/*.{pf_meta,pf_index,pf_filter,pf_fragment,pagefind}',
 ];
-const IGNORE = [
+export const IGNORE = [
 	'sw.js',
 	'sw-build.js',
 	'og/**',
@@ -42,6 +46,25 @@ const IGNORE = [
 	'pagefind/pagefind-component-ui.*',
 	'pagefind/pagefind-highlight.js',
 ];
+/** Files above this size are never precached (workbox skips them with a warning). */
+const MAX_FILE_BYTES = 5 * 1024 * 1024;
+
+/**
+ * The files `ALL` selects and `IGNORE` leaves out, as a predicate (tests/unit/site-digest.test.ts
+ * checks it against workbox's own globbing): the build id covers exactly the precachable files.
+ */
+export function isPrecachable(path: string): boolean {
+	const included =
+		/\.(html|css|js|mjs|xml|json|svg|ico|png|webp|woff2|txt|opml|xsl|webmanifest)$/.test(path) ||
+		/^pagefind\/.*\.(pf_meta|pf_index|pf_filter|pf_fragment|pagefind)$/.test(path);
+	const ignored =
+		/^(sw\.js|sw-build\.js|og\/.*|pagefind\/pagefind-(ui|modular-ui|component-ui)\..*|pagefind\/pagefind-highlight\.js)$/.test(
+			path,
+		);
+	const hidden = /(^|\/)\./.test(path); // glob's `**` skips them too
+	return included && !ignored && !hidden;
+}
+
 /** The shell of a large site: listing page 1, search, offline notice, assets, Pagefind core. */
 const CORE = [
 	'index.html',
@@ -63,17 +86,21 @@ export async function writeServiceWorker(
 	dir: string,
 	base: string,
 	limitBytes: number,
-): Promise<{ mode: 'full' | 'core'; count: number; size: number; buildId: string }> {
+	cacheFile: string,
+): Promise<{
+	mode: 'full' | 'core';
+	count: number;
+	size: number;
+	buildId: string;
+	hashed: number;
+}> {
 	const common = {
 		globDirectory: dir,
 		globIgnores: IGNORE,
-		maximumFileSizeToCacheInBytes: 5 * 1024 * 1024,
+		maximumFileSizeToCacheInBytes: MAX_FILE_BYTES,
 	};
-	const all = await getManifest({ ...common, globPatterns: ALL });
-	const buildId = createHash('sha256')
-		.update(all.manifestEntries.map((e) => `${e.url} ${e.revision ?? ''}`).join('\n'))
-		.digest('hex')
-		.slice(0, 12);
+	const all = siteDigest(dir, isPrecachable, cacheFile, MAX_FILE_BYTES);
+	const buildId = all.digest.slice(0, 12);
 	const plan = planPrecache(all.size, limitBytes);
 	const names = cacheNames(buildId);
 	// Runs in the service worker: on activation, drop every cache of another build.
@@ -127,25 +154,34 @@ export async function writeServiceWorker(
 			},
 		],
 	});
-	return { mode: plan, count: result.count, size: result.size, buildId };
+	return { mode: plan, count: result.count, size: result.size, buildId, hashed: all.hashed };
 }
+
+/** A short stable name for a folder path (for per-folder cache files). */
+const slugOf = (path: string): string =>
+	createHash('sha256').update(path).digest('hex').slice(0, 8);
 
 /** The Astro integration. */
 export default function serviceWorker(options: ServiceWorkerOptions = {}): AstroIntegration {
 	let base = '/';
+	let root = process.cwd();
 	return {
 		name: 'abstracta:service-worker',
 		hooks: {
 			'astro:config:done': ({ config }) => {
 				base = config.base.endsWith('/') ? config.base : `${config.base}/`;
+				root = fileURLToPath(config.root);
 			},
 			'astro:build:done': async ({ dir, logger }) => {
 				const started = performance.now();
 				const limit = options.precacheLimitBytes ?? SITE.offlinePrecacheLimitBytes;
-				const sw = await writeServiceWorker(fileURLToPath(dir), base, limit);
+				const outDir = fileURLToPath(dir);
+				// One hash cache per output folder (dist/ and a BASE_PATH build do not share one).
+				const cacheFile = join(root, DIGEST_CACHE.replace(/\.json$/, `-${slugOf(outDir)}.json`));
+				const sw = await writeServiceWorker(outDir, base, limit, cacheFile);
 				logger.info(
 					`service worker ${sw.buildId}: ${sw.mode} precache, ${sw.count} files, ` +
-						`${(sw.size / 1024).toFixed(0)} KiB`,
+						`${(sw.size / 1024).toFixed(0)} KiB (${sw.hashed} files hashed, the rest cached)`,
 				);
 				logger.info(
 					`[timing] service worker: ${((performance.now() - started) / 1000).toFixed(2)} s`,

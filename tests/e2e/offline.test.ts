@@ -111,7 +111,7 @@ describe('offline, site larger than the precache limit', () => {
 		const big = mkdtempSync(join(tmpdir(), 'abstracta-core-'));
 		cpSync(DIST, big, { recursive: true });
 		// A 1-byte limit makes the seed behave like a site too large to precache.
-		const sw = await writeServiceWorker(big, '/', 1);
+		const sw = await writeServiceWorker(big, '/', 1, join(big, '.sw-hashes.json'));
 		expect(sw.mode).toBe('core');
 		const server = await serveSite(big);
 		try {
