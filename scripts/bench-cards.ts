@@ -2,7 +2,7 @@
  * Benchmarks the link-preview cards: `npx tsx scripts/bench-cards.ts [--cards 200] [--warm 10000]`.
  * 1. Cold, one thread: draws N synthetic cards in-process, reporting wall and CPU time per card
  *    (CPU time is robust on a shared machine) and the PNG size.
- * 2. Cold, worker threads: the same N cards through the build's worker pool (one per core).
+ * 2. Cold, drawer processes: the same N cards through the build's pool (one per core).
  * 3. Warm: W cards (default 10,000) whose PNGs are all in the cache: hashing, cache look-up and
  *    hard-linking into an output folder, exactly what an unchanged rebuild does.
  * Cold time for 10,000 cards is extrapolated from (2) unless `--cards 10000` is passed.

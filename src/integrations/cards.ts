@@ -1,6 +1,6 @@
 /**
  * Astro integration: link-preview cards and site icons.
- * - Cards (one per paper, per topic, and the site) start drawing in worker threads when the
+ * - Cards (one per paper, per topic, and the site) start drawing in child processes (one per core) when the
  *   build starts, overlapping Astro's page rendering, and are placed into the output when it
  *   ends. Unchanged cards come from the content-hash cache in `node_modules/.cache/` and are
  *   never redrawn. `CARDS=off` skips them (icons are still written) for fast local builds.
@@ -19,7 +19,7 @@ import { normaliseBase } from '../lib/urls.ts';
 export interface CardsOptions {
 	/** Draw cards (default: unless the `CARDS` environment variable is `off`, `0` or `false`). */
 	enabled?: boolean;
-	/** Worker threads (default: one per core). */
+	/** Drawing processes (default: one per core). */
 	threads?: number;
 }
 

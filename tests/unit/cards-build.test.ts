@@ -1,6 +1,6 @@
 /**
  * The cards step end to end on a few cards, in a temporary cache: real satori + sharp drawing in
- * worker threads, then a second run that must redraw nothing and place identical bytes.
+ * drawer processes, then a second run that must redraw nothing and place identical bytes.
  */
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -53,7 +53,7 @@ const jobs: CardJob[] = [
 describe('cards step', () => {
 	const cache = join(tmp, 'cache');
 
-	test('draws every card as a 1200×630 PNG in worker threads', async () => {
+	test('draws every card as a 1200×630 PNG in drawer processes', async () => {
 		const first = await placeCards(prepareCardJobs(root, jobs, 2, cache), join(tmp, 'a'));
 		expect(first).toMatchObject({ cards: 4, drawn: 4, cached: 0 });
 		for (const j of jobs) {

@@ -1,10 +1,10 @@
 /**
- * worker_threads entry: draws the cards it is sent and writes each PNG into the cache atomically
- * (temp file + rename), so an interrupted build never leaves a half-written card behind.
- * Runs as plain TypeScript under Node 24's type stripping, hence the explicit `.ts` imports.
+ * Card drawer process (forked by pool.ts with the project root as its argument): draws the cards
+ * it is sent and writes each PNG into the cache atomically (temp file + rename), so an
+ * interrupted build never leaves a half-written card behind. Runs as plain TypeScript under
+ * Node 24's type stripping, hence the explicit `.ts` imports. Exits when the pool disconnects.
  */
 import { renameSync, writeFileSync } from 'node:fs';
-import { parentPort, workerData } from 'node:worker_threads';
 import sharp from 'sharp';
 import { createRenderer } from './render.ts';
 import type { CardData } from './layout.ts';
@@ -17,11 +17,11 @@ export interface WorkerJob {
 	file: string;
 }
 
-// One libvips thread per worker: the pool already runs one worker per core.
+// One libvips thread per drawer: the pool already runs one drawer per core.
 sharp.concurrency(1);
-const renderer = createRenderer((workerData as { root: string }).root);
+const renderer = createRenderer(process.argv[2] ?? process.cwd());
 
-parentPort?.on('message', (job: WorkerJob) => {
+process.on('message', (job: WorkerJob) => {
 	const t = performance.now();
 	renderer
 		.render(job.card)
@@ -29,9 +29,9 @@ parentPort?.on('message', (job: WorkerJob) => {
 			const tmp = `${job.file}.${process.pid}.${job.index}.tmp`;
 			writeFileSync(tmp, png);
 			renameSync(tmp, job.file);
-			parentPort?.postMessage({ index: job.index, ms: performance.now() - t });
+			process.send?.({ index: job.index, ms: performance.now() - t });
 		})
 		.catch((e: unknown) => {
-			parentPort?.postMessage({ index: job.index, error: String((e as Error)?.stack ?? e) });
+			process.send?.({ index: job.index, error: String((e as Error)?.stack ?? e) });
 		});
 });
