@@ -203,6 +203,8 @@ describe('keyboard', () => {
 		expect(skip.text).toBe('Skip to content');
 		expect(skip.top).toBeGreaterThanOrEqual(0);
 		await page.keyboard.press('Enter');
+		// The fragment navigation is applied asynchronously: wait for it rather than race it.
+		await page.waitForURL(/#main$/, { timeout: 5000 });
 		expect(page.url()).toMatch(/#main$/);
 		await page.keyboard.press('Tab');
 		const next = await page.evaluate(() => {
