@@ -9,18 +9,11 @@ import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join, relative } from 'node:path';
 import type { Loader } from 'astro/loaders';
-import { parse as parseYaml } from 'yaml';
+import { splitFrontmatter } from '../lib/frontmatter.ts';
 import { RENDERER_VERSION } from '../lib/render-abstract.ts';
 import { readPaperTexts, TEXT_FILE, writePaperTexts } from '../lib/paper-text.ts';
 import { firstSentence } from '../lib/teaser.ts';
 import { renderBodies } from './render-pool.ts';
-
-/** Splits `---\nYAML\n---\nbody` (the format the ingest writes). */
-export function splitFrontmatter(text: string): { data: Record<string, unknown>; body: string } {
-	const m = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(text);
-	if (!m) throw new Error('missing frontmatter');
-	return { data: parseYaml(m[1]!) as Record<string, unknown>, body: m[2]!.trim() };
-}
 
 /** Loads every `*.mdx` of `dir` (relative to the project root). */
 export function papersLoader(dir: string): Loader {

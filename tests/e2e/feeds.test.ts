@@ -9,7 +9,7 @@ import { XMLParser } from 'fast-xml-parser';
 import Parser from 'rss-parser';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { compareListing } from '../../src/lib/listing.ts';
-import { splitFrontmatter } from '../../src/loaders/papers-loader.ts';
+import { splitFrontmatter } from '../../src/lib/frontmatter.ts';
 import type { Paper } from '../../src/schemas/paper.ts';
 import type { Topic } from '../../src/schemas/topic.ts';
 import { SITE } from '../../src/site.config.ts';

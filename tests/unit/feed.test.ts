@@ -18,7 +18,7 @@ import {
 } from '../../src/lib/feed.ts';
 import { compareListing } from '../../src/lib/listing.ts';
 import { renderAbstractHtml } from '../../src/lib/render-abstract.ts';
-import { splitFrontmatter } from '../../src/loaders/papers-loader.ts';
+import { splitFrontmatter } from '../../src/lib/frontmatter.ts';
 import type { Paper } from '../../src/schemas/paper.ts';
 import {
 	checkRssRules,

@@ -7,7 +7,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { ingest } from '../../scripts/ingest/pipeline.ts';
-import { splitFrontmatter } from '../../src/loaders/papers-loader.ts';
+import { splitFrontmatter } from '../../src/lib/frontmatter.ts';
 import { renderAbstractHtml } from '../../src/lib/render-abstract.ts';
 
 const ROOT = 'tests/fixtures/ingest';

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { ingest } from '../../scripts/ingest/pipeline.ts';
-import { splitFrontmatter } from '../../src/loaders/papers-loader.ts';
+import { splitFrontmatter } from '../../src/lib/frontmatter.ts';
 import { PaperSchema } from '../../src/schemas/paper.ts';
 
 const enc = (s: string): Uint8Array => new TextEncoder().encode(s);

@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { splitFrontmatter } from '../../loaders/papers-loader.ts';
+import { splitFrontmatter } from '../frontmatter.ts';
 import { PaperSchema } from '../../schemas/paper.ts';
 import { TopicSchema, type Topic } from '../../schemas/topic.ts';
 import type { CardData } from './layout.ts';
