@@ -22,7 +22,10 @@ export default defineConfig({
 	trailingSlash: 'always',
 	// One shared stylesheet per page kind, never inlined: it is cached across pages and the CSP
 	// then needs no style hashes.
-	build: { format: 'directory', inlineStylesheets: 'never' },
+	// Eight pages in flight at once: with one, the build thread waited on each page's file write
+	// and sat idle 35-40% of the page phase (CPU profile); 10,050 papers, clean, back to back:
+	// pages 36.5 s with 1, 28.4 s with 4, 24.5 s with 8.
+	build: { format: 'directory', inlineStylesheets: 'never', concurrency: 8 },
 	// Scripts and assets always go to hashed files (no inlining): the only inline script is the
 	// theme script whose hash is in the CSP of public/_headers.
 	vite: {
