@@ -34,7 +34,7 @@ const escapeText = (s: string): string => s.replace(/&/g, '&#x26;').replace(/</g
 
 /**
  * The HTML of an entry body, or `undefined` when the body needs the full compiler.
- * Always equal to `renderAbstractHtml(body)` when defined.
+ * Always equal to `compileAbstractHtml(body)` when defined.
  */
 export function fastAbstractHtml(body: string): string | undefined {
 	if (body === '' || UNSUPPORTED.test(body) || /^\s|\s$/.test(body) || BLOCK_START.test(body))

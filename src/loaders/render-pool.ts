@@ -6,7 +6,7 @@
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { renderAbstractHtml } from '../lib/render-abstract.ts';
+import { compileAbstractHtml } from '../lib/render-abstract.ts';
 import { fastAbstractHtml } from '../lib/render-abstract-fast.ts';
 
 /** The HTML of one body, or the message of the error that stopped it. */
@@ -17,10 +17,13 @@ export const MIN_FOR_WORKERS = 400;
 /** Bodies per message: large enough that messaging is negligible, small enough to balance. */
 const BATCH = 64;
 
-/** Renders one body; an error becomes its message (shared with the worker threads). */
+/**
+ * Compiles one body with the full pipeline; an error becomes its message (shared with the worker
+ * threads). Only for bodies the fast path already declined: `renderBodies` tries it first.
+ */
 export function renderOne(body: string): RenderResult {
 	try {
-		return { html: renderAbstractHtml(body) };
+		return { html: compileAbstractHtml(body) };
 	} catch (e) {
 		return { error: (e as Error).message };
 	}
