@@ -18,7 +18,6 @@ import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { generateSW } from 'workbox-build';
 import { SITE } from '../site.config.ts';
 import { cacheNames, planPrecache } from '../lib/offline-plan.ts';
 import { siteDigest } from '../lib/site-digest.ts';
@@ -81,6 +80,14 @@ const CORE = [
 	'pagefind/filter/*.pf_filter',
 ];
 
+/**
+ * workbox-build, loaded when first needed: it takes ~0.9 s to import, which every build paid at
+ * start-up, before anything else could run. (Hashing the pages while Pagefind runs was tried
+ * too: it saved 1.4-3 s of the service worker step and cost as much in Pagefind's, which uses
+ * both cores.)
+ */
+const loadWorkbox = (): Promise<typeof import('workbox-build')> => import('workbox-build');
+
 /** Writes `sw.js` (and its helper `sw-build.js`) into `dir`; returns what it precached. */
 export async function writeServiceWorker(
 	dir: string,
@@ -114,6 +121,7 @@ export async function writeServiceWorker(
 	);
 	// Precache keys are file URLs (directoryIndex is not applied to fallbacks).
 	const offlineUrl = `${base}offline/index.html`;
+	const { generateSW } = await loadWorkbox();
 	const result = await generateSW({
 		...common,
 		globPatterns: plan === 'full' ? ALL : CORE,

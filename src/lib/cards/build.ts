@@ -19,7 +19,7 @@ import { listCardJobs, type CardJob, type PaperIndex, type SiteText } from './jo
 import { cardKey } from './key.ts';
 import { cardText, TEMPLATE_VERSION } from './layout.ts';
 import { drawInWorkers } from './pool.ts';
-import { PNG_OPTIONS } from './render.ts';
+import { PNG_OPTIONS } from './size.ts';
 
 /** Where drawn cards are kept between builds (outside the output, survives `rm -rf dist`). */
 export const CACHE_DIR = 'node_modules/.cache/abstracta-cards';

@@ -9,14 +9,7 @@ import satori, { type Font } from 'satori';
 import sharp from 'sharp';
 import { fontFamilyList, loadCatalogue, pickFontFiles, type FontFile } from './fonts.ts';
 import { cardText, cardTree, ICON_PX, type CardData } from './layout.ts';
-import { CARD_HEIGHT, CARD_WIDTH } from './size.ts';
-
-/**
- * PNG settings: zlib level 3 without adaptive filtering. Measured on a card: level 9 with
- * filtering ~30 ms, level 6 ~6 ms (68 KB), level 3 ~3.7 ms (75 KB), level 1 ~2.8 ms (91 KB).
- * A flat background and text compress well at any level; level 3 is the knee of that curve.
- */
-export const PNG_OPTIONS = { compressionLevel: 3, adaptiveFiltering: false } as const;
+import { CARD_HEIGHT, CARD_WIDTH, PNG_OPTIONS } from './size.ts';
 
 /**
  * Removes satori's overflow masks (`satori_om-*`: one full-size rectangle per element). The
