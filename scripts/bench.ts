@@ -2,7 +2,8 @@
  * Benchmark: `npm run bench -- --papers 10000 [--cards off] [--keep] [--verify] [--hugo]`
  *   1. generate a deterministic synthetic corpus (scripts/bench/corpus.ts) of N papers;
  *   2. copy the project to a temporary folder with empty caches and build it clean
- *      (ingest, then astro build with every integration), timing each process and its peak memory;
+ *      (`npm run build`: the ingest and astro build with every integration), timing it and the
+ *      peak memory of its largest process; the stages print their own timings;
  *   3. add a new 50-paper trending page and rebuild with caches kept (the daily rebuild);
  *   4. optionally (--verify) build the same inputs clean in a second copy and compare every
  *      output file with the cached rebuild's (they must be byte-identical);
@@ -116,14 +117,14 @@ for (const f of generateCorpus(material, papers))
 
 const env = { CARDS: values.cards === 'off' ? 'off' : 'on', SITE_URL: 'https://bench.example' };
 const results: Measure[] = [];
-results.push(measure('clean: ingest', ['npm', 'run', '--silent', 'ingest'], env));
-results.push(measure('clean: astro build', ['npx', 'astro', 'build'], env));
+// `npm run build` itself: the ingest and Astro in parallel (scripts/build.ts), one step.
+const build = ['node', 'scripts/build.ts'];
+results.push(measure('clean: build', build, env));
 writeFileSync(
 	join(work, 'content', 'sources', '2025-01-01-trending.txt'),
 	generateTrendingPage(material, 50, 'Jan 1', 7),
 );
-results.push(measure('daily: ingest', ['npm', 'run', '--silent', 'ingest'], env));
-results.push(measure('daily: astro build', ['npx', 'astro', 'build'], env));
+results.push(measure('daily: build', build, env));
 
 if (values.verify) {
 	// The cached rebuild must equal a clean build of the same inputs, file for file.
@@ -132,8 +133,7 @@ if (values.verify) {
 	copyProject(work);
 	for (const name of readdirSync(join(cached, 'content', 'sources')))
 		cpSync(join(cached, 'content', 'sources', name), join(work, 'content', 'sources', name));
-	results.push(measure('verify: clean ingest', ['npm', 'run', '--silent', 'ingest'], env));
-	results.push(measure('verify: clean astro build', ['npx', 'astro', 'build'], env));
+	results.push(measure('verify: clean build', build, env));
 	const a = digestTree(join(cached, 'dist'));
 	const b = digestTree(join(work, 'dist'));
 	const differ = [...new Set([...a.keys(), ...b.keys()])].filter((f) => a.get(f) !== b.get(f));

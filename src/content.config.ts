@@ -1,5 +1,6 @@
 import { defineCollection } from 'astro:content';
 import { file } from 'astro/loaders';
+import { ingestFinished } from './lib/ingest-gate.ts';
 import { papersLoader } from './loaders/papers-loader.ts';
 import { PaperEntrySchema } from './schemas/paper.ts';
 import { TopicSchema } from './schemas/topic.ts';
@@ -14,11 +15,16 @@ const papers = defineCollection({
 });
 
 /** Topics with counts and distinctive terms, written by the ingest beside the papers. */
+const topicsFile = file('content/papers/_topics.json', {
+	parser: (text) =>
+		(JSON.parse(text) as Array<Record<string, unknown>>).map((t) => ({ id: t.slug, ...t })),
+});
 const topics = defineCollection({
-	loader: file('content/papers/_topics.json', {
-		parser: (text) =>
-			(JSON.parse(text) as Array<Record<string, unknown>>).map((t) => ({ id: t.slug, ...t })),
-	}),
+	// Read once the ingest running beside the build (if any) has written the file.
+	loader: {
+		...topicsFile,
+		load: async (context) => (await ingestFinished(), topicsFile.load(context)),
+	},
 	schema: TopicSchema,
 });
 

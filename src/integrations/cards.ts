@@ -13,6 +13,7 @@ import type { AstroIntegration } from 'astro';
 import { SITE } from '../site.config.ts';
 import { placeCards, prepareCards, type PreparedCards } from '../lib/cards/build.ts';
 import { buildIcons } from '../lib/cards/icons.ts';
+import { ingestFinished } from '../lib/ingest-gate.ts';
 import { normaliseBase } from '../lib/urls.ts';
 
 /** Options of the cards integration. */
@@ -36,11 +37,12 @@ export default function cards(options: CardsOptions = {}): AstroIntegration {
 				root = fileURLToPath(config.root);
 				base = normaliseBase(config.base);
 			},
-			'astro:build:start': ({ logger }) => {
+			'astro:build:start': async ({ logger }) => {
 				if (!enabled) {
 					logger.info('cards disabled (CARDS=off)');
 					return;
 				}
+				await ingestFinished(); // reached after the content sync, which waited already
 				prepared = prepareCards(root, SITE, options.threads);
 				logger.info(`${prepared.jobs.length} cards, ${prepared.drawn} to draw in the background`);
 			},

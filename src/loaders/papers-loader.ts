@@ -12,6 +12,7 @@ import type { Loader } from 'astro/loaders';
 import { splitFrontmatter } from '../lib/frontmatter.ts';
 import { RENDERER_VERSION } from '../lib/render-abstract.ts';
 import { readPaperTexts, TEXT_FILE, writePaperTexts } from '../lib/paper-text.ts';
+import { ingestFinished } from '../lib/ingest-gate.ts';
 import { firstSentence } from '../lib/teaser.ts';
 import { renderBodies } from './render-pool.ts';
 
@@ -20,6 +21,7 @@ export function papersLoader(dir: string): Loader {
 	return {
 		name: 'abstracta-papers',
 		load: async ({ store, parseData, generateDigest, config, logger }) => {
+			await ingestFinished(); // `npm run build` runs the ingest beside Astro's start-up
 			const root = fileURLToPath(config.root);
 			const folder = join(root, dir);
 			const names = existsSync(folder)

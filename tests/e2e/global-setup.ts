@@ -1,6 +1,6 @@
 /**
- * Builds the seed site once per end-to-end run: at the root (`dist/`) and under a sub-path
- * (`dist-base/`). Set E2E_SKIP_BUILD=1 to reuse existing builds while iterating on tests.
+ * Builds the seed site once per end-to-end run: at the root (`dist/`, the way `npm run build`
+ * does: ingest and Astro together) and under a sub-path (`dist-base/`, Astro alone). Set E2E_SKIP_BUILD=1 to reuse existing builds while iterating on tests.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -15,11 +15,14 @@ export default function setup(): void {
 	const inherited = Object.fromEntries(
 		Object.entries(process.env).filter(([k]) => !VITE_ENV_KEYS.has(k)),
 	);
-	const run = (args: string[], env: Record<string, string> = {}): void => {
-		execFileSync('npx', args, { stdio: 'inherit', env: { ...inherited, ...env } });
+	const run = (args: string[], env: Record<string, string> = {}, command = 'npx'): void => {
+		execFileSync(command, args, { stdio: 'inherit', env: { ...inherited, ...env } });
 	};
-	run(['tsx', 'scripts/ingest.ts', '--quiet']);
-	run(['astro', 'build', '--outDir', DIST], { SITE_URL: 'https://abstracta.example' });
+	run(
+		['scripts/build.ts', '--outDir', DIST],
+		{ SITE_URL: 'https://abstracta.example' },
+		process.execPath,
+	);
 	run(['astro', 'build', '--outDir', DIST_BASE], {
 		SITE_URL: 'https://abstracta.example',
 		BASE_PATH,
