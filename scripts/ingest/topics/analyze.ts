@@ -11,7 +11,15 @@
 import type { Topic } from '../../../src/schemas/topic.ts';
 import { compileTaxonomy, pickTopics, scoreDocument, type Reason } from './classify.ts';
 import { deriveClusters, nameCluster } from './derive.ts';
-import { createVectorStore, keywordsInRange, TopicsHelper, vectorAt } from './parallel.ts';
+import {
+	createChunks,
+	createVectorStore,
+	inPaperOrder,
+	keywordsInRange,
+	takeChunks,
+	TopicsHelper,
+	vectorAt,
+} from './parallel.ts';
 import {
 	championLists,
 	cosineIndexed,
@@ -89,7 +97,7 @@ export function analyzeTopics(
 	bySlug.forEach((d, rank) => (order[d] = rank));
 
 	// Keywords, vectors and related papers are per paper: on big corpora a worker thread takes
-	// the second half of the papers (parallel.ts); the output is the same either way.
+	// chunks of the papers alongside this one (parallel.ts); the output is the same either way.
 	const store = createVectorStore(c.size, RELATED.vectorTerms);
 	const helper = TopicsHelper.start(c, store, options.parallelFrom);
 	try {
@@ -99,10 +107,16 @@ export function analyzeTopics(
 	}
 
 	function analyzeWith(helper: TopicsHelper | undefined): TopicAnalysis {
-		const split = helper ? Math.floor(c.size / 2) : c.size;
-		helper?.post({ kind: 'keywords', from: split, to: c.size });
-		const keywords = keywordsInRange(c, store, 0, split);
-		if (helper) for (const k of helper.result<string[][]>()) keywords.push(k);
+		// Without a worker, one chunk of all papers; with one, both threads take chunks.
+		const chunksOf = () =>
+			helper ? createChunks(c.size) : { ...createChunks(c.size), size: Math.max(1, c.size) };
+		const keywordChunks = chunksOf();
+		helper?.post({ kind: 'keywords', chunks: keywordChunks });
+		const keywordParts = takeChunks(keywordChunks, (from, to) =>
+			keywordsInRange(c, store, from, to),
+		);
+		if (helper) keywordParts.push(...helper.result<Array<[number, string[][]]>>());
+		const keywords = inPaperOrder(keywordParts);
 		const vectors = Array.from({ length: c.size }, (_, d) => vectorAt(store, d));
 		lap('keywords and vectors');
 
@@ -195,9 +209,13 @@ export function analyzeTopics(
 		lap('derived topics');
 		const postings = championLists(vectors, c.df.length);
 		lap('champion lists');
-		helper?.post({ kind: 'related', postings, order, from: split, to: c.size });
-		const related = relatedInRange(c, vectors, postings, order, 0, split);
-		if (helper) for (const r of helper.result<RelatedLink[][]>()) related.push(r);
+		const relatedChunks = chunksOf();
+		helper?.post({ kind: 'related', postings, order, chunks: relatedChunks });
+		const relatedParts = takeChunks(relatedChunks, (from, to) =>
+			relatedInRange(c, vectors, postings, order, from, to),
+		);
+		if (helper) relatedParts.push(...helper.result<Array<[number, RelatedLink[][]]>>());
+		const related = inPaperOrder(relatedParts);
 		lap('related papers');
 		const papers = inputs.map((_, d): TopicOutput => ({
 			topics: assigned[d]!.topics,

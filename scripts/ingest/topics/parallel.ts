@@ -69,10 +69,52 @@ export function keywordsInRange(
 	return keywords;
 }
 
-/** A task for the worker. */
+/**
+ * Papers cut into chunks that both threads take from one shared counter, so that whichever
+ * runs faster (or starts earlier: the worker first loads its modules) does more of them. A
+ * fixed half each left the main thread waiting 3.9 s for the worker at 100,000 papers.
+ */
+export interface Chunks {
+	/** Index of the next chunk to take, shared by both threads. */
+	next: Int32Array;
+	/** Papers per chunk. */
+	size: number;
+	/** Papers in all. */
+	total: number;
+}
+
+/** Chunks over `total` papers: about 64 of them, never under 256 papers each. */
+export function createChunks(total: number): Chunks {
+	return {
+		next: new Int32Array(new SharedArrayBuffer(4)),
+		size: Math.max(256, Math.ceil(total / 64)),
+		total,
+	};
+}
+
+/** Takes chunks until none is left; returns each chunk's index and results. */
+export function takeChunks<T>(
+	chunks: Chunks,
+	run: (from: number, to: number) => T[],
+): Array<[number, T[]]> {
+	const done: Array<[number, T[]]> = [];
+	for (;;) {
+		const k = Atomics.add(chunks.next, 0, 1);
+		const from = k * chunks.size;
+		if (from >= chunks.total) return done;
+		done.push([k, run(from, Math.min(chunks.total, from + chunks.size))]);
+	}
+}
+
+/** Both threads' chunk results, back in paper order. */
+export function inPaperOrder<T>(parts: Array<[number, T[]]>): T[] {
+	return parts.sort((a, b) => a[0] - b[0]).flatMap(([, results]) => results);
+}
+
+/** A task for the worker: take chunks of the papers alongside this thread. */
 export type Task =
-	| { kind: 'keywords'; from: number; to: number }
-	| { kind: 'related'; postings: Postings; order: Int32Array; from: number; to: number };
+	| { kind: 'keywords'; chunks: Chunks }
+	| { kind: 'related'; postings: Postings; order: Int32Array; chunks: Chunks };
 
 /** What the worker is given once: the corpus without what it does not read, and the store. */
 export interface WorkerSetup {

@@ -1,10 +1,10 @@
 /**
  * Worker thread of the topics stage (see parallel.ts): computes keywords and vectors, then
- * related papers, for the range of papers it is given, with the same functions as the main
+ * related papers, for the chunks of papers it takes, with the same functions as the main
  * thread, and answers on its port, waking the main thread through the shared flag.
  */
 import { workerData } from 'node:worker_threads';
-import { keywordsInRange, vectorAt, type Task, type WorkerSetup } from './parallel.ts';
+import { keywordsInRange, takeChunks, vectorAt, type Task, type WorkerSetup } from './parallel.ts';
 import { relatedInRange } from './related.ts';
 import type { Corpus } from './tfidf.ts';
 
@@ -19,11 +19,16 @@ const answer = (message: unknown): void => {
 
 port.on('message', (task: Task) => {
 	try {
-		if (task.kind === 'keywords') answer({ value: keywordsInRange(c, store, task.from, task.to) });
+		if (task.kind === 'keywords')
+			answer({ value: takeChunks(task.chunks, (from, to) => keywordsInRange(c, store, from, to)) });
 		else {
 			const vectors = Array.from({ length: c.size }, (_, d) => vectorAt(store, d));
-			const links = relatedInRange(c, vectors, task.postings, task.order, task.from, task.to);
-			answer({ value: links });
+			const { postings, order } = task;
+			answer({
+				value: takeChunks(task.chunks, (from, to) =>
+					relatedInRange(c, vectors, postings, order, from, to),
+				),
+			});
 		}
 	} catch (e) {
 		answer({ error: (e as Error).stack ?? String(e) });
