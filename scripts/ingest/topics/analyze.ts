@@ -139,14 +139,11 @@ export function analyzeTopics(
 		lap('classify');
 		// Unplaced papers join the nearest curated topic when clearly close to its papers.
 		const curated = definitions.filter((t) => !t.catchAll).map((t) => t.slug);
+		// Per-term sums over a group of papers, zeroed again after each use.
+		const scratch = { sum: new Float64Array(c.df.length), n: new Int32Array(c.df.length) };
+		const firstTopicOf = groupBy(bySlug, (d) => assigned[d]!.topics.slice(0, 1));
 		const centroids = new Map(
-			curated.map((slug) => [
-				slug,
-				centroidOf(
-					bySlug.filter((d) => assigned[d]!.topics[0] === slug),
-					vectors,
-				),
-			]),
+			curated.map((slug) => [slug, centroidOf(firstTopicOf.get(slug) ?? [], vectors, scratch)]),
 		);
 		const indexed = new Map([...centroids].map(([slug, v]) => [slug, indexVector(v)]));
 		const unplaced: number[] = [];
@@ -226,8 +223,8 @@ export function analyzeTopics(
 			related: related[d]!.map((r) => ({ slug: inputs[r.doc]!.slug, terms: r.terms })),
 		}));
 
-		const scratch = { sum: new Float64Array(c.df.length), n: new Int32Array(c.df.length) };
-		const members = (slug: string) => bySlug.filter((d) => assigned[d]!.topics.includes(slug));
+		const membersOf = groupBy(bySlug, (d) => assigned[d]!.topics);
+		const members = (slug: string): number[] => membersOf.get(slug) ?? [];
 		const counts = definitions.map((t) => ({ slug: t.slug, count: members(t.slug).length }));
 		const topics: Topic[] = [
 			...definitions.filter((t) => !t.catchAll).map((t) => topicOf(t, false, members(t.slug))),
@@ -288,27 +285,50 @@ function distinctiveTerms(
 	return out;
 }
 
-function centroidSum(docs: readonly number[], vectors: readonly SparseVector[]) {
-	const sum = new Map<number, { sum: number; n: number }>();
+/** The papers of each key, in the order of `docs` (a paper under each of its keys). */
+function groupBy(docs: readonly number[], keys: (d: number) => readonly string[]) {
+	const groups = new Map<string, number[]>();
+	for (const d of docs)
+		for (const key of keys(d)) {
+			const group = groups.get(key);
+			if (group) group.push(d);
+			else groups.set(key, [d]);
+		}
+	return groups;
+}
+
+/**
+ * The normalised sum of the papers' vectors. Summed in typed scratch arrays (a Map of boxed
+ * sums cost 1.5 s at 100,000 papers), in the same order as before, so the floats are the same.
+ */
+function centroidOf(
+	docs: readonly number[],
+	vectors: readonly SparseVector[],
+	scratch: { sum: Float64Array; n: Int32Array },
+): SparseVector {
+	const touched: number[] = [];
 	for (const d of docs) {
 		const v = vectors[d]!;
 		for (let i = 0; i < v.terms.length; i++) {
-			const e = sum.get(v.terms[i]!) ?? { sum: 0, n: 0 };
-			e.sum += v.weights[i]!;
-			e.n++;
-			sum.set(v.terms[i]!, e);
+			const t = v.terms[i]!;
+			if (scratch.n[t] === 0) touched.push(t);
+			scratch.sum[t]! += v.weights[i]!;
+			scratch.n[t]!++;
 		}
 	}
-	return sum;
-}
-
-function centroidOf(docs: readonly number[], vectors: readonly SparseVector[]): SparseVector {
-	const entries = [...centroidSum(docs, vectors)].sort((a, b) => a[0] - b[0]);
-	const norm = Math.sqrt(entries.reduce((s, e) => s + e[1].sum ** 2, 0)) || 1;
-	return {
-		terms: Int32Array.from(entries, (e) => e[0]),
-		weights: Float32Array.from(entries, (e) => e[1].sum / norm),
+	touched.sort((a, b) => a - b);
+	let squares = 0;
+	for (const t of touched) squares += scratch.sum[t]! ** 2;
+	const norm = Math.sqrt(squares) || 1;
+	const centroid = {
+		terms: Int32Array.from(touched),
+		weights: Float32Array.from(touched, (t) => scratch.sum[t]! / norm),
 	};
+	for (const t of touched) {
+		scratch.sum[t] = 0;
+		scratch.n[t] = 0;
+	}
+	return centroid;
 }
 
 const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
