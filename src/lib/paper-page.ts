@@ -3,6 +3,16 @@
  * cache key of Astro's incremental build.
  */
 import { createHash } from 'node:crypto';
+import type { PaperPageFields } from '../schemas/paper.ts';
+
+/** A stored paper entry completed with the fields only its page shows (kept beside the store). */
+export function withPageFields<E extends { data: object }>(
+	entry: E,
+	fields: PaperPageFields,
+): E & { data: E['data'] & PaperPageFields } {
+	const { topicReasons, keywords, related } = fields;
+	return { ...entry, data: { ...entry.data, topicReasons, keywords, related } };
+}
 
 /** The items before and after `index` in a list (undefined at the ends). */
 export function neighbours<T>(list: readonly T[], index: number): { prev?: T; next?: T } {

@@ -1,23 +1,25 @@
 /**
- * The long text of every paper (its abstract as HTML and as plain text), kept beside Astro's
- * content store instead of inside it.
+ * The long text of every paper (its abstract as HTML and as plain text) and the fields only its
+ * own page shows (topic reasons, keywords, related papers), kept beside Astro's content store
+ * instead of inside it.
  *
  * Why: Astro bundles the whole content store into the build as one JavaScript string module.
  * With both texts in it, the store of 10,000 papers was 38 MB and Node took 12–33 s to compile
  * that one module on every build; at 100,000 papers the string would approach V8's limit. The
  * store now holds the metadata and a one-sentence teaser (what listing pages need); paper pages
- * and feeds read the texts from this file, written by the papers loader.
+ * and feeds read the rest from this file, written by the papers loader.
  */
 import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import type { PaperPageFields } from '../schemas/paper.ts';
 
 /** Where the texts live, relative to the project root (Astro's cache folder). */
 export const TEXT_FILE = 'node_modules/.astro/abstracta-paper-text.json';
 /** Bumped when the file's shape changes: an old file is then ignored and rewritten. */
-const VERSION = 2;
+const VERSION = 3;
 
-/** The long text of one paper. */
-export interface PaperText {
+/** The long text of one paper, and the fields only its page shows. */
+export interface PaperText extends PaperPageFields {
 	/** The entry digest the text belongs to (content and renderer version). */
 	digest: string;
 	/**

@@ -3,10 +3,14 @@
  * Page files call these and pass the results to layouts; components never query collections.
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
+import type { PaperPageFields } from '../schemas/paper.ts';
 import { compareListing } from './listing.ts';
 
 /** A paper as stored in the content collection. */
 export type PaperEntry = CollectionEntry<'papers'>;
+
+/** A paper entry with the fields only its own page shows (from `src/lib/paper-text.ts`). */
+export type FullPaperEntry = PaperEntry & { data: PaperEntry['data'] & PaperPageFields };
 /** A topic as stored in the content collection. */
 export type TopicEntry = CollectionEntry<'topics'>;
 

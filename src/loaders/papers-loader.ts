@@ -2,8 +2,9 @@
  * Content loader for the generated MDX entries. Each entry is compiled once to HTML, keyed by a
  * digest of its text and the renderer version, so unchanged entries are skipped on the next
  * build and no entry becomes a Vite module (which is what makes @astrojs/mdx + glob() slow at
- * scale). The store gets the metadata and a teaser; the HTML and plain-text abstracts go to the
- * texts file of `src/lib/paper-text.ts`, which keeps the bundled store small.
+ * scale). The store gets the metadata and a teaser; the HTML and plain-text abstracts and the
+ * fields only a paper's page shows go to the texts file of `src/lib/paper-text.ts`, which keeps
+ * the bundled store small.
  */
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -13,6 +14,7 @@ import { splitFrontmatter } from '../lib/frontmatter.ts';
 import { RENDERER_VERSION } from '../lib/render-abstract.ts';
 import { readPaperTexts, TEXT_FILE, writePaperTexts } from '../lib/paper-text.ts';
 import { ingestFinished } from '../lib/ingest-gate.ts';
+import { PaperPageFieldsSchema } from '../schemas/paper.ts';
 import { firstSentence } from '../lib/teaser.ts';
 import { renderBodies } from './render-pool.ts';
 
@@ -55,15 +57,19 @@ export function papersLoader(dir: string): Loader {
 				} catch (e) {
 					throw new Error(`${relative(root, p.filePath)}: ${(e as Error).message}`, { cause: e });
 				}
-				const { summary, ...data } = split.data;
+				// The abstract and the page-only fields go to the texts file, the rest to the store.
+				const { summary, topicReasons, keywords, related, ...data } = split.data;
 				if (typeof summary !== 'string')
 					throw new Error(
 						`${relative(root, p.filePath)}: summary: expected the plain-text abstract`,
 					);
+				const pageFields = PaperPageFieldsSchema.safeParse({ topicReasons, keywords, related });
+				if (!pageFields.success)
+					throw new Error(`${relative(root, p.filePath)}: ${pageFields.error.message}`);
 				const source = generateDigest(`${RENDERER_VERSION}\n${summary}\n${split.body}`);
 				const previous = texts.get(p.id);
 				const html = previous?.source === source ? previous.html : undefined;
-				return { ...p, data, summary, body: split.body, source, html };
+				return { ...p, data, pageFields: pageFields.data, summary, body: split.body, source, html };
 			});
 			// Compile (on all cores when there are many), then store in file order. The body is not
 			// stored: pages and feeds use the HTML.
@@ -85,7 +91,13 @@ export function papersLoader(dir: string): Loader {
 					filePath,
 				});
 				store.set({ id: p.id, data, filePath, digest: p.digest });
-				texts.set(p.id, { digest: p.digest, source: p.source, html: p.html!, summary: p.summary });
+				texts.set(p.id, {
+					digest: p.digest,
+					source: p.source,
+					html: p.html!,
+					summary: p.summary,
+					...p.pageFields,
+				});
 				textsChanged = true;
 			}
 			const rendered = toCompile.length;

@@ -13,7 +13,15 @@ afterEach(() => {
 	rmSync(dir, { recursive: true, force: true });
 });
 
-const a = { digest: 'd1', source: 's1', html: '<p>a {b} &lt;c&gt;</p>', summary: 'a {b} <c>' };
+const a = {
+	digest: 'd1',
+	source: 's1',
+	html: '<p>a {b} &lt;c&gt;</p>',
+	summary: 'a {b} <c>',
+	topicReasons: { vision: [{ term: 'image', weight: 1.5 }] },
+	keywords: ['image {x}'],
+	related: [{ slug: 'b', terms: ['image'] }],
+};
 
 describe('paper texts', () => {
 	test('round-trip through the file, ids sorted; a missing, broken or old file reads as empty', () => {

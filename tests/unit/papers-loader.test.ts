@@ -16,7 +16,9 @@ afterEach(() => rmSync(root, { recursive: true, force: true }));
 
 /** An entry as the ingest writes it (only the fields the loader itself reads matter here). */
 const entry = (title: string, abstract: string) =>
-	`---\ntitle: ${JSON.stringify(title)}\nsummary: ${JSON.stringify(abstract)}\n---\n` +
+	`---\ntitle: ${JSON.stringify(title)}\nsummary: ${JSON.stringify(abstract)}\n` +
+	`topicReasons: {"vision": [{"term": "image", "weight": 1.5}]}\nkeywords: ["alpha {x}"]\n` +
+	`related: [{"slug": "b", "terms": ["alpha"]}]\n---\n` +
 	`${abstract.replace(/[{}]/g, (c) => `\\${c}`)}\n`;
 
 /** Runs the loader once against a store that lives across runs, like Astro's. */
@@ -55,6 +57,14 @@ describe('papers loader', () => {
 		expect(html).toContain('{braces}');
 		expect(store.get('a')!.data.title).toBe('A');
 		expect(store.get('a')!.data.teaser).toMatch(/^Alpha/);
+		// Fields only the paper's page shows stay out of the store (bundled into the build).
+		expect(Object.keys(store.get('a')!.data)).not.toContain('related');
+		expect(Object.keys(store.get('a')!.data)).not.toContain('topicReasons');
+		expect(texts().get('a')).toMatchObject({
+			topicReasons: { vision: [{ term: 'image', weight: 1.5 }] },
+			keywords: ['alpha {x}'],
+			related: [{ slug: 'b', terms: ['alpha'] }],
+		});
 
 		// Only the title (metadata) of a changes: its HTML is kept, its entry and digest updated.
 		writeFileSync(join(root, 'papers/a.mdx'), entry('A, renamed', 'Alpha $x^2$ {braces}.'));
