@@ -3,8 +3,8 @@
  * digest of its text and the renderer version, so unchanged entries are skipped on the next
  * build and no entry becomes a Vite module (which is what makes @astrojs/mdx + glob() slow at
  * scale). The store gets the metadata and a teaser; the HTML and plain-text abstracts and the
- * fields only a paper's page shows go to the texts file of `src/lib/paper-text.ts`, which keeps
- * the bundled store small.
+ * fields only a paper's page shows go to the files of `src/lib/paper-text.ts`, which keeps the
+ * bundled store small.
  */
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -12,7 +12,14 @@ import { join, relative } from 'node:path';
 import type { Loader } from 'astro/loaders';
 import { splitFrontmatter } from '../lib/frontmatter.ts';
 import { RENDERER_VERSION } from '../lib/render-abstract.ts';
-import { readPaperTexts, TEXT_FILE, writePaperTexts } from '../lib/paper-text.ts';
+import {
+	FIELDS_FILE,
+	readPageFields,
+	readPaperTexts,
+	TEXT_FILE,
+	writePageFields,
+	writePaperTexts,
+} from '../lib/paper-text.ts';
 import { ingestFinished } from '../lib/ingest-gate.ts';
 import { PaperPageFieldsSchema } from '../schemas/paper.ts';
 import { firstSentence } from '../lib/teaser.ts';
@@ -35,6 +42,8 @@ export function papersLoader(dir: string): Loader {
 			const textFile = join(root, TEXT_FILE);
 			const texts = readPaperTexts(textFile);
 			let textsChanged = false;
+			const fieldsFile = join(root, FIELDS_FILE);
+			const fields = readPageFields(fieldsFile);
 			const seen = new Set<string>();
 			const pending: Array<{ id: string; filePath: string; digest: string; text: string }> = [];
 			for (const name of names) {
@@ -43,8 +52,12 @@ export function papersLoader(dir: string): Loader {
 				const id = name.replace(/\.mdx$/, '');
 				seen.add(id);
 				const digest = generateDigest(`${RENDERER_VERSION}\n${text}`);
-				// A missing or outdated text also needs the entry compiled again.
-				if (store.get(id)?.digest !== digest || texts.get(id)?.digest !== digest)
+				// A missing or outdated text or fields line also needs the entry read again.
+				if (
+					store.get(id)?.digest !== digest ||
+					texts.get(id)?.digest !== digest ||
+					fields.get(id)?.digest !== digest
+				)
 					pending.push({ id, filePath, digest, text });
 			}
 			// Parse every new or changed entry. Its abstract is compiled again only when the
@@ -91,20 +104,20 @@ export function papersLoader(dir: string): Loader {
 					filePath,
 				});
 				store.set({ id: p.id, data, filePath, digest: p.digest });
-				texts.set(p.id, {
-					digest: p.digest,
-					source: p.source,
-					html: p.html!,
-					summary: p.summary,
-					...p.pageFields,
-				});
+				texts.set(p.id, { digest: p.digest, source: p.source, html: p.html!, summary: p.summary });
+				fields.set(p.id, { digest: p.digest, json: JSON.stringify(p.pageFields) });
 				textsChanged = true;
 			}
 			const rendered = toCompile.length;
 			for (const id of store.keys()) if (!seen.has(id)) store.delete(id);
 			for (const id of texts.keys())
 				if (!seen.has(id)) textsChanged = texts.delete(id) || textsChanged;
-			if (textsChanged) writePaperTexts(textFile, texts);
+			for (const id of fields.keys())
+				if (!seen.has(id)) textsChanged = fields.delete(id) || textsChanged;
+			if (textsChanged) {
+				writePaperTexts(textFile, texts);
+				writePageFields(fieldsFile, fields);
+			}
 			logger.info(
 				`${names.length} papers (${rendered} rendered, ${pending.length - rendered} with new ` +
 					`metadata only, ${names.length - pending.length} cached) ` +

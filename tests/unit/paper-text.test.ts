@@ -1,8 +1,17 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import { paperText, readPaperTexts, TEXT_FILE, writePaperTexts } from '../../src/lib/paper-text.ts';
+import {
+	FIELDS_FILE,
+	pageFields,
+	paperText,
+	readPageFields,
+	readPaperTexts,
+	TEXT_FILE,
+	writePageFields,
+	writePaperTexts,
+} from '../../src/lib/paper-text.ts';
 
 let dir: string;
 beforeEach(() => {
@@ -13,13 +22,10 @@ afterEach(() => {
 	rmSync(dir, { recursive: true, force: true });
 });
 
-const a = {
-	digest: 'd1',
-	source: 's1',
-	html: '<p>a {b} &lt;c&gt;</p>',
-	summary: 'a {b} <c>',
-	topicReasons: { vision: [{ term: 'image', weight: 1.5 }] },
-	keywords: ['image {x}'],
+const a = { digest: 'd1', source: 's1', html: '<p>a {b} &lt;c&gt;</p>', summary: 'a {b} <c>' };
+const fields = {
+	topicReasons: { vision: [{ term: 'image\t"tab"', weight: 1.5 }] },
+	keywords: ['image {x}\nnewline'],
 	related: [{ slug: 'b', terms: ['image'] }],
 };
 
@@ -54,5 +60,27 @@ describe('paper texts', () => {
 		const b = { ...a, digest: 'd2', summary: 'new' };
 		writePaperTexts(file, new Map([['p', b]]));
 		expect(paperText('p', 'd2').summary).toBe('new');
+	});
+
+	test('page fields: one line per paper, tabs and newlines in values survive, stale lines refused', () => {
+		vi.spyOn(process, 'cwd').mockReturnValue(dir);
+		const file = join(dir, FIELDS_FILE);
+		expect(readPageFields(file).size).toBe(0);
+		const line = { digest: 'd1', json: JSON.stringify(fields) };
+		writePageFields(
+			file,
+			new Map([
+				['z', line],
+				['p', line],
+			]),
+		);
+		expect(
+			readFileSync(file, 'utf8')
+				.split('\n')
+				.map((l) => l.split('\t')[0]),
+		).toEqual(['p', 'z', '']);
+		expect(pageFields('p', 'd1')).toEqual(fields);
+		expect(() => pageFields('p', 'd2')).toThrow(/no current page fields for paper p/);
+		expect(() => pageFields('q', undefined)).toThrow(/no current page fields for paper q/);
 	});
 });

@@ -4,7 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { readPaperTexts, TEXT_FILE } from '../../src/lib/paper-text.ts';
+import {
+	FIELDS_FILE,
+	readPageFields,
+	readPaperTexts,
+	TEXT_FILE,
+} from '../../src/lib/paper-text.ts';
 import { papersLoader } from '../../src/loaders/papers-loader.ts';
 
 let root: string;
@@ -60,7 +65,9 @@ describe('papers loader', () => {
 		// Fields only the paper's page shows stay out of the store (bundled into the build).
 		expect(Object.keys(store.get('a')!.data)).not.toContain('related');
 		expect(Object.keys(store.get('a')!.data)).not.toContain('topicReasons');
-		expect(texts().get('a')).toMatchObject({
+		const fields = readPageFields(join(root, FIELDS_FILE)).get('a')!;
+		expect(fields.digest).toBe(store.get('a')!.digest);
+		expect(JSON.parse(fields.json)).toEqual({
 			topicReasons: { vision: [{ term: 'image', weight: 1.5 }] },
 			keywords: ['alpha {x}'],
 			related: [{ slug: 'b', terms: ['alpha'] }],
