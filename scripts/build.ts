@@ -14,7 +14,7 @@
  * builds whatever `content/papers/` holds).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -53,7 +53,9 @@ let code = 0;
 if (!skipIngest) {
 	const ingest = spawn(process.execPath, [ingestScript], { stdio: 'inherit' });
 	code = await exitCode(ingest);
-	writeFileSync(statusFile, code === 0 ? INGEST_OK : `exit code ${code}`);
+	// Written beside, then renamed: the waiting loaders never read a half-written status.
+	writeFileSync(`${statusFile}.tmp`, code === 0 ? INGEST_OK : `exit code ${code}`);
+	renameSync(`${statusFile}.tmp`, statusFile);
 	if (code !== 0) {
 		astro.kill('SIGTERM');
 		held = [];
