@@ -15,7 +15,8 @@ export const INGEST_OK = 'ok';
 /** How often the status file is looked at: small against a 1-10 s ingest. */
 const POLL_MS = 20;
 
-let done: Promise<void> | undefined;
+/** One wait per status file (the loaders of a build share it). */
+const waits = new Map<string, Promise<void>>();
 
 /**
  * Resolves when the ingest running beside this build has written its entries; at once when
@@ -25,7 +26,9 @@ let done: Promise<void> | undefined;
 export function ingestFinished(env: NodeJS.ProcessEnv = process.env): Promise<void> {
 	const file = env[INGEST_STATUS_ENV];
 	if (!file) return Promise.resolve();
-	done ??= (async () => {
+	let wait = waits.get(file);
+	if (wait) return wait;
+	wait = (async () => {
 		const parent = process.ppid;
 		for (;;) {
 			if (existsSync(file)) {
@@ -41,5 +44,6 @@ export function ingestFinished(env: NodeJS.ProcessEnv = process.env): Promise<vo
 			await new Promise((resolve) => setTimeout(resolve, POLL_MS));
 		}
 	})();
-	return done;
+	waits.set(file, wait);
+	return wait;
 }

@@ -43,6 +43,12 @@ describe('ingest gate', () => {
 		writeFileSync(ok, INGEST_OK);
 		await waiting;
 		expect(opened).toBe(true);
+
+		const failed = join(dir, 'failed');
+		writeFileSync(failed, 'exit code 1');
+		await expect(ingestFinished({ [INGEST_STATUS_ENV]: failed })).rejects.toThrow(
+			/the ingest failed \(exit code 1\)/,
+		);
 	});
 });
 
