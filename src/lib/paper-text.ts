@@ -51,27 +51,15 @@ export function readPaperTexts(file: string): Map<string, PaperText> {
 export function writePaperTexts(file: string, texts: ReadonlyMap<string, PaperText>): void {
 	const papers: Record<string, PaperText> = {};
 	for (const id of [...texts.keys()].sort()) papers[id] = texts.get(id)!;
-	mkdirSync(dirname(file), { recursive: true });
-	const tmp = `${file}.${process.pid}.tmp`;
-	writeFileSync(tmp, JSON.stringify({ version: VERSION, papers }));
-	renameSync(tmp, file);
+	writeWhole(file, JSON.stringify({ version: VERSION, papers }));
 }
 
-let cache: { mtimeMs: number; texts: Map<string, PaperText> } | undefined;
-
-/**
- * The long text of the paper with this `id` and entry `digest`, from the file the loader wrote
- * (read once, and again when it changes, as in `astro dev`; the build runs from the project
- * root). Throws when the text is missing or was made from another version of the entry.
- */
-export function paperText(id: string, digest: string | number | undefined): PaperText {
-	const file = join(process.cwd(), TEXT_FILE);
-	const mtimeMs = existsSync(file) ? statSync(file).mtimeMs : 0;
-	if (cache?.mtimeMs !== mtimeMs) cache = { mtimeMs, texts: readPaperTexts(file) };
-	const text = cache.texts.get(id);
-	if (!text || (digest !== undefined && text.digest !== String(digest)))
-		throw new Error(`no current text for paper ${id} in ${TEXT_FILE}: run the build again`);
-	return text;
+/** Writes `file` whole or not at all (beside, then renamed): a reader never sees half a file. */
+function writeWhole(file: string, text: string): void {
+	mkdirSync(dirname(file), { recursive: true });
+	const tmp = `${file}.${process.pid}.tmp`;
+	writeFileSync(tmp, text);
+	renameSync(tmp, file);
 }
 
 /**
@@ -108,26 +96,40 @@ export function writePageFields(file: string, fields: ReadonlyMap<string, PageFi
 		const f = fields.get(id)!;
 		return `${id}\t${f.digest}\t${f.json}\n`;
 	});
-	mkdirSync(dirname(file), { recursive: true });
-	const tmp = `${file}.${process.pid}.tmp`;
-	writeFileSync(tmp, lines.join(''));
-	renameSync(tmp, file);
+	writeWhole(file, lines.join(''));
 }
 
-let fieldsCache: { mtimeMs: number; fields: Map<string, PageFieldsLine> } | undefined;
-
 /**
- * The page-only fields of the paper with this `id` and entry `digest` (read like `paperText`).
- * Throws when they are missing or were made from another version of the entry.
+ * A reader of one paper's record in `relative` (a file under the project root, which the build
+ * runs from): the file is read once, and again whenever it changes (as in `astro dev`). Throws
+ * when the record is missing or was made from another version of the entry (`digest`).
  */
+function currentRecords<T extends { digest: string }>(
+	relative: string,
+	read: (file: string) => Map<string, T>,
+	what: string,
+): (id: string, digest: string | number | undefined) => T {
+	let cache: { mtimeMs: number; records: Map<string, T> } | undefined;
+	return (id, digest) => {
+		const file = join(process.cwd(), relative);
+		const mtimeMs = existsSync(file) ? statSync(file).mtimeMs : 0;
+		if (cache?.mtimeMs !== mtimeMs) cache = { mtimeMs, records: read(file) };
+		const record = cache.records.get(id);
+		if (!record || (digest !== undefined && record.digest !== String(digest)))
+			throw new Error(`no current ${what} for paper ${id} in ${relative}: run the build again`);
+		return record;
+	};
+}
+
+const textOf = currentRecords(TEXT_FILE, readPaperTexts, 'text');
+const fieldsOf = currentRecords(FIELDS_FILE, readPageFields, 'page fields');
+
+/** The long text of the paper with this `id` and entry `digest` (see `currentRecords`). */
+export function paperText(id: string, digest: string | number | undefined): PaperText {
+	return textOf(id, digest);
+}
+
+/** The page-only fields of the paper with this `id` and entry `digest` (see `currentRecords`). */
 export function pageFields(id: string, digest: string | number | undefined): PaperPageFields {
-	const file = join(process.cwd(), FIELDS_FILE);
-	const mtimeMs = existsSync(file) ? statSync(file).mtimeMs : 0;
-	if (fieldsCache?.mtimeMs !== mtimeMs) fieldsCache = { mtimeMs, fields: readPageFields(file) };
-	const line = fieldsCache.fields.get(id);
-	if (!line || (digest !== undefined && line.digest !== String(digest)))
-		throw new Error(
-			`no current page fields for paper ${id} in ${FIELDS_FILE}: run the build again`,
-		);
-	return JSON.parse(line.json) as PaperPageFields;
+	return JSON.parse(fieldsOf(id, digest).json) as PaperPageFields;
 }
