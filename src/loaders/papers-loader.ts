@@ -70,7 +70,7 @@ export function papersLoader(dir: string): Loader {
 				} catch (e) {
 					throw new Error(`${relative(root, p.filePath)}: ${(e as Error).message}`, { cause: e });
 				}
-				// The abstract and the page-only fields go to the texts file, the rest to the store.
+				// The abstract and the page-only fields go to the side files, the rest to the store.
 				const { summary, topicReasons, keywords, related, ...data } = split.data;
 				if (typeof summary !== 'string')
 					throw new Error(
