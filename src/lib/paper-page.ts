@@ -10,8 +10,7 @@ export function withPageFields<E extends { data: object }>(
 	entry: E,
 	fields: PaperPageFields,
 ): E & { data: E['data'] & PaperPageFields } {
-	const { topicReasons, keywords, related } = fields;
-	return { ...entry, data: { ...entry.data, topicReasons, keywords, related } };
+	return { ...entry, data: { ...entry.data, ...fields } };
 }
 
 /** The items before and after `index` in a list (undefined at the ends). */

@@ -7,7 +7,7 @@
  * With both texts in it, the store of 10,000 papers was 38 MB and Node took 12–33 s to compile
  * that one module on every build; at 100,000 papers the string would approach V8's limit. The
  * store now holds the metadata and a one-sentence teaser (what listing pages need); paper pages
- * and feeds read the rest from this file, written by the papers loader.
+ * and feeds read the rest from these files, written by the papers loader.
  */
 import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';

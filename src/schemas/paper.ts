@@ -76,30 +76,24 @@ export const PaperSchema = z.object({
 });
 export type Paper = z.infer<typeof PaperSchema>;
 
+/** The keys of the fields only a paper's own page shows (see `PaperPageFieldsSchema`). */
+const PAGE_ONLY = { topicReasons: true, keywords: true, related: true } as const;
+
 /**
- * The fields only a paper's own page shows: with the plain-text abstract they live beside the
- * content store, in the texts file of `src/lib/paper-text.ts`, not in it. Astro bundles the store
- * into the build as one string module: with them it was 14.4 MB at 10,000 papers, without them
- * 5.2 MB, and bundling it took 4.4-5.1 s against 2.7 s.
+ * The fields only a paper's own page shows: they live beside the content store, in the
+ * page-fields file of `src/lib/paper-text.ts`, not in it. Astro bundles the store into the build
+ * as one string module: with them it was 14.4 MB at 10,000 papers, without them 5.2 MB, and
+ * bundling it took 4.4-5.1 s against 2.7 s.
  */
-export const PaperPageFieldsSchema = PaperSchema.pick({
-	topicReasons: true,
-	keywords: true,
-	related: true,
-});
+export const PaperPageFieldsSchema = PaperSchema.pick(PAGE_ONLY);
 export type PaperPageFields = z.infer<typeof PaperPageFieldsSchema>;
 
 /**
  * A paper as the site's content collection stores it: the entry's frontmatter without the
- * plain-text abstract and the page-only fields (see `PaperPageFieldsSchema`), plus the teaser
- * that listing pages show.
+ * plain-text abstract (kept with the HTML abstract in `src/lib/paper-text.ts`) and the page-only
+ * fields, plus the teaser that listing pages show.
  */
-export const PaperEntrySchema = PaperSchema.omit({
-	summary: true,
-	topicReasons: true,
-	keywords: true,
-	related: true,
-}).extend({
+export const PaperEntrySchema = PaperSchema.omit({ summary: true, ...PAGE_ONLY }).extend({
 	/** The abstract's first sentence (at most 240 characters), for listings. */
 	teaser: z.string(),
 });

@@ -108,8 +108,7 @@ export function analyzeTopics(
 
 	function analyzeWith(helper: TopicsHelper | undefined): TopicAnalysis {
 		// Without a worker, one chunk of all papers; with one, both threads take chunks.
-		const chunksOf = () =>
-			helper ? createChunks(c.size) : { ...createChunks(c.size), size: Math.max(1, c.size) };
+		const chunksOf = () => createChunks(c.size, helper ? undefined : 1);
 		const keywordChunks = chunksOf();
 		helper?.post({ kind: 'keywords', chunks: keywordChunks });
 		const keywordParts = takeChunks(keywordChunks, (from, to) =>

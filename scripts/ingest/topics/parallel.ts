@@ -83,11 +83,11 @@ export interface Chunks {
 	total: number;
 }
 
-/** Chunks over `total` papers: about 64 of them, never under 256 papers each. */
-export function createChunks(total: number): Chunks {
+/** Chunks over `total` papers: about `parts` of them, never under 256 papers each. */
+export function createChunks(total: number, parts = 64): Chunks {
 	return {
 		next: new Int32Array(new SharedArrayBuffer(4)),
-		size: Math.max(256, Math.ceil(total / 64)),
+		size: Math.max(256, Math.ceil(total / parts)),
 		total,
 	};
 }

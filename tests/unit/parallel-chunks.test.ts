@@ -1,0 +1,77 @@
+/**
+ * The topics stage's work sharing (scripts/ingest/topics/parallel.ts): two threads take chunks
+ * of the papers from one shared counter; every paper is done once and the results come back in
+ * paper order, however the chunks fell.
+ */
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { describe, expect, test } from 'vitest';
+import {
+	createChunks,
+	inPaperOrder,
+	takeChunks,
+	type Chunks,
+} from '../../scripts/ingest/topics/parallel.ts';
+
+const ids = (from: number, to: number): number[] =>
+	Array.from({ length: to - from }, (_, i) => from + i);
+
+describe('chunks', () => {
+	test('sizes: about `parts` chunks, at least 256 papers each, one chunk for one part', () => {
+		expect(createChunks(100_000).size).toBe(1563);
+		expect(createChunks(1000).size).toBe(256);
+		expect(createChunks(100_000, 1).size).toBe(100_000);
+		expect(takeChunks(createChunks(0), ids)).toEqual([]);
+	});
+
+	test('one thread alone takes every chunk; the last one is partial', () => {
+		const parts = takeChunks(createChunks(1000), ids);
+		expect(parts.map(([k, r]) => [k, r[0], r.length])).toEqual([
+			[0, 0, 256],
+			[1, 256, 256],
+			[2, 512, 256],
+			[3, 768, 232],
+		]);
+		expect(inPaperOrder(parts)).toEqual(ids(0, 1000));
+	});
+
+	test('two threads share the chunks; together they cover every paper once, in order', async () => {
+		const chunks = createChunks(20_000, 80); // 80 chunks of 256 papers (the last partial)
+		// The other thread: the same takeChunks on the same shared counter.
+		const code = `
+			const { workerData, parentPort } = require('node:worker_threads');
+			import(workerData.module).then(({ takeChunks }) => {
+				const ids = (from, to) => Array.from({ length: to - from }, (_, i) => from + i);
+				Atomics.store(workerData.ready, 0, 1);
+				Atomics.notify(workerData.ready, 0);
+				parentPort.postMessage(takeChunks(workerData.chunks, ids));
+			});`;
+		const ready = new Int32Array(new SharedArrayBuffer(4));
+		const worker = new Worker(code, {
+			eval: true,
+			workerData: {
+				chunks,
+				ready,
+				module: pathToFileURL(resolve('scripts/ingest/topics/parallel.ts')).href,
+			},
+		});
+		const theirs = new Promise<Array<[number, number[]]>>((ok, fail) => {
+			worker.once('message', ok);
+			worker.once('error', fail);
+		});
+		// This thread holds its first chunk until the other one has started, then takes 1 ms per
+		// chunk: both threads get chunks.
+		const mine = takeChunks(chunks as Chunks, (from, to) => {
+			Atomics.wait(ready, 0, 0, from === 0 ? 20_000 : 0);
+			if (from > 0) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 1);
+			return ids(from, to);
+		});
+		const other = await theirs;
+		await worker.terminate();
+		expect(mine.length).toBeGreaterThan(0);
+		expect(other.length).toBeGreaterThan(0);
+		expect(mine.length + other.length).toBe(79);
+		expect(inPaperOrder([...other, ...mine])).toEqual(ids(0, 20_000));
+	});
+});
