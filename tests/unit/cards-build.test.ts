@@ -1,5 +1,5 @@
 /**
- * The cards step end to end on a few cards, in a temporary cache: real satori + sharp drawing in
+ * The cards step end to end on a few cards, in a temporary cache: real HarfBuzz + sharp drawing in
  * drawer processes, then a second run that must redraw nothing and place identical bytes.
  */
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';

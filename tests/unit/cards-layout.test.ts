@@ -1,21 +1,19 @@
 import { formatDate } from '../../src/lib/format.ts';
 import { describe, expect, test } from 'vitest';
 import {
-	cardTree,
+	cardScene,
 	fitText,
+	ICON_PX,
 	joinFitting,
 	TEXT_WIDTH,
-	type CardNode,
+	type CardData,
+	type Scene,
 } from '../../src/lib/cards/layout.ts';
+import { CARD_HEIGHT, CARD_WIDTH } from '../../src/lib/cards/size.ts';
 import { measureInter } from '../../src/lib/cards/text.ts';
 
-/** All strings in a tree, in order. */
-function texts(node: CardNode | string): string[] {
-	if (typeof node === 'string') return [node];
-	const c = node.props.children;
-	if (c === undefined) return [];
-	return typeof c === 'string' ? [c] : c.flatMap(texts);
-}
+/** Every line of text a scene draws, top to bottom. */
+const texts = (scene: Scene): string[] => scene.texts.map((t) => t.text);
 
 const paper = {
 	kind: 'paper' as const,
@@ -26,9 +24,9 @@ const paper = {
 	date: '2025-03-18',
 };
 
-describe('cardTree', () => {
+describe('cardScene', () => {
 	test('a paper card shows short name, title, date, topics and site name', () => {
-		const all = texts(cardTree(paper, 'data:,', "'Inter latin'")).join(' ');
+		const all = texts(cardScene(paper)).join(' ');
 		expect(all).toContain('AxFormer');
 		expect(all).toContain(paper.title);
 		// Topics that do not fit beside the site name are dropped whole, never cut.
@@ -38,30 +36,58 @@ describe('cardTree', () => {
 	});
 
 	test('a topic card shows the name, description and paper count', () => {
-		const tree = cardTree(
-			{
+		const all = texts(
+			cardScene({
 				kind: 'topic',
 				site: 'Abstracta',
 				name: 'Retrieval',
 				description: 'Finding things.',
 				count: 1,
-			},
-			'data:,',
-			"'Inter latin'",
+			}),
 		);
-		const all = texts(tree);
 		expect(all).toEqual(
 			expect.arrayContaining(['Topic', 'Retrieval', 'Finding things.', '1 paper']),
 		);
 	});
 
-	test('the root is exactly 1200×630 with the font list it was given', () => {
-		const tree = cardTree(paper, 'data:,', "'Inter latin', 'Noto Sans SC [90]'");
-		expect(tree.props.style).toMatchObject({
-			width: 1200,
-			height: 630,
-			fontFamily: "'Inter latin', 'Noto Sans SC [90]'",
-		});
+	const kinds: CardData[] = [
+		paper,
+		{ ...paper, title: 'A long title that wraps '.repeat(12) },
+		{
+			kind: 'topic',
+			site: 'Abstracta',
+			name: 'Retrieval',
+			description: 'Finding. '.repeat(40),
+			count: 3,
+		},
+		{ kind: 'site', site: 'Abstracta', description: 'Research papers, readable. '.repeat(9) },
+	];
+	test.each(kinds)('everything is drawn inside the card, text within the column (%#)', (card) => {
+		const scene = cardScene(card);
+		for (const t of scene.texts) {
+			expect(Number.isInteger(t.baseline)).toBe(true);
+			// The line's ascent and descent fit on the card, and it stays left of the right margin.
+			expect(t.baseline - t.size).toBeGreaterThanOrEqual(0);
+			expect(t.baseline + 0.25 * t.size).toBeLessThanOrEqual(CARD_HEIGHT);
+			expect(t.x + measureInter(t.size, t.weight)(t.text)).toBeLessThanOrEqual(CARD_WIDTH - 60);
+		}
+		for (const r of scene.rects) {
+			expect(r.x + r.width).toBeLessThanOrEqual(CARD_WIDTH);
+			expect(r.y + r.height).toBeLessThanOrEqual(CARD_HEIGHT);
+		}
+		expect(scene.icon.x + ICON_PX).toBeLessThan(CARD_WIDTH);
+		expect(scene.icon.y + ICON_PX).toBeLessThan(CARD_HEIGHT);
+		// Lines never overlap: each baseline is below the previous one by at least its size.
+		const ys = scene.texts.filter((t) => t.x < 200).map((t) => t.baseline);
+		for (let i = 1; i < ys.length; i++) expect(ys[i]! - ys[i - 1]!).toBeGreaterThanOrEqual(28);
+	});
+
+	test('the icon sits just left of the site name, both right-aligned in the footer', () => {
+		const scene = cardScene(paper);
+		const site = scene.texts.at(-1)!;
+		expect(site.text).toBe('Abstracta');
+		expect(site.x + measureInter(28, 700)('Abstracta')).toBeCloseTo(14 + 80 + TEXT_WIDTH, 0);
+		expect(scene.icon.x + ICON_PX + 14).toBe(site.x);
 	});
 });
 
@@ -96,20 +122,21 @@ test('formatDate writes an ISO date in words without locale data', () => {
 });
 
 test('a short name equal to the whole title is not repeated above it', () => {
-	const tree = cardTree(
-		{ ...paper, title: 'BitNet', shortName: 'BitNet' },
-		'data:,',
-		"'Inter latin'",
-	);
-	expect(texts(tree).filter((t) => t === 'BitNet')).toHaveLength(1);
+	const scene = cardScene({ ...paper, title: 'BitNet', shortName: 'BitNet' });
+	expect(texts(scene).filter((t) => t === 'BitNet')).toHaveLength(1);
 });
 
 test('a short name written in TeX is shown as text', () => {
-	const tree = cardTree(
-		{ ...paper, title: '$\\texttt{BluePrint}$: A Dataset', shortName: '$\\texttt{BluePrint}$' },
-		'data:,',
-		"'Inter latin'",
-	);
-	expect(texts(tree)).toContain('BluePrint');
-	expect(texts(tree).join(' ')).not.toContain('texttt');
+	const scene = cardScene({
+		...paper,
+		title: '$\\texttt{BluePrint}$: A Dataset',
+		shortName: '$\\texttt{BluePrint}$',
+	});
+	expect(texts(scene)).toContain('BluePrint');
+	expect(texts(scene).join(' ')).not.toContain('texttt');
+});
+
+test('right-to-left words are handed to the renderer in visual order', () => {
+	const scene = cardScene({ ...paper, title: 'Parsing עברית text', shortName: undefined });
+	expect(texts(scene)[0]).toBe('Parsing תירבע text');
 });

@@ -48,6 +48,8 @@ const DRAWING_SOURCES = [
 	'cards/size.ts',
 	'cards/text.ts',
 	'cards/render.ts',
+	'cards/raster.ts',
+	'cards/woff.ts',
 	'cards/fonts.ts',
 	'cards/inter-metrics.json',
 	'format.ts',
@@ -62,7 +64,7 @@ function environment(root: string): string {
 			}
 		).version;
 	const sharpVersion = version('sharp');
-	const satoriVersion = version('satori');
+	const harfbuzzVersion = version('harfbuzzjs');
 	const icon = readFileSync(join(root, 'src/assets/icon.svg'), 'utf8');
 	// The drawing code itself: editing the layout or the text shaping redraws every card.
 	const code = createHash('sha256');
@@ -70,7 +72,7 @@ function environment(root: string): string {
 	return [
 		TEMPLATE_VERSION,
 		`sharp@${sharpVersion}`,
-		`satori@${satoriVersion}`,
+		`harfbuzzjs@${harfbuzzVersion}`,
 		JSON.stringify(PNG_OPTIONS),
 		fontVersions(join(root, 'node_modules')),
 		icon,

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 
 /** A font family the cards may use, in fallback order. */
 export interface FontFamily {
-	/** CSS family name passed to satori. */
+	/** Family name (with the subset, it names a file's place in the fallback order). */
 	name: string;
 	/** npm package under `node_modules/`. */
 	pkg: string;
@@ -59,8 +59,8 @@ export function parseUnicodeRange(range: string): Array<[number, number]> {
 /** One subset file of one family. */
 export interface FontFile {
 	/**
-	 * Family name given to satori: one per subset file (`Inter latin`), because satori keeps one
-	 * font per family and weight, so subsets sharing a name would replace each other.
+	 * Family and subset (`Inter latin`): one name per subset file, whatever its weight, so the
+	 * renderer can pick the file nearest the weight it draws.
 	 */
 	family: string;
 	weight: number;
@@ -118,11 +118,6 @@ export function pickFontFiles(catalogue: Subset[], text: string): FontFile[] {
 				path: `${s.family.pkg}/files/${s.family.file(s.name, weight)}`,
 			});
 	return files;
-}
-
-/** The CSS font-family list for a set of files, in fallback order (Inter latin first). */
-export function fontFamilyList(files: FontFile[]): string {
-	return [...new Set(files.map((f) => f.family))].map((f) => `'${f}'`).join(', ');
 }
 
 /** Installed versions of the font packages: part of every card's cache key. */

@@ -1,6 +1,6 @@
 /**
- * The element trees satori draws: one layout per card kind (paper, topic, site), 1200×630, light.
- * Pure: data in, tree out. Text is wrapped here (not by satori) so a title that does not fit ends
+ * What each card kind (paper, topic, site) draws and where, 1200×630, light. Pure: data in, a
+ * positioned scene out. Text is wrapped here so a title that does not fit ends
  * with an ellipsis at a word boundary and the font size can shrink for long titles first.
  */
 import { formatDate } from '../format.ts';
@@ -8,7 +8,7 @@ import { CARD_HEIGHT, CARD_WIDTH } from './size.ts';
 import { measureInter, titleToText, visualOrder, wrapText, type Measure } from './text.ts';
 
 /** Bump when the design changes: every card's cache key includes it. */
-export const TEMPLATE_VERSION = 'cards-v1';
+export const TEMPLATE_VERSION = 'cards-v2';
 
 /** Design tokens: a light, typographic card. */
 export const COLORS = {
@@ -47,56 +47,76 @@ export interface SiteCard {
 /** Data of any card: exactly what is drawn, so its hash is a complete cache key. */
 export type CardData = PaperCard | TopicCard | SiteCard;
 
-/** A satori element (the subset of React elements satori reads). */
-export interface CardNode {
-	type: string;
-	props: {
-		style?: Record<string, unknown>;
-		children?: Array<CardNode | string> | string;
-		src?: string;
-		width?: number;
-		height?: number;
-	};
+/** A filled rectangle, in pixels. */
+export interface RectItem {
+	x: number;
+	y: number;
+	width: number;
+	height: number;
+	color: string;
 }
-
-const el = (
-	type: string,
-	style: Record<string, unknown>,
-	children?: Array<CardNode | string> | string,
-): CardNode => ({ type, props: { style, children } });
+/** One line of text: drawn from `x` on the integer `baseline`, already in visual order. */
+export interface TextItem {
+	x: number;
+	baseline: number;
+	text: string;
+	size: number;
+	weight: 400 | 700;
+	color: string;
+}
+/** Everything a card draws, positioned: the renderer only paints it. */
+export interface Scene {
+	background: string;
+	rects: RectItem[];
+	texts: TextItem[];
+	/** Where the site icon goes (a square of ICON_PX). */
+	icon: { x: number; y: number };
+}
 
 const PAD_X = 80;
 const PAD_TOP = 64;
 const BAR = 14;
+/** Left edge of every text column. */
+const LEFT = BAR + PAD_X;
 /** Width available to text. */
 export const TEXT_WIDTH = CARD_WIDTH - BAR - 2 * PAD_X + 14;
 const FOOTER_H = 104;
 /** Size of the site icon in the footer (the renderer rasterises it once at this size). */
 export const ICON_PX = 40;
 
-/** Lines of text as stacked divs, each exactly one line high, right-to-left runs reordered. */
-function lines(
+/**
+ * Inter's vertical metrics (hhea ascender 1984 and descender 494 of 2048 units): text sits in its
+ * line box as CSS puts it, the glyphs' ascent-to-descent box centred in the line height.
+ */
+const ASCENT = 1984 / 2048;
+const DESCENT = 494 / 2048;
+
+/** Baseline of text at `size` in a line box of `lineBox` pixels starting at `top`. */
+const baselineIn = (top: number, lineBox: number, size: number): number =>
+	Math.round(top + (lineBox - (ASCENT + DESCENT) * size) / 2 + ASCENT * size);
+
+/** A block of lines from `top`, each exactly `round(size × lineHeight)` high; returns its height. */
+function block(
+	out: TextItem[],
 	ls: string[],
+	top: number,
 	size: number,
 	weight: 400 | 700,
 	color: string,
 	lineHeight: number,
-): CardNode[] {
-	return ls.map((l) =>
-		el(
-			'div',
-			{
-				display: 'flex',
-				fontSize: size,
-				fontWeight: weight,
-				color,
-				height: Math.round(size * lineHeight),
-				lineHeight,
-				whiteSpace: 'pre',
-			},
-			visualOrder(l),
-		),
+): number {
+	const step = Math.round(size * lineHeight);
+	ls.forEach((l, i) =>
+		out.push({
+			x: LEFT,
+			baseline: baselineIn(top + i * step, size * lineHeight, size),
+			text: visualOrder(l),
+			size,
+			weight,
+			color,
+		}),
 	);
+	return ls.length * step;
 }
 
 /**
@@ -135,85 +155,46 @@ export function joinFitting(parts: string[], maxWidth: number, measure: Measure)
 	return line;
 }
 
-function footer(left: string[], site: string, icon: string): CardNode {
-	const leftLine = joinFitting(left, FOOTER_LEFT, measureInter(28, 400));
-	return el(
-		'div',
-		{
-			display: 'flex',
-			position: 'absolute',
-			left: BAR + PAD_X,
-			bottom: 0,
-			width: TEXT_WIDTH,
-			height: FOOTER_H,
-			alignItems: 'center',
-			justifyContent: 'space-between',
-			fontSize: 28,
+/**
+ * The footer: a rule, `left` parts (date, topics) on the left, icon and site name on the right,
+ * vertically centred in the bottom FOOTER_H pixels.
+ */
+function footer(scene: Scene, left: string[], site: string): void {
+	const top = CARD_HEIGHT - FOOTER_H;
+	const size = 28;
+	const baseline = baselineIn(top, FOOTER_H, size);
+	scene.rects.push({ x: LEFT, y: top, width: TEXT_WIDTH, height: 2, color: COLORS.rule });
+	const leftLine = joinFitting(left, FOOTER_LEFT, measureInter(size, 400));
+	if (leftLine)
+		scene.texts.push({
+			x: LEFT,
+			baseline,
+			text: visualOrder(leftLine),
+			size,
+			weight: 400,
 			color: COLORS.muted,
-		},
-		[
-			// A 2px box, not a border: satori draws borders with clip paths that cost raster time.
-			el('div', {
-				display: 'flex',
-				position: 'absolute',
-				left: 0,
-				top: 0,
-				width: TEXT_WIDTH,
-				height: 2,
-				backgroundColor: COLORS.rule,
-			}),
-			el('div', { display: 'flex', whiteSpace: 'pre' }, visualOrder(leftLine)),
-			el('div', { display: 'flex', alignItems: 'center', color: COLORS.ink, fontWeight: 700 }, [
-				{
-					type: 'img',
-					props: { src: icon, width: ICON_PX, height: ICON_PX, style: { marginRight: 14 } },
-				},
-				wrapText(site, 300, 1, measureInter(28, 700)).lines[0] ?? '',
-			]),
-		],
-	);
+		});
+	const name = wrapText(site, 300, 1, measureInter(size, 700)).lines[0] ?? '';
+	const nameX = Math.round(LEFT + TEXT_WIDTH - measureInter(size, 700)(name));
+	scene.texts.push({
+		x: nameX,
+		baseline,
+		text: visualOrder(name),
+		size,
+		weight: 700,
+		color: COLORS.ink,
+	});
+	scene.icon = { x: nameX - 14 - ICON_PX, y: top + (FOOTER_H - ICON_PX) / 2 };
 }
 
-function frame(children: CardNode[], fontFamily: string): CardNode {
-	return el(
-		'div',
-		{
-			display: 'flex',
-			position: 'relative',
-			width: CARD_WIDTH,
-			height: CARD_HEIGHT,
-			backgroundColor: COLORS.paper,
-			fontFamily,
-			color: COLORS.ink,
-		},
-		[
-			el('div', {
-				display: 'flex',
-				position: 'absolute',
-				left: 0,
-				top: 0,
-				width: BAR,
-				height: CARD_HEIGHT,
-				backgroundColor: COLORS.accent,
-			}),
-			...children,
-		],
-	);
-}
-
-function column(children: CardNode[]): CardNode {
-	return el(
-		'div',
-		{
-			display: 'flex',
-			flexDirection: 'column',
-			position: 'absolute',
-			left: BAR + PAD_X,
-			top: PAD_TOP,
-			width: TEXT_WIDTH,
-		},
-		children,
-	);
+/** An empty card: paper background and the accent bar down the left edge. */
+function frame(): Scene {
+	return {
+		background: COLORS.paper,
+		rects: [{ x: 0, y: 0, width: BAR, height: CARD_HEIGHT, color: COLORS.accent }],
+		texts: [],
+		icon: { x: 0, y: 0 },
+	};
 }
 
 const KICKER = 34;
@@ -235,106 +216,49 @@ export function cardText(card: CardData): string {
 	return [card.site, card.description, '…'].join(' ');
 }
 
-/**
- * The satori tree of a card; `icon` is the site icon as a data URL (a PNG of ICON_PX, so the
- * rasteriser only copies it), `fontFamily` the CSS family
- * list of the fonts loaded for it (see fonts.ts).
- */
-export function cardTree(card: CardData, icon: string, fontFamily: string): CardNode {
+/** The scene of a card: every rectangle and line of text at its place. */
+export function cardScene(card: CardData): Scene {
+	const scene = frame();
+	const texts = scene.texts;
+	const kicker = (text: string): number => {
+		texts.push({
+			x: LEFT,
+			baseline: baselineIn(PAD_TOP, (ASCENT + DESCENT) * KICKER, KICKER),
+			text: visualOrder(text),
+			size: KICKER,
+			weight: 700,
+			color: COLORS.accent,
+		});
+		return PAD_TOP + 52 + 12;
+	};
 	if (card.kind === 'paper') {
 		// The short name is a kicker above the title, unless it is the whole title.
 		const short = titleToText(card.shortName ?? '');
-		const kicker =
-			short && short !== titleToText(card.title)
-				? [
-						el(
-							'div',
-							{
-								display: 'flex',
-								fontSize: KICKER,
-								fontWeight: 700,
-								color: COLORS.accent,
-								height: 52,
-								whiteSpace: 'pre',
-							},
-							visualOrder(short),
-						),
-					]
-				: [];
+		const hasKicker = short !== '' && short !== titleToText(card.title);
+		const top = hasKicker ? kicker(short) : PAD_TOP;
 		const t = fitText(
 			titleToText(card.title),
 			[68, 60, 54, 48],
-			AVAILABLE - (kicker.length ? 64 : 0),
+			AVAILABLE - (hasKicker ? 64 : 0),
 			1.18,
 		);
-		const left = [formatDate(card.date), ...card.topics.slice(0, 3)];
-		return frame(
-			[
-				column([
-					...kicker,
-					el(
-						'div',
-						{ display: 'flex', flexDirection: 'column', marginTop: kicker.length ? 12 : 0 },
-						lines(t.lines, t.size, 700, COLORS.ink, 1.18),
-					),
-				]),
-				footer(left, card.site, icon),
-			],
-			fontFamily,
-		);
+		block(texts, t.lines, top, t.size, 700, COLORS.ink, 1.18);
+		footer(scene, [formatDate(card.date), ...card.topics.slice(0, 3)], card.site);
+		return scene;
 	}
 	if (card.kind === 'topic') {
+		const top = kicker('Topic');
 		const name = fitText(card.name, [84, 72, 60], 2 * 100, 1.15);
-		const nameH = name.lines.length * Math.round(name.size * 1.15);
+		const nameH = block(texts, name.lines, top, name.size, 700, COLORS.ink, 1.15);
 		const desc = fitText(card.description, [34], AVAILABLE - 64 - nameH - 28, 1.35, 400);
-		return frame(
-			[
-				column([
-					el(
-						'div',
-						{
-							display: 'flex',
-							fontSize: KICKER,
-							fontWeight: 700,
-							color: COLORS.accent,
-							height: 52,
-						},
-						'Topic',
-					),
-					el(
-						'div',
-						{ display: 'flex', flexDirection: 'column', marginTop: 12 },
-						lines(name.lines, name.size, 700, COLORS.ink, 1.15),
-					),
-					el(
-						'div',
-						{ display: 'flex', flexDirection: 'column', marginTop: 28 },
-						lines(desc.lines, desc.size, 400, COLORS.muted, 1.35),
-					),
-				]),
-				footer([`${card.count} ${card.count === 1 ? 'paper' : 'papers'}`], card.site, icon),
-			],
-			fontFamily,
-		);
+		block(texts, desc.lines, top + nameH + 28, desc.size, 400, COLORS.muted, 1.35);
+		footer(scene, [`${card.count} ${card.count === 1 ? 'paper' : 'papers'}`], card.site);
+		return scene;
 	}
 	const title = fitText(card.site, [120, 96], 2 * 140, 1.1);
+	const titleH = block(texts, title.lines, PAD_TOP + 40, title.size, 700, COLORS.ink, 1.1);
 	const desc = fitText(card.description, [40, 34], 3 * 54, 1.35, 400);
-	return frame(
-		[
-			column([
-				el(
-					'div',
-					{ display: 'flex', flexDirection: 'column', marginTop: 40 },
-					lines(title.lines, title.size, 700, COLORS.ink, 1.1),
-				),
-				el(
-					'div',
-					{ display: 'flex', flexDirection: 'column', marginTop: 28 },
-					lines(desc.lines, desc.size, 400, COLORS.muted, 1.35),
-				),
-			]),
-			footer([], card.site, icon),
-		],
-		fontFamily,
-	);
+	block(texts, desc.lines, PAD_TOP + 40 + titleH + 28, desc.size, 400, COLORS.muted, 1.35);
+	footer(scene, [], card.site);
+	return scene;
 }

@@ -2,8 +2,8 @@
  * Draws cards across child processes, one per core by default: each takes the next job when it
  * finishes one, so long CJK cards do not hold up a fixed share.
  *
- * Why processes rather than worker threads: drawing holds fonts, satori's caches and librsvg's
- * buffers (some 250 MB per drawer). As threads of the astro process they added to its peak
+ * Why processes rather than worker threads: drawing holds fonts, glyph masks and canvases
+ * (some 100 MB per drawer). As threads of the astro process they added to its peak
  * memory, 2.37 GB for a clean 10,000-paper build; as processes each has its own, small heap,
  * and a crash in the native rasteriser cannot take the build process with it.
  */

@@ -1,6 +1,6 @@
 /**
  * Text shaping for cards, pure: TeX in titles turned into readable Unicode, right-to-left runs put
- * in visual order (satori lays text out left to right), and greedy line wrapping that ends an
+ * in visual order (the renderer lays every line out left to right), and greedy line wrapping that ends an
  * overflowing last line with an ellipsis at a word boundary.
  */
 import metrics from './inter-metrics.json' with { type: 'json' };
@@ -132,7 +132,7 @@ const RTL_RUN =
 
 /**
  * Reverses each run of right-to-left words into visual order, a minimal stand-in for the Unicode
- * bidi algorithm (satori has none): enough for a Hebrew or Arabic phrase inside a Latin title.
+ * bidi algorithm: enough for a Hebrew or Arabic phrase inside a Latin title.
  */
 export function visualOrder(line: string): string {
 	if (!RTL.test(line)) return line;
