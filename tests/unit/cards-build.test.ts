@@ -116,6 +116,51 @@ test('a Chinese title is drawn with a CJK font, not missing-glyph boxes', async 
 	expect(withCjk.equals(boxes)).toBe(false);
 });
 
+/** The raw RGB pixels of a PNG. */
+const pixels = async (png: Buffer): Promise<Buffer> => sharp(png).removeAlpha().raw().toBuffer();
+
+test('text wrapped at the real widths of fallback fonts stays inside the right margin', async () => {
+	// Symbols and CJK come from fonts whose glyphs are wider than Inter's guess for them: the
+	// layout measures with the fonts that draw, so no line runs into the margin.
+	const r = createRenderer(root);
+	const rgb = await pixels(
+		await r.render({
+			kind: 'paper',
+			site: 'Abstracta',
+			title:
+				'Symbols ∑∫√∞≈≠ ← → ⇒ ∀∃ ℝⁿ and 中文标题测试中文标题测试中文标题测试 in one long title',
+			topics: [],
+			date: '2025-01-04',
+		}),
+	);
+	const paper = [0xfb, 0xfa, 0xf7];
+	let inked = 0;
+	for (let y = 0; y < 520; y++)
+		for (let x = 1140; x < 1200; x++)
+			if (rgb.subarray((y * 1200 + x) * 3, (y * 1200 + x) * 3 + 3).some((v, i) => v !== paper[i]))
+				inked++;
+	expect(inked).toBe(0);
+});
+
+test('every glyph of a title is drawn where the layout put it: ink in the title area only', async () => {
+	const r = createRenderer(root);
+	const card = {
+		kind: 'paper' as const,
+		site: 'Abstracta',
+		title: 'AxFormer',
+		topics: [],
+		date: '2025-01-04',
+	};
+	const rgb = await pixels(await r.render(card));
+	const inkRows = new Set<number>();
+	for (let y = 0; y < 500; y++)
+		for (let x = 94; x < 700; x++) if (rgb[(y * 1200 + x) * 3]! < 100) inkRows.add(y);
+	// One line of 68 px bold: cap height ~50 px, starting below the top padding.
+	expect(Math.min(...inkRows)).toBeGreaterThan(64);
+	expect(Math.max(...inkRows) - Math.min(...inkRows)).toBeGreaterThan(40);
+	expect(Math.max(...inkRows)).toBeLessThan(160);
+});
+
 test('a card that cannot be drawn fails the step with its file named', async () => {
 	const bad = [{ out: 'og/papers/bad.png', card: { kind: 'bogus' } as unknown as CardJob['card'] }];
 	await expect(

@@ -5,7 +5,14 @@
  */
 import { formatDate } from '../format.ts';
 import { CARD_HEIGHT, CARD_WIDTH } from './size.ts';
-import { measureInter, titleToText, visualOrder, wrapText, type Measure } from './text.ts';
+import {
+	measureInter,
+	titleToText,
+	visualOrder,
+	wrapText,
+	type Measure,
+	type MeasureFor,
+} from './text.ts';
 
 /** Bump when the design changes: every card's cache key includes it. */
 export const TEMPLATE_VERSION = 'cards-v2';
@@ -121,7 +128,7 @@ function block(
 
 /**
  * Chooses the largest size (from `sizes`) at which `text` fits in `height`; at the smallest size
- * the text is cut with an ellipsis instead.
+ * the text is cut with an ellipsis instead. `measureFor` defaults to Inter's bundled widths.
  */
 export function fitText(
 	text: string,
@@ -129,11 +136,12 @@ export function fitText(
 	height: number,
 	lineHeight: number,
 	weight: 400 | 700 = 700,
+	measureFor: MeasureFor = measureInter,
 ): { size: number; lines: string[]; truncated: boolean } {
 	let last = { size: 0, lines: [] as string[], truncated: true };
 	for (const size of sizes) {
 		const maxLines = Math.max(1, Math.floor(height / Math.round(size * lineHeight)));
-		const w = wrapText(text, TEXT_WIDTH, maxLines, measureInter(size, weight));
+		const w = wrapText(text, TEXT_WIDTH, maxLines, measureFor(size, weight));
 		last = { size, ...w };
 		if (!w.truncated) return last;
 	}
@@ -159,12 +167,12 @@ export function joinFitting(parts: string[], maxWidth: number, measure: Measure)
  * The footer: a rule, `left` parts (date, topics) on the left, icon and site name on the right,
  * vertically centred in the bottom FOOTER_H pixels.
  */
-function footer(scene: Scene, left: string[], site: string): void {
+function footer(scene: Scene, left: string[], site: string, measureFor: MeasureFor): void {
 	const top = CARD_HEIGHT - FOOTER_H;
 	const size = 28;
 	const baseline = baselineIn(top, FOOTER_H, size);
 	scene.rects.push({ x: LEFT, y: top, width: TEXT_WIDTH, height: 2, color: COLORS.rule });
-	const leftLine = joinFitting(left, FOOTER_LEFT, measureInter(size, 400));
+	const leftLine = joinFitting(left, FOOTER_LEFT, measureFor(size, 400));
 	if (leftLine)
 		scene.texts.push({
 			x: LEFT,
@@ -174,8 +182,8 @@ function footer(scene: Scene, left: string[], site: string): void {
 			weight: 400,
 			color: COLORS.muted,
 		});
-	const name = wrapText(site, 300, 1, measureInter(size, 700)).lines[0] ?? '';
-	const nameX = Math.round(LEFT + TEXT_WIDTH - measureInter(size, 700)(name));
+	const name = wrapText(site, 300, 1, measureFor(size, 700)).lines[0] ?? '';
+	const nameX = Math.round(LEFT + TEXT_WIDTH - measureFor(size, 700)(name));
 	scene.texts.push({
 		x: nameX,
 		baseline,
@@ -216,8 +224,12 @@ export function cardText(card: CardData): string {
 	return [card.site, card.description, '…'].join(' ');
 }
 
-/** The scene of a card: every rectangle and line of text at its place. */
-export function cardScene(card: CardData): Scene {
+/**
+ * The scene of a card: every rectangle and line of text at its place. `measureFor` gives text
+ * widths; the renderer passes one from the fonts it draws with, so characters Inter lacks (CJK,
+ * symbols, emoji) are wrapped at their real width.
+ */
+export function cardScene(card: CardData, measureFor: MeasureFor = measureInter): Scene {
 	const scene = frame();
 	const texts = scene.texts;
 	const kicker = (text: string): number => {
@@ -241,24 +253,38 @@ export function cardScene(card: CardData): Scene {
 			[68, 60, 54, 48],
 			AVAILABLE - (hasKicker ? 64 : 0),
 			1.18,
+			700,
+			measureFor,
 		);
 		block(texts, t.lines, top, t.size, 700, COLORS.ink, 1.18);
-		footer(scene, [formatDate(card.date), ...card.topics.slice(0, 3)], card.site);
+		footer(scene, [formatDate(card.date), ...card.topics.slice(0, 3)], card.site, measureFor);
 		return scene;
 	}
 	if (card.kind === 'topic') {
 		const top = kicker('Topic');
-		const name = fitText(card.name, [84, 72, 60], 2 * 100, 1.15);
+		const name = fitText(card.name, [84, 72, 60], 2 * 100, 1.15, 700, measureFor);
 		const nameH = block(texts, name.lines, top, name.size, 700, COLORS.ink, 1.15);
-		const desc = fitText(card.description, [34], AVAILABLE - 64 - nameH - 28, 1.35, 400);
+		const desc = fitText(
+			card.description,
+			[34],
+			AVAILABLE - 64 - nameH - 28,
+			1.35,
+			400,
+			measureFor,
+		);
 		block(texts, desc.lines, top + nameH + 28, desc.size, 400, COLORS.muted, 1.35);
-		footer(scene, [`${card.count} ${card.count === 1 ? 'paper' : 'papers'}`], card.site);
+		footer(
+			scene,
+			[`${card.count} ${card.count === 1 ? 'paper' : 'papers'}`],
+			card.site,
+			measureFor,
+		);
 		return scene;
 	}
-	const title = fitText(card.site, [120, 96], 2 * 140, 1.1);
+	const title = fitText(card.site, [120, 96], 2 * 140, 1.1, 700, measureFor);
 	const titleH = block(texts, title.lines, PAD_TOP + 40, title.size, 700, COLORS.ink, 1.1);
-	const desc = fitText(card.description, [40, 34], 3 * 54, 1.35, 400);
+	const desc = fitText(card.description, [40, 34], 3 * 54, 1.35, 400, measureFor);
 	block(texts, desc.lines, PAD_TOP + 40 + titleH + 28, desc.size, 400, COLORS.muted, 1.35);
-	footer(scene, [], card.site);
+	footer(scene, [], card.site, measureFor);
 	return scene;
 }

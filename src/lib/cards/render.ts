@@ -19,6 +19,7 @@ import {
 	type Scene,
 	type TextItem,
 } from './layout.ts';
+import type { MeasureFor } from './text.ts';
 import { rasterize, transformPath, type Mask, type PathCommand } from './raster.ts';
 import { CARD_HEIGHT, CARD_WIDTH, PNG_OPTIONS } from './size.ts';
 import { woffToSfnt } from './woff.ts';
@@ -155,6 +156,38 @@ export function createRenderer(root: string): CardRenderer {
 		return out;
 	};
 
+	/**
+	 * Widths from the fonts that draw the text (advance of each character's glyph in the face
+	 * `runs` picks for it; kerning left out, which only ever makes a line narrower). Cached per
+	 * font list and weight, in thousandths of an em.
+	 */
+	const advances = new Map<string, Map<number, number>>();
+	const measureWith =
+		(files: FontFile[]): MeasureFor =>
+		(size, weight) => {
+			const list = facesFor(files, weight);
+			const key = `${weight}|${files.map((f) => f.path).join('|')}`;
+			let table = advances.get(key);
+			if (!table) advances.set(key, (table = new Map()));
+			const cache = table;
+			return (text) => {
+				let w = 0;
+				for (const ch of text) {
+					const cp = ch.codePointAt(0)!;
+					let adv = cache.get(cp);
+					if (adv === undefined) {
+						const f = list.find((x) => x.covers.has(cp));
+						if (f) adv = (f.font.glyphHAdvance(f.font.nominalGlyph(cp) ?? 0) * 1000) / f.upem;
+						else if (IGNORABLE.test(ch)) adv = 0;
+						else adv = (list[0]!.font.glyphHAdvance(0) * 1000) / list[0]!.upem; // the box
+						cache.set(cp, adv);
+					}
+					w += adv;
+				}
+				return (w * size) / 1000;
+			};
+		};
+
 	const mask = (f: Face, gid: number, size: number, phase: number): Mask => {
 		const key = `${gid}:${size}:${phase}`;
 		let m = f.masks.get(key);
@@ -236,7 +269,7 @@ export function createRenderer(root: string): CardRenderer {
 	return {
 		fontsFor,
 		render: async (card, files = fontsFor(card)) => {
-			const c = await paint(cardScene(card), files);
+			const c = await paint(cardScene(card, measureWith(files)), files);
 			try {
 				return await sharp(c.rgb, { raw: { width: c.width, height: c.height, channels: 3 } })
 					.png(PNG_OPTIONS)

@@ -141,6 +141,8 @@ export function visualOrder(line: string): string {
 
 /** Measures the width of a string in pixels. */
 export type Measure = (text: string) => number;
+/** Gives the measure of text at a size and weight (the renderer's uses the card's own fonts). */
+export type MeasureFor = (size: number, weight: 400 | 700) => Measure;
 
 const WIDTHS = metrics.widths as Record<string, Record<string, number>>;
 
