@@ -1,12 +1,19 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import * as hb from 'harfbuzzjs';
 import { describe, expect, test } from 'vitest';
 import {
 	mathToText,
 	measureInter,
+	SUB,
+	SUP,
+	SYMBOLS,
 	titleToText,
 	tokenize,
 	visualOrder,
 	wrapText,
 } from '../../src/lib/cards/text.ts';
+import { woffToSfnt } from '../../src/lib/cards/woff.ts';
 
 /** Every character one unit wide: widths are then character counts. */
 const chars = (s: string): number => [...s].length;
@@ -88,7 +95,8 @@ describe('measureInter', () => {
 describe('titleToText', () => {
 	test('turns TeX math into readable Unicode', () => {
 		expect(titleToText('Towards $\\infty$-LLMs')).toBe('Towards ∞-LLMs');
-		expect(titleToText('BLM$_1$: A Boundless Model')).toBe('BLM₁: A Boundless Model');
+		// The bundled fonts have no subscript digits: `_1` stays as written rather than a box.
+		expect(titleToText('BLM$_1$: A Boundless Model')).toBe('BLM_1: A Boundless Model');
 		expect(titleToText('$\\texttt{BluePrint}$: data')).toBe('BluePrint: data');
 		expect(titleToText('Cost $O(L^2)$ with $x_{i}^{2}$')).toBe('Cost O(L²) with xᵢ²');
 	});
@@ -104,4 +112,21 @@ describe('visualOrder', () => {
 		expect(visualOrder('Title עברית RTL')).toBe('Title תירבע RTL');
 		expect(visualOrder('plain text')).toBe('plain text');
 	});
+});
+
+test('every character the TeX conversion can produce has a glyph in the bundled fonts', () => {
+	const have = new Set<number>();
+	const fonts = join(process.cwd(), 'node_modules/@fontsource');
+	for (const pkg of readdirSync(fonts))
+		for (const f of readdirSync(join(fonts, pkg, 'files')))
+			if (f.endsWith('.woff') && (f.includes('-700-') || pkg === 'noto-emoji'))
+				for (const u of new hb.Face(
+					new hb.Blob(woffToSfnt(readFileSync(join(fonts, pkg, 'files', f)))),
+				).collectUnicodes())
+					have.add(u);
+	const produced = [...Object.values(SYMBOLS), ...Object.values(SUP), ...Object.values(SUB)]
+		.join('')
+		.replace(/[a-z]/g, '');
+	const missing = [...produced].filter((c) => !have.has(c.codePointAt(0)!));
+	expect(missing).toEqual([]);
 });

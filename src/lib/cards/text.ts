@@ -5,7 +5,8 @@
  */
 import metrics from './inter-metrics.json' with { type: 'json' };
 
-const SYMBOLS: Record<string, string> = {
+/** TeX commands drawn as one Unicode character (each one has a glyph in the bundled fonts). */
+export const SYMBOLS: Record<string, string> = {
 	alpha: 'α',
 	beta: 'β',
 	gamma: 'γ',
@@ -59,44 +60,22 @@ const SYMBOLS: Record<string, string> = {
 	sum: 'Σ',
 	prod: 'Π',
 	ell: 'ℓ',
-	circ: '∘',
+	circ: '◦',
 	log: 'log',
 };
-const SUP: Record<string, string> = {
-	'0': '⁰',
+/**
+ * Super- and subscripts with a glyph in the bundled fonts: Inter's subsets lack ⁵–⁹, ⁿ and every
+ * subscript digit (and no fallback font has them), so those stay `^5`, `_1` rather than boxes.
+ */
+export const SUP: Record<string, string> = {
 	'1': '¹',
 	'2': '²',
 	'3': '³',
 	'4': '⁴',
-	'5': '⁵',
-	'6': '⁶',
-	'7': '⁷',
-	'8': '⁸',
-	'9': '⁹',
-	'+': '⁺',
-	'-': '⁻',
-	n: 'ⁿ',
-	i: 'ⁱ',
-	T: 'ᵀ',
 };
-const SUB: Record<string, string> = {
-	'0': '₀',
-	'1': '₁',
-	'2': '₂',
-	'3': '₃',
-	'4': '₄',
-	'5': '₅',
-	'6': '₆',
-	'7': '₇',
-	'8': '₈',
-	'9': '₉',
-	'+': '₊',
-	'-': '₋',
+export const SUB: Record<string, string> = {
 	i: 'ᵢ',
 	j: 'ⱼ',
-	k: 'ₖ',
-	n: 'ₙ',
-	t: 'ₜ',
 };
 
 /** Maps a script group to Unicode super/subscripts when every character has one, else `^x`. */
