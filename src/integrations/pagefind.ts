@@ -1,8 +1,11 @@
 /**
- * Builds the Pagefind index from the finished site in `astro:build:done` (Pagefind's command
- * line, from the `pagefind` package), so it is part of every `astro build` and of
- * `npm run build`, and any step registered after it (the service worker) sees the index. Index
- * errors fail the build.
+ * Builds the Pagefind index (Pagefind's command line, from the `pagefind` package) as part of
+ * every `astro build` and `npm run build`; any step registered after it (the service worker) sees
+ * the index, and index errors fail the build. By default Pagefind starts in `astro:build:start`,
+ * once the content is synced, on small pages made from the content (`src/lib/search-site.ts`:
+ * the indexed region of each paper page, so the index is the same), and runs while Astro renders
+ * the site; `astro:build:done` waits for it and moves the index into `<outDir>/pagefind/`.
+ * Without the content's side files it indexes the rendered pages in `astro:build:done`.
  *
  * In `astro dev` it serves the index of the last build (`<outDir>/pagefind/`) at
  * `<base>pagefind/`, so search works in development after one `npm run build`.
@@ -10,6 +13,7 @@
 import type { AstroIntegration } from 'astro';
 import { spawn } from 'node:child_process';
 import {
+	copyFileSync,
 	createReadStream,
 	existsSync,
 	mkdirSync,
@@ -23,6 +27,7 @@ import { createRequire } from 'node:module';
 import { arch } from 'node:os';
 import { dirname, extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { SEARCH_SITE_DIR, writeSearchSite } from '../lib/search-site.ts';
 import { pruneStale } from './stale-output.ts';
 
 /** Options of the Pagefind integration. */
@@ -46,6 +51,13 @@ export interface PagefindOptions {
 	 * `data-pagefind-body` are indexed; reading no others saves parsing them.
 	 */
 	glob?: string;
+	/**
+	 * Index the papers as soon as the content is synced, from small pages written from the
+	 * content (`src/lib/search-site.ts`), while Astro renders the site, instead of the rendered
+	 * pages afterwards: the same index, with Pagefind off the build's critical path. On by
+	 * default; when the content's side files are missing the rendered pages are indexed.
+	 */
+	early?: boolean;
 }
 
 /**
@@ -117,10 +129,9 @@ export function pagefindArgs(
 const HASHED = /_[0-9a-f]{7,}\.pf_[a-z]+$/;
 
 /**
- * Runs Pagefind over `dir` into a fresh staging folder, then moves its files into
- * `dir/pagefind/`: a content-addressed file already there stays untouched, every other file is
- * moved in, and whatever the new index does not have is removed. Throws with Pagefind's output
- * when it fails.
+ * Runs Pagefind over the pages of `site` into a fresh staging folder made in `stagingParent`;
+ * resolves with the page count and the folder. Throws with Pagefind's output when it fails (the
+ * staging folder is then removed).
  *
  * Why the command line and not the Node API (`createIndex` … `getFiles`): they produce the same
  * bytes, but the API's service took 18–23 s for 10,000 papers where the command line takes
@@ -128,18 +139,50 @@ const HASHED = /_[0-9a-f]{7,}\.pf_[a-z]+$/;
  * writing into the old bundle, Pagefind skips files that exist, so nothing would tell the
  * previous index's files from the current ones.
  */
-export async function indexSite(dir: string, options: PagefindOptions = {}): Promise<IndexStats> {
-	const bundle = join(dir, 'pagefind');
-	const staging = mkdtempSync(join(dir, '.pagefind-'));
+export async function runPagefind(
+	site: string,
+	stagingParent: string,
+	options: PagefindOptions = {},
+): Promise<{ pages: number; staging: string }> {
+	mkdirSync(stagingParent, { recursive: true });
+	const staging = mkdtempSync(join(stagingParent, '.pagefind-'));
 	try {
 		const { code, output } = await run(
 			pagefindBinary(),
-			pagefindArgs(dir, { ...options, outputPath: staging }),
+			pagefindArgs(site, { ...options, outputPath: staging }),
 			{ ...process.env, [CHUNK_SIZE_ENV]: String(options.indexChunkSize ?? INDEX_CHUNK_SIZE) },
 		);
 		if (code !== 0) throw new Error(`Pagefind failed (exit code ${code}):\n${output.trim()}`);
 		const pages = Number(/Indexed (\d+) pages?\b/.exec(output)?.[1] ?? Number.NaN);
 		if (Number.isNaN(pages)) throw new Error(`Pagefind reported no page count:\n${output.trim()}`);
+		return { pages, staging };
+	} catch (e) {
+		rmSync(staging, { recursive: true, force: true });
+		throw e;
+	}
+}
+
+/** Moves a file, copying when `to` is on another file system. */
+function move(from: string, to: string): void {
+	try {
+		renameSync(from, to);
+	} catch (e) {
+		if ((e as NodeJS.ErrnoException).code !== 'EXDEV') throw e;
+		copyFileSync(from, to);
+		rmSync(from);
+	}
+}
+
+/**
+ * Moves a staged index into `bundle`: a content-addressed file already there stays untouched,
+ * every other file is moved in, and whatever the new index does not have is removed. The staging
+ * folder is removed in the end.
+ */
+export function moveIntoBundle(
+	staging: string,
+	bundle: string,
+): Pick<IndexStats, 'chunks' | 'largestChunk'> {
+	try {
 		const files = (readdirSync(staging, { recursive: true }) as string[]).filter((f) =>
 			statSync(join(staging, f)).isFile(),
 		);
@@ -155,13 +198,19 @@ export async function indexSite(dir: string, options: PagefindOptions = {}): Pro
 			const folder = dirname(target);
 			if (!made.has(folder)) mkdirSync(folder, { recursive: true });
 			made.add(folder);
-			renameSync(join(staging, f), target);
+			move(join(staging, f), target);
 		}
 		pruneStale(bundle, Number.POSITIVE_INFINITY, { keep });
-		return { pages, chunks: sizes.length, largestChunk: sizes.reduce((a, b) => Math.max(a, b), 0) };
+		return { chunks: sizes.length, largestChunk: sizes.reduce((a, b) => Math.max(a, b), 0) };
 	} finally {
 		rmSync(staging, { recursive: true, force: true });
 	}
+}
+
+/** Indexes the pages of `dir` into `dir/pagefind/` (`runPagefind`, then `moveIntoBundle`). */
+export async function indexSite(dir: string, options: PagefindOptions = {}): Promise<IndexStats> {
+	const { pages, staging } = await runPagefind(dir, dir, options);
+	return { pages, ...moveIntoBundle(staging, join(dir, 'pagefind')) };
 }
 
 /** Runs a command to completion, collecting stdout and stderr together (no shell). */
@@ -184,11 +233,15 @@ function run(
 export default function pagefindIntegration(options: PagefindOptions = {}): AstroIntegration {
 	let outDir = 'dist';
 	let base = '/';
+	let root = process.cwd();
+	/** The early index run, started in `astro:build:start`. */
+	let early: Promise<{ pages: number; staging: string; seconds: number }> | undefined;
 	return {
 		name: 'abstracta:pagefind',
 		hooks: {
 			'astro:config:done': ({ config }) => {
 				outDir = fileURLToPath(config.outDir);
+				root = fileURLToPath(config.root);
 				base = config.base.endsWith('/') ? config.base : `${config.base}/`;
 			},
 			'astro:server:setup': ({ server, logger }) => {
@@ -207,16 +260,48 @@ export default function pagefindIntegration(options: PagefindOptions = {}): Astr
 					createReadStream(file).pipe(res);
 				});
 			},
+			'astro:build:start': ({ logger }) => {
+				if (options.early === false) return;
+				// The content is synced before this hook: the papers loader's files are current.
+				const started = performance.now();
+				const site = join(root, SEARCH_SITE_DIR);
+				try {
+					const made = writeSearchSite(root, site);
+					logger.info(
+						`search pages: ${made.pages} (${made.written} written, ${made.removed} removed); ` +
+							`indexing them beside the page rendering`,
+					);
+				} catch (e) {
+					logger.warn(`indexing the rendered pages instead: ${(e as Error).message}`);
+					return;
+				}
+				early = runPagefind(site, dirname(site), options).then((r) => ({
+					...r,
+					seconds: (performance.now() - started) / 1000,
+				}));
+				// Failure is reported when the build awaits the run, not as an unhandled rejection.
+				early.catch(() => undefined);
+			},
 			'astro:build:done': async ({ dir, logger }) => {
 				const started = performance.now();
+				const out = fileURLToPath(dir);
 				// Removed pages are already gone: the stale-output pass runs before this one.
-				const { pages, chunks, largestChunk } = await indexSite(fileURLToPath(dir), options);
+				let stats: IndexStats;
+				if (early) {
+					const { pages, staging, seconds } = await early;
+					early = undefined;
+					stats = { pages, ...moveIntoBundle(staging, join(out, 'pagefind')) };
+					logger.info(`[timing] pagefind (beside the pages): ${seconds.toFixed(2)} s`);
+				} else stats = await indexSite(out, options);
+				const { pages, chunks, largestChunk } = stats;
 				if (pages === 0) logger.warn('Pagefind indexed no pages (no data-pagefind-body?)');
 				else
 					logger.info(
 						`Pagefind read ${pages} pages: ${chunks} index chunks, largest ${(largestChunk / 1024).toFixed(1)} KB`,
 					);
-				logger.info(`[timing] pagefind: ${((performance.now() - started) / 1000).toFixed(2)} s`);
+				logger.info(
+					`[timing] pagefind (after pages): ${((performance.now() - started) / 1000).toFixed(2)} s`,
+				);
 			},
 		},
 	};

@@ -71,15 +71,22 @@ function writeWhole(file: string, text: string): void {
  */
 export const FIELDS_FILE = 'node_modules/.astro/abstracta-page-fields.tsv';
 
-/** A paper's page-only fields as JSON, and the entry digest they belong to. */
-export interface PageFieldsLine {
+/**
+ * Where the fields the search index reads live (title, authors, keywords, …: `SearchFields` of
+ * `src/lib/search-page.ts`), in the same line format. The Pagefind integration builds its pages
+ * to index from them and the texts file before Astro renders anything.
+ */
+export const SEARCH_FILE = 'node_modules/.astro/abstracta-search.tsv';
+
+/** One paper's line in the fields or search file: its JSON, and the entry digest it belongs to. */
+export interface RecordLine {
 	digest: string;
 	json: string;
 }
 
-/** Reads the page-fields file; an absent file gives an empty map, a malformed line is skipped. */
-export function readPageFields(file: string): Map<string, PageFieldsLine> {
-	const out = new Map<string, PageFieldsLine>();
+/** Reads a file of record lines; an absent file gives an empty map, a malformed line is skipped. */
+export function readRecordLines(file: string): Map<string, RecordLine> {
+	const out = new Map<string, RecordLine>();
 	if (!existsSync(file)) return out;
 	for (const line of readFileSync(file, 'utf8').split('\n')) {
 		const a = line.indexOf('\t');
@@ -90,8 +97,8 @@ export function readPageFields(file: string): Map<string, PageFieldsLine> {
 	return out;
 }
 
-/** Writes the page-fields file atomically, ids sorted (JSON from JSON.stringify has no raw tab or newline). */
-export function writePageFields(file: string, fields: ReadonlyMap<string, PageFieldsLine>): void {
+/** Writes a file of record lines atomically, ids sorted (JSON from JSON.stringify has no raw tab or newline). */
+export function writeRecordLines(file: string, fields: ReadonlyMap<string, RecordLine>): void {
 	const lines = [...fields.keys()].sort().map((id) => {
 		const f = fields.get(id)!;
 		return `${id}\t${f.digest}\t${f.json}\n`;
@@ -122,7 +129,7 @@ function currentRecords<T extends { digest: string }>(
 }
 
 const textOf = currentRecords(TEXT_FILE, readPaperTexts, 'text');
-const fieldsOf = currentRecords(FIELDS_FILE, readPageFields, 'page fields');
+const fieldsOf = currentRecords(FIELDS_FILE, readRecordLines, 'page fields');
 
 /** The long text of the paper with this `id` and entry `digest` (see `currentRecords`). */
 export function paperText(id: string, digest: string | number | undefined): PaperText {

@@ -4,7 +4,7 @@
  * build and no entry becomes a Vite module (which is what makes @astrojs/mdx + glob() slow at
  * scale). The store gets the metadata and a teaser; the HTML and plain-text abstracts and the
  * fields only a paper's page shows go to the files of `src/lib/paper-text.ts`, which keeps the
- * bundled store small.
+ * bundled store small; so do the fields the search index reads (see src/lib/search-page.ts).
  */
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -14,15 +14,17 @@ import { splitFrontmatter } from '../lib/frontmatter.ts';
 import { RENDERER_VERSION } from '../lib/render-abstract.ts';
 import {
 	FIELDS_FILE,
-	readPageFields,
+	SEARCH_FILE,
+	readRecordLines,
 	readPaperTexts,
 	TEXT_FILE,
-	writePageFields,
+	writeRecordLines,
 	writePaperTexts,
 } from '../lib/paper-text.ts';
 import { ingestFinished } from '../lib/ingest-gate.ts';
 import { PaperPageFieldsSchema } from '../schemas/paper.ts';
 import { firstSentence } from '../lib/teaser.ts';
+import { searchFields, type SearchFields } from '../lib/search-page.ts';
 import { renderBodies } from './render-pool.ts';
 
 /** Loads every `*.mdx` of `dir` (relative to the project root). */
@@ -43,7 +45,9 @@ export function papersLoader(dir: string): Loader {
 			const texts = readPaperTexts(textFile);
 			let textsChanged = false;
 			const fieldsFile = join(root, FIELDS_FILE);
-			const fields = readPageFields(fieldsFile);
+			const fields = readRecordLines(fieldsFile);
+			const searchFile = join(root, SEARCH_FILE);
+			const search = readRecordLines(searchFile);
 			const seen = new Set<string>();
 			const pending: Array<{ id: string; filePath: string; digest: string; text: string }> = [];
 			for (const name of names) {
@@ -56,7 +60,8 @@ export function papersLoader(dir: string): Loader {
 				if (
 					store.get(id)?.digest !== digest ||
 					texts.get(id)?.digest !== digest ||
-					fields.get(id)?.digest !== digest
+					fields.get(id)?.digest !== digest ||
+					search.get(id)?.digest !== digest
 				)
 					pending.push({ id, filePath, digest, text });
 			}
@@ -106,17 +111,26 @@ export function papersLoader(dir: string): Loader {
 				store.set({ id: p.id, data, filePath, digest: p.digest });
 				texts.set(p.id, { digest: p.digest, source: p.source, html: p.html!, summary: p.summary });
 				fields.set(p.id, { digest: p.digest, json: JSON.stringify(p.pageFields) });
+				search.set(p.id, {
+					digest: p.digest,
+					// From the validated data (the schema checked every field the index reads).
+					json: JSON.stringify(
+						searchFields({ ...(data as unknown as SearchFields), keywords: p.pageFields.keywords }),
+					),
+				});
 				textsChanged = true;
 			}
 			const rendered = toCompile.length;
 			for (const id of store.keys()) if (!seen.has(id)) store.delete(id);
 			for (const id of texts.keys())
 				if (!seen.has(id)) textsChanged = texts.delete(id) || textsChanged;
-			for (const id of fields.keys())
-				if (!seen.has(id)) textsChanged = fields.delete(id) || textsChanged;
+			for (const map of [fields, search])
+				for (const id of map.keys())
+					if (!seen.has(id)) textsChanged = map.delete(id) || textsChanged;
 			if (textsChanged) {
 				writePaperTexts(textFile, texts);
-				writePageFields(fieldsFile, fields);
+				writeRecordLines(fieldsFile, fields);
+				writeRecordLines(searchFile, search);
 			}
 			logger.info(
 				`${names.length} papers (${rendered} rendered, ${pending.length - rendered} with new ` +

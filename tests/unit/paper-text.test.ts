@@ -6,10 +6,10 @@ import {
 	FIELDS_FILE,
 	pageFields,
 	paperText,
-	readPageFields,
+	readRecordLines,
 	readPaperTexts,
 	TEXT_FILE,
-	writePageFields,
+	writeRecordLines,
 	writePaperTexts,
 } from '../../src/lib/paper-text.ts';
 
@@ -65,9 +65,9 @@ describe('paper texts', () => {
 	test('page fields: one line per paper, tabs and newlines in values survive, stale lines refused', () => {
 		vi.spyOn(process, 'cwd').mockReturnValue(dir);
 		const file = join(dir, FIELDS_FILE);
-		expect(readPageFields(file).size).toBe(0);
+		expect(readRecordLines(file).size).toBe(0);
 		const line = { digest: 'd1', json: JSON.stringify(fields) };
-		writePageFields(
+		writeRecordLines(
 			file,
 			new Map([
 				['z', line],

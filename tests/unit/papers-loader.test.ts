@@ -6,8 +6,9 @@ import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import {
 	FIELDS_FILE,
-	readPageFields,
+	readRecordLines,
 	readPaperTexts,
+	SEARCH_FILE,
 	TEXT_FILE,
 } from '../../src/lib/paper-text.ts';
 import { papersLoader } from '../../src/loaders/papers-loader.ts';
@@ -65,13 +66,18 @@ describe('papers loader', () => {
 		// Fields only the paper's page shows stay out of the store (bundled into the build).
 		expect(Object.keys(store.get('a')!.data)).not.toContain('related');
 		expect(Object.keys(store.get('a')!.data)).not.toContain('topicReasons');
-		const fields = readPageFields(join(root, FIELDS_FILE)).get('a')!;
+		const fields = readRecordLines(join(root, FIELDS_FILE)).get('a')!;
 		expect(fields.digest).toBe(store.get('a')!.digest);
 		expect(JSON.parse(fields.json)).toEqual({
 			topicReasons: { vision: [{ term: 'image', weight: 1.5 }] },
 			keywords: ['alpha {x}'],
 			related: [{ slug: 'b', terms: ['alpha'] }],
 		});
+		// What the search index reads, for the pages Pagefind indexes beside the rendering.
+		const search = readRecordLines(join(root, SEARCH_FILE)).get('a')!;
+		expect(search.digest).toBe(store.get('a')!.digest);
+		expect(JSON.parse(search.json)).toMatchObject({ title: 'A', keywords: ['alpha {x}'] });
+		expect(Object.keys(JSON.parse(search.json))).not.toContain('related');
 
 		// Only the title (metadata) of a changes: its HTML is kept, its entry and digest updated.
 		writeFileSync(join(root, 'papers/a.mdx'), entry('A, renamed', 'Alpha $x^2$ {braces}.'));

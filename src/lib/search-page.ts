@@ -1,0 +1,77 @@
+/**
+ * The part of a paper page that Pagefind indexes, as a small stand-alone HTML page, pure.
+ *
+ * Why: Pagefind reads only what is inside `data-pagefind-body` (and not under
+ * `data-pagefind-ignore`), so a page holding just that region gives it the same index as the
+ * finished paper page. The papers are known once the content loaders have run, long before Astro
+ * has rendered a page: indexing these small pages can start then and run beside the page
+ * rendering instead of after it (see src/integrations/pagefind.ts). The markup mirrors the
+ * indexed region of `PaperArticle.astro` and `SearchMeta.astro`; the end-to-end suite indexes
+ * the real pages of a build and requires the same index, byte for byte.
+ */
+import type { Paper } from '../schemas/paper.ts';
+import { formatAuthors } from './format.ts';
+import { paperSearchMeta } from './search-meta.ts';
+
+/** What the index reads of a paper besides its abstract HTML. */
+export type SearchFields = Pick<
+	Paper,
+	'title' | 'shortName' | 'authors' | 'date' | 'rank' | 'topics' | 'codeUrls' | 'keywords'
+>;
+
+/** Picks the indexed fields of a paper (exactly those, so the record changes only with them). */
+export function searchFields(p: SearchFields): SearchFields {
+	return {
+		title: p.title,
+		...(p.shortName ? { shortName: p.shortName } : {}),
+		authors: p.authors,
+		date: p.date,
+		rank: p.rank,
+		topics: p.topics,
+		codeUrls: p.codeUrls,
+		keywords: p.keywords,
+	};
+}
+
+/** Escapes text for an HTML text node or a double-quoted attribute. */
+function esc(s: string): string {
+	return s.replace(/[&<>"]/g, (c) => `&${{ '&': 'amp', '<': 'lt', '>': 'gt', '"': 'quot' }[c]};`);
+}
+
+/**
+ * The indexable page of one paper: short name and title (weight 10), authors, the hidden search
+ * metadata, the abstract HTML and the keywords. `topicName` maps a topic slug to its display
+ * name, as on the page.
+ */
+export function searchPageHtml(
+	f: SearchFields,
+	abstractHtml: string,
+	topicName: (slug: string) => string | undefined,
+): string {
+	const { meta, filters, sorts } = paperSearchMeta(f, topicName);
+	const spans: string[] = [];
+	const span = (attr: string, key: string, value: string): number =>
+		spans.push(`<span ${attr}="${esc(key)}[data-value]" data-value="${esc(value)}"></span>`);
+	// The order of SearchMeta.astro: metadata, then filters, then sorts.
+	if (meta.shortName) span('data-pagefind-meta', 'shortName', meta.shortName);
+	span('data-pagefind-meta', 'date', meta.date!);
+	if (meta.topics) span('data-pagefind-meta', 'topics', meta.topics);
+	for (const [key, values] of Object.entries(filters))
+		for (const value of values) span('data-pagefind-filter', key, value);
+	for (const [key, value] of Object.entries(sorts)) span('data-pagefind-sort', key, value);
+	const parts = [
+		'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"></head><body>',
+		'<div data-pagefind-body><header>',
+		f.shortName ? `<p data-pagefind-weight="10">${esc(f.shortName)}</p>` : '',
+		`<h1 id="paper-title" data-pagefind-weight="10">${esc(f.title)}</h1>`,
+		f.authors.length ? `<p>${esc(formatAuthors(f.authors, 30))}</p>` : '',
+		`<div hidden>${spans.join('')}</div>`,
+		'</header>',
+		`<section id="abstract"><div>${abstractHtml}</div></section>`,
+		f.keywords.length
+			? `<section><ul>${f.keywords.map((k) => `<li>${esc(k)}</li>`).join('')}</ul></section>`
+			: '',
+		'</div></body></html>\n',
+	];
+	return parts.join('');
+}

@@ -1,0 +1,77 @@
+/**
+ * The site Pagefind indexes: one small page per paper (`searchPageHtml`) at the paper's own path,
+ * `papers/<id>/index.html`, so the index holds the same URLs as the finished site. Written from
+ * the papers loader's side files once the content is synced, before any page is rendered, and
+ * kept between builds: a rebuild rewrites only the pages whose HTML changed and removes those of
+ * papers that are gone.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { readPaperTexts, readRecordLines, SEARCH_FILE, TEXT_FILE } from './paper-text.ts';
+import { searchPageHtml, type SearchFields } from './search-page.ts';
+
+/** Where the pages to index live, relative to the project root. */
+export const SEARCH_SITE_DIR = 'node_modules/.cache/abstracta-search/site';
+
+/** What writing the search site did. */
+export interface SearchSiteStats {
+	pages: number;
+	written: number;
+	removed: number;
+}
+
+/** Display names of the topics, from the ingest's `content/papers/_topics.json` (as the site's). */
+function topicNames(root: string): Map<string, string> {
+	const file = join(root, 'content/papers/_topics.json');
+	if (!existsSync(file)) return new Map();
+	const topics = JSON.parse(readFileSync(file, 'utf8')) as Array<{ slug: string; name: string }>;
+	return new Map(topics.map((t) => [t.slug, t.name]));
+}
+
+/**
+ * Writes the search site of the project at `root` into `dir`. Throws when the loader's files do
+ * not describe the same papers (a record without its text, or of another entry version): the
+ * caller then indexes the rendered pages instead.
+ */
+export function writeSearchSite(root: string, dir = join(root, SEARCH_SITE_DIR)): SearchSiteStats {
+	const records = readRecordLines(join(root, SEARCH_FILE));
+	const texts = readPaperTexts(join(root, TEXT_FILE));
+	if (records.size !== texts.size)
+		throw new Error(`${records.size} search records for ${texts.size} paper texts`);
+	const names = topicNames(root);
+	const manifestFile = join(dir, 'manifest.json');
+	let manifest: Record<string, string> = {};
+	try {
+		manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as Record<string, string>;
+	} catch {
+		// First build, or a broken manifest: start from an empty folder, so no page of an old
+		// paper can linger unlisted.
+		rmSync(join(dir, 'papers'), { recursive: true, force: true });
+	}
+	const next: Record<string, string> = {};
+	let written = 0;
+	for (const [id, record] of records) {
+		const text = texts.get(id);
+		if (!text || text.digest !== record.digest)
+			throw new Error(`search record of paper ${id} does not match its text`);
+		const html = searchPageHtml(JSON.parse(record.json) as SearchFields, text.html, (slug) =>
+			names.get(slug),
+		);
+		const hash = createHash('sha1').update(html).digest('base64url');
+		next[id] = hash;
+		const file = join(dir, 'papers', id, 'index.html');
+		if (manifest[id] === hash && existsSync(file)) continue;
+		mkdirSync(join(dir, 'papers', id), { recursive: true });
+		writeFileSync(file, html);
+		written++;
+	}
+	let removed = 0;
+	for (const id of Object.keys(manifest))
+		if (!(id in next)) {
+			rmSync(join(dir, 'papers', id), { recursive: true, force: true });
+			removed++;
+		}
+	writeFileSync(manifestFile, JSON.stringify(next));
+	return { pages: records.size, written, removed };
+}

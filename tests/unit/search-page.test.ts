@@ -1,0 +1,69 @@
+import { expect, test } from 'vitest';
+import { searchFields, searchPageHtml } from '../../src/lib/search-page.ts';
+
+const paper = {
+	title: 'Attention <Is> "All" You & Need',
+	shortName: 'A&B<1>',
+	authors: Array.from({ length: 32 }, (_, i) => `Author ${i + 1}`),
+	date: '2025-03-18',
+	rank: 7,
+	topics: ['language-models', 'unknown-topic'],
+	codeUrls: ['https://github.com/x/y'],
+	keywords: ['self-attention', 'a<b'],
+};
+const names = (slug: string): string | undefined =>
+	({ 'language-models': 'Language models' })[slug];
+
+test('searchFields keeps exactly the indexed fields', () => {
+	const extra = { ...paper, summary: 'x', related: [], sources: [] };
+	expect(Object.keys(searchFields(extra)).sort()).toEqual([
+		'authors',
+		'codeUrls',
+		'date',
+		'keywords',
+		'rank',
+		'shortName',
+		'title',
+		'topics',
+	]);
+	expect('shortName' in searchFields({ ...paper, shortName: undefined })).toBe(false);
+});
+
+test('the page holds the indexed region: weighted names, authors, metadata, abstract, keywords', () => {
+	const html = searchPageHtml(paper, '<p>Abstract <em>text</em></p>', names);
+	expect(html).toContain('<html lang="en">');
+	expect(html).toContain('<div data-pagefind-body>');
+	expect(html).toContain('<p data-pagefind-weight="10">A&amp;B&lt;1&gt;</p>');
+	expect(html).toContain(
+		'<h1 id="paper-title" data-pagefind-weight="10">Attention &lt;Is&gt; &quot;All&quot; You &amp; Need</h1>',
+	);
+	// As on the page: the first 30 authors, then a count.
+	expect(html).toContain('Author 30 et al. (32 authors)</p>');
+	expect(html).toContain(
+		'data-pagefind-meta="shortName[data-value]" data-value="A&amp;B&lt;1&gt;"',
+	);
+	// Topic filters use display names; an unknown slug stands for itself.
+	expect(html).toContain('data-pagefind-filter="topic[data-value]" data-value="Language models"');
+	expect(html).toContain('data-pagefind-filter="topic[data-value]" data-value="unknown-topic"');
+	expect(html).toContain('data-pagefind-filter="code[data-value]" data-value="yes"');
+	expect(html).toContain('data-pagefind-sort="rank[data-value]" data-value="000007"');
+	expect(html).toContain(
+		'<section id="abstract"><div><p>Abstract <em>text</em></p></div></section>',
+	);
+	expect(html).toContain('<li>a&lt;b</li>');
+	// Metadata before filters before sorts (the order of SearchMeta.astro).
+	expect(html.indexOf('data-pagefind-meta')).toBeLessThan(html.indexOf('data-pagefind-filter'));
+	expect(html.indexOf('data-pagefind-filter')).toBeLessThan(html.indexOf('data-pagefind-sort'));
+});
+
+test('no short name, authors or keywords: those elements are left out', () => {
+	const html = searchPageHtml(
+		{ ...paper, shortName: undefined, authors: [], keywords: [], codeUrls: [] },
+		'',
+		names,
+	);
+	expect(html).not.toContain('data-pagefind-weight="10"><');
+	expect(html.match(/data-pagefind-weight/g)).toHaveLength(1);
+	expect(html).not.toContain('<ul>');
+	expect(html).not.toContain('code[data-value]');
+});
