@@ -27,6 +27,7 @@ import { cpus, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { generateCorpus, generateTrendingPage, loadMaterial } from './bench/corpus.ts';
+import { runPagefind } from '../src/integrations/pagefind.ts';
 
 const { values } = parseArgs({
 	options: {
@@ -145,6 +146,23 @@ if (values.verify) {
 	rmSync(work, { recursive: true, force: true });
 	work = cached;
 	if (differ.length > 0) process.exitCode = 1;
+	// The index is built beside the rendering from the content: it must equal Pagefind's index
+	// of the rendered paper pages (as tests/e2e/search-index.test.ts checks on the seed).
+	const dist = join(cached, 'dist');
+	const parent = mkdtempSync(join(tmpdir(), 'abstracta-index-'));
+	const { staging } = await runPagefind(dist, parent, { glob: 'papers/**/*.html' });
+	const fromPages = digestTree(staging);
+	const built = digestTree(join(dist, 'pagefind'));
+	const off = [...new Set([...fromPages.keys(), ...built.keys()])].filter(
+		(f) => fromPages.get(f) !== built.get(f),
+	);
+	console.log(
+		off.length === 0
+			? `verify: the index equals Pagefind's index of the rendered pages (${built.size} files)`
+			: `verify: ${off.length} of ${built.size} index files differ from the rendered pages' index, e.g. ${off.slice(0, 5).join(', ')}`,
+	);
+	rmSync(parent, { recursive: true, force: true });
+	if (off.length > 0) process.exitCode = 1;
 }
 
 if (values.hugo) {

@@ -24,7 +24,7 @@ import {
 	statSync,
 } from 'node:fs';
 import { createRequire } from 'node:module';
-import { arch } from 'node:os';
+import { arch, setPriority } from 'node:os';
 import { dirname, extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SEARCH_SITE_DIR, writeSearchSite } from '../lib/search-site.ts';
@@ -143,6 +143,7 @@ export async function runPagefind(
 	site: string,
 	stagingParent: string,
 	options: PagefindOptions = {},
+	niceness = 0,
 ): Promise<{ pages: number; staging: string }> {
 	mkdirSync(stagingParent, { recursive: true });
 	const staging = mkdtempSync(join(stagingParent, '.pagefind-'));
@@ -151,6 +152,7 @@ export async function runPagefind(
 			pagefindBinary(),
 			pagefindArgs(site, { ...options, outputPath: staging }),
 			{ ...process.env, [CHUNK_SIZE_ENV]: String(options.indexChunkSize ?? INDEX_CHUNK_SIZE) },
+			niceness,
 		);
 		if (code !== 0) throw new Error(`Pagefind failed (exit code ${code}):\n${output.trim()}`);
 		const pages = Number(/Indexed (\d+) pages?\b/.exec(output)?.[1] ?? Number.NaN);
@@ -218,9 +220,16 @@ function run(
 	command: string,
 	args: string[],
 	env: NodeJS.ProcessEnv,
+	niceness = 0,
 ): Promise<{ code: number; output: string }> {
 	return new Promise((resolve, reject) => {
 		const child = spawn(command, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
+		if (niceness && child.pid !== undefined)
+			try {
+				setPriority(child.pid, niceness);
+			} catch {
+				// not permitted here: run at normal priority
+			}
 		let output = '';
 		child.stdout.on('data', (d: Buffer) => (output += d.toString()));
 		child.stderr.on('data', (d: Buffer) => (output += d.toString()));
@@ -275,7 +284,9 @@ export default function pagefindIntegration(options: PagefindOptions = {}): Astr
 					logger.warn(`indexing the rendered pages instead: ${(e as Error).message}`);
 					return;
 				}
-				early = runPagefind(site, dirname(site), options).then((r) => ({
+				// At low priority: page rendering is the build's critical path, and Pagefind (which
+				// uses every core) would otherwise slow it as much as it gains by running beside it.
+				early = runPagefind(site, dirname(site), options, 10).then((r) => ({
 					...r,
 					seconds: (performance.now() - started) / 1000,
 				}));
