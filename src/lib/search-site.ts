@@ -1,15 +1,16 @@
 /**
- * The site Pagefind indexes: one small page per paper (`searchPageHtml`) at the paper's own path,
- * `papers/<id>/index.html`, so the index holds the same URLs as the finished site. Written from
+ * The site Pagefind indexes: one small page per paper (`searchPageHtml`) at the paper's own path
+ * (`paperPageFile`), so the index holds the same URLs as the finished site. Written from
  * the papers loader's side files once the content is synced, before any page is rendered, and
  * kept between builds: a rebuild rewrites only the pages whose HTML changed and removes those of
  * papers that are gone.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { readPaperTexts, readRecordLines, SEARCH_FILE, TEXT_FILE } from './paper-text.ts';
 import { searchPageHtml, type SearchFields } from './search-page.ts';
+import { paperPageFile } from './urls.ts';
 
 /** Where the pages to index live, relative to the project root. */
 export const SEARCH_SITE_DIR = 'node_modules/.cache/abstracta-search/site';
@@ -60,16 +61,16 @@ export function writeSearchSite(root: string, dir = join(root, SEARCH_SITE_DIR))
 		);
 		const hash = createHash('sha1').update(html).digest('base64url');
 		next[id] = hash;
-		const file = join(dir, 'papers', id, 'index.html');
+		const file = join(dir, paperPageFile(id));
 		if (manifest[id] === hash && existsSync(file)) continue;
-		mkdirSync(join(dir, 'papers', id), { recursive: true });
+		mkdirSync(dirname(file), { recursive: true });
 		writeFileSync(file, html);
 		written++;
 	}
 	let removed = 0;
 	for (const id of Object.keys(manifest))
 		if (!(id in next)) {
-			rmSync(join(dir, 'papers', id), { recursive: true, force: true });
+			rmSync(dirname(join(dir, paperPageFile(id))), { recursive: true, force: true });
 			removed++;
 		}
 	writeFileSync(manifestFile, JSON.stringify(next));

@@ -30,6 +30,11 @@ export function path(relative = ''): string {
 
 /** URL of a paper page. */
 export const paperUrl = (slug: string): string => path(`papers/${slug}/`);
+/**
+ * The file of a paper's page, relative to the output folder (without the base path: the paths
+ * Pagefind turns into result URLs). Mirrors `paperUrl`.
+ */
+export const paperPageFile = (slug: string): string => `papers/${slug}/index.html`;
 /** URL of the topics index. */
 export const topicsUrl = (): string => path('topics/');
 /** URL of a topic page (page 1 by default). */
