@@ -274,6 +274,11 @@ export default function pagefindIntegration(options: PagefindOptions = {}): Astr
 				// The content is synced before this hook: the papers loader's files are current.
 				const started = performance.now();
 				const site = join(root, SEARCH_SITE_DIR);
+				// Staging folders of an interrupted earlier build.
+				if (existsSync(dirname(site)))
+					for (const name of readdirSync(dirname(site)))
+						if (name.startsWith('.pagefind-'))
+							rmSync(join(dirname(site), name), { recursive: true, force: true });
 				try {
 					const made = writeSearchSite(root, site);
 					logger.info(
