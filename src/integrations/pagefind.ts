@@ -11,7 +11,7 @@
  * `<base>pagefind/`, so search works in development after one `npm run build`.
  */
 import type { AstroIntegration } from 'astro';
-import { spawn } from 'node:child_process';
+import { fork, spawn } from 'node:child_process';
 import {
 	copyFileSync,
 	createReadStream,
@@ -27,7 +27,8 @@ import { createRequire } from 'node:module';
 import { arch, setPriority } from 'node:os';
 import { dirname, extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { SEARCH_SITE_DIR, writeSearchSite } from '../lib/search-site.ts';
+import { SEARCH_SITE_DIR } from '../lib/search-site.ts';
+import type { EarlyRequest, EarlyResult } from './pagefind-early.ts';
 import { pruneStale } from './stale-output.ts';
 
 /** Options of the Pagefind integration. */
@@ -143,7 +144,6 @@ export async function runPagefind(
 	site: string,
 	stagingParent: string,
 	options: PagefindOptions = {},
-	niceness = 0,
 ): Promise<{ pages: number; staging: string }> {
 	mkdirSync(stagingParent, { recursive: true });
 	const staging = mkdtempSync(join(stagingParent, '.pagefind-'));
@@ -152,7 +152,6 @@ export async function runPagefind(
 			pagefindBinary(),
 			pagefindArgs(site, { ...options, outputPath: staging }),
 			{ ...process.env, [CHUNK_SIZE_ENV]: String(options.indexChunkSize ?? INDEX_CHUNK_SIZE) },
-			niceness,
 		);
 		if (code !== 0) throw new Error(`Pagefind failed (exit code ${code}):\n${output.trim()}`);
 		const pages = Number(/Indexed (\d+) pages?\b/.exec(output)?.[1] ?? Number.NaN);
@@ -220,21 +219,45 @@ function run(
 	command: string,
 	args: string[],
 	env: NodeJS.ProcessEnv,
-	niceness = 0,
 ): Promise<{ code: number; output: string }> {
 	return new Promise((resolve, reject) => {
 		const child = spawn(command, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
-		if (niceness && child.pid !== undefined)
-			try {
-				setPriority(child.pid, niceness);
-			} catch {
-				// not permitted here: run at normal priority
-			}
 		let output = '';
 		child.stdout.on('data', (d: Buffer) => (output += d.toString()));
 		child.stderr.on('data', (d: Buffer) => (output += d.toString()));
 		child.on('error', reject);
 		child.on('close', (code) => resolve({ code: code ?? 1, output }));
+	});
+}
+
+/**
+ * Forks the early index (pagefind-early.ts) at low priority: page rendering is the build's
+ * critical path, and Pagefind (which uses every core) would otherwise slow it about as much as
+ * it gains by running beside it. Resolves with the child's one answer.
+ */
+function startEarly(root: string, options: PagefindOptions): Promise<EarlyResult> {
+	return new Promise((resolve, reject) => {
+		// Plain Node (its own type stripping), without the parent's loaders or flags.
+		const child = fork(join(root, 'src/integrations/pagefind-early.ts'), [], {
+			execArgv: [],
+			serialization: 'advanced',
+			stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+		});
+		if (child.pid !== undefined)
+			try {
+				setPriority(child.pid, 10);
+			} catch {
+				// not permitted here: run at normal priority
+			}
+		let answer: EarlyResult | undefined;
+		child.once('message', (m: EarlyResult) => (answer = m));
+		child.once('error', reject);
+		child.once('exit', (code, signal) =>
+			answer
+				? resolve(answer)
+				: reject(new Error(`the search index process exited (${signal ?? `code ${code}`})`)),
+		);
+		child.send({ root, options } satisfies EarlyRequest);
 	});
 }
 
@@ -244,7 +267,7 @@ export default function pagefindIntegration(options: PagefindOptions = {}): Astr
 	let base = '/';
 	let root = process.cwd();
 	/** The early index run, started in `astro:build:start`. */
-	let early: Promise<{ pages: number; staging: string; seconds: number }> | undefined;
+	let early: Promise<EarlyResult> | undefined;
 	return {
 		name: 'abstracta:pagefind',
 		hooks: {
@@ -272,43 +295,33 @@ export default function pagefindIntegration(options: PagefindOptions = {}): Astr
 			'astro:build:start': ({ logger }) => {
 				if (options.early === false) return;
 				// The content is synced before this hook: the papers loader's files are current.
-				const started = performance.now();
-				const site = join(root, SEARCH_SITE_DIR);
+				const cache = dirname(join(root, SEARCH_SITE_DIR));
 				// Staging folders of an interrupted earlier build.
-				if (existsSync(dirname(site)))
-					for (const name of readdirSync(dirname(site)))
+				if (existsSync(cache))
+					for (const name of readdirSync(cache))
 						if (name.startsWith('.pagefind-'))
-							rmSync(join(dirname(site), name), { recursive: true, force: true });
-				try {
-					const made = writeSearchSite(root, site);
-					logger.info(
-						`search pages: ${made.pages} (${made.written} written, ${made.removed} removed); ` +
-							`indexing them beside the page rendering`,
-					);
-				} catch (e) {
-					logger.warn(`indexing the rendered pages instead: ${(e as Error).message}`);
-					return;
-				}
-				// At low priority: page rendering is the build's critical path, and Pagefind (which
-				// uses every core) would otherwise slow it as much as it gains by running beside it.
-				early = runPagefind(site, dirname(site), options, 10).then((r) => ({
-					...r,
-					seconds: (performance.now() - started) / 1000,
-				}));
-				// Failure is reported when the build awaits the run, not as an unhandled rejection.
-				early.catch(() => undefined);
+							rmSync(join(cache, name), { recursive: true, force: true });
+				early = startEarly(root, options);
+				logger.info('search pages and index: started beside the build');
 			},
 			'astro:build:done': async ({ dir, logger }) => {
 				const started = performance.now();
 				const out = fileURLToPath(dir);
 				// Removed pages are already gone: the stale-output pass runs before this one.
 				let stats: IndexStats;
-				if (early) {
-					const { pages, staging, seconds } = await early;
-					early = undefined;
-					stats = { pages, ...moveIntoBundle(staging, join(out, 'pagefind')) };
-					logger.info(`[timing] pagefind (beside the pages): ${seconds.toFixed(2)} s`);
-				} else stats = await indexSite(out, options);
+				const result = await early;
+				early = undefined;
+				if (result && 'pages' in result) {
+					stats = { pages: result.pages, ...moveIntoBundle(result.staging, join(out, 'pagefind')) };
+					logger.info(
+						`search pages: ${result.written} written, ${result.removed} removed; ` +
+							`[timing] pagefind (beside the pages): ${result.seconds.toFixed(2)} s`,
+					);
+				} else {
+					if (result && 'error' in result) throw new Error(result.error);
+					if (result) logger.warn(`indexing the rendered pages instead: ${result.fallback}`);
+					stats = await indexSite(out, options);
+				}
 				const { pages, chunks, largestChunk } = stats;
 				if (pages === 0) logger.warn('Pagefind indexed no pages (no data-pagefind-body?)');
 				else

@@ -1,15 +1,18 @@
 import {
 	chmodSync,
+	existsSync,
 	mkdirSync,
 	mkdtempSync,
 	readFileSync,
 	readdirSync,
 	rmSync,
 	statSync,
+	symlinkSync,
 	writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 
 /**
@@ -28,8 +31,14 @@ printf '{}' > "$out/pagefind-entry.json"
 echo "  Indexed 3 pages"
 `;
 
-const { indexSite, pagefindArgs, INDEX_CHUNK_SIZE } =
-	await import('../../src/integrations/pagefind.ts');
+const {
+	default: pagefindIntegration,
+	indexSite,
+	pagefindArgs,
+	INDEX_CHUNK_SIZE,
+} = await import('../../src/integrations/pagefind.ts');
+const { SEARCH_FILE, TEXT_FILE, writePaperTexts, writeRecordLines } =
+	await import('../../src/lib/paper-text.ts');
 const { pruneStale } = await import('../../src/integrations/stale-output.ts');
 
 let out: string;
@@ -116,6 +125,74 @@ describe('Pagefind integration', () => {
 		process.env.FAKE_FAIL = '1';
 		await expect(indexSite(out)).rejects.toThrow();
 		expect(readdirSync(out)).toEqual([]);
+	});
+});
+
+describe('index beside the build', () => {
+	/**
+	 * A project whose loader files describe one paper (digest `d`, or `recordDigest` for its search
+	 * record), with the real integration code under `src/`; runs the three hooks in order.
+	 */
+	async function build(recordDigest = 'd'): Promise<{ infos: string[]; warns: string[] }> {
+		symlinkSync(resolve('src'), join(out, 'src'));
+		writePaperTexts(
+			join(out, TEXT_FILE),
+			new Map([['p1', { digest: 'd', source: 's', html: '<p>Text</p>', summary: 'Text' }]]),
+		);
+		const fields = { title: 'T', authors: [], date: '2025-01-01', rank: 1, topics: [] };
+		writeRecordLines(
+			join(out, SEARCH_FILE),
+			new Map([
+				[
+					'p1',
+					{ digest: recordDigest, json: JSON.stringify({ ...fields, codeUrls: [], keywords: [] }) },
+				],
+			]),
+		);
+		const dist = join(out, 'dist');
+		mkdirSync(join(dist, 'papers/p1'), { recursive: true });
+		writeFileSync(join(dist, 'papers/p1/index.html'), '<div data-pagefind-body>T</div>');
+		const infos: string[] = [];
+		const warns: string[] = [];
+		const logger = { info: (m: string) => infos.push(m), warn: (m: string) => warns.push(m) };
+		const hooks = pagefindIntegration({ glob: 'papers/**/*.html' }).hooks as unknown as Record<
+			string,
+			(arg: unknown) => unknown
+		>;
+		const url = (p: string): URL => pathToFileURL(p + '/');
+		await hooks['astro:config:done']!({ config: { outDir: url(dist), root: url(out), base: '/' } });
+		await hooks['astro:build:start']!({ logger });
+		await hooks['astro:build:done']!({ dir: url(dist), logger });
+		return { infos, warns };
+	}
+
+	test('indexes the search pages written from the loader files, then moves the index in', async () => {
+		const { infos, warns } = await build();
+		expect(warns).toEqual([]);
+		const site = join(out, 'node_modules/.cache/abstracta-search/site');
+		expect(log().slice(0, 2)).toEqual(['--site', site]);
+		expect(readFileSync(join(site, 'papers/p1/index.html'), 'utf8')).toContain('<p>Text</p>');
+		expect(infos.join('\n')).toMatch(
+			/search pages: 1 written, 0 removed; \[timing\] pagefind \(beside the pages\)/,
+		);
+		expect(tree(join(out, 'dist/pagefind'))).toEqual([
+			'index/en_1234567.pf_index',
+			'pagefind-entry.json',
+		]);
+		// The staging folder was moved out of the cache.
+		expect(readdirSync(join(out, 'node_modules/.cache/abstracta-search'))).toEqual(['site']);
+	});
+
+	test('indexes the rendered pages when the loader files disagree', async () => {
+		const { warns } = await build('other');
+		expect(warns.join('\n')).toMatch(/indexing the rendered pages instead: .*does not match/);
+		expect(log().slice(0, 2)).toEqual(['--site', `${join(out, 'dist')}/`]);
+		expect(existsSync(join(out, 'dist/pagefind/pagefind-entry.json'))).toBe(true);
+	});
+
+	test('a failing Pagefind fails the build with its message', async () => {
+		process.env.FAKE_FAIL = '1';
+		await expect(build()).rejects.toThrow(/exit code 1[\s\S]*bad\.html: unparseable/);
 	});
 });
 
