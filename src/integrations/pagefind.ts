@@ -302,8 +302,6 @@ export default function pagefindIntegration(options: PagefindOptions = {}): Astr
 						if (name.startsWith('.pagefind-'))
 							rmSync(join(cache, name), { recursive: true, force: true });
 				early = startEarly(root, options);
-				// A failure is reported when the build awaits it, not as an unhandled rejection.
-				early.catch(() => undefined);
 				logger.info('search pages and index: started beside the build');
 			},
 			'astro:build:done': async ({ dir, logger }) => {

@@ -131,27 +131,12 @@ export function prepareCardJobs(
 	return { jobs, done, drawn: missing.length, started, cacheDir };
 }
 
-/** Cards whose drawing has finished: every card's output path and cache file. */
-export interface DrawnCards {
-	jobs: Array<{ out: string; file: string }>;
-	drawn: number;
-	/** Wall-clock milliseconds from the start of drawing to its end. */
-	drawMs: number;
-	cacheDir: string;
-}
-
 /** Waits for drawing, then links every card into `outDir`; returns what happened. */
 export async function placeCards(prepared: PreparedCards, outDir: string): Promise<CardStats> {
 	await prepared.done;
 	const drawMs = prepared.drawn ? performance.now() - prepared.started : 0;
-	return linkCards({ ...prepared, drawMs }, outDir);
-}
-
-/** Hard-links (or copies) every drawn card into `outDir`; returns what happened. */
-export function linkCards(cards: DrawnCards, outDir: string): CardStats {
-	const { drawMs } = cards;
 	const dirs = new Set<string>();
-	for (const j of cards.jobs) {
+	for (const j of prepared.jobs) {
 		const target = join(outDir, j.out);
 		const dir = dirname(target);
 		if (!dirs.has(dir)) mkdirSync(dir, { recursive: true });
@@ -169,11 +154,11 @@ export function linkCards(cards: DrawnCards, outDir: string): CardStats {
 		}
 	}
 	const stats: CardStats = {
-		cards: cards.jobs.length,
-		drawn: cards.drawn,
-		cached: cards.jobs.length - cards.drawn,
+		cards: prepared.jobs.length,
+		drawn: prepared.drawn,
+		cached: prepared.jobs.length - prepared.drawn,
 		drawMs: Math.round(drawMs),
 	};
-	writeFileSync(join(cards.cacheDir, 'last-build.json'), JSON.stringify(stats) + '\n');
+	writeFileSync(join(prepared.cacheDir, 'last-build.json'), JSON.stringify(stats) + '\n');
 	return stats;
 }
