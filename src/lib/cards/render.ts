@@ -49,7 +49,7 @@ interface Face {
 }
 
 /** `#rrggbb` → [r, g, b]. */
-export function parseColor(hex: string): [number, number, number] {
+function parseColor(hex: string): [number, number, number] {
 	const n = parseInt(hex.slice(1), 16);
 	return [(n >> 16) & 255, (n >> 8) & 255, n & 255];
 }
@@ -75,8 +75,16 @@ function fillRect(c: Canvas, x: number, y: number, w: number, h: number, color: 
 		}
 }
 
+/** Blends colour r, g, b at opacity `a` (0–255) into the pixel at byte offset `i`. */
+function blendPixel(rgb: Buffer, i: number, r: number, g: number, b: number, a: number): void {
+	const k = 255 - a;
+	rgb[i] = (rgb[i]! * k + r * a + 127) / 255;
+	rgb[i + 1] = (rgb[i + 1]! * k + g * a + 127) / 255;
+	rgb[i + 2] = (rgb[i + 2]! * k + b * a + 127) / 255;
+}
+
 /** Blends `color` through a coverage mask placed at (`x`, `y`), clipped to the canvas. */
-export function blendMask(
+function blendMask(
 	c: Canvas,
 	m: Mask,
 	x: number,
@@ -90,11 +98,7 @@ export function blendMask(
 			const a = m.alpha[my * m.width + mx]!;
 			const cx = x + mx;
 			if (a === 0 || cx < 0 || cx >= c.width) continue;
-			const i = (cy * c.width + cx) * 3;
-			const k = 255 - a;
-			c.rgb[i] = (c.rgb[i]! * k + r * a + 127) / 255;
-			c.rgb[i + 1] = (c.rgb[i + 1]! * k + g * a + 127) / 255;
-			c.rgb[i + 2] = (c.rgb[i + 2]! * k + b * a + 127) / 255;
+			blendPixel(c.rgb, (cy * c.width + cx) * 3, r, g, b, a);
 		}
 	}
 }
@@ -142,14 +146,21 @@ export function createRenderer(root: string): CardRenderer {
 		return [...best.values()].map((f) => face(f.path));
 	};
 
-	/** Splits a line into runs of one face each: the first face that has the character. */
+	/**
+	 * The face that draws `ch`: the first in `list` that has it; none for an invisible character
+	 * no face has (it stays with its neighbours and takes no room); else `list[0]`, whose
+	 * missing-glyph box then marks it.
+	 */
+	const faceOf = (ch: string, list: Face[]): Face | undefined =>
+		list.find((x) => x.covers.has(ch.codePointAt(0)!)) ??
+		(IGNORABLE.test(ch) ? undefined : list[0]!);
+
+	/** Splits a line into runs of one face each (`faceOf`). */
 	const runs = (text: string, list: Face[]): Array<{ face: Face; text: string }> => {
 		const out: Array<{ face: Face; text: string }> = [];
 		for (const ch of text) {
-			const cp = ch.codePointAt(0)!;
 			const last = out.at(-1);
-			let f = list.find((x) => x.covers.has(cp));
-			if (!f) f = last && IGNORABLE.test(ch) ? last.face : list[0]!; // list[0] draws a box
+			const f = faceOf(ch, list) ?? last?.face ?? list[0]!;
 			if (last && last.face === f) last.text += ch;
 			else out.push({ face: f, text: ch });
 		}
@@ -158,8 +169,8 @@ export function createRenderer(root: string): CardRenderer {
 
 	/**
 	 * Widths from the fonts that draw the text (advance of each character's glyph in the face
-	 * `runs` picks for it; kerning left out, which only ever makes a line narrower). Cached per
-	 * font list and weight, in thousandths of an em.
+	 * `faceOf` picks for it, the missing-glyph box where it has none; kerning left out, which only
+	 * ever makes a line narrower). Cached per font list and weight, in thousandths of an em.
 	 */
 	const advances = new Map<string, Map<number, number>>();
 	const measureWith =
@@ -176,10 +187,8 @@ export function createRenderer(root: string): CardRenderer {
 					const cp = ch.codePointAt(0)!;
 					let adv = cache.get(cp);
 					if (adv === undefined) {
-						const f = list.find((x) => x.covers.has(cp));
-						if (f) adv = (f.font.glyphHAdvance(f.font.nominalGlyph(cp) ?? 0) * 1000) / f.upem;
-						else if (IGNORABLE.test(ch)) adv = 0;
-						else adv = (list[0]!.font.glyphHAdvance(0) * 1000) / list[0]!.upem; // the box
+						const f = faceOf(ch, list);
+						adv = f ? (f.font.glyphHAdvance(f.font.nominalGlyph(cp) ?? 0) * 1000) / f.upem : 0;
 						cache.set(cp, adv);
 					}
 					w += adv;
@@ -259,9 +268,7 @@ export function createRenderer(root: string): CardRenderer {
 				const a = rgba[s + 3]!;
 				if (a === 0) continue;
 				const i = ((scene.icon.y + y) * c.width + scene.icon.x + x) * 3;
-				const k = 255 - a;
-				for (let ch = 0; ch < 3; ch++)
-					c.rgb[i + ch] = (c.rgb[i + ch]! * k + rgba[s + ch]! * a + 127) / 255;
+				blendPixel(c.rgb, i, rgba[s]!, rgba[s + 1]!, rgba[s + 2]!, a);
 			}
 		return c;
 	};
