@@ -98,10 +98,10 @@ export function readRecordLines(file: string): Map<string, RecordLine> {
 }
 
 /** Writes a file of record lines atomically, ids sorted (JSON from JSON.stringify has no raw tab or newline). */
-export function writeRecordLines(file: string, fields: ReadonlyMap<string, RecordLine>): void {
-	const lines = [...fields.keys()].sort().map((id) => {
-		const f = fields.get(id)!;
-		return `${id}\t${f.digest}\t${f.json}\n`;
+export function writeRecordLines(file: string, records: ReadonlyMap<string, RecordLine>): void {
+	const lines = [...records.keys()].sort().map((id) => {
+		const r = records.get(id)!;
+		return `${id}\t${r.digest}\t${r.json}\n`;
 	});
 	writeWhole(file, lines.join(''));
 }

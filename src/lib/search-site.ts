@@ -73,6 +73,7 @@ export function writeSearchSite(root: string, dir = join(root, SEARCH_SITE_DIR))
 			rmSync(dirname(join(dir, paperPageFile(id))), { recursive: true, force: true });
 			removed++;
 		}
+	mkdirSync(dir, { recursive: true }); // a site without papers has no page folder
 	writeFileSync(manifestFile, JSON.stringify(next));
 	return { pages: records.size, written, removed };
 }

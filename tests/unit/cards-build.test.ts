@@ -142,7 +142,7 @@ test('text wrapped at the real widths of fallback fonts stays inside the right m
 	expect(inked).toBe(0);
 });
 
-test('every glyph of a title is drawn where the layout put it: ink in the title area only', async () => {
+test('a one-line title is inked in its line box, below the top padding', async () => {
 	const r = createRenderer(root);
 	const card = {
 		kind: 'paper' as const,

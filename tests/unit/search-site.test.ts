@@ -75,3 +75,10 @@ test('records that do not match the texts are refused (the build then indexes th
 	);
 	expect(() => writeSearchSite(root, site)).toThrow(/does not match/);
 });
+
+test('a site without papers gets an empty search site, not an error', () => {
+	content({});
+	const empty = join(root, 'empty-site');
+	expect(writeSearchSite(root, empty)).toEqual({ pages: 0, written: 0, removed: 0 });
+	expect(readFileSync(join(empty, 'manifest.json'), 'utf8')).toBe('{}');
+});
