@@ -5,6 +5,7 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import type { PaperPageFields } from '../schemas/paper.ts';
 import { compareListing } from './listing.ts';
+import { searchFacets, type SearchFacets } from './search-meta.ts';
 
 /** A paper as stored in the content collection. */
 export type PaperEntry = CollectionEntry<'papers'>;
@@ -42,6 +43,15 @@ export async function getDays(): Promise<Array<{ date: string; papers: PaperEntr
 	const days = new Map<string, PaperEntry[]>();
 	for (const p of await getPapers()) days.set(p.data.date, [...(days.get(p.data.date) ?? []), p]);
 	return [...days].map(([date, papers]) => ({ date, papers }));
+}
+
+/** The search page's filter choices, counted over every paper (see `searchFacets`). */
+export async function getSearchFacets(): Promise<SearchFacets> {
+	const names = new Map((await getTopics()).map((t) => [t.id, t.data.name]));
+	return searchFacets(
+		(await getPapers()).map((p) => p.data),
+		(slug) => names.get(slug),
+	);
 }
 
 /** One page of a paginated list. */

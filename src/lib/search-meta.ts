@@ -44,3 +44,42 @@ export function paperSearchMeta(
 		},
 	};
 }
+
+/** One topic choice of the search page's filter, with the number of papers it matches. */
+export interface TopicFacet {
+	/** The `topic` filter value (the topic's display name). */
+	name: string;
+	count: number;
+}
+
+/** The search page's filter choices, counted over the whole site. */
+export interface SearchFacets {
+	/** Most papers first, then by name. */
+	topics: TopicFacet[];
+	/** Papers with a code link (the `code: yes` filter). */
+	withCode: number;
+}
+
+/**
+ * Filter choices and counts of the search page, made from the same `paperSearchMeta` as the
+ * paper pages, so they equal what Pagefind's `filters()` reports for the index. Rendered into
+ * the page instead of asked of Pagefind: `filters()` downloads every filter chunk (≈ 72 KB
+ * gzip at 10,000 papers) before a reader has typed anything.
+ */
+export function searchFacets(
+	papers: ReadonlyArray<Pick<Paper, 'shortName' | 'date' | 'rank' | 'topics' | 'codeUrls'>>,
+	topicName: (slug: string) => string | undefined = () => undefined,
+): SearchFacets {
+	const counts = new Map<string, number>();
+	let withCode = 0;
+	for (const paper of papers) {
+		const { filters } = paperSearchMeta(paper, topicName);
+		// A value listed twice on one page still counts the page once, as in Pagefind.
+		for (const name of new Set(filters.topic)) counts.set(name, (counts.get(name) ?? 0) + 1);
+		if (filters.code?.includes('yes')) withCode += 1;
+	}
+	const topics = [...counts]
+		.map(([name, count]) => ({ name, count }))
+		.sort((a, b) => b.count - a.count || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+	return { topics, withCode };
+}

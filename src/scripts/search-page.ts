@@ -20,7 +20,6 @@ interface ResultData {
 interface Pagefind {
 	options(o: Record<string, unknown>): Promise<void>;
 	init(): Promise<void>;
-	filters(): Promise<Record<string, Record<string, number>>>;
 	search(
 		q: string | null,
 		o: Record<string, unknown>,
@@ -41,13 +40,21 @@ async function start(root: HTMLElement): Promise<void> {
 	const status = root.querySelector<HTMLElement>('[data-status]')!;
 	const list = root.querySelector<HTMLOListElement>('[data-results]')!;
 	const more = root.querySelector<HTMLButtonElement>('[data-more]')!;
-	const topicBox = root.querySelector<HTMLFieldSetElement>('[data-filter="topic"]')!;
+	// The filter choices and their counts are in the page (SearchPanel.astro).
+	const topicBoxes = [...root.querySelectorAll<HTMLInputElement>('input[name="topic"]')];
 	const codeBox = root.querySelector<HTMLInputElement>('input[name="code"]')!;
-	const codeCount = root.querySelector<HTMLElement>('[data-code-count]')!;
 
 	let state: SearchState = parseSearchState(location.search);
 	input.value = state.q;
 	codeBox.checked = state.code;
+	for (const box of topicBoxes) box.checked = state.topics.includes(box.value);
+	const filterPanel = root.querySelector<HTMLDetailsElement>('[data-filters]')!;
+	const wide = matchMedia('(min-width: 48rem)');
+	filterPanel.open = wide.matches || state.code || state.topics.length > 0;
+	// On wide screens the panel has no summary to open it with.
+	wide.addEventListener('change', () => {
+		if (wide.matches) filterPanel.open = true;
+	});
 
 	let pagefind: Pagefind;
 	try {
@@ -71,10 +78,7 @@ async function start(root: HTMLElement): Promise<void> {
 
 	const readForm = (): SearchState => ({
 		q: input.value.trim(),
-		// Until the topic boxes exist, keep the topics that came with the URL.
-		topics: topicBox.dataset.loaded
-			? [...topicBox.querySelectorAll<HTMLInputElement>('input:checked')].map((b) => b.value)
-			: state.topics,
+		topics: topicBoxes.filter((b) => b.checked).map((b) => b.value),
 		code: codeBox.checked,
 	});
 
@@ -153,32 +157,6 @@ async function start(root: HTMLElement): Promise<void> {
 	});
 	more.addEventListener('click', () => void showMore());
 
-	// Filter choices with counts across the whole site: loaded after the first results, so they
-	// never delay them (and cost nothing until the page has answered).
-	async function loadFilters(): Promise<void> {
-		const all = await pagefind.filters();
-		const topics = Object.entries(all.topic ?? {}).sort(
-			(a, b) => b[1] - a[1] || a[0].localeCompare(b[0]),
-		);
-		for (const [name, count] of topics) {
-			const label = document.createElement('label');
-			const box = document.createElement('input');
-			box.type = 'checkbox';
-			box.name = 'topic';
-			box.value = name;
-			box.checked = state.topics.includes(name);
-			label.append(box, ` ${name} `);
-			const n = document.createElement('span');
-			n.className = 'search-count';
-			n.textContent = `(${count})`;
-			label.append(n);
-			topicBox.append(label);
-		}
-		topicBox.hidden = topics.length === 0;
-		topicBox.dataset.loaded = 'true';
-		codeCount.textContent = `(${all.code?.yes ?? 0})`;
-	}
-
 	// Arrows move between the input and the result links; Enter follows the focused link.
 	root.addEventListener('keydown', (e) => {
 		if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp' && e.key !== 'Escape') return;
@@ -196,7 +174,6 @@ async function start(root: HTMLElement): Promise<void> {
 	root.dataset.state = 'ready';
 	if (!state.q) input.focus();
 	await search();
-	await loadFilters();
 }
 
 function renderResult(d: ResultData): HTMLLIElement {

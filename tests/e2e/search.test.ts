@@ -82,9 +82,8 @@ describe('search page', () => {
 	test('topic filter lists the topics of the index and filters by them', async () => {
 		const page = await open(`${site.url}search/`);
 		await page.waitForSelector('[data-search][data-state="ready"]');
-		// The filter boxes arrive after the first search: wait for them, then every topic of the
-		// index (the seed has topics) must be offered and filter the results.
-		await page.waitForSelector('[data-filter="topic"][data-loaded]', { state: 'attached' });
+		// The filter boxes are in the page: every topic of the index (the seed has topics) must
+		// be offered, with the count Pagefind's own filters() gives, and filter the results.
 		const names = (
 			JSON.parse(readFileSync('content/papers/_topics.json', 'utf8')) as Array<{ name: string }>
 		).map((t) => t.name);
@@ -92,6 +91,26 @@ describe('search page', () => {
 			.locator('[data-filter="topic"] input')
 			.evaluateAll((bs) => bs.map((b) => (b as HTMLInputElement).value));
 		expect([...offered].sort()).toEqual([...names].sort());
+		// The counts in the page are the ones Pagefind's own filters() reports for the index.
+		const count = (text: string | null) => Number(/\((\d+)\)/.exec(text ?? '')?.[1]);
+		const shown = Object.fromEntries(
+			await page
+				.locator('[data-filter="topic"] label')
+				.evaluateAll((ls) =>
+					ls.map((l) => [l.querySelector('input')!.value, l.textContent] as const),
+				)
+				.then((pairs) => pairs.map(([value, text]) => [value, count(text)])),
+		);
+		// A string, so that Vite leaves the browser's dynamic import alone.
+		const fromIndex = (await page.evaluate(`(async () => {
+			const pf = await import('/pagefind/pagefind.js');
+			await pf.init();
+			return pf.filters();
+		})()`)) as Record<string, Record<string, number>>;
+		expect(shown).toEqual(fromIndex.topic);
+		expect(count(await page.locator('[data-filter="code"] label').textContent())).toBe(
+			fromIndex.code?.yes,
+		);
 		const box = page.locator('[data-filter="topic"] input').first();
 		const name = await box.getAttribute('value');
 		await box.check();
@@ -101,6 +120,51 @@ describe('search page', () => {
 		expect(topicsShown.length).toBeGreaterThan(0);
 		for (const t of topicsShown) expect(t).toContain(name);
 		await page.context().close();
+	});
+
+	test('a first query downloads no filter chunk; a filter loads only its own', async () => {
+		const context = await browser.newContext({ serviceWorkers: 'block' });
+		const page = await context.newPage();
+		const filterChunks: string[] = [];
+		page.on('request', (r) => {
+			if (r.url().endsWith('.pf_filter')) filterChunks.push(r.url());
+		});
+		await page.goto(`${site.url}search/`);
+		await page.waitForSelector('[data-search][data-state="ready"]');
+		await page.fill('#search-q', 'speech');
+		await page.waitForSelector('.search-result');
+		await page.waitForTimeout(300);
+		expect(filterChunks).toEqual([]);
+		await page.check('input[name="code"]');
+		await page.waitForFunction(() => location.search.includes('code=yes'));
+		await page.waitForSelector('.search-result');
+		expect(filterChunks).toHaveLength(1);
+		await context.close();
+	});
+
+	test('on a phone the filters fold away unless the URL sets one', async () => {
+		const context = await browser.newContext({
+			serviceWorkers: 'block',
+			viewport: { width: 375, height: 800 },
+		});
+		const page = await context.newPage();
+		await page.goto(`${site.url}search/?q=speech`);
+		await page.waitForSelector('.search-result');
+		expect(
+			await page.locator('[data-filters]').evaluate((d) => (d as HTMLDetailsElement).open),
+		).toBe(false);
+		// The first result is on the first screen, not below the topic list.
+		const top = await page.locator('.search-result').first().boundingBox();
+		expect(top!.y).toBeLessThan(800);
+		await page.click('[data-filters] summary');
+		await page.check('input[name="code"]');
+		await page.waitForFunction(() => location.search.includes('code=yes'));
+		await page.goto(`${site.url}search/?q=speech&code=yes`);
+		await page.waitForSelector('[data-search][data-state="ready"]');
+		expect(
+			await page.locator('[data-filters]').evaluate((d) => (d as HTMLDetailsElement).open),
+		).toBe(true);
+		await context.close();
 	});
 
 	test('typing updates the shareable ?q= URL', async () => {

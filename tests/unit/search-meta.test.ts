@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { paperSearchMeta } from '../../src/lib/search-meta.ts';
+import { paperSearchMeta, searchFacets } from '../../src/lib/search-meta.ts';
 
 const paper = {
 	shortName: 'SpeechT5',
@@ -43,5 +43,40 @@ describe('paper search metadata', () => {
 		const m = paperSearchMeta({ ...paper, topics: [] });
 		expect(Object.keys(m.sorts).sort()).toEqual(['date', 'rank']);
 		expect(m.meta.topics).toBeUndefined();
+	});
+});
+
+describe('search page facets', () => {
+	const names: Record<string, string> = { speech: 'Speech', vision: 'Vision' };
+	const name = (slug: string) => names[slug];
+
+	test('counts each topic and the papers with code, largest topic first, ties by name', () => {
+		const facets = searchFacets(
+			[
+				paper,
+				{ ...paper, topics: ['vision'], codeUrls: [] },
+				{ ...paper, topics: ['vision', 'speech'] },
+				{ ...paper, topics: ['unknown-slug'], codeUrls: [] },
+			],
+			name,
+		);
+		expect(facets).toEqual({
+			topics: [
+				{ name: 'Speech', count: 2 },
+				{ name: 'Vision', count: 2 },
+				{ name: 'multimodal', count: 1 },
+				{ name: 'unknown-slug', count: 1 },
+			],
+			withCode: 2,
+		});
+	});
+
+	test('a topic named twice on one paper counts that paper once', () => {
+		const facets = searchFacets([{ ...paper, topics: ['speech', 'speech'] }], name);
+		expect(facets.topics).toEqual([{ name: 'Speech', count: 1 }]);
+	});
+
+	test('no papers: no choices', () => {
+		expect(searchFacets([])).toEqual({ topics: [], withCode: 0 });
 	});
 });
