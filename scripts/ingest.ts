@@ -55,9 +55,12 @@ const result = ingest(sources, {
 	},
 });
 
-for (const w of result.warnings) console.warn(formatProblem('warning', w));
+// Where problems are: relative to here when inside it, else the absolute folder.
+const inside = relative(process.cwd(), resolve(values.sources));
+const sourcesFolder = inside.startsWith('..') ? resolve(values.sources) : inside || '.';
+for (const w of result.warnings) console.warn(formatProblem('warning', w, sourcesFolder));
 if (result.errors.length > 0) {
-	for (const e of result.errors) console.error(formatProblem('error', e));
+	for (const e of result.errors) console.error(formatProblem('error', e, sourcesFolder));
 	console.error(`ingest: ${result.errors.length} error(s); nothing was written.`);
 	process.exit(1);
 }

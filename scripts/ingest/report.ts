@@ -1,9 +1,16 @@
 /** Human-readable output of the ingest: problems with their places, and the summary. */
 import type { Problem } from './types.ts';
 
-/** Formats a problem as `content/sources/file:line: message (hint)`. */
-export function formatProblem(kind: 'error' | 'warning', p: Problem): string {
-	const where = `content/sources/${p.file}${p.line > 0 ? `:${p.line}` : ''}`;
+/**
+ * Formats a problem as `content/sources/file:line: message (hint)`; `folder` is the sources
+ * folder as the operator named it (`--sources`), so the place printed is one they can open.
+ */
+export function formatProblem(
+	kind: 'error' | 'warning',
+	p: Problem,
+	folder = 'content/sources',
+): string {
+	const where = `${folder.replace(/\/+$/, '')}/${p.file}${p.line > 0 ? `:${p.line}` : ''}`;
 	return `${kind}: ${where}: ${p.message}${p.hint ? `\n  hint: ${p.hint}` : ''}`;
 }
 

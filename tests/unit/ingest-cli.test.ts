@@ -85,10 +85,12 @@ describe('ingest command', { timeout: 120_000 }, () => {
 		writeFileSync(join(dir, 'sources', 'notes.md'), '# notes');
 		const r = run();
 		expect(r.status).toBe(1);
-		expect(r.stderr).toContain('content/sources/2025-03-19-bad.txt:3: title without abstract');
-		expect(r.stderr).toContain('content/sources/bad.jsonl:2: invalid JSON');
-		expect(r.stderr).toContain('content/sources/bad.jsonl:3: record without abstract');
-		expect(r.stderr).toContain('content/sources/notes.md: unknown source format');
+		expect(r.stderr).toContain(
+			`${join(dir, 'sources')}/2025-03-19-bad.txt:3: title without abstract`,
+		);
+		expect(r.stderr).toContain(`${join(dir, 'sources')}/bad.jsonl:2: invalid JSON`);
+		expect(r.stderr).toContain(`${join(dir, 'sources')}/bad.jsonl:3: record without abstract`);
+		expect(r.stderr).toContain(`${join(dir, 'sources')}/notes.md: unknown source format`);
 		expect(r.stderr).toMatch(/4 error\(s\); nothing was written/);
 		expect(
 			readdirSync(join(dir, 'papers')).map((f) => readFileSync(join(dir, 'papers', f), 'utf8')),

@@ -78,6 +78,43 @@ describe('trending pages', () => {
 	});
 });
 
+describe('trending pages: lines pair by position', () => {
+	test('a title of 200+ characters and a one-line abstract still make a paper', () => {
+		const long = `A ${'Very '.repeat(45)}Long Title About Things`;
+		expect(long.length).toBeGreaterThan(200);
+		const text = `Mar 18\n\n${long}\n\nWe release the code.\n\nSecond Title\n\n${ABSTRACT}\n`;
+		const { errors, records } = parseTrendingPage('2025-03-18-x.txt', text);
+		expect(errors).toEqual([]);
+		expect(records.map((r) => [r.title, r.abstract, r.rank])).toEqual([
+			[long, 'We release the code.', 1],
+			['Second Title', ABSTRACT, 2],
+		]);
+	});
+
+	test('an abstract split over two lines: the second part is reported, the rest still pairs', () => {
+		const text = `Mar 18\n\nFirst Title\n\n${ABSTRACT}\n\n${ABSTRACT}\n\nSecond Title\n\n${ABSTRACT}\n`;
+		const { errors, records } = parseTrendingPage('2025-03-18-x.txt', text);
+		expect(errors).toEqual([
+			expect.objectContaining({ line: 7, message: 'abstract without a title' }),
+		]);
+		expect(errors[0]!.hint).toMatch(/join/);
+		expect(records.map((r) => r.title)).toEqual(['First Title', 'Second Title']);
+	});
+
+	test('CRLF line ends, tabs and runs of blank lines change nothing', () => {
+		const text = `Mar 18\r\n\r\n\r\nFirst Title\t\r\n\r\n\r\n\r\n  ${ABSTRACT}  \r\n\r\n`;
+		const { errors, records } = parseTrendingPage('2025-03-18-x.txt', text);
+		expect(errors).toEqual([]);
+		expect(records).toEqual([
+			expect.objectContaining({
+				title: 'First Title',
+				abstract: ABSTRACT,
+				source: { file: '2025-03-18-x.txt', line: 4 },
+			}),
+		]);
+	});
+});
+
 describe('arXiv JSON Lines', () => {
 	const rec = (o: Record<string, unknown>): string =>
 		JSON.stringify({

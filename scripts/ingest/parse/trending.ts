@@ -120,27 +120,32 @@ export function parseTrendingPage(file: string, text: string): ParseResult {
 		warnings.push({ file, line: 0, message: warning, hint: 'name the file YYYY-MM-DD-<name>.txt' });
 
 	const records: RawRecord[] = [];
+	const looks = nonEmpty.map((l) => looksLikeAbstract(l.text));
 	let i = start;
 	while (i < nonEmpty.length) {
 		const title = nonEmpty[i]!;
 		const next = nonEmpty[i + 1];
-		if (looksLikeAbstract(title.text)) {
-			errors.push({
-				file,
-				line: title.line,
-				message: 'abstract without a title',
-				hint: 'put the title on the line before the abstract',
-			});
-			i += 1;
-			continue;
-		}
-		if (!next || !looksLikeAbstract(next.text)) {
-			errors.push({
-				file,
-				line: title.line,
-				message: `title without abstract: "${title.text.slice(0, 80)}"`,
-				hint: 'add the abstract on the next non-blank line, or remove the title',
-			});
+		// Lines pair up by position. The shape of the lines only decides where a pair is broken:
+		// the next line reads like a title and the one after it like an abstract, so the next line
+		// starts the following pair and this one stands alone. A long title or a short abstract
+		// in its place is still read as the page gives it.
+		const alone = !next || (!looks[i + 1] && looks[i + 2] === true);
+		if (alone) {
+			errors.push(
+				looks[i]
+					? {
+							file,
+							line: title.line,
+							message: 'abstract without a title',
+							hint: 'put the title on the line before the abstract (or join the line to the abstract it continues)',
+						}
+					: {
+							file,
+							line: title.line,
+							message: `title without abstract: "${title.text.slice(0, 80)}"`,
+							hint: 'add the abstract on the next non-blank line, or remove the title',
+						},
+			);
 			i += 1;
 			continue;
 		}
