@@ -51,6 +51,8 @@ async function start(root: HTMLElement): Promise<void> {
 	const filterPanel = root.querySelector<HTMLDetailsElement>('[data-filters]')!;
 	const wide = matchMedia('(min-width: 48rem)');
 	filterPanel.open = wide.matches || state.code || state.topics.length > 0;
+	// From here the script keeps the panel open on wide screens, so its summary can go.
+	root.dataset.enhanced = '';
 	// On wide screens the panel has no summary to open it with.
 	wide.addEventListener('change', () => {
 		if (wide.matches) filterPanel.open = true;
