@@ -85,6 +85,21 @@ describe('cards step', () => {
 		expect(third).toMatchObject({ drawn: 1, cached: 3 });
 		expect(statSync(join(tmp, 'c', 'og/site.png')).size).toBeGreaterThan(1000);
 	});
+
+	test('the drawing time ends when the drawing does, not when the build collects it', async () => {
+		const changed = jobs.map((j) =>
+			j.out === 'og/site.png' ? { ...j, card: { ...j.card, description: 'Timed.' } } : j,
+		);
+		const t0 = performance.now();
+		const prepared = prepareCardJobs(root, changed as CardJob[], 1, cache);
+		await prepared.done;
+		const drawing = performance.now() - t0;
+		await new Promise((r) => setTimeout(r, 1500));
+		const stats = await placeCards(prepared, join(tmp, 'd'));
+		expect(stats.drawn).toBe(1);
+		expect(stats.drawMs).toBeGreaterThan(0);
+		expect(stats.drawMs).toBeLessThanOrEqual(Math.ceil(drawing));
+	});
 });
 
 test('drawing is deterministic: the same card gives the same bytes', async () => {

@@ -36,10 +36,10 @@ export interface CardStats {
 /** A started cards step. */
 export interface PreparedCards {
 	jobs: Array<CardJob & { file: string }>;
-	done: Promise<number[]>;
+	/** Resolves with the milliseconds the drawing took, when the last missing card is drawn. */
+	done: Promise<number>;
 	cacheDir: string;
 	drawn: number;
-	started: number;
 }
 
 /** Modules whose code decides a card's pixels. */
@@ -121,20 +121,21 @@ export function prepareCardJobs(
 	const seen = new Set<string>();
 	const missing = jobs.filter((j) => !existsSync(j.file) && !seen.has(j.file) && seen.add(j.file));
 	const started = performance.now();
+	// Timed when drawing ends, not when the build collects it (often minutes later).
 	const done = drawInWorkers(
 		missing.map((j) => ({ card: j.card, file: j.file })),
 		root,
 		threads,
-	);
+	).then(() => performance.now() - started);
 	// Failures surface in placeCards; avoid an unhandled rejection while Astro renders pages.
 	done.catch(() => undefined);
-	return { jobs, done, drawn: missing.length, started, cacheDir };
+	return { jobs, done, drawn: missing.length, cacheDir };
 }
 
 /** Waits for drawing, then links every card into `outDir`; returns what happened. */
 export async function placeCards(prepared: PreparedCards, outDir: string): Promise<CardStats> {
-	await prepared.done;
-	const drawMs = prepared.drawn ? performance.now() - prepared.started : 0;
+	const took = await prepared.done;
+	const drawMs = prepared.drawn ? took : 0;
 	const dirs = new Set<string>();
 	for (const j of prepared.jobs) {
 		const target = join(outDir, j.out);
