@@ -133,7 +133,9 @@ async function start(root: HTMLElement): Promise<void> {
 		const n = results.length;
 		const what = state.q ? `for “${state.q}”` : 'with these filters';
 		status.textContent =
-			n === 0 ? `No papers ${what}.` : `${n} paper${n === 1 ? '' : 's'} ${what}.`;
+			n === 0
+				? `No papers ${what}.`
+				: `${n.toLocaleString('en-US')} paper${n === 1 ? '' : 's'} ${what}.`;
 		await showMore();
 	}
 

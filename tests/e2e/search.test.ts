@@ -92,7 +92,8 @@ describe('search page', () => {
 			.evaluateAll((bs) => bs.map((b) => (b as HTMLInputElement).value));
 		expect([...offered].sort()).toEqual([...names].sort());
 		// The counts in the page are the ones Pagefind's own filters() reports for the index.
-		const count = (text: string | null) => Number(/\((\d+)\)/.exec(text ?? '')?.[1]);
+		const count = (text: string | null) =>
+			Number(/\(([\d,]+)\)/.exec(text ?? '')?.[1]?.replaceAll(',', ''));
 		const shown = Object.fromEntries(
 			await page
 				.locator('[data-filter="topic"] label')
