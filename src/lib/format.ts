@@ -29,9 +29,14 @@ export function formatShortDate(iso: string): string {
 	return `${MONTHS[(m ?? 1) - 1]!.slice(0, 3)} ${d}, ${y}`;
 }
 
+/** `6215` → `6,215`: counts read the same on every machine. */
+export function formatCount(n: number): string {
+	return n.toLocaleString('en-US');
+}
+
 /** `1` → `1 paper`, `2` → `2 papers`. */
 export function plural(n: number, one: string, many = `${one}s`): string {
-	return `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+	return `${formatCount(n)} ${n === 1 ? one : many}`;
 }
 
 /**

@@ -3,6 +3,7 @@
  * in step with the input and filters, renders results (title, short name, topics, highlighted
  * excerpt) and moves through them with the arrow keys.
  */
+import { plural } from '../lib/format.ts';
 import {
 	moveFocus,
 	parseSearchState,
@@ -132,10 +133,7 @@ async function start(root: HTMLElement): Promise<void> {
 		list.replaceChildren();
 		const n = results.length;
 		const what = state.q ? `for “${state.q}”` : 'with these filters';
-		status.textContent =
-			n === 0
-				? `No papers ${what}.`
-				: `${n.toLocaleString('en-US')} paper${n === 1 ? '' : 's'} ${what}.`;
+		status.textContent = n === 0 ? `No papers ${what}.` : `${plural(n, 'paper')} ${what}.`;
 		await showMore();
 	}
 

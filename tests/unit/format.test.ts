@@ -3,6 +3,7 @@ import {
 	formatAuthors,
 	formatDate,
 	formatShortDate,
+	formatCount,
 	plural,
 	repoLabel,
 } from '../../src/lib/format.ts';
@@ -26,6 +27,8 @@ describe('format', () => {
 	test('pluralises and shortens long author lists', () => {
 		expect(plural(1, 'paper')).toBe('1 paper');
 		expect(plural(1200, 'paper')).toBe('1,200 papers');
+		expect(formatCount(6215)).toBe('6,215');
+		expect(formatCount(999)).toBe('999');
 		expect(formatAuthors(['a', 'b', 'c'], 2)).toBe('a, b et al. (3 authors)');
 	});
 });
