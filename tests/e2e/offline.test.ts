@@ -33,6 +33,23 @@ afterAll(async () => {
 	rmSync(copy, { recursive: true, force: true });
 });
 
+/**
+ * Tells the scripts of the page's current document that the browser is offline. `setOffline`
+ * cuts the network, but Debian's Chromium 150 no longer turns `navigator.onLine` false for it;
+ * the DevTools protocol's network state override does, for the document loaded now, and fires
+ * the `offline` event the site listens to.
+ */
+async function reportOffline(page: Page): Promise<void> {
+	const cdp = await page.context().newCDPSession(page);
+	await cdp.send('Network.overrideNetworkState' as 'Network.enable', {
+		offline: true,
+		latency: 0,
+		downloadThroughput: -1,
+		uploadThroughput: -1,
+	} as never);
+	// The session stays attached: detaching it ends the override.
+}
+
 /** Opens `url` and waits until the service worker has installed (precached) and controls it. */
 async function visitOnce(url: string): Promise<Page> {
 	const context = await browser.newContext();
@@ -52,6 +69,7 @@ describe('offline', () => {
 		expect(await page.locator('.search-result-link').first().getAttribute('href')).toBe(
 			'/papers/lighthubert/',
 		);
+		await reportOffline(page);
 		expect(await page.locator('#offline-indicator').textContent()).toMatch(/offline/i);
 		await page.click('.search-result-link >> nth=0');
 		await page.waitForURL(`${site.url}papers/lighthubert/`);
