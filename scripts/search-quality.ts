@@ -103,6 +103,7 @@ export function kindOf(url: string): string {
 	if (/\.pf_fragment$/.test(path)) return 'fragments';
 	if (/\.pf_filter$/.test(path)) return 'filter chunks';
 	if (/\.pf_meta$/.test(path)) return 'metadata';
+	if (/\.pf_sort$/.test(path)) return 'sort orders';
 	if (/\.pagefind$/.test(path)) return 'wasm';
 	if (/pagefind\/pagefind(-entry\.json|\.js)$/.test(path)) return 'pagefind.js + entry';
 	return 'page assets';

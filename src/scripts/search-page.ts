@@ -12,6 +12,7 @@ import {
 	stateToSearch,
 	type SearchState,
 } from './search-state.ts';
+import { loadSortOrder, sortResults } from './search-sort.ts';
 
 interface ResultData {
 	url: string;
@@ -111,12 +112,15 @@ async function start(root: HTMLElement): Promise<void> {
 			status.textContent = 'Type to search titles, short names, authors and abstracts.';
 			return;
 		}
-		let found: Awaited<ReturnType<Pagefind['search']>>;
+		let found: Awaited<ReturnType<Pagefind['search']>>['results'];
 		try {
-			found = await pagefind.search(state.q || null, {
-				filters,
-				...(state.q ? {} : { sort: { date: 'desc' } }),
-			});
+			// Without a query the filters list papers newest first, from the build's date order
+			// (fetched beside the search, and only for such a listing: see search-sort.ts).
+			const [search, order] = await Promise.all([
+				pagefind.search(state.q || null, { filters }),
+				state.q ? undefined : loadSortOrder(`${BASE}pagefind/`, 'date'),
+			]);
+			found = order ? sortResults(search.results, order, 'desc') : search.results;
 		} catch {
 			// Offline on a large site: this query needs index chunks never fetched before.
 			if (mine !== run) return;
@@ -128,7 +132,7 @@ async function start(root: HTMLElement): Promise<void> {
 			return;
 		}
 		if (mine !== run) return;
-		results = found.results;
+		results = found;
 		shown = 0;
 		list.replaceChildren();
 		const n = results.length;

@@ -41,12 +41,15 @@ afterAll(async () => {
  */
 async function reportOffline(page: Page): Promise<void> {
 	const cdp = await page.context().newCDPSession(page);
-	await cdp.send('Network.overrideNetworkState' as 'Network.enable', {
-		offline: true,
-		latency: 0,
-		downloadThroughput: -1,
-		uploadThroughput: -1,
-	} as never);
+	await cdp.send(
+		'Network.overrideNetworkState' as 'Network.enable',
+		{
+			offline: true,
+			latency: 0,
+			downloadThroughput: -1,
+			uploadThroughput: -1,
+		} as never,
+	);
 	// The session stays attached: detaching it ends the override.
 }
 

@@ -143,6 +143,37 @@ describe('search page', () => {
 		await context.close();
 	});
 
+	test('a query loads no sort order; filters alone list newest first, each day from rank 1', async () => {
+		const context = await browser.newContext({ serviceWorkers: 'block' });
+		const page = await context.newPage();
+		const sortFiles: string[] = [];
+		page.on('request', (r) => {
+			if (r.url().endsWith('.pf_sort')) sortFiles.push(r.url());
+		});
+		await page.goto(`${site.url}search/?q=speech`);
+		await page.waitForSelector('.search-result');
+		await page.waitForTimeout(300);
+		expect(sortFiles).toEqual([]);
+		await page.goto(`${site.url}search/?code=yes`);
+		await page.waitForSelector('.search-result');
+		const paths = await page
+			.locator('.search-result-link')
+			.evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+		expect(paths.length).toBeGreaterThan(1);
+		const keys = paths.map((path) => {
+			const html = readFileSync(`${DIST}${path}index.html`, 'utf8');
+			const date = /data-pagefind-meta="date\[data-value\]" data-value="([\d-]+)"/.exec(html)![1]!;
+			const rank = /data-pagefind-sort="rank\[data-value\]" data-value="(\d+)"/.exec(html)![1]!;
+			return { date, rank: Number(rank) };
+		});
+		const newestFirst = [...keys].sort((a, b) =>
+			a.date === b.date ? a.rank - b.rank : a.date < b.date ? 1 : -1,
+		);
+		expect(keys).toEqual(newestFirst);
+		expect(sortFiles).toHaveLength(1);
+		await context.close();
+	});
+
 	test('on a phone the filters fold away unless the URL sets one', async () => {
 		const context = await browser.newContext({
 			serviceWorkers: 'block',

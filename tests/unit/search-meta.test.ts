@@ -23,7 +23,26 @@ describe('paper search metadata', () => {
 			month: ['2025-03'],
 			code: ['yes'],
 		});
-		expect(m.sorts).toEqual({ date: '20250318', rank: '000007' });
+		expect(m.sorts).toEqual({ date: '2025-03-18~999999992', rank: '000007' });
+	});
+
+	test('date keys order by day, then by rank within a day reversed (newest first = rank 1 first)', () => {
+		const key = (date: string, rank: number) =>
+			paperSearchMeta({ ...paper, date, rank }).sorts.date;
+		const keys = [
+			key('2025-03-19', 1),
+			key('2025-03-18', 2),
+			key('2025-03-18', 1),
+			key('2025-03-20', 75),
+		];
+		expect([...keys].sort().reverse()).toEqual([
+			key('2025-03-20', 75),
+			key('2025-03-19', 1),
+			key('2025-03-18', 1),
+			key('2025-03-18', 2),
+		]);
+		// Not a number: Pagefind would compare it as a 32-bit float.
+		expect(key('2025-03-18', 1)).not.toMatch(/^[\d.eE+-]+$/);
 	});
 
 	test('falls back to slugs for unknown topics and has no code value without code', () => {

@@ -47,6 +47,7 @@ const FILES = [
 	'pagefind/index/en_1234567.pf_index',
 	'pagefind/fragment/en_1234567.pf_fragment',
 	'pagefind/filter/en_1234567.pf_filter',
+	'pagefind/sort/en_1234567890.pf_sort',
 	'.hidden/page.html',
 ];
 
