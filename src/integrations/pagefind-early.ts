@@ -1,5 +1,5 @@
 /**
- * Child process of the Pagefind integration (forked in `astro:build:start` at low priority):
+ * Child process of the Pagefind integration (forked in `astro:build:start`):
  * writes the search pages (src/lib/search-site.ts), then runs Pagefind over them. In a process
  * of its own so that neither step holds up Astro, which starts bundling as soon as the hook
  * returns. Runs as plain TypeScript under Node's type stripping, hence the `.ts` imports.

@@ -27,7 +27,7 @@ import {
 } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
-import { arch, setPriority } from 'node:os';
+import { arch } from 'node:os';
 import { dirname, extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync, gzipSync } from 'node:zlib';
@@ -289,9 +289,11 @@ function run(
 }
 
 /**
- * Forks the early index (pagefind-early.ts) at low priority: page rendering is the build's
- * critical path, and Pagefind (which uses every core) would otherwise slow it about as much as
- * it gains by running beside it. Resolves with the child's one answer.
+ * Forks the early index (pagefind-early.ts). At normal priority: it used to run at nice 10 so as
+ * not to slow the page rendering, but in a daily rebuild Pagefind, not the pages, is the
+ * critical path (10,000 papers, cards off: daily 19.4–19.8 s at normal priority against
+ * 20.9–21.9 s at nice 10, clean builds no slower; with cards no difference; docs/BENCHMARKS.md).
+ * Resolves with the child's one answer.
  */
 function startEarly(root: string, options: PagefindOptions): Promise<EarlyResult> {
 	return new Promise((resolve, reject) => {
@@ -301,12 +303,6 @@ function startEarly(root: string, options: PagefindOptions): Promise<EarlyResult
 			serialization: 'advanced',
 			stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
 		});
-		if (child.pid !== undefined)
-			try {
-				setPriority(child.pid, 10);
-			} catch {
-				// not permitted here: run at normal priority
-			}
 		let answer: EarlyResult | undefined;
 		child.once('message', (m: EarlyResult) => (answer = m));
 		child.once('error', reject);
