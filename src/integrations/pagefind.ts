@@ -131,12 +131,13 @@ export function pagefindArgs(
 	return args;
 }
 
-/** Pagefind's content-addressed files (index chunks, fragments, filters, metadata). */
+/** Content-addressed files of the index (chunks, fragments, filters, metadata, sort orders). */
 const HASHED = /_[0-9a-f]{7,}\.pf_[a-z]+$/;
 
 /**
- * Runs Pagefind over the pages of `site` into a fresh staging folder made in `stagingParent`;
- * resolves with the page count and the folder. Throws with Pagefind's output when it fails (the
+ * Runs Pagefind over the pages of `site` into a fresh staging folder made in `stagingParent`,
+ * then moves the index's sort orders beside its metadata (`detachSorts`); resolves with the page
+ * count and the folder. Throws with Pagefind's output when it fails (the
  * staging folder is then removed).
  *
  * Why the command line and not the Node API (`createIndex` … `getFiles`): they produce the same

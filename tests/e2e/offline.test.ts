@@ -41,8 +41,9 @@ afterAll(async () => {
  */
 async function reportOffline(page: Page): Promise<void> {
 	const cdp = await page.context().newCDPSession(page);
+	// playwright-core's protocol types do not list this command yet.
 	await cdp.send(
-		'Network.overrideNetworkState' as 'Network.enable',
+		'Network.overrideNetworkState' as never,
 		{
 			offline: true,
 			latency: 0,

@@ -30,6 +30,14 @@ async function open(url: string): Promise<Page> {
 	await page.goto(url);
 	return page;
 }
+/** The URLs `page` requests from now on that end in `suffix`, as they happen. */
+function requested(page: Page, suffix: string): string[] {
+	const urls: string[] = [];
+	page.on('request', (r) => {
+		if (r.url().endsWith(suffix)) urls.push(r.url());
+	});
+	return urls;
+}
 const titles = (page: Page) => page.locator('.search-result-link').allTextContents();
 
 describe('search page', () => {
@@ -126,10 +134,7 @@ describe('search page', () => {
 	test('a first query downloads no filter chunk; a filter loads only its own', async () => {
 		const context = await browser.newContext({ serviceWorkers: 'block' });
 		const page = await context.newPage();
-		const filterChunks: string[] = [];
-		page.on('request', (r) => {
-			if (r.url().endsWith('.pf_filter')) filterChunks.push(r.url());
-		});
+		const filterChunks = requested(page, '.pf_filter');
 		await page.goto(`${site.url}search/`);
 		await page.waitForSelector('[data-search][data-state="ready"]');
 		await page.fill('#search-q', 'speech');
@@ -146,10 +151,7 @@ describe('search page', () => {
 	test('a query loads no sort order; filters alone list newest first, each day from rank 1', async () => {
 		const context = await browser.newContext({ serviceWorkers: 'block' });
 		const page = await context.newPage();
-		const sortFiles: string[] = [];
-		page.on('request', (r) => {
-			if (r.url().endsWith('.pf_sort')) sortFiles.push(r.url());
-		});
+		const sortFiles = requested(page, '.pf_sort');
 		await page.goto(`${site.url}search/?q=speech`);
 		await page.waitForSelector('.search-result');
 		await page.waitForTimeout(300);

@@ -144,7 +144,7 @@ describe('Pagefind with the sorts beside its metadata', () => {
 			const { url } = JSON.parse(fragment.subarray(PAGEFIND_SIGNATURE.length).toString()) as {
 				url: string;
 			};
-			slugOf.set(f.replace(/\.pf_sort$|\.pf_fragment$/, ''), url.split('/')[2]!);
+			slugOf.set(f.replace(/\.pf_fragment$/, ''), url.split('/')[2]!);
 		}
 		const order = (key: string) =>
 			(
