@@ -9,8 +9,13 @@
  * files cannot make the search pages (the build then indexes the rendered pages), or `{ error }`.
  */
 import { dirname, join } from 'node:path';
-import { SEARCH_SITE_DIR, writeSearchSite } from '../lib/search-site.ts';
-import { runPagefind, type PagefindOptions } from './pagefind.ts';
+import {
+	KEPT_FRAGMENTS_DIR,
+	SEARCH_SITE_DIR,
+	searchPageUrl,
+	writeSearchSite,
+} from '../lib/search-site.ts';
+import { runPagefind, type PagefindOptions, type ReuseStats } from './pagefind.ts';
 
 /** The message the integration sends. */
 export interface EarlyRequest {
@@ -20,7 +25,14 @@ export interface EarlyRequest {
 
 /** The one answer. */
 export type EarlyResult =
-	| { pages: number; staging: string; seconds: number; written: number; removed: number }
+	| {
+			pages: number;
+			staging: string;
+			seconds: number;
+			written: number;
+			removed: number;
+			reuse?: ReuseStats;
+	  }
 	| { fallback: string }
 	| { error: string };
 
@@ -37,7 +49,13 @@ process.once('message', (request: EarlyRequest) => {
 		reply({ fallback: (e as Error).message });
 		return;
 	}
-	runPagefind(site, dirname(site), request.options).then(
+	// The fragments of unchanged papers come from the previous build (src/lib/pagefind-reuse.ts).
+	const reuse = {
+		cache: join(request.root, KEPT_FRAGMENTS_DIR),
+		hashes: made.hashes,
+		urlOf: searchPageUrl,
+	};
+	runPagefind(site, dirname(site), request.options, reuse).then(
 		(r) =>
 			reply({
 				...r,

@@ -31,6 +31,17 @@ import { arch } from 'node:os';
 import { dirname, extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync, gzipSync } from 'node:zlib';
+import {
+	dropUnnamed,
+	fragmentFile,
+	fragmentUrl,
+	keepFragments,
+	linkKept,
+	nextManifest,
+	readManifest,
+	reusable,
+	suspectFragments,
+} from '../lib/pagefind-reuse.ts';
 import { splitSorts } from '../lib/pagefind-sorts.ts';
 import { SEARCH_SITE_DIR } from '../lib/search-site.ts';
 import type { EarlyRequest, EarlyResult } from './pagefind-early.ts';
@@ -134,11 +145,61 @@ export function pagefindArgs(
 /** Content-addressed files of the index (chunks, fragments, filters, metadata, sort orders). */
 const HASHED = /_[0-9a-f]{7,}\.pf_[a-z]+$/;
 
+/** Fragments of an earlier index to reuse (src/lib/pagefind-reuse.ts). */
+export interface ReuseRequest {
+	/** Folder of the kept fragments and their manifest. */
+	cache: string;
+	/** Per paper id, the digest of its search page in `site`. */
+	hashes: Readonly<Record<string, string>>;
+	/** The URL Pagefind gives a paper's page. */
+	urlOf: (id: string) => string;
+}
+
+/** What the reuse did in one index run. */
+export interface ReuseStats {
+	/** Fragments taken from the earlier index, and fragments Pagefind wrote. */
+	reused: number;
+	written: number;
+	/** Whether a reused file clashed with a new fragment's name (Pagefind then ran twice). */
+	rerun: boolean;
+}
+
+/** Pagefind's version, its options and the chunk size: what a fragment's bytes depend on. */
+function reuseKey(options: PagefindOptions): string {
+	const binary = pagefindBinary();
+	let version: string;
+	try {
+		// The platform package's manifest, beside its bin/ folder.
+		const manifest = join(dirname(dirname(binary)), 'package.json');
+		version = (JSON.parse(readFileSync(manifest, 'utf8')) as { version: string }).version;
+	} catch {
+		const { size, mtimeMs } = statSync(binary); // a binary of one's own
+		version = `${binary} ${size} ${mtimeMs}`;
+	}
+	const args = pagefindArgs('.', { ...options, outputPath: '.' });
+	return createHash('sha256')
+		.update(JSON.stringify([version, args, options.indexChunkSize ?? INDEX_CHUNK_SIZE]))
+		.digest('hex')
+		.slice(0, 16);
+}
+
+/** The page ids (fragment names) of each language's metadata in the index at `bundle`. */
+function indexedPages(bundle: string): string[] {
+	const entry = JSON.parse(
+		readFileSync(join(bundle, 'pagefind-entry.json'), 'utf8'),
+	) as PagefindEntry;
+	return Object.values(entry.languages ?? {}).flatMap(
+		(info) =>
+			splitSorts(gunzipSync(readFileSync(join(bundle, `pagefind.${info.hash}.pf_meta`)))).pages,
+	);
+}
+
 /**
  * Runs Pagefind over the pages of `site` into a fresh staging folder made in `stagingParent`,
  * then moves the index's sort orders beside its metadata (`detachSorts`); resolves with the page
- * count and the folder. Throws with Pagefind's output when it fails (the
- * staging folder is then removed).
+ * count and the folder. With `reuse`, the unchanged papers' fragments of the previous run are
+ * linked in first and Pagefind writes only the others (src/lib/pagefind-reuse.ts); the index is
+ * the same. Throws with Pagefind's output when it fails (the staging folder is then removed).
  *
  * Why the command line and not the Node API (`createIndex` … `getFiles`): they produce the same
  * bytes, but the API's service took 18–23 s for 10,000 papers where the command line takes
@@ -150,10 +211,11 @@ export async function runPagefind(
 	site: string,
 	stagingParent: string,
 	options: PagefindOptions = {},
-): Promise<{ pages: number; staging: string }> {
+	reuse?: ReuseRequest,
+): Promise<{ pages: number; staging: string; reuse?: ReuseStats }> {
 	mkdirSync(stagingParent, { recursive: true });
 	const staging = mkdtempSync(join(stagingParent, '.pagefind-'));
-	try {
+	const index = async (): Promise<number> => {
 		const { code, output } = await run(
 			pagefindBinary(),
 			pagefindArgs(site, { ...options, outputPath: staging }),
@@ -162,8 +224,51 @@ export async function runPagefind(
 		if (code !== 0) throw new Error(`Pagefind failed (exit code ${code}):\n${output.trim()}`);
 		const pages = Number(/Indexed (\d+) pages?\b/.exec(output)?.[1] ?? Number.NaN);
 		if (Number.isNaN(pages)) throw new Error(`Pagefind reported no page count:\n${output.trim()}`);
+		return pages;
+	};
+	try {
+		if (!reuse) {
+			const pages = await index();
+			detachSorts(staging);
+			return { pages, staging };
+		}
+		const key = reuseKey(options);
+		const kept = reusable(readManifest(reuse.cache), key, reuse.hashes);
+		const linked = linkKept(reuse.cache, staging, kept, reuse.urlOf);
+		let pages = await index();
+		let names = indexedPages(staging);
+		const urls = new Map<string, string | undefined>();
+		const urlOf = (name: string): string | undefined => {
+			if (!urls.has(name)) urls.set(name, fragmentUrl(fragmentFile(staging, name)));
+			return urls.get(name);
+		};
+		const suspects = suspectFragments(names, linked, urlOf);
+		if (suspects.length > 0) {
+			// Rare: let Pagefind write these itself; everything else is in place and skipped.
+			for (const name of suspects) {
+				rmSync(fragmentFile(staging, name), { force: true });
+				linked.delete(name);
+			}
+			urls.clear();
+			pages = await index();
+			names = indexedPages(staging);
+			if (suspectFragments(names, linked, urlOf).length > 0)
+				throw new Error('reused Pagefind fragments still clash after a second run');
+		}
+		dropUnnamed(staging, names, linked);
+		const idOfUrl = new Map(Object.keys(reuse.hashes).map((id) => [reuse.urlOf(id), id]));
+		keepFragments(
+			reuse.cache,
+			staging,
+			nextManifest(key, names, linked, urlOf, idOfUrl, reuse.hashes),
+		);
+		const reused = names.filter((n) => linked.has(n)).length;
 		detachSorts(staging);
-		return { pages, staging };
+		return {
+			pages,
+			staging,
+			reuse: { reused, written: names.length - reused, rerun: suspects.length > 0 },
+		};
 	} catch (e) {
 		rmSync(staging, { recursive: true, force: true });
 		throw e;
@@ -234,9 +339,27 @@ function move(from: string, to: string): void {
 }
 
 /**
- * Moves a staged index into `bundle`: a content-addressed file already there stays untouched,
- * every other file is moved in, and whatever the new index does not have is removed. The staging
- * folder is removed in the end.
+ * Whether `target` already holds the staged file `from`: the same inode (a reused fragment) or,
+ * for a content-addressed name, the same bytes. A name alone proves nothing: Pagefind names a
+ * file by the shortest free prefix of its hash, so an earlier index's file of the same name can
+ * hold another page's fragment.
+ */
+function alreadyThere(from: string, target: string, hashed: boolean): boolean {
+	let there: ReturnType<typeof statSync>;
+	try {
+		there = statSync(target);
+	} catch {
+		return false;
+	}
+	const staged = statSync(from);
+	if (there.ino === staged.ino && there.dev === staged.dev) return true;
+	return hashed && there.size === staged.size && readFileSync(target).equals(readFileSync(from));
+}
+
+/**
+ * Moves a staged index into `bundle`: a file already there with the same content stays
+ * untouched (so it keeps its time stamp), every other file is moved in, and whatever the new
+ * index does not have is removed. The staging folder is removed in the end.
  */
 export function moveIntoBundle(
 	staging: string,
@@ -254,7 +377,7 @@ export function moveIntoBundle(
 		for (const f of files) {
 			const target = join(bundle, f);
 			keep.add(target);
-			if (HASHED.test(f) && existsSync(target)) continue;
+			if (alreadyThere(join(staging, f), target, HASHED.test(f))) continue;
 			const folder = dirname(target);
 			if (!made.has(folder)) mkdirSync(folder, { recursive: true });
 			made.add(folder);
@@ -368,8 +491,12 @@ export default function pagefindIntegration(options: PagefindOptions = {}): Astr
 				early = undefined;
 				if (result && 'pages' in result) {
 					stats = { pages: result.pages, ...moveIntoBundle(result.staging, join(out, 'pagefind')) };
+					const r = result.reuse;
+					const fragments = r
+						? `; fragments: ${r.reused} reused, ${r.written} written${r.rerun ? ' (a name clash: Pagefind ran twice)' : ''}`
+						: '';
 					logger.info(
-						`search pages: ${result.written} written, ${result.removed} removed; ` +
+						`search pages: ${result.written} written, ${result.removed} removed${fragments}; ` +
 							`[timing] pagefind (beside the pages): ${result.seconds.toFixed(2)} s`,
 					);
 				} else {

@@ -86,9 +86,14 @@ function text(buf: Uint8Array, pos: number, what: string): { value: string; next
 
 /**
  * Splits Pagefind's decompressed metadata (`raw`, signature included) into the metadata without
- * sort orders and the orders as page ids. Throws on a layout other than Pagefind 1.6's.
+ * sort orders and the orders as page ids; `pages` are the page ids (fragment names) in page
+ * order. Throws on a layout other than Pagefind 1.6's.
  */
-export function splitSorts(raw: Uint8Array): { meta: Uint8Array; sorts: SortOrder[] } {
+export function splitSorts(raw: Uint8Array): {
+	meta: Uint8Array;
+	sorts: SortOrder[];
+	pages: string[];
+} {
 	const signature = new TextEncoder().encode(PAGEFIND_SIGNATURE);
 	if (!signature.every((b, i) => raw[i] === b)) throw new Error('no Pagefind signature');
 	const top = expect(raw, signature.length, 4, 'the metadata list');
@@ -132,5 +137,5 @@ export function splitSorts(raw: Uint8Array): { meta: Uint8Array; sorts: SortOrde
 	meta.set(raw.subarray(0, sortsStart));
 	meta[sortsStart] = 0x80; // an empty list
 	meta.set(raw.subarray(sortsEnd), sortsStart + 1);
-	return { meta, sorts };
+	return { meta, sorts, pages: ids };
 }

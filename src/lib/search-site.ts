@@ -15,12 +15,21 @@ import { paperPageFile } from './urls.ts';
 /** Where the pages to index live, relative to the project root. */
 export const SEARCH_SITE_DIR = 'node_modules/.cache/abstracta-search/site';
 
+/** Where Pagefind's fragments of the search site are kept between builds (pagefind-reuse.ts). */
+export const KEPT_FRAGMENTS_DIR = 'node_modules/.cache/abstracta-search/kept';
+
 /** What writing the search site did. */
 export interface SearchSiteStats {
 	pages: number;
 	written: number;
 	removed: number;
+	/** Per paper id, the digest of its search page. */
+	hashes: Record<string, string>;
 }
+
+/** The URL Pagefind gives the search page of paper `id` (its file's folder). */
+export const searchPageUrl = (id: string): string =>
+	`/${paperPageFile(id).replace(/index\.html$/, '')}`;
 
 /** Display names of the topics, from the ingest's `content/papers/_topics.json` (as the site's). */
 function topicNames(root: string): Map<string, string> {
@@ -75,5 +84,5 @@ export function writeSearchSite(root: string, dir = join(root, SEARCH_SITE_DIR))
 		}
 	mkdirSync(dir, { recursive: true }); // a site without papers has no page folder
 	writeFileSync(manifestFile, JSON.stringify(next));
-	return { pages: records.size, written, removed };
+	return { pages: records.size, written, removed, hashes: next };
 }
