@@ -1,5 +1,6 @@
 /**
- * Generates the service worker (workbox-build `generateSW`) as the last step of the build, after
+ * Generates the service worker (workbox-build: `generateSW` once per workbox version and
+ * options, `getManifest` per build) as the last step of the build, after
  * Pagefind, so the index is in the precache manifest. Register this integration after the
  * others in astro.config.mjs.
  *
@@ -15,8 +16,19 @@
  */
 import type { AstroIntegration } from 'astro';
 import { createHash } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import {
+	existsSync,
+	mkdirSync,
+	mkdtempSync,
+	readFileSync,
+	renameSync,
+	rmSync,
+	writeFileSync,
+} from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import type { GenerateSWOptions } from 'workbox-build';
 import { fileURLToPath } from 'node:url';
 import { SITE } from '../site.config.ts';
 import { cacheNames, planPrecache } from '../lib/offline-plan.ts';
@@ -89,6 +101,66 @@ const CORE = [
  */
 const loadWorkbox = (): Promise<typeof import('workbox-build')> => import('workbox-build');
 
+/** Stands for the build id in a kept service worker (12 characters, like the id). */
+const BUILD_ID_MARK = 'zqxbuildidzq';
+/** Stands for the precache manifest in a kept service worker. */
+const MANIFEST_MARK = '__abstracta_precache__';
+/** How the bundled code spells the one placeholder entry (terser's output of workbox 7). */
+const MANIFEST_LITERAL = `[{url:"${MANIFEST_MARK}",revision:null}]`;
+
+/** The workbox-build version, part of every kept service worker's key. */
+function workboxVersion(): string {
+	const require = createRequire(import.meta.url);
+	let dir = dirname(require.resolve('workbox-build'));
+	while (!existsSync(join(dir, 'package.json'))) dir = dirname(dir);
+	return (JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { version: string })
+		.version;
+}
+
+/**
+ * The service worker for `options` with placeholders for the build id and the precache
+ * manifest, kept in `cacheDir` per workbox version and options. Why: `generateSW` bundles
+ * workbox's runtime with rollup, babel and terser on every call (0.5-1 s of the build's last
+ * step), although that code changes only with workbox and these options; the manifest and the
+ * build id are filled in per build (`writeServiceWorker`).
+ */
+async function serviceWorkerTemplate(
+	options: Omit<GenerateSWOptions, 'globDirectory' | 'globPatterns' | 'swDest'>,
+	cacheDir: string,
+): Promise<string> {
+	const key = createHash('sha256')
+		.update(workboxVersion())
+		.update(
+			JSON.stringify(options, (_, v: unknown) =>
+				v instanceof RegExp || typeof v === 'function' ? String(v) : v,
+			),
+		)
+		.digest('hex')
+		.slice(0, 16);
+	const file = join(cacheDir, `sw-${key}.js`);
+	if (existsSync(file)) return readFileSync(file, 'utf8');
+	const scratch = mkdtempSync(join(tmpdir(), 'abstracta-sw-'));
+	try {
+		const { generateSW } = await loadWorkbox();
+		await generateSW({
+			...options,
+			globDirectory: scratch,
+			globPatterns: [],
+			additionalManifestEntries: [{ url: MANIFEST_MARK, revision: null }],
+			swDest: join(scratch, 'sw.js'),
+		});
+		const code = readFileSync(join(scratch, 'sw.js'), 'utf8');
+		if (code.split(MANIFEST_LITERAL).length !== 2 || !code.includes(BUILD_ID_MARK))
+			throw new Error('workbox wrote its service worker in an unknown shape');
+		mkdirSync(cacheDir, { recursive: true });
+		writeFileSync(`${file}.tmp`, code);
+		renameSync(`${file}.tmp`, file);
+		return code;
+	} finally {
+		rmSync(scratch, { recursive: true, force: true });
+	}
+}
+
 /** Writes `sw.js` (and its helper `sw-build.js`) into `dir`; returns what it precached. */
 export async function writeServiceWorker(
 	dir: string,
@@ -102,11 +174,6 @@ export async function writeServiceWorker(
 	buildId: string;
 	hashed: number;
 }> {
-	const common = {
-		globDirectory: dir,
-		globIgnores: IGNORE,
-		maximumFileSizeToCacheInBytes: MAX_FILE_BYTES,
-	};
 	const all = siteDigest(dir, isPrecachable, cacheFile, MAX_FILE_BYTES);
 	const buildId = all.digest.slice(0, 12);
 	const plan = planPrecache(all.size, limitBytes);
@@ -122,48 +189,60 @@ export async function writeServiceWorker(
 	);
 	// Precache keys are file URLs (directoryIndex is not applied to fallbacks).
 	const offlineUrl = `${base}offline/index.html`;
-	const { generateSW } = await loadWorkbox();
-	const result = await generateSW({
-		...common,
+	const { getManifest } = await loadWorkbox();
+	const manifest = await getManifest({
+		globDirectory: dir,
+		globIgnores: IGNORE,
+		maximumFileSizeToCacheInBytes: MAX_FILE_BYTES,
 		globPatterns: plan === 'full' ? ALL : CORE,
-		swDest: join(dir, 'sw.js'),
-		mode: 'production',
-		sourcemap: false,
-		inlineWorkboxRuntime: true,
-		cacheId: names.prefix.replace(/-$/, ''),
-		cleanupOutdatedCaches: true,
-		// The reader decides when a new build takes over (update notice → SKIP_WAITING message).
-		skipWaiting: false,
-		clientsClaim: true,
-		importScripts: [`${base}sw-build.js`],
 		modifyURLPrefix: { '': base },
-		directoryIndex: 'index.html',
-		ignoreURLParametersMatching: [/^ts$/, /^q$/, /^utm_/],
 		// Hashed names never change content; no cache-busting needed when fetching them.
 		dontCacheBustURLsMatching: /(\/_astro\/|\.pf_(index|fragment|filter|meta|sort)$|\.pagefind$)/,
-		runtimeCaching: [
-			{
-				urlPattern: ({ request }) => request.mode === 'navigate',
-				handler: 'NetworkFirst',
-				options: {
-					cacheName: names.pages,
-					networkTimeoutSeconds: 5,
-					precacheFallback: { fallbackURL: offlineUrl },
-				},
-			},
-			{
-				urlPattern: /\/pagefind\/(index|fragment|filter|sort)\/[^/]+$/,
-				handler: 'CacheFirst',
-				options: { cacheName: names.search },
-			},
-			{
-				urlPattern: /\.(xml|json|opml|xsl)$/,
-				handler: 'NetworkFirst',
-				options: { cacheName: names.pages, networkTimeoutSeconds: 5 },
-			},
-		],
 	});
-	return { mode: plan, count: result.count, size: result.size, buildId, hashed: all.hashed };
+	const marked = cacheNames(BUILD_ID_MARK);
+	const template = await serviceWorkerTemplate(
+		{
+			mode: 'production',
+			sourcemap: false,
+			inlineWorkboxRuntime: true,
+			cacheId: marked.prefix.replace(/-$/, ''),
+			cleanupOutdatedCaches: true,
+			// The reader decides when a new build takes over (update notice → SKIP_WAITING message).
+			skipWaiting: false,
+			clientsClaim: true,
+			importScripts: [`${base}sw-build.js`],
+			directoryIndex: 'index.html',
+			ignoreURLParametersMatching: [/^ts$/, /^q$/, /^utm_/],
+			runtimeCaching: [
+				{
+					urlPattern: ({ request }) => request.mode === 'navigate',
+					handler: 'NetworkFirst',
+					options: {
+						cacheName: marked.pages,
+						networkTimeoutSeconds: 5,
+						precacheFallback: { fallbackURL: offlineUrl },
+					},
+				},
+				{
+					urlPattern: /\/pagefind\/(index|fragment|filter|sort)\/[^/]+$/,
+					handler: 'CacheFirst',
+					options: { cacheName: marked.search },
+				},
+				{
+					urlPattern: /\.(xml|json|opml|xsl)$/,
+					handler: 'NetworkFirst',
+					options: { cacheName: marked.pages, networkTimeoutSeconds: 5 },
+				},
+			],
+		},
+		join(dirname(cacheFile), 'templates'),
+	);
+	// Function replacements: `$` patterns in the manifest must stay as they are.
+	const code = template
+		.replace(MANIFEST_LITERAL, () => JSON.stringify(manifest.manifestEntries))
+		.replaceAll(BUILD_ID_MARK, () => buildId);
+	writeFileSync(join(dir, 'sw.js'), code);
+	return { mode: plan, count: manifest.count, size: manifest.size, buildId, hashed: all.hashed };
 }
 
 /** A short stable name for a folder path (for per-folder cache files). */
