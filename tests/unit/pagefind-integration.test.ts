@@ -121,6 +121,16 @@ describe('Pagefind integration', () => {
 		expect(readFileSync(join(bundle, 'pagefind-entry.json'), 'utf8')).toBe('{}');
 	});
 
+	test('replaces a file of the same hashed name that holds other bytes', async () => {
+		// Pagefind names files by the shortest free prefix of their hash: an earlier index's
+		// file of the same name can hold another page's data.
+		const bundle = join(out, 'pagefind');
+		mkdirSync(join(bundle, 'index'), { recursive: true });
+		writeFileSync(join(bundle, 'index/en_1234567.pf_index'), 'other');
+		await indexSite(out);
+		expect(readFileSync(join(bundle, 'index/en_1234567.pf_index'), 'utf8')).toBe('chunk');
+	});
+
 	test('leaves no staging folder behind when Pagefind fails', async () => {
 		process.env.FAKE_FAIL = '1';
 		await expect(indexSite(out)).rejects.toThrow();
@@ -173,14 +183,17 @@ describe('index beside the build', () => {
 		expect(log().slice(0, 2)).toEqual(['--site', site]);
 		expect(readFileSync(join(site, 'papers/p1/index.html'), 'utf8')).toContain('<p>Text</p>');
 		expect(infos.join('\n')).toMatch(
-			/search pages: 1 written, 0 removed; \[timing\] pagefind \(beside the pages\)/,
+			/search pages: 1 written, 0 removed; fragments: 0 reused, 0 written; \[timing\] pagefind \(beside the pages\)/,
 		);
 		expect(tree(join(out, 'dist/pagefind'))).toEqual([
 			'index/en_1234567.pf_index',
 			'pagefind-entry.json',
 		]);
-		// The staging folder was moved out of the cache.
-		expect(readdirSync(join(out, 'node_modules/.cache/abstracta-search'))).toEqual(['site']);
+		// The staging folder was moved out of the cache; the fragments are kept for the next build.
+		expect(readdirSync(join(out, 'node_modules/.cache/abstracta-search')).sort()).toEqual([
+			'kept',
+			'site',
+		]);
 	});
 
 	test('indexes the rendered pages when the loader files disagree', async () => {

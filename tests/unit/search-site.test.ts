@@ -43,14 +43,20 @@ writeFileSync(
 
 test('writes one page per paper at its path, then only what changed, and removes gone papers', () => {
 	content({ a: 'Alpha', b: 'Beta' });
-	expect(writeSearchSite(root, site)).toEqual({ pages: 2, written: 2, removed: 0 });
+	const first = writeSearchSite(root, site);
+	expect(first).toMatchObject({ pages: 2, written: 2, removed: 0 });
+	expect(Object.keys(first.hashes).sort()).toEqual(['a', 'b']);
 	const page = readFileSync(join(site, 'papers/a/index.html'), 'utf8');
 	expect(page).toContain('>Alpha</h1>');
 	expect(page).toContain('data-value="Computer vision"');
 	expect(page).toContain('<p>Alpha text</p>');
-	expect(writeSearchSite(root, site)).toEqual({ pages: 2, written: 0, removed: 0 });
+	expect(writeSearchSite(root, site)).toEqual({ ...first, written: 0 });
 	content({ a: 'Alpha 2' });
-	expect(writeSearchSite(root, site)).toEqual({ pages: 1, written: 1, removed: 1 });
+	const next = writeSearchSite(root, site);
+	expect(next).toMatchObject({ pages: 1, written: 1, removed: 1 });
+	// The digests the Pagefind fragment reuse compares: a changed page, a changed digest.
+	expect(Object.keys(next.hashes)).toEqual(['a']);
+	expect(next.hashes.a).not.toBe(first.hashes.a);
 	expect(existsSync(join(site, 'papers/b'))).toBe(false);
 	expect(readFileSync(join(site, 'papers/a/index.html'), 'utf8')).toContain('>Alpha 2</h1>');
 });
@@ -63,7 +69,7 @@ test('a page deleted behind its back is written again; a broken manifest starts 
 	mkdirSync(join(site, 'papers/stray'), { recursive: true });
 	writeFileSync(join(site, 'papers/stray/index.html'), 'old');
 	writeFileSync(join(site, 'manifest.json'), '{');
-	expect(writeSearchSite(root, site)).toEqual({ pages: 2, written: 2, removed: 0 });
+	expect(writeSearchSite(root, site)).toMatchObject({ pages: 2, written: 2, removed: 0 });
 	expect(existsSync(join(site, 'papers/stray'))).toBe(false);
 });
 
@@ -79,6 +85,6 @@ test('records that do not match the texts are refused (the build then indexes th
 test('a site without papers gets an empty search site, not an error', () => {
 	content({});
 	const empty = join(root, 'empty-site');
-	expect(writeSearchSite(root, empty)).toEqual({ pages: 0, written: 0, removed: 0 });
+	expect(writeSearchSite(root, empty)).toEqual({ pages: 0, written: 0, removed: 0, hashes: {} });
 	expect(readFileSync(join(empty, 'manifest.json'), 'utf8')).toBe('{}');
 });
