@@ -1,10 +1,12 @@
 /**
- * Benchmark: `npm run bench -- --papers 10000 [--cards off] [--keep] [--verify] [--hugo]`
+ * Benchmark: `npm run bench -- --papers 10000 [--cards off] [--keep] [--verify] [--check] [--hugo]`
  *   1. generate a deterministic synthetic corpus (scripts/bench/corpus.ts) of N papers;
  *   2. copy the project to a temporary folder with empty caches and build it clean
  *      (`npm run build`: the ingest and astro build with every integration), timing it and the
  *      peak memory of its largest process; the stages print their own timings;
  *   3. add a new 50-paper trending page and rebuild with caches kept (the daily rebuild);
+ *      optionally (--check) check its pages, feeds, sitemap and index against the entries
+ *      (tests/support/check-site.ts);
  *   4. optionally (--verify) build the same inputs clean in a second copy and compare every
  *      output file with the cached rebuild's (they must be byte-identical);
  *   5. optionally (--hugo, needs Debian's `hugo`) render the same papers as bare Hugo pages.
@@ -28,6 +30,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { generateCorpus, generateTrendingPage, loadMaterial } from './bench/corpus.ts';
 import { runPagefind } from '../src/integrations/pagefind.ts';
+import { checkBuiltSite } from '../tests/support/check-site.ts';
 
 const { values } = parseArgs({
 	options: {
@@ -36,6 +39,7 @@ const { values } = parseArgs({
 		keep: { type: 'boolean', default: false },
 		hugo: { type: 'boolean', default: false },
 		verify: { type: 'boolean', default: false },
+		check: { type: 'boolean', default: false },
 		shared: { type: 'string', default: '../shared' },
 	},
 });
@@ -139,6 +143,18 @@ writeFileSync(
 	generateTrendingPage(material, 50, 'Jan 1', 7),
 );
 results.push(measure('daily: build', build, env));
+if (values.check) {
+	// Pages, topics, feeds, sitemap and index of the daily rebuild against its entries.
+	const site = checkBuiltSite(join(work, 'dist'), join(work, 'content', 'papers'), env.SITE_URL);
+	console.log(
+		`check: ${site.papers} paper pages, ${site.topics} topic pages, ${site.feeds} feeds, ` +
+			`sitemap and search index: ${site.problems.length ? 'PROBLEMS' : 'all as expected'}`,
+	);
+	if (site.problems.length) {
+		console.error(site.problems.join('\n'));
+		process.exitCode = 1;
+	}
+}
 
 if (values.verify) {
 	// The cached rebuild must equal a clean build of the same inputs, file for file.

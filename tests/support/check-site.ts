@@ -1,0 +1,98 @@
+/**
+ * Checks a built site of any size against the entries it was built from, reading files only:
+ * the benchmark runs it on 10,000 and 100,000 papers (`npm run bench -- --check`), where the
+ * browser suites (which build the seed) cannot go. Every paper page with its full title and
+ * abstract section, every topic page, the feeds under the RSS rules of the feed tests, every
+ * paper in the sitemap, and a search index of exactly the papers.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { splitFrontmatter } from '../../src/lib/frontmatter.ts';
+import type { Paper } from '../../src/schemas/paper.ts';
+import type { Topic } from '../../src/schemas/topic.ts';
+import { checkRssRules, decodeEntities, parseRss } from './feed-rules.ts';
+
+/** What the check looked at, and every problem found (empty: the site is whole). */
+export interface SiteCheck {
+	papers: number;
+	topics: number;
+	feeds: number;
+	problems: string[];
+}
+
+/** Problems beyond this many are counted, not listed. */
+const LISTED = 20;
+
+/**
+ * Checks `dist` (built with `siteUrl` and no BASE_PATH) against the entries in `papersDir`
+ * (`content/papers/`).
+ */
+export function checkBuiltSite(dist: string, papersDir: string, siteUrl: string): SiteCheck {
+	const problems: string[] = [];
+	let more = 0;
+	const problem = (p: string): void => {
+		if (problems.length < LISTED) problems.push(p);
+		else more++;
+	};
+	const papers = readdirSync(papersDir)
+		.filter((n) => n.endsWith('.mdx'))
+		.map((n) => splitFrontmatter(readFileSync(join(papersDir, n), 'utf8')).data as Paper);
+	for (const paper of papers) {
+		const file = join(dist, 'papers', paper.slug, 'index.html');
+		if (!existsSync(file)) {
+			problem(`papers/${paper.slug}/: no page`);
+			continue;
+		}
+		const html = readFileSync(file, 'utf8');
+		const h1 = /<h1\b[^>]*>([\s\S]*?)<\/h1>/.exec(html);
+		const title = h1 ? decodeEntities(h1[1]!.replace(/<[^>]*>/g, '')).trim() : undefined;
+		if (title !== paper.title.trim())
+			problem(`papers/${paper.slug}/: <h1> is ${JSON.stringify(title)}, not the title`);
+		if (!/<section\b[^>]*\bid="abstract"/.test(html))
+			problem(`papers/${paper.slug}/: no abstract section`);
+	}
+
+	const topics = JSON.parse(readFileSync(join(papersDir, '_topics.json'), 'utf8')) as Topic[];
+	const feeds: Array<[string, string]> = [['rss.xml', `${siteUrl}/rss.xml`]];
+	for (const t of topics) {
+		if (!existsSync(join(dist, 'topics', t.slug, 'index.html')))
+			problem(`topics/${t.slug}/: no page`);
+		feeds.push([`topics/${t.slug}/rss.xml`, `${siteUrl}/topics/${t.slug}/rss.xml`]);
+	}
+	const slugs = new Set(papers.map((p) => p.slug));
+	for (const [file, url] of feeds) {
+		if (!existsSync(join(dist, file))) {
+			problem(`${file}: missing`);
+			continue;
+		}
+		const xml = readFileSync(join(dist, file), 'utf8');
+		const rules = checkRssRules(xml, url);
+		for (const p of rules) problem(`${file}: ${p}`);
+		if (rules.length) continue;
+		const channel = (parseRss(xml).rss as { channel?: { item?: unknown } } | undefined)?.channel;
+		const items = channel?.item === undefined ? [] : [channel.item].flat();
+		for (const item of items as Array<{ link?: string }>) {
+			const slug = /\/papers\/([^/]+)\/$/.exec(String(item.link ?? ''))?.[1];
+			if (!slug || !slugs.has(slug)) problem(`${file}: item links to ${item.link}`);
+		}
+	}
+
+	const sitemap = readdirSync(dist)
+		.filter((n) => /^sitemap-\d+\.xml$/.test(n))
+		.map((n) => readFileSync(join(dist, n), 'utf8'))
+		.join('\n');
+	const listed = new Set(
+		[...sitemap.matchAll(/<loc>[^<]*\/papers\/([^/<]+)\/<\/loc>/g)].map((m) => m[1]!),
+	);
+	for (const slug of slugs) if (!listed.has(slug)) problem(`sitemap: papers/${slug}/ missing`);
+
+	const entry = JSON.parse(readFileSync(join(dist, 'pagefind', 'pagefind-entry.json'), 'utf8')) as {
+		languages: Record<string, { page_count: number }>;
+	};
+	const indexed = Object.values(entry.languages).reduce((n, l) => n + l.page_count, 0);
+	if (indexed !== papers.length)
+		problem(`search index: ${indexed} pages for ${papers.length} papers`);
+
+	if (more) problems.push(`… and ${more} more`);
+	return { papers: papers.length, topics: topics.length, feeds: feeds.length, problems };
+}
