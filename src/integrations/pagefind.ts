@@ -33,7 +33,10 @@ import { fileURLToPath } from 'node:url';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import {
 	dropUnnamed,
+	FRAGMENT_DIR,
 	fragmentFile,
+	fragmentFullName,
+	fragmentJson,
 	fragmentUrl,
 	keepFragments,
 	linkKept,
@@ -160,8 +163,8 @@ export interface ReuseStats {
 	/** Fragments taken from the earlier index, and fragments Pagefind wrote. */
 	reused: number;
 	written: number;
-	/** Whether a reused file clashed with a new fragment's name (Pagefind then ran twice). */
-	rerun: boolean;
+	/** Reused files the new index gave to another page, rewritten with that page's fragment. */
+	repaired: number;
 }
 
 /** Pagefind's version, its options and the chunk size: what a fragment's bytes depend on. */
@@ -192,6 +195,57 @@ function indexedPages(bundle: string): string[] {
 		(info) =>
 			splitSorts(gunzipSync(readFileSync(join(bundle, `pagefind.${info.hash}.pf_meta`)))).pages,
 	);
+}
+
+/**
+ * Writes the fragments of the pages whose reused file the index gave to another page (`clashed`,
+ * already deleted from `staging`). Those pages are the ones no fragment on disk holds; Pagefind
+ * indexes just them in a scratch folder (a fragment depends only on its page, so the bytes are
+ * the ones the full run would have written), and each is copied under the clashed name that is a
+ * prefix of its full name. A second full run would cost as much as the first (about 100 s at
+ * 100,000 papers).
+ */
+async function repairFragments(
+	site: string,
+	staging: string,
+	scratchParent: string,
+	clashed: readonly string[],
+	names: readonly string[],
+	linked: ReadonlyMap<string, string>,
+	urlOf: (name: string) => string | undefined,
+	options: PagefindOptions,
+): Promise<void> {
+	const gone = new Set(clashed);
+	const held = new Set(names.filter((n) => !gone.has(n)).map((n) => linked.get(n) ?? urlOf(n)));
+	const pageFiles = (readdirSync(site, { recursive: true }) as string[]).filter(
+		(f) => f.endsWith('index.html') && !held.has(`/${f.slice(0, -'index.html'.length)}`),
+	);
+	const scratch = mkdtempSync(join(scratchParent, '.pagefind-repair-'));
+	try {
+		for (const f of pageFiles) {
+			mkdirSync(dirname(join(scratch, 'site', f)), { recursive: true });
+			copyFileSync(join(site, f), join(scratch, 'site', f));
+		}
+		const out = join(scratch, 'out');
+		const { code, output } = await run(
+			pagefindBinary(),
+			pagefindArgs(join(scratch, 'site'), { ...options, outputPath: out }),
+			{ ...process.env, [CHUNK_SIZE_ENV]: String(options.indexChunkSize ?? INDEX_CHUNK_SIZE) },
+		);
+		if (code !== 0) throw new Error(`Pagefind failed (exit code ${code}):\n${output.trim()}`);
+		const made = readdirSync(join(out, FRAGMENT_DIR)).map((f) => join(out, FRAGMENT_DIR, f));
+		for (const name of clashed) {
+			const language = name.slice(0, name.indexOf('_'));
+			const match = made.find((f) => {
+				const json = fragmentJson(f);
+				return json !== undefined && fragmentFullName(language, json).startsWith(name);
+			});
+			if (!match) throw new Error(`no page's fragment matches the clashed name ${name}`);
+			copyFileSync(match, fragmentFile(staging, name));
+		}
+	} finally {
+		rmSync(scratch, { recursive: true, force: true });
+	}
 }
 
 /**
@@ -235,8 +289,8 @@ export async function runPagefind(
 		const key = reuseKey(options);
 		const kept = reusable(readManifest(reuse.cache), key, reuse.hashes);
 		const linked = linkKept(reuse.cache, staging, kept, reuse.urlOf);
-		let pages = await index();
-		let names = indexedPages(staging);
+		const pages = await index();
+		const names = indexedPages(staging);
 		const urls = new Map<string, string | undefined>();
 		const urlOf = (name: string): string | undefined => {
 			if (!urls.has(name)) urls.set(name, fragmentUrl(fragmentFile(staging, name)));
@@ -244,16 +298,14 @@ export async function runPagefind(
 		};
 		const suspects = suspectFragments(names, linked, urlOf);
 		if (suspects.length > 0) {
-			// Rare: let Pagefind write these itself; everything else is in place and skipped.
 			for (const name of suspects) {
 				rmSync(fragmentFile(staging, name), { force: true });
 				linked.delete(name);
 			}
-			urls.clear();
-			pages = await index();
-			names = indexedPages(staging);
+			await repairFragments(site, staging, stagingParent, suspects, names, linked, urlOf, options);
+			for (const name of suspects) urls.delete(name);
 			if (suspectFragments(names, linked, urlOf).length > 0)
-				throw new Error('reused Pagefind fragments still clash after a second run');
+				throw new Error('reused Pagefind fragments still clash after the repair');
 		}
 		dropUnnamed(staging, names, linked);
 		const idOfUrl = new Map(Object.keys(reuse.hashes).map((id) => [reuse.urlOf(id), id]));
@@ -267,7 +319,7 @@ export async function runPagefind(
 		return {
 			pages,
 			staging,
-			reuse: { reused, written: names.length - reused, rerun: suspects.length > 0 },
+			reuse: { reused, written: names.length - reused, repaired: suspects.length },
 		};
 	} catch (e) {
 		rmSync(staging, { recursive: true, force: true });
@@ -493,7 +545,7 @@ export default function pagefindIntegration(options: PagefindOptions = {}): Astr
 					stats = { pages: result.pages, ...moveIntoBundle(result.staging, join(out, 'pagefind')) };
 					const r = result.reuse;
 					const fragments = r
-						? `; fragments: ${r.reused} reused, ${r.written} written${r.rerun ? ' (a name clash: Pagefind ran twice)' : ''}`
+						? `; fragments: ${r.reused} reused, ${r.written} written${r.repaired ? ` (${r.repaired} name clash(es) repaired)` : ''}`
 						: '';
 					logger.info(
 						`search pages: ${result.written} written, ${result.removed} removed${fragments}; ` +

@@ -14,9 +14,9 @@
  * would keep the reused file: another paper's text behind a result. Such a clash needs the two
  * names in one group of the new index's names with the same 7-digit prefix; reuse is limited to
  * fragments that were alone in their group, so each group holds at most one reused file, and
- * the other fragments of a group (all freshly written) show whether the reused paper was given
- * another name. A reused file found wrong is deleted and Pagefind run once more, which then
- * writes it. The manifest is removed before the kept fragments change, so an interrupted build
+ * the freshly written fragments show whether a reused paper was given another name. A reused
+ * file found standing for another page is rewritten from Pagefind's fragment of that page alone
+ * (a fragment depends only on its page; matched by Pagefind's full hash of it, `fragmentFullName`). The manifest is removed before the kept fragments change, so an interrupted build
  * leaves no manifest and reuses nothing.
  */
 import {
@@ -31,6 +31,7 @@ import {
 	statSync,
 	writeFileSync,
 } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { PAGEFIND_SIGNATURE } from './pagefind-sorts.ts';
@@ -93,10 +94,10 @@ export function reusable(
 
 /** The URL a fragment file names (its gzipped JSON's `url`), or undefined when unreadable. */
 export function fragmentUrl(file: string): string | undefined {
+	const json = fragmentJson(file);
+	if (!json) return undefined;
 	try {
-		const raw = gunzipSync(readFileSync(file)).toString('utf8');
-		if (!raw.startsWith(PAGEFIND_SIGNATURE)) return undefined;
-		const url = (JSON.parse(raw.slice(PAGEFIND_SIGNATURE.length)) as { url?: unknown }).url;
+		const url = (JSON.parse(json.toString('utf8')) as { url?: unknown }).url;
 		return typeof url === 'string' ? url : undefined;
 	} catch {
 		return undefined;
@@ -104,28 +105,51 @@ export function fragmentUrl(file: string): string | undefined {
 }
 
 /**
- * Reused files the new index may have given to another page: a reused name in a group of the
- * index's names (`pages`, in page order) where another name is reused too, or where a freshly
- * written fragment holds the reused paper's URL (so that paper was given another name).
- * `linked` maps each reused name to its paper's URL; `urlOf` reads a fresh fragment's URL.
+ * Reused files the new index gave to another page. A reused paper that a freshly written fragment
+ * holds was given another name, so its reused file, if the index names it, now stands for
+ * another page; two reused names in one group of the index's names may have swapped (not
+ * expected: such papers are not kept). `pages` are the index's names in page order, `linked`
+ * maps each reused name to its paper's URL, `urlOf` reads a fresh fragment's URL.
  */
 export function suspectFragments(
 	pages: readonly string[],
 	linked: ReadonlyMap<string, string>,
 	urlOf: (name: string) => string | undefined,
 ): string[] {
-	const referenced = new Set(pages);
+	const fresh = new Set(pages.filter((n) => !linked.has(n)).map(urlOf));
 	const groups = nameGroups(pages);
 	const suspects = new Set<string>();
-	for (const [name, url] of linked) {
-		if (!referenced.has(name)) continue;
-		const group = groups.get(shortName(name))!;
-		for (const other of group) {
-			if (other === name) continue;
-			if (linked.has(other) || urlOf(other) === url) suspects.add(name);
-		}
+	for (const name of pages) {
+		const url = linked.get(name);
+		if (url === undefined) continue;
+		if (fresh.has(url)) suspects.add(name);
+		for (const other of groups.get(shortName(name))!)
+			if (other !== name && linked.has(other)) suspects.add(name);
 	}
 	return [...suspects].sort();
+}
+
+/**
+ * Pagefind's full name of a fragment: the language, `_`, and the SHA-1 of its JSON as Pagefind
+ * 1.6 writes it (each byte in hex without leading zero). Its names are the shortest free
+ * prefixes of this.
+ */
+export function fragmentFullName(language: string, json: string | Uint8Array): string {
+	const digest = createHash('sha1').update(json).digest();
+	return `${language}_${[...digest].map((b) => b.toString(16)).join('')}`;
+}
+
+/** A fragment file's JSON (signature removed), or undefined when it is not Pagefind's. */
+export function fragmentJson(file: string): Buffer | undefined {
+	try {
+		const raw = gunzipSync(readFileSync(file));
+		const signature = Buffer.from(PAGEFIND_SIGNATURE);
+		return raw.subarray(0, signature.length).equals(signature)
+			? raw.subarray(signature.length)
+			: undefined;
+	} catch {
+		return undefined;
+	}
 }
 
 /** Deletes the reused files the new index does not name (their papers' fragments changed name). */

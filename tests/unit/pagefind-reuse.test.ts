@@ -1,4 +1,5 @@
 import {
+	copyFileSync,
 	existsSync,
 	mkdirSync,
 	mkdtempSync,
@@ -14,6 +15,8 @@ import { afterAll, describe, expect, test } from 'vitest';
 import { runPagefind, type ReuseRequest } from '../../src/integrations/pagefind.ts';
 import {
 	fragmentFile,
+	fragmentFullName,
+	fragmentUrl,
 	nameGroups,
 	nextManifest,
 	readManifest,
@@ -29,6 +32,11 @@ describe('fragment names', () => {
 		expect(shortName('en_0123456')).toBe('en_0123456');
 		expect(shortName('en_01234567a')).toBe('en_0123456');
 		expect(shortName('pt-br_abcdef012')).toBe('pt-br_abcdef0');
+	});
+
+	test('the full name is the SHA-1 of the JSON, each byte in hex without leading zero', () => {
+		// SHA-1 of "abc": a9993e36 47 06 81 6a …: the byte 06 is written "6".
+		expect(fragmentFullName('en', 'abc')).toBe('en_a9993e36476816aba3e25717850c26c9cd0d89d');
 	});
 
 	test('names group by their shortest form', () => {
@@ -86,6 +94,11 @@ describe('reused files the new index may have given to another page', () => {
 		// page came first and took en_aaaaaaa, whose kept file holds paper a.
 		const linked = new Map([['en_aaaaaaa', '/papers/a/']]);
 		expect(suspectFragments(['en_aaaaaaa', 'en_aaaaaaa1'], linked, urlOf)).toEqual(['en_aaaaaaa']);
+	});
+
+	test('suspect wherever a fresh fragment holds the reused paper', () => {
+		const linked = new Map([['en_ccccccc', '/papers/x/']]);
+		expect(suspectFragments(['en_ccccccc', 'en_aaaaaaa'], linked, urlOf)).toEqual(['en_ccccccc']);
 	});
 
 	test('right when the group’s fresh fragments hold other papers', () => {
@@ -184,7 +197,7 @@ describe('an index built with reused fragments', () => {
 	test('equals a fresh index, and writes only the changed papers’ fragments', async () => {
 		const first = writeSite(papers);
 		const one = await runPagefind(site, dir, {}, request(first));
-		expect(one.reuse).toEqual({ reused: 0, written: 40, rerun: false });
+		expect(one.reuse).toEqual({ reused: 0, written: 40, repaired: 0 });
 		expect(Object.keys(readManifest(cache)!.pages)).toHaveLength(40);
 		rmSync(one.staging, { recursive: true });
 
@@ -193,7 +206,7 @@ describe('an index built with reused fragments', () => {
 		delete (next as Record<string, string>).p7;
 		const second = writeSite(next);
 		const two = await runPagefind(site, dir, {}, request(second));
-		expect(two.reuse).toEqual({ reused: 38, written: 2, rerun: false });
+		expect(two.reuse).toEqual({ reused: 38, written: 2, repaired: 0 });
 		const fresh = await runPagefind(site, dir);
 		expect(files(two.staging)).toEqual(files(fresh.staging));
 		// The cache now describes this index: paper p7's fragment is gone from it.
@@ -204,6 +217,33 @@ describe('an index built with reused fragments', () => {
 		for (const { fragment } of Object.values(kept.pages))
 			expect(existsSync(fragmentFile(two.staging, fragment))).toBe(true);
 		rmSync(two.staging, { recursive: true });
+		rmSync(fresh.staging, { recursive: true });
+	});
+
+	test('a reused file the new index gives to another page is rewritten with that page’s fragment', async () => {
+		// Pagefind hands out the shortest free hash prefix in page order, so a new page can take
+		// the name of a reused file. Real clashes need 7 equal hex digits; here the kept files
+		// are arranged so that paper p5's fragment sits under the name the new paper will get.
+		const hashes = writeSite({ ...papers, p40: 'A new paper about clashes.' });
+		const fresh = await runPagefind(site, dir);
+		const fragments = readdirSync(join(fresh.staging, 'fragment'));
+		const nameOf = (id: string) =>
+			fragments
+				.find((f) => fragmentUrl(join(fresh.staging, 'fragment', f)) === searchPageUrl(id))!
+				.replace(/\.pf_fragment$/, '');
+		const taken = nameOf('p40');
+		const manifest = readManifest(cache)!;
+		const p5 = manifest.pages.p5!;
+		copyFileSync(fragmentFile(cache, p5.fragment), fragmentFile(cache, taken));
+		manifest.pages.p5 = { ...p5, fragment: taken };
+		delete manifest.pages.p40;
+		writeFileSync(join(cache, 'fragments.json'), JSON.stringify(manifest));
+
+		const run = await runPagefind(site, dir, {}, request(hashes));
+		expect(run.reuse?.repaired).toBe(1);
+		expect(fragmentUrl(fragmentFile(run.staging, taken))).toBe(searchPageUrl('p40'));
+		expect(files(run.staging)).toEqual(files(fresh.staging));
+		rmSync(run.staging, { recursive: true });
 		rmSync(fresh.staging, { recursive: true });
 	});
 
