@@ -167,6 +167,25 @@ export interface ReuseStats {
 	repaired: number;
 }
 
+/** Runs Pagefind over `site` into `output`; resolves with its output, throws with it on failure. */
+async function pagefindInto(
+	site: string,
+	output: string,
+	options: PagefindOptions,
+): Promise<string> {
+	const result = await run(
+		pagefindBinary(),
+		pagefindArgs(site, { ...options, outputPath: output }),
+		{
+			...process.env,
+			[CHUNK_SIZE_ENV]: String(options.indexChunkSize ?? INDEX_CHUNK_SIZE),
+		},
+	);
+	if (result.code !== 0)
+		throw new Error(`Pagefind failed (exit code ${result.code}):\n${result.output.trim()}`);
+	return result.output;
+}
+
 /** Pagefind's version, its options and the chunk size: what a fragment's bytes depend on. */
 function reuseKey(options: PagefindOptions): string {
 	const binary = pagefindBinary();
@@ -227,12 +246,7 @@ async function repairFragments(
 			copyFileSync(join(site, f), join(scratch, 'site', f));
 		}
 		const out = join(scratch, 'out');
-		const { code, output } = await run(
-			pagefindBinary(),
-			pagefindArgs(join(scratch, 'site'), { ...options, outputPath: out }),
-			{ ...process.env, [CHUNK_SIZE_ENV]: String(options.indexChunkSize ?? INDEX_CHUNK_SIZE) },
-		);
-		if (code !== 0) throw new Error(`Pagefind failed (exit code ${code}):\n${output.trim()}`);
+		await pagefindInto(join(scratch, 'site'), out, options);
 		const made = readdirSync(join(out, FRAGMENT_DIR)).map((f) => join(out, FRAGMENT_DIR, f));
 		for (const name of clashed) {
 			const language = name.slice(0, name.indexOf('_'));
@@ -270,12 +284,7 @@ export async function runPagefind(
 	mkdirSync(stagingParent, { recursive: true });
 	const staging = mkdtempSync(join(stagingParent, '.pagefind-'));
 	const index = async (): Promise<number> => {
-		const { code, output } = await run(
-			pagefindBinary(),
-			pagefindArgs(site, { ...options, outputPath: staging }),
-			{ ...process.env, [CHUNK_SIZE_ENV]: String(options.indexChunkSize ?? INDEX_CHUNK_SIZE) },
-		);
-		if (code !== 0) throw new Error(`Pagefind failed (exit code ${code}):\n${output.trim()}`);
+		const output = await pagefindInto(site, staging, options);
 		const pages = Number(/Indexed (\d+) pages?\b/.exec(output)?.[1] ?? Number.NaN);
 		if (Number.isNaN(pages)) throw new Error(`Pagefind reported no page count:\n${output.trim()}`);
 		return pages;
