@@ -111,10 +111,18 @@ const MANIFEST_LITERAL = `[{url:"${MANIFEST_MARK}",revision:null}]`;
 /** The workbox-build version, part of every kept service worker's key. */
 function workboxVersion(): string {
 	const require = createRequire(import.meta.url);
-	let dir = dirname(require.resolve('workbox-build'));
-	while (!existsSync(join(dir, 'package.json'))) dir = dirname(dir);
-	return (JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { version: string })
-		.version;
+	// Up from its entry point to its own manifest (a nested package.json has no name).
+	for (
+		let dir = dirname(require.resolve('workbox-build'));
+		dir !== dirname(dir);
+		dir = dirname(dir)
+	) {
+		const file = join(dir, 'package.json');
+		if (!existsSync(file)) continue;
+		const manifest = JSON.parse(readFileSync(file, 'utf8')) as { name?: string; version?: string };
+		if (manifest.name === 'workbox-build' && manifest.version) return manifest.version;
+	}
+	throw new Error('workbox-build: no package.json with its version');
 }
 
 /**

@@ -133,7 +133,9 @@ describe('offline, site larger than the precache limit', () => {
 		const big = mkdtempSync(join(tmpdir(), 'abstracta-core-'));
 		cpSync(DIST, big, { recursive: true });
 		// A 1-byte limit makes the seed behave like a site too large to precache.
-		const sw = await writeServiceWorker(big, '/', 1, join(big, '.sw-hashes.json'));
+		// The hash cache (and the kept worker code beside it) outside the served folder.
+		const cache = mkdtempSync(join(tmpdir(), 'abstracta-core-cache-'));
+		const sw = await writeServiceWorker(big, '/', 1, join(cache, 'sw-hashes.json'));
 		expect(sw.mode).toBe('core');
 		const server = await serveSite(big);
 		try {
@@ -153,6 +155,7 @@ describe('offline, site larger than the precache limit', () => {
 		} finally {
 			await server.close();
 			rmSync(big, { recursive: true, force: true });
+			rmSync(cache, { recursive: true, force: true });
 		}
 	});
 });
