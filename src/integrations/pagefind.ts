@@ -247,15 +247,16 @@ async function repairFragments(
 		}
 		const out = join(scratch, 'out');
 		await pagefindInto(join(scratch, 'site'), out, options);
-		const made = readdirSync(join(out, FRAGMENT_DIR)).map((f) => join(out, FRAGMENT_DIR, f));
+		// Each scratch fragment with its full name (its own name is the language and a prefix).
+		const made = readdirSync(join(out, FRAGMENT_DIR)).flatMap((f) => {
+			const file = join(out, FRAGMENT_DIR, f);
+			const json = fragmentJson(file);
+			return json ? [{ file, full: fragmentFullName(f.slice(0, f.indexOf('_')), json) }] : [];
+		});
 		for (const name of clashed) {
-			const language = name.slice(0, name.indexOf('_'));
-			const match = made.find((f) => {
-				const json = fragmentJson(f);
-				return json !== undefined && fragmentFullName(language, json).startsWith(name);
-			});
+			const match = made.find((m) => m.full.startsWith(name));
 			if (!match) throw new Error(`no page's fragment matches the clashed name ${name}`);
-			copyFileSync(match, fragmentFile(staging, name));
+			copyFileSync(match.file, fragmentFile(staging, name));
 		}
 	} finally {
 		rmSync(scratch, { recursive: true, force: true });

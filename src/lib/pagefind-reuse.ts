@@ -16,8 +16,9 @@
  * fragments that were alone in their group, so each group holds at most one reused file, and
  * the freshly written fragments show whether a reused paper was given another name. A reused
  * file found standing for another page is rewritten from Pagefind's fragment of that page alone
- * (a fragment depends only on its page; matched by Pagefind's full hash of it, `fragmentFullName`). The manifest is removed before the kept fragments change, so an interrupted build
- * leaves no manifest and reuses nothing.
+ * (a fragment depends only on its page), matched by Pagefind's full hash (`fragmentFullName`).
+ * The manifest is removed before the kept fragments change, so an interrupted build leaves no
+ * manifest and reuses nothing.
  */
 import {
 	copyFileSync,

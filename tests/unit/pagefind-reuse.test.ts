@@ -224,6 +224,10 @@ describe('an index built with reused fragments', () => {
 		// Pagefind hands out the shortest free hash prefix in page order, so a new page can take
 		// the name of a reused file. Real clashes need 7 equal hex digits; here the kept files
 		// are arranged so that paper p5's fragment sits under the name the new paper will get.
+		// The kept fragments of the 40 papers (whatever the earlier tests left).
+		rmSync(cache, { recursive: true, force: true });
+		const before = await runPagefind(site, dir, {}, request(writeSite(papers)));
+		rmSync(before.staging, { recursive: true });
 		const hashes = writeSite({ ...papers, p40: 'A new paper about clashes.' });
 		const fresh = await runPagefind(site, dir);
 		const fragments = readdirSync(join(fresh.staging, 'fragment'));
