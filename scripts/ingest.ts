@@ -3,7 +3,7 @@
  *   1. read the source files          (write.ts)
  *   2. parse, normalise, classify, render  (pipeline.ts, pure)
  *   3. on any error: print them all with file and line, write nothing, exit 1
- *   4. write the entries atomically    (write.ts)
+ *   4. write the entries atomically, as they are rendered (write.ts, write-worker.ts)
  *   5. print the summary               (report.ts)
  * Usage: node scripts/ingest.ts [--sources DIR] [--out DIR] [--topics FILE] [--quiet]
  * (Node runs the TypeScript itself since 22.18; `npm run ingest` uses the pinned Node.)
@@ -15,6 +15,7 @@ import { ingest } from './ingest/pipeline.ts';
 import { createProgress, formatProblem, formatSummary } from './ingest/report.ts';
 import { readTopicsYaml } from './ingest/topics/topics-yaml.ts';
 import { readSourceFiles, writeFolder } from './ingest/write.ts';
+import { openFolderSink, type EntrySink } from './ingest/write-worker.ts';
 
 const { values } = parseArgs({
 	options: {
@@ -47,8 +48,16 @@ let mark = performance.now();
 const sources = readSourceFiles(resolve(values.sources));
 const readMs = performance.now() - mark;
 let bar: ((done: number) => void) | undefined;
+// Entries are written while the rest render (on a worker thread for big corpora), into a
+// staging folder that replaces the output only once all are written.
+let sink: EntrySink | undefined;
 const result = ingest(sources, {
 	topics: taxonomy.topics,
+	openSink: (total) => {
+		const opened = openFolderSink(resolve(values.out), total);
+		sink = opened;
+		return (name, text) => opened.add(name, text);
+	},
 	onProgress: (done, total) => {
 		bar ??= createProgress(total, 'ingest');
 		bar(done);
@@ -60,12 +69,14 @@ const inside = relative(process.cwd(), resolve(values.sources));
 const sourcesFolder = inside.startsWith('..') ? resolve(values.sources) : inside || '.';
 for (const w of result.warnings) console.warn(formatProblem('warning', w, sourcesFolder));
 if (result.errors.length > 0) {
+	await sink?.abort();
 	for (const e of result.errors) console.error(formatProblem('error', e, sourcesFolder));
 	console.error(`ingest: ${result.errors.length} error(s); nothing was written.`);
 	process.exit(1);
 }
 mark = performance.now();
-const written = writeFolder(resolve(values.out), result.entries);
+// What is left to write once everything is rendered.
+const written = sink ? await sink.finish() : writeFolder(resolve(values.out), result.entries);
 const timings = [
 	{ stage: 'read', ms: readMs },
 	...result.timings,

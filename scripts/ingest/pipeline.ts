@@ -36,6 +36,12 @@ export interface IngestOptions {
 	 * no topics, keywords or related papers and `_topics.json` is `[]`.
 	 */
 	topics?: readonly TopicDefinition[];
+	/**
+	 * Called once before rendering with the number of entries to come; the function it returns
+	 * is then given every entry as soon as it is rendered (so the caller can write while the
+	 * rest render). When the result has errors, whatever it was given must be discarded.
+	 */
+	openSink?: (total: number) => (name: string, text: string) => void;
 }
 
 /** Runs parse → normalise → (classify) → validate → render over every source file. */
@@ -95,6 +101,7 @@ export function ingest(sources: SourceFile[], options: IngestOptions = {}): Inge
 	} else lap('topics');
 	const entries = new Map<string, string>();
 	const papers: Paper[] = [];
+	const emit = options.openSink?.(built.length + 1);
 	built.forEach(({ paper, body }, i) => {
 		const checked = PaperSchema.safeParse(paper);
 		if (!checked.success) {
@@ -107,12 +114,16 @@ export function ingest(sources: SourceFile[], options: IngestOptions = {}): Inge
 			return;
 		}
 		papers.push(checked.data);
-		entries.set(`${paper.slug}.mdx`, renderPaperMdx(checked.data, body));
+		const text = renderPaperMdx(checked.data, body);
+		entries.set(`${paper.slug}.mdx`, text);
+		emit?.(`${paper.slug}.mdx`, text);
 		options.onProgress?.(i + 1, built.length);
 	});
 	if (errors.length > 0) return { ...empty, duplicates };
 	lap('validate and render');
-	entries.set('_topics.json', `${JSON.stringify(analysis?.topics ?? [], null, '\t')}\n`);
+	const topicsJson = `${JSON.stringify(analysis?.topics ?? [], null, '\t')}\n`;
+	entries.set('_topics.json', topicsJson);
+	emit?.('_topics.json', topicsJson);
 	const sorted = new Map([...entries].sort(([a], [b]) => (a < b ? -1 : 1)));
 	const derived = (analysis?.topics ?? []).filter((t) => t.derived);
 	return {

@@ -4,6 +4,8 @@
  *  - unchanged inputs write no file (contents compared first);
  *  - otherwise a complete new folder is assembled beside the old one (unchanged files
  *    hard-linked, so they keep their bytes and mtime), then swapped in with two renames.
+ * Entries can be handed over one by one as they are rendered (`FolderWriter`), so that on big
+ * corpora a worker thread writes while the ingest still renders (write-worker.ts).
  */
 import {
 	statSync,
@@ -46,35 +48,92 @@ function sameContent(file: string, text: string): boolean {
 	}
 }
 
+/**
+ * Makes a folder contain exactly the files added to it, atomically: nothing in the folder
+ * changes before `finish()`, and `abort()` leaves it as it was. The staging folder beside it is
+ * only made once the first file differs, so a run that changes nothing writes nothing.
+ */
+export class FolderWriter {
+	private readonly existing: Set<string>;
+	private readonly added = new Set<string>();
+	/** Unchanged files seen before the staging folder existed: linked when it is made. */
+	private readonly pending: string[] = [];
+	private staging: string | undefined;
+	private written = 0;
+	private unchanged = 0;
+	private readonly dir: string;
+
+	/** Starts a run that will replace `dir` (made if missing). */
+	constructor(dir: string) {
+		this.dir = dir;
+		this.existing = existsSync(dir) ? new Set(readdirSync(dir)) : new Set<string>();
+	}
+
+	/** Adds one file of the new folder. A name may be added once. */
+	add(name: string, text: string): void {
+		if (this.added.has(name)) throw new Error(`${name}: added twice`);
+		this.added.add(name);
+		if (this.existing.has(name) && sameContent(join(this.dir, name), text)) {
+			this.unchanged++;
+			if (this.staging) this.keep(name);
+			else this.pending.push(name);
+			return;
+		}
+		this.written++;
+		writeFileSync(join(this.stage(), name), text);
+	}
+
+	/** Swaps the new folder in (when anything changed) and says what changed. */
+	finish(): WriteSummary {
+		let removed = 0;
+		for (const name of this.existing) if (!this.added.has(name)) removed++;
+		const summary = { written: this.written, unchanged: this.unchanged, removed };
+		if (!this.staging && removed === 0) return summary;
+		const staging = this.stage();
+		const old = join(dirname(this.dir), `.${basename(this.dir)}.old`);
+		rmSync(old, { recursive: true, force: true });
+		if (existsSync(this.dir)) renameSync(this.dir, old);
+		renameSync(staging, this.dir);
+		rmSync(old, { recursive: true, force: true });
+		this.staging = undefined;
+		return summary;
+	}
+
+	/** Drops whatever was staged: the folder stays as it was. */
+	abort(): void {
+		if (this.staging) rmSync(this.staging, { recursive: true, force: true });
+		this.staging = undefined;
+	}
+
+	/** The staging folder, made (with the unchanged files seen so far) on first use. */
+	private stage(): string {
+		if (this.staging) return this.staging;
+		const staging = join(dirname(this.dir), `.${basename(this.dir)}.staging`);
+		rmSync(staging, { recursive: true, force: true });
+		mkdirSync(staging, { recursive: true });
+		this.staging = staging;
+		for (const name of this.pending.splice(0)) this.keep(name);
+		return staging;
+	}
+
+	/** An unchanged file goes into the new folder as a hard link (a copy where links fail). */
+	private keep(name: string): void {
+		try {
+			linkSync(join(this.dir, name), join(this.staging!, name));
+		} catch {
+			copyFileSync(join(this.dir, name), join(this.staging!, name));
+		}
+	}
+}
+
 /** Makes `dir` contain exactly `files` (name → contents), atomically per run. */
 export function writeFolder(dir: string, files: Map<string, string>): WriteSummary {
-	const existingNames = existsSync(dir) ? new Set(readdirSync(dir)) : new Set<string>();
-	const unchangedNames = new Set<string>();
-	for (const [name, text] of files) {
-		if (existingNames.has(name) && sameContent(join(dir, name), text)) unchangedNames.add(name);
+	const writer = new FolderWriter(dir);
+	try {
+		for (const [name, text] of files) writer.add(name, text);
+		return writer.finish();
+	} catch (e) {
+		writer.abort();
+		throw e;
 	}
-	const unchanged = unchangedNames.size;
-	const written = files.size - unchanged;
-	const removed = [...existingNames].filter((name) => !files.has(name)).length;
-	if (written === 0 && removed === 0) return { written, unchanged, removed };
-
-	const parent = dirname(dir);
-	const staging = join(parent, `.${basename(dir)}.staging`);
-	const old = join(parent, `.${basename(dir)}.old`);
-	rmSync(staging, { recursive: true, force: true });
-	rmSync(old, { recursive: true, force: true });
-	mkdirSync(staging, { recursive: true });
-	for (const [name, text] of files) {
-		if (unchangedNames.has(name)) {
-			try {
-				linkSync(join(dir, name), join(staging, name));
-			} catch {
-				copyFileSync(join(dir, name), join(staging, name));
-			}
-		} else writeFileSync(join(staging, name), text);
-	}
-	if (existsSync(dir)) renameSync(dir, old);
-	renameSync(staging, dir);
-	rmSync(old, { recursive: true, force: true });
-	return { written, unchanged, removed };
 }

@@ -1,0 +1,80 @@
+/** Writing the entries: atomic, idempotent, on this thread or streamed to a worker thread. */
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { openFolderSink } from '../../scripts/ingest/write-worker.ts';
+import { FolderWriter, writeFolder } from '../../scripts/ingest/write.ts';
+
+let parent: string;
+let dir: string;
+beforeEach(() => {
+	parent = mkdtempSync(join(tmpdir(), 'abstracta-write-'));
+	dir = join(parent, 'papers');
+});
+afterEach(() => rmSync(parent, { recursive: true, force: true }));
+
+const files = (n: number, tag = '') =>
+	new Map(Array.from({ length: n }, (_, i) => [`p${i}.mdx`, `paper ${i}${tag}\n`]));
+const contents = (d: string) =>
+	Object.fromEntries(readdirSync(d).map((name) => [name, readFileSync(join(d, name), 'utf8')]));
+
+describe('writeFolder', () => {
+	test('writes, then changes nothing for the same files, then replaces and removes', () => {
+		expect(writeFolder(dir, files(3))).toEqual({ written: 3, unchanged: 0, removed: 0 });
+		const before = statSync(join(dir, 'p0.mdx'));
+		expect(writeFolder(dir, files(3))).toEqual({ written: 0, unchanged: 3, removed: 0 });
+		expect(readdirSync(parent)).toEqual(['papers']); // no staging folder was made
+		const changed = new Map([...files(2)].map(([n, t]) => [n, n === 'p1.mdx' ? 'new\n' : t]));
+		expect(writeFolder(dir, changed)).toEqual({ written: 1, unchanged: 1, removed: 1 });
+		expect(contents(dir)).toEqual({ 'p0.mdx': 'paper 0\n', 'p1.mdx': 'new\n' });
+		const after = statSync(join(dir, 'p0.mdx'));
+		expect([after.ino, after.mtimeMs]).toEqual([before.ino, before.mtimeMs]); // linked, not rewritten
+		expect(readdirSync(parent)).toEqual(['papers']);
+	});
+
+	test('an abandoned run leaves the folder as it was', () => {
+		writeFolder(dir, files(2));
+		const w = new FolderWriter(dir);
+		w.add('p0.mdx', 'changed\n');
+		w.abort();
+		expect(contents(dir)).toEqual({ 'p0.mdx': 'paper 0\n', 'p1.mdx': 'paper 1\n' });
+		expect(readdirSync(parent)).toEqual(['papers']);
+	});
+});
+
+describe('entries streamed to a worker thread', { timeout: 30_000 }, () => {
+	test('gives the same folder and summary as writing on this thread', async () => {
+		const other = join(parent, 'other');
+		writeFolder(other, files(600));
+		const sink = openFolderSink(dir, 600, 0);
+		for (const [name, text] of files(600)) sink.add(name, text);
+		expect(await sink.finish()).toEqual({ written: 600, unchanged: 0, removed: 0 });
+		expect(contents(dir)).toEqual(contents(other));
+
+		const again = openFolderSink(dir, 600, 0);
+		for (const [name, text] of files(600)) again.add(name, text);
+		expect(await again.finish()).toEqual({ written: 0, unchanged: 600, removed: 0 });
+	});
+
+	test('abort leaves the folder as it was and no staging folder', async () => {
+		writeFolder(dir, files(3));
+		const sink = openFolderSink(dir, 1000, 0);
+		for (const [name, text] of files(1000, ' v2')) sink.add(name, text);
+		await sink.abort();
+		expect(contents(dir)).toEqual(Object.fromEntries(files(3)));
+		expect(readdirSync(parent)).toEqual(['papers']);
+	});
+
+	test('a failed write is reported when finishing, and nothing changes', async () => {
+		writeFolder(dir, files(2));
+		// A name that cannot be created: its folder does not exist.
+		const sink = openFolderSink(dir, 10, 0);
+		sink.add('p0.mdx', 'changed\n');
+		sink.add('sub/x.mdx', 'cannot be written\n');
+		sink.add('p1.mdx', 'paper 1\n');
+		await expect(sink.finish()).rejects.toThrow(/ENOENT|sub/);
+		expect(contents(dir)).toEqual(Object.fromEntries(files(2)));
+		expect(existsSync(join(parent, '.papers.staging'))).toBe(false);
+	});
+});
