@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { ingest } from '../../scripts/ingest/pipeline.ts';
+import { PaperSchema } from '../../src/schemas/paper.ts';
 import { readTopicsYaml } from '../../scripts/ingest/topics/topics-yaml.ts';
 import { readSourceFiles } from '../../scripts/ingest/write.ts';
 
@@ -56,6 +57,11 @@ describe('topics of the seed page', () => {
 	test('ingests without errors and leaves no paper in the catch-all', () => {
 		expect(result.errors).toEqual([]);
 		expect(result.catchAll).toEqual([]);
+	});
+
+	test('the papers returned are exactly what the shared schema parses them to', () => {
+		// The pipeline keeps the validated objects rather than zod's copies (for speed).
+		for (const paper of result.papers) expect(PaperSchema.parse(paper)).toStrictEqual(paper);
 	});
 
 	test.each(CASES)('%s is in %s', (slug, topic, first) => {

@@ -17,6 +17,7 @@ import {
 	inPaperOrder,
 	keywordsInRange,
 	takeChunks,
+	tokeniseCorpus,
 	TopicsHelper,
 	vectorAt,
 } from './parallel.ts';
@@ -30,7 +31,7 @@ import {
 	type RelatedLink,
 	type SparseVector,
 } from './related.ts';
-import { buildCorpus, displayTerm, type Corpus } from './tfidf.ts';
+import { displayTerm, type Corpus } from './tfidf.ts';
 import type { TopicDefinition } from './topics-yaml.ts';
 
 /** What the stage needs of a paper. */
@@ -90,16 +91,9 @@ export function analyzeTopics(
 		timings.push({ stage, ms: now - mark });
 		mark = now;
 	};
-	const c = buildCorpus(inputs.map((p) => ({ title: p.title, text: p.summary })));
-	lap('tokenise');
-	const bySlug = inputs.map((_, i) => i).sort((a, b) => cmp(inputs[a]!.slug, inputs[b]!.slug));
-	const order = new Int32Array(inputs.length);
-	bySlug.forEach((d, rank) => (order[d] = rank));
-
-	// Keywords, vectors and related papers are per paper: on big corpora a worker thread takes
-	// chunks of the papers alongside this one (parallel.ts); the output is the same either way.
-	const store = createVectorStore(c.size, RELATED.vectorTerms);
-	const helper = TopicsHelper.start(c, store, options.parallelFrom);
+	// Tokenising, keywords, vectors and related papers are per paper: on big corpora a worker
+	// thread takes part of the papers alongside this one (parallel.ts); the output is the same.
+	const helper = TopicsHelper.start(inputs.length, options.parallelFrom);
 	try {
 		return analyzeWith(helper);
 	} finally {
@@ -107,6 +101,17 @@ export function analyzeTopics(
 	}
 
 	function analyzeWith(helper: TopicsHelper | undefined): TopicAnalysis {
+		const c = tokeniseCorpus(
+			inputs.map((p) => ({ title: p.title, text: p.summary })),
+			helper,
+		);
+		lap('tokenise');
+		const bySlug = inputs.map((_, i) => i).sort((a, b) => cmp(inputs[a]!.slug, inputs[b]!.slug));
+		const order = new Int32Array(inputs.length);
+		bySlug.forEach((d, rank) => (order[d] = rank));
+
+		const store = createVectorStore(c.size, RELATED.vectorTerms);
+		helper?.setup(c, store);
 		// Without a worker, one chunk of all papers; with one, both threads take chunks.
 		const chunksOf = () => createChunks(c.size, helper ? undefined : 1);
 		const keywordChunks = chunksOf();

@@ -81,6 +81,12 @@ class IntList {
 		next.set(this.data);
 		this.data = next;
 	}
+	/** Makes room for `n` more items and returns them, to be filled by the caller. */
+	extend(n: number): Int32Array {
+		while (this.length + n > this.data.length) this.grow();
+		this.length += n;
+		return this.data.subarray(this.length - n, this.length);
+	}
 	toArray(): Int32Array {
 		return this.data.slice(0, this.length);
 	}
@@ -141,152 +147,310 @@ class SpellingTable {
 
 /** Tokenises every document and counts the document frequency of each 1–3-gram. */
 export function buildCorpus(docs: readonly TextDoc[]): Corpus {
-	const unigrams = new Map<string, number>();
-	// Per term: length in words, prefix term, first and last word, document frequency, the last
-	// document that counted it, and the spellings of its words at its first occurrence.
-	const termLength = new IntList();
-	const termPrefix = new IntList();
-	const termFirst = new IntList();
-	const termLast = new IntList();
-	const df = new IntList();
-	const lastDoc = new IntList();
-	const termSpelling = new IntList(); // 3 per term, −1 where the term has fewer words
-	const genericFlags: number[] = [];
-	// Spelling id → unigram id (−1: stop word) and count (the most frequent spelling is shown).
-	const spellings = new SpellingTable();
-	const surfaceTerm = new IntList(1 << 14);
-	const surfaceCount = new IntList(1 << 14);
-	const newTerm = (n: number, prefix: number, first: number, last: number): number => {
-		const id = termLength.length;
-		termLength.push(n);
-		termPrefix.push(prefix);
-		termFirst.push(first);
-		termLast.push(last);
-		df.push(0);
-		lastDoc.push(-1);
-		return id;
-	};
-	// Sized once for the most words the texts can hold (a word and a separator per two
-	// characters): growing by doubling copied hundreds of MB at 100,000 papers, and fresh memory
-	// is slow to touch on these machines, while pages never written are never touched.
+	const builder = new CorpusBuilder(maxWords(docs));
+	builder.addDocs(docs);
+	return builder.finish();
+}
+
+/** The most words the texts can hold (a word and a separator per two characters). */
+export function maxWords(docs: readonly TextDoc[]): number {
 	let chars = 0;
 	for (const doc of docs) chars += doc.title.length + doc.text.length + 2;
-	const maxWords = Math.ceil(chars / 2) + 1;
-	const tokens = new IntList(maxWords);
-	const tokenSurfaces = new IntList(maxWords);
-	const gaps = new IntList(maxWords);
-	const occurrences = new IntList(3 * maxWords, true);
-	const starts = new Int32Array(docs.length + 1);
-	const occurrenceStarts = new Int32Array(docs.length + 1);
-	const titleLengths = new Int32Array(docs.length);
-	const bigrams = new PairTable();
-	const trigrams = new PairTable();
+	return Math.ceil(chars / 2) + 1;
+}
 
-	let pending = true;
-	const onWord = (s: string, start: number, end: number, gap: boolean) => {
-		const sid = spellings.intern(s, start, end);
-		if (sid === surfaceTerm.length) {
-			const surface = spellings.spellings[sid]!;
-			const stem = contentStem(surface);
-			let id = -1;
-			if (stem !== null) {
-				id = unigrams.get(stem) ?? -1;
-				if (id < 0) {
-					id = newTerm(1, -1, termLength.length, termLength.length);
-					termSpelling.push(-1);
-					termSpelling.push(-1);
-					termSpelling.push(-1);
-					unigrams.set(stem, id);
+/**
+ * What a CorpusBuilder learnt from its documents, with its own term and spelling ids, in plain
+ * arrays that a worker thread can hand over without a copy (see `merge`).
+ */
+export interface CorpusPart {
+	docs: number;
+	spellings: string[];
+	/** Per spelling: its unigram id (−1: stop word) and how often it was seen. */
+	surfaceTerm: Int32Array;
+	surfaceCount: Int32Array;
+	/** Per term: the stem of a unigram ('' for n-grams). */
+	stems: string[];
+	termLength: Int32Array;
+	termPrefix: Int32Array;
+	termFirst: Int32Array;
+	termLast: Int32Array;
+	df: Int32Array;
+	generic: Uint8Array;
+	termSpelling: Int32Array;
+	tokens: Int32Array;
+	starts: Int32Array;
+	titleLengths: Int32Array;
+	occurrences: Int32Array;
+	occurrenceStarts: Int32Array;
+}
+
+/**
+ * Builds the corpus from documents in order. Term and spelling ids are given in order of first
+ * occurrence, so a second builder can take the later documents on another thread: merging its
+ * part gives every id, count and list exactly as one builder going through all documents.
+ */
+export class CorpusBuilder {
+	private readonly unigrams = new Map<string, number>();
+	private readonly stems: string[] = [];
+	// Per term: length in words, prefix term, first and last word, document frequency, the last
+	// document that counted it, and the spellings of its words at its first occurrence.
+	private readonly termLength = new IntList();
+	private readonly termPrefix = new IntList();
+	private readonly termFirst = new IntList();
+	private readonly termLast = new IntList();
+	private readonly df = new IntList();
+	private readonly lastDoc = new IntList();
+	private readonly termSpelling = new IntList(); // 3 per term, −1 where the term has fewer words
+	private readonly genericFlags: number[] = [];
+	// Spelling id → unigram id (−1: stop word) and count (the most frequent spelling is shown).
+	private readonly spellings = new SpellingTable();
+	private readonly surfaceTerm = new IntList(1 << 14);
+	private readonly surfaceCount = new IntList(1 << 14);
+	private readonly tokens: IntList;
+	private readonly tokenSurfaces: IntList;
+	private readonly gaps: IntList;
+	private readonly occurrences: IntList;
+	private readonly starts: number[] = [];
+	private readonly occurrenceStarts: number[] = [];
+	private readonly titleLengths: number[] = [];
+	private readonly bigrams = new PairTable();
+	private readonly trigrams = new PairTable();
+	private size = 0;
+
+	/**
+	 * Room for `words` tokens (see maxWords), allocated once: growing by doubling copied hundreds
+	 * of MB at 100,000 papers, and fresh memory is slow to touch on these machines, while pages
+	 * never written are never touched. `shared`: occurrences in shared memory, for worker threads.
+	 */
+	constructor(words: number, shared = true) {
+		this.tokens = new IntList(words);
+		this.tokenSurfaces = new IntList(words);
+		this.gaps = new IntList(words);
+		this.occurrences = new IntList(3 * words, shared);
+	}
+
+	private newTerm(n: number, prefix: number, first: number, last: number): number {
+		const id = this.termLength.length;
+		this.termLength.push(n);
+		this.termPrefix.push(prefix);
+		this.termFirst.push(first);
+		this.termLast.push(last);
+		this.df.push(0);
+		this.lastDoc.push(-1);
+		return id;
+	}
+
+	private newUnigram(stem: string): number {
+		const id = this.newTerm(1, -1, this.termLength.length, this.termLength.length);
+		this.termSpelling.push(-1);
+		this.termSpelling.push(-1);
+		this.termSpelling.push(-1);
+		this.unigrams.set(stem, id);
+		this.stems[id] = stem;
+		return id;
+	}
+
+	/** Tokenises the documents and counts their 1–3-grams, after those added before. */
+	addDocs(docs: readonly TextDoc[]): void {
+		const { tokens, tokenSurfaces, gaps, occurrences, df, lastDoc, termSpelling } = this;
+		const { spellings, surfaceTerm, surfaceCount, bigrams, trigrams } = this;
+		let pending = true;
+		const onWord = (s: string, start: number, end: number, gap: boolean) => {
+			const sid = spellings.intern(s, start, end);
+			if (sid === surfaceTerm.length) {
+				const surface = spellings.spellings[sid]!;
+				const stem = contentStem(surface);
+				let id = -1;
+				if (stem !== null) {
+					id = this.unigrams.get(stem) ?? this.newUnigram(stem);
+					if (GENERIC_WORDS.has(surface.toLowerCase())) this.genericFlags[id] = 1;
 				}
-				if (GENERIC_WORDS.has(surface.toLowerCase())) genericFlags[id] = 1;
+				surfaceTerm.push(id);
+				surfaceCount.push(0);
 			}
-			surfaceTerm.push(id);
-			surfaceCount.push(0);
-		}
-		const id = surfaceTerm.data[sid]!;
-		if (id < 0) {
+			const id = surfaceTerm.data[sid]!;
+			if (id < 0) {
+				pending = true;
+				return;
+			}
+			surfaceCount.data[sid]!++;
+			tokens.push(id);
+			tokenSurfaces.push(sid);
+			gaps.push(gap || pending ? 1 : 0);
+			pending = false;
+		};
+		const count = (term: number, d: number, inTitle: boolean) => {
+			occurrences.push(term * 2 + (inTitle ? 1 : 0));
+			if (lastDoc.data[term] !== d) {
+				lastDoc.data[term] = d;
+				df.data[term]!++;
+			}
+		};
+		for (const doc of docs) {
+			const d = this.size++;
+			const start = tokens.length;
+			this.starts.push(start);
 			pending = true;
-			return;
-		}
-		surfaceCount.data[sid]!++;
-		tokens.push(id);
-		tokenSurfaces.push(sid);
-		gaps.push(gap || pending ? 1 : 0);
-		pending = false;
-	};
-	const count = (term: number, d: number, inTitle: boolean) => {
-		occurrences.push(term * 2 + (inTitle ? 1 : 0));
-		if (lastDoc.data[term] !== d) {
-			lastDoc.data[term] = d;
-			df.data[term]!++;
-		}
-	};
-	for (let d = 0; d < docs.length; d++) {
-		const start = tokens.length;
-		starts[d] = start;
-		pending = true;
-		forEachWordSpan(docs[d]!.title, onWord);
-		const titleEnd = tokens.length;
-		titleLengths[d] = titleEnd - start;
-		pending = true;
-		forEachWordSpan(docs[d]!.text, onWord);
-		const end = tokens.length;
-		occurrenceStarts[d] = occurrences.length;
-		const tok = tokens.data;
-		const gap = gaps.data;
-		const sids = tokenSurfaces.data;
-		for (let i = start; i < end; i++) {
-			const inTitle = i < titleEnd;
-			const u = tok[i]!;
-			count(u, d, inTitle);
-			if (i + 1 >= end || gap[i + 1] || i + 1 === titleEnd) continue;
-			const v = tok[i + 1]!;
-			let b = bigrams.get(u, v);
-			if (b < 0) {
-				b = newTerm(2, u, u, v);
-				bigrams.add(u, v, b);
-				termSpelling.push(sids[i]!);
-				termSpelling.push(sids[i + 1]!);
-				termSpelling.push(-1);
+			forEachWordSpan(doc.title, onWord);
+			const titleEnd = tokens.length;
+			this.titleLengths.push(titleEnd - start);
+			pending = true;
+			forEachWordSpan(doc.text, onWord);
+			const end = tokens.length;
+			this.occurrenceStarts.push(occurrences.length);
+			const tok = tokens.data;
+			const gap = gaps.data;
+			const sids = tokenSurfaces.data;
+			for (let i = start; i < end; i++) {
+				const inTitle = i < titleEnd;
+				const u = tok[i]!;
+				count(u, d, inTitle);
+				if (i + 1 >= end || gap[i + 1] || i + 1 === titleEnd) continue;
+				const v = tok[i + 1]!;
+				let b = bigrams.get(u, v);
+				if (b < 0) {
+					b = this.newTerm(2, u, u, v);
+					bigrams.add(u, v, b);
+					termSpelling.push(sids[i]!);
+					termSpelling.push(sids[i + 1]!);
+					termSpelling.push(-1);
+				}
+				count(b, d, inTitle);
+				if (i + 2 >= end || gap[i + 2] || i + 2 === titleEnd) continue;
+				const w = tok[i + 2]!;
+				let t3 = trigrams.get(b, w);
+				if (t3 < 0) {
+					t3 = this.newTerm(3, b, u, w);
+					trigrams.add(b, w, t3);
+					termSpelling.push(sids[i]!);
+					termSpelling.push(sids[i + 1]!);
+					termSpelling.push(sids[i + 2]!);
+				}
+				count(t3, d, inTitle);
 			}
-			count(b, d, inTitle);
-			if (i + 2 >= end || gap[i + 2] || i + 2 === titleEnd) continue;
-			const w = tok[i + 2]!;
-			let t3 = trigrams.get(b, w);
-			if (t3 < 0) {
-				t3 = newTerm(3, b, u, w);
-				trigrams.add(b, w, t3);
-				termSpelling.push(sids[i]!);
-				termSpelling.push(sids[i + 1]!);
-				termSpelling.push(sids[i + 2]!);
-			}
-			count(t3, d, inTitle);
 		}
 	}
-	starts[docs.length] = tokens.length;
-	occurrenceStarts[docs.length] = occurrences.length;
-	const terms = termLength.length;
-	const surfaces = spellings.spellings;
-	return {
-		size: docs.length,
-		tokens: tokens.view(),
-		starts,
-		titleLengths,
-		occurrences: occurrences.view(),
-		occurrenceStarts,
-		unigrams,
-		termLength: termLength.toArray(),
-		termPrefix: termPrefix.toArray(),
-		termFirst: termFirst.toArray(),
-		termLast: termLast.toArray(),
-		df: df.toArray(),
-		generic: Uint8Array.from({ length: terms }, (_, i) => genericFlags[i] ?? 0),
-		display: displayForms(surfaces, surfaceTerm.toArray(), surfaceCount.toArray(), terms),
-		surfaces,
-		termSpelling: termSpelling.toArray(),
-		displayCache: new Map(),
-		idfs: Float64Array.from(df.view(), (n) => Math.log((1 + docs.length) / (1 + n)) + 1),
-	};
+
+	/** What this builder has learnt, for `merge` on another builder (copies of its lists). */
+	part(): CorpusPart {
+		const terms = this.termLength.length;
+		return {
+			docs: this.size,
+			spellings: this.spellings.spellings,
+			surfaceTerm: this.surfaceTerm.toArray(),
+			surfaceCount: this.surfaceCount.toArray(),
+			stems: Array.from({ length: terms }, (_, t) => this.stems[t] ?? ''),
+			termLength: this.termLength.toArray(),
+			termPrefix: this.termPrefix.toArray(),
+			termFirst: this.termFirst.toArray(),
+			termLast: this.termLast.toArray(),
+			df: this.df.toArray(),
+			generic: Uint8Array.from({ length: terms }, (_, t) => this.genericFlags[t] ?? 0),
+			termSpelling: this.termSpelling.toArray(),
+			tokens: this.tokens.toArray(),
+			starts: Int32Array.from(this.starts),
+			titleLengths: Int32Array.from(this.titleLengths),
+			occurrences: this.occurrences.toArray(),
+			occurrenceStarts: Int32Array.from(this.occurrenceStarts),
+		};
+	}
+
+	/**
+	 * Adds the documents another builder went through, as if this builder had gone through them
+	 * after its own: its spellings and terms are looked up here in its id order (= order of first
+	 * occurrence), new ones get the next ids, and its token and occurrence lists are renumbered.
+	 */
+	merge(p: CorpusPart): void {
+		const sidMap = new Int32Array(p.spellings.length);
+		const firstNew = this.surfaceTerm.length;
+		p.spellings.forEach((spelling, l) => {
+			const sid = this.spellings.intern(spelling, 0, spelling.length);
+			if (sid === this.surfaceTerm.length) {
+				this.surfaceTerm.push(-1); // set below, once the terms are numbered
+				this.surfaceCount.push(0);
+			}
+			sidMap[l] = sid;
+		});
+		const termMap = new Int32Array(p.termLength.length);
+		for (let lt = 0; lt < termMap.length; lt++) {
+			const n = p.termLength[lt]!;
+			let g: number;
+			if (n === 1) g = this.unigrams.get(p.stems[lt]!) ?? this.newUnigram(p.stems[lt]!);
+			else {
+				const prefix = termMap[p.termPrefix[lt]!]!;
+				const last = termMap[p.termLast[lt]!]!;
+				const table = n === 2 ? this.bigrams : this.trigrams;
+				g = table.get(prefix, last);
+				if (g < 0) {
+					g = this.newTerm(n, prefix, termMap[p.termFirst[lt]!]!, last);
+					table.add(prefix, last, g);
+					for (let k = 0; k < 3; k++) {
+						const l = p.termSpelling[lt * 3 + k]!;
+						this.termSpelling.push(l < 0 ? -1 : sidMap[l]!);
+					}
+				}
+			}
+			termMap[lt] = g;
+			this.df.data[g]! += p.df[lt]!;
+			if (p.generic[lt]) this.genericFlags[g] = 1;
+		}
+		p.spellings.forEach((_, l) => {
+			const sid = sidMap[l]!;
+			if (sid >= firstNew && this.surfaceTerm.data[sid] === -1) {
+				const t = p.surfaceTerm[l]!;
+				this.surfaceTerm.data[sid] = t < 0 ? -1 : termMap[t]!;
+			}
+			this.surfaceCount.data[sid]! += p.surfaceCount[l]!;
+		});
+		const tokenBase = this.tokens.length;
+		const occurrenceBase = this.occurrences.length;
+		for (let d = 0; d < p.docs; d++) {
+			this.starts.push(tokenBase + p.starts[d]!);
+			this.titleLengths.push(p.titleLengths[d]!);
+			this.occurrenceStarts.push(occurrenceBase + p.occurrenceStarts[d]!);
+		}
+		const tokens = this.tokens.extend(p.tokens.length);
+		for (let i = 0; i < p.tokens.length; i++) tokens[i] = termMap[p.tokens[i]!]!;
+		const occurrences = this.occurrences.extend(p.occurrences.length);
+		for (let i = 0; i < p.occurrences.length; i++) {
+			const o = p.occurrences[i]!;
+			occurrences[i] = termMap[o >> 1]! * 2 + (o & 1);
+		}
+		this.size += p.docs;
+	}
+
+	/** The corpus of every document added or merged. */
+	finish(): Corpus {
+		const terms = this.termLength.length;
+		const surfaces = this.spellings.spellings;
+		const df = this.df.toArray();
+		return {
+			size: this.size,
+			tokens: this.tokens.view(),
+			starts: Int32Array.from([...this.starts, this.tokens.length]),
+			titleLengths: Int32Array.from(this.titleLengths),
+			occurrences: this.occurrences.view(),
+			occurrenceStarts: Int32Array.from([...this.occurrenceStarts, this.occurrences.length]),
+			unigrams: this.unigrams,
+			termLength: this.termLength.toArray(),
+			termPrefix: this.termPrefix.toArray(),
+			termFirst: this.termFirst.toArray(),
+			termLast: this.termLast.toArray(),
+			df,
+			generic: Uint8Array.from({ length: terms }, (_, i) => this.genericFlags[i] ?? 0),
+			display: displayForms(
+				surfaces,
+				this.surfaceTerm.toArray(),
+				this.surfaceCount.toArray(),
+				terms,
+			),
+			surfaces,
+			termSpelling: this.termSpelling.toArray(),
+			displayCache: new Map(),
+			idfs: Float64Array.from(df, (n) => Math.log((1 + this.size) / (1 + n)) + 1),
+		};
+	}
 }
 
 function displayForms(

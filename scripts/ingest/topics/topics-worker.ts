@@ -1,25 +1,40 @@
 /**
- * Worker thread of the topics stage (see parallel.ts): computes keywords and vectors, then
- * related papers, for the chunks of papers it takes, with the same functions as the main
+ * Worker thread of the topics stage (see parallel.ts): tokenises the later documents, then
+ * computes keywords and vectors, then related papers, for the chunks of papers it takes, with the same functions as the main
  * thread, and answers on its port, waking the main thread through the shared flag.
  */
 import { workerData } from 'node:worker_threads';
-import { keywordsInRange, takeChunks, vectorAt, type Task, type WorkerSetup } from './parallel.ts';
+import {
+	keywordsInRange,
+	takeChunks,
+	tokenisePart,
+	vectorAt,
+	type Task,
+	type VectorStore,
+	type WorkerSetup,
+} from './parallel.ts';
 import { relatedInRange } from './related.ts';
 import type { Corpus } from './tfidf.ts';
 
-const { corpus, store, port, flag } = workerData as WorkerSetup;
-const c = { ...corpus, displayCache: new Map() } as unknown as Corpus;
+const { port, flag } = workerData as WorkerSetup;
+let c: Corpus;
+let store: VectorStore;
 
-const answer = (message: unknown): void => {
-	port.postMessage(message);
+const answer = (message: unknown, transfer: ArrayBuffer[] = []): void => {
+	port.postMessage(message, transfer);
 	Atomics.store(flag, 0, 1);
 	Atomics.notify(flag, 0);
 };
 
 port.on('message', (task: Task) => {
 	try {
-		if (task.kind === 'keywords')
+		if (task.kind === 'tokenise') {
+			const { part, buffers } = tokenisePart(task.docs);
+			answer({ value: part }, buffers);
+		} else if (task.kind === 'setup') {
+			c = { ...task.corpus, displayCache: new Map() } as unknown as Corpus;
+			store = task.store;
+		} else if (task.kind === 'keywords')
 			answer({ value: takeChunks(task.chunks, (from, to) => keywordsInRange(c, store, from, to)) });
 		else {
 			const vectors = Array.from({ length: c.size }, (_, d) => vectorAt(store, d));
