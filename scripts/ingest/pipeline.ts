@@ -3,10 +3,11 @@
  * parse → normalise → classify → render. The orchestrator (scripts/ingest.ts) does the I/O.
  */
 import { PaperSchema, type Paper } from '../../src/schemas/paper.ts';
-import { buildPapers } from './build-papers.ts';
+import { buildFromPrepared } from './build-papers.ts';
 import { parseSource } from './parse/index.ts';
 import { renderPaperMdx } from './render.ts';
 import { analyzeTopics } from './topics/analyze.ts';
+import { prepareRecords, TopicsHelper } from './topics/parallel.ts';
 import type { TopicDefinition } from './topics/topics-yaml.ts';
 import type { Problem, RawRecord, SourceFile } from './types.ts';
 
@@ -47,6 +48,8 @@ export interface IngestOptions {
 	 * garbage collector copy 500 MB of text while rendering.
 	 */
 	openSink?: (total: number) => (name: string, text: string) => void;
+	/** Use a worker thread from this many records on (default PARALLEL_FROM; tests vary it). */
+	parallelFrom?: number;
 }
 
 /** Runs parse → normalise → (classify) → validate → render over every source file. */
@@ -89,62 +92,73 @@ export function ingest(sources: SourceFile[], options: IngestOptions = {}): Inge
 	lap('parse');
 	if (errors.length > 0) return empty;
 
-	const { papers: built, duplicates } = buildPapers(records);
-	lap('normalise');
-	// Topics, keywords and related papers need the whole corpus (IDF, neighbours), so they are
-	// computed for all papers at once, before each entry is validated and rendered.
-	const analysis = options.topics
-		? analyzeTopics(
-				built.map((b) => b.paper),
-				options.topics,
-			)
-		: undefined;
-	analysis?.papers.forEach((fields, i) => Object.assign(built[i]!.paper, fields));
-	if (analysis) {
-		timings.push(...analysis.timings.map((t) => ({ stage: `topics: ${t.stage}`, ms: t.ms })));
-		mark = performance.now();
-	} else lap('topics');
-	const entries = new Map<string, string>();
-	const papers: Paper[] = [];
-	const emit = options.openSink?.(built.length + 1);
-	built.forEach(({ paper, body }, i) => {
-		const checked = PaperSchema.safeParse(paper);
-		if (!checked.success) {
-			const src = paper.sources[0]!;
-			errors.push({
-				file: src.file,
-				line: src.line,
-				message: `invalid entry "${paper.slug}": ${checked.error.message}`,
-			});
-			return;
-		}
-		// The objects that passed, not zod's copies: 100,000 copies kept to the end cost the
-		// garbage collector about 0.5 s (the schema has no transforms, so they are equal).
-		papers.push(paper);
-		const text = renderPaperMdx(checked.data, body);
-		if (emit) emit(`${paper.slug}.mdx`, text);
-		else entries.set(`${paper.slug}.mdx`, text);
-		options.onProgress?.(i + 1, built.length);
-	});
-	if (errors.length > 0) return { ...empty, duplicates };
-	lap('validate and render');
-	const topicsJson = `${JSON.stringify(analysis?.topics ?? [], null, '\t')}\n`;
-	if (emit) emit('_topics.json', topicsJson);
-	else entries.set('_topics.json', topicsJson);
-	const sorted = new Map([...entries].sort(([a], [b]) => (a < b ? -1 : 1)));
-	const derived = (analysis?.topics ?? []).filter((t) => t.derived);
-	return {
-		entries: sorted,
-		papers,
-		records: records.length,
-		duplicates,
-		errors,
-		warnings,
-		topicCounts: [
-			...(analysis?.counts ?? []),
-			...derived.map((t) => ({ slug: t.slug, count: t.count })),
-		],
-		catchAll: analysis?.catchAll ?? [],
-		timings,
-	};
+	// From PARALLEL_FROM records on a worker thread takes part of the per-paper work.
+	const helper = TopicsHelper.start(records.length, options.parallelFrom);
+	try {
+		return afterParse(helper);
+	} finally {
+		helper?.close();
+	}
+
+	function afterParse(helper: TopicsHelper | undefined): IngestResult {
+		const { papers: built, duplicates } = buildFromPrepared(prepareRecords(records, helper));
+		lap('normalise');
+		// Topics, keywords and related papers need the whole corpus (IDF, neighbours), so they are
+		// computed for all papers at once, before each entry is validated and rendered.
+		const analysis = options.topics
+			? analyzeTopics(
+					built.map((b) => b.paper),
+					options.topics,
+					{ helper },
+				)
+			: undefined;
+		analysis?.papers.forEach((fields, i) => Object.assign(built[i]!.paper, fields));
+		if (analysis) {
+			timings.push(...analysis.timings.map((t) => ({ stage: `topics: ${t.stage}`, ms: t.ms })));
+			mark = performance.now();
+		} else lap('topics');
+		const entries = new Map<string, string>();
+		const papers: Paper[] = [];
+		const emit = options.openSink?.(built.length + 1);
+		built.forEach(({ paper, body }, i) => {
+			const checked = PaperSchema.safeParse(paper);
+			if (!checked.success) {
+				const src = paper.sources[0]!;
+				errors.push({
+					file: src.file,
+					line: src.line,
+					message: `invalid entry "${paper.slug}": ${checked.error.message}`,
+				});
+				return;
+			}
+			// The objects that passed, not zod's copies: 100,000 copies kept to the end cost the
+			// garbage collector about 0.5 s (the schema has no transforms, so they are equal).
+			papers.push(paper);
+			const text = renderPaperMdx(checked.data, body);
+			if (emit) emit(`${paper.slug}.mdx`, text);
+			else entries.set(`${paper.slug}.mdx`, text);
+			options.onProgress?.(i + 1, built.length);
+		});
+		if (errors.length > 0) return { ...empty, duplicates };
+		lap('validate and render');
+		const topicsJson = `${JSON.stringify(analysis?.topics ?? [], null, '\t')}\n`;
+		if (emit) emit('_topics.json', topicsJson);
+		else entries.set('_topics.json', topicsJson);
+		const sorted = new Map([...entries].sort(([a], [b]) => (a < b ? -1 : 1)));
+		const derived = (analysis?.topics ?? []).filter((t) => t.derived);
+		return {
+			entries: sorted,
+			papers,
+			records: records.length,
+			duplicates,
+			errors,
+			warnings,
+			topicCounts: [
+				...(analysis?.counts ?? []),
+				...derived.map((t) => ({ slug: t.slug, count: t.count })),
+			],
+			catchAll: analysis?.catchAll ?? [],
+			timings,
+		};
+	}
 }

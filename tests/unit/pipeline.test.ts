@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
+import { generateCorpus, loadMaterial } from '../../scripts/bench/corpus.ts';
+import { readTopicsYaml } from '../../scripts/ingest/topics/topics-yaml.ts';
 import { ingest } from '../../scripts/ingest/pipeline.ts';
 import { splitFrontmatter } from '../../src/lib/frontmatter.ts';
 import { PaperSchema } from '../../src/schemas/paper.ts';
@@ -92,5 +95,24 @@ describe('ingest pipeline', () => {
 		]);
 		expect(r.errors).toHaveLength(1);
 		expect(r.entries.size).toBe(0);
+	});
+});
+
+describe('ingest pipeline on two threads', () => {
+	test('gives the same entries as on one thread', { timeout: 60_000 }, () => {
+		const sources = generateCorpus(loadMaterial('../shared'), 600).map((f) => ({
+			name: f.name,
+			bytes: new TextEncoder().encode(f.text),
+		}));
+		const topics = readTopicsYaml(
+			readFileSync('content/topics.yaml', 'utf8'),
+			'topics.yaml',
+		).topics;
+		const alone = ingest(sources, { topics, parallelFrom: Number.POSITIVE_INFINITY });
+		const split = ingest(sources, { topics, parallelFrom: 1 });
+		expect(alone.errors).toEqual([]);
+		expect(alone.entries.size).toBe(601);
+		expect([...split.entries]).toEqual([...alone.entries]);
+		expect(split.papers).toEqual(alone.papers);
 	});
 });

@@ -70,6 +70,11 @@ export interface TopicAnalysis {
 export interface AnalyzeOptions {
 	/** Use arXiv categories as evidence (default true; the quality check turns it off). */
 	useCategories?: boolean;
+	/**
+	 * A worker thread the caller started (and closes); without it one is started from
+	 * `parallelFrom` papers on.
+	 */
+	helper?: TopicsHelper;
 	/** Use a worker thread from this many papers on (default PARALLEL_FROM; tests vary it). */
 	parallelFrom?: number;
 }
@@ -93,6 +98,7 @@ export function analyzeTopics(
 	};
 	// Tokenising, keywords, vectors and related papers are per paper: on big corpora a worker
 	// thread takes part of the papers alongside this one (parallel.ts); the output is the same.
+	if (options.helper) return analyzeWith(options.helper);
 	const helper = TopicsHelper.start(inputs.length, options.parallelFrom);
 	try {
 		return analyzeWith(helper);

@@ -1,6 +1,6 @@
 /**
- * The per-paper steps of the topics stage (keywords and vectors, then related papers) split
- * between this thread and one worker thread on big corpora: they are the stage's largest costs
+ * The per-paper steps of the ingest (normalising, then in the topics stage tokenising, keywords
+ * and vectors, related papers) split between this thread and one worker thread on big corpora: they are the stage's largest costs
  * (about 9 s each at 100,000 papers) and each paper's result depends only on read-only shared
  * data. The split is invisible to callers: `analyzeTopics` stays synchronous (this thread
  * blocks on an Atomics flag for the worker's half) and its output is the same at any split.
@@ -12,6 +12,8 @@ import {
 	Worker,
 	type MessagePort,
 } from 'node:worker_threads';
+import { prepareRecord, type PreparedRecord } from '../build-papers.ts';
+import type { RawRecord } from '../types.ts';
 import { extractKeywords } from './keywords.ts';
 import { buildVector, type Postings, type SparseVector } from './related.ts';
 import {
@@ -125,10 +127,12 @@ export type WorkerCorpus = Omit<
 >;
 
 /**
- * A task for the worker: tokenise the later documents (answered with their CorpusPart); take
+ * A task for the worker: normalise the later records (answered with their PreparedRecords);
+ * tokenise the later documents (answered with their CorpusPart); take
  * the corpus and vector store (no answer); take chunks of the papers alongside this thread.
  */
 export type Task =
+	| { kind: 'prepare'; records: RawRecord[] }
 	| { kind: 'tokenise'; docs: TextDoc[] }
 	| { kind: 'setup'; corpus: WorkerCorpus; store: VectorStore }
 	| { kind: 'keywords'; chunks: Chunks }
@@ -161,6 +165,25 @@ export function tokeniseCorpus(docs: readonly TextDoc[], helper?: TopicsHelper):
 	builder.addDocs(docs.slice(0, cut));
 	builder.merge(helper.result<CorpusPart>());
 	return builder.finish();
+}
+
+/**
+ * Share of the records this thread normalises. Measured at 100,000 records: this thread's 52%
+ * took 1.8 s, then 0.55 s more until the worker's records were out of their message.
+ */
+const PREPARE_HERE = 0.52;
+
+/** Every record prepared (see prepareRecord), the later ones by the worker when there is one. */
+export function prepareRecords(
+	records: readonly RawRecord[],
+	helper?: TopicsHelper,
+): PreparedRecord[] {
+	if (!helper) return records.map(prepareRecord);
+	const cut = Math.floor(records.length * PREPARE_HERE);
+	helper.post({ kind: 'prepare', records: records.slice(cut) });
+	const prepared = records.slice(0, cut).map(prepareRecord);
+	for (const r of helper.result<PreparedRecord[]>()) prepared.push(r);
+	return prepared;
 }
 
 /** The tokenise task, on the worker: the part and the buffers to hand over without a copy. */

@@ -1,5 +1,6 @@
 /**
- * Worker thread of the topics stage (see parallel.ts): tokenises the later documents, then
+ * Worker thread of the ingest (see parallel.ts): normalises the later records, tokenises the
+ * later documents, then
  * computes keywords and vectors, then related papers, for the chunks of papers it takes, with the same functions as the main
  * thread, and answers on its port, waking the main thread through the shared flag.
  */
@@ -13,6 +14,7 @@ import {
 	type VectorStore,
 	type WorkerSetup,
 } from './parallel.ts';
+import { prepareRecord } from '../build-papers.ts';
 import { relatedInRange } from './related.ts';
 import type { Corpus } from './tfidf.ts';
 
@@ -28,7 +30,8 @@ const answer = (message: unknown, transfer: ArrayBuffer[] = []): void => {
 
 port.on('message', (task: Task) => {
 	try {
-		if (task.kind === 'tokenise') {
+		if (task.kind === 'prepare') answer({ value: task.records.map(prepareRecord) });
+		else if (task.kind === 'tokenise') {
 			const { part, buffers } = tokenisePart(task.docs);
 			answer({ value: part }, buffers);
 		} else if (task.kind === 'setup') {
