@@ -219,7 +219,7 @@ export function analyzeTopics(
 		const relatedChunks = chunksOf();
 		helper?.post({ kind: 'related', postings, order, chunks: relatedChunks });
 		const relatedParts = takeChunks(relatedChunks, (from, to) =>
-			relatedInRange(c, vectors, postings, order, from, to),
+			relatedInRange(c, store, postings, order, from, to),
 		);
 		if (helper) relatedParts.push(...helper.result<Array<[number, RelatedLink[][]]>>());
 		const related = inPaperOrder(relatedParts);

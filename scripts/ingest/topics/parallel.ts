@@ -15,7 +15,7 @@ import {
 import { prepareRecord, type PreparedRecord } from '../build-papers.ts';
 import type { RawRecord } from '../types.ts';
 import { extractKeywords } from './keywords.ts';
-import { buildVector, type Postings, type SparseVector } from './related.ts';
+import { buildVector, type Postings, type VectorStore } from './related.ts';
 import {
 	CorpusBuilder,
 	docTerms,
@@ -33,30 +33,7 @@ export const PARALLEL_FROM = 5000;
 /** A worker that has not started within this time is taken for broken. */
 const START_TIMEOUT_MS = 60_000;
 
-/** Every paper's vector in fixed-width slots of shared memory: both threads write their own. */
-export interface VectorStore {
-	width: number;
-	terms: Int32Array;
-	weights: Float32Array;
-	lengths: Int32Array;
-}
-
-/** Room for `n` vectors of at most `width` terms. */
-export function createVectorStore(n: number, width: number): VectorStore {
-	return {
-		width,
-		terms: new Int32Array(new SharedArrayBuffer(n * width * 4)),
-		weights: new Float32Array(new SharedArrayBuffer(n * width * 4)),
-		lengths: new Int32Array(new SharedArrayBuffer(n * 4)),
-	};
-}
-
-/** Paper d's vector (views of the store, no copy). */
-export function vectorAt(store: VectorStore, d: number): SparseVector {
-	const at = d * store.width;
-	const end = at + store.lengths[d]!;
-	return { terms: store.terms.subarray(at, end), weights: store.weights.subarray(at, end) };
-}
+export { createVectorStore, vectorAt, type VectorStore } from './related.ts';
 
 /** Keywords of papers `from` … `to − 1`, whose vectors go into the store. */
 export function keywordsInRange(

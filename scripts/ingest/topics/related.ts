@@ -42,6 +42,43 @@ export interface SparseVector {
 	weights: Float32Array;
 }
 
+/** Every paper's vector in fixed-width slots of shared memory: both threads write their own. */
+export interface VectorStore {
+	width: number;
+	terms: Int32Array;
+	weights: Float32Array;
+	lengths: Int32Array;
+}
+
+/** Room for `n` vectors of at most `width` terms. */
+export function createVectorStore(n: number, width: number): VectorStore {
+	return {
+		width,
+		terms: new Int32Array(new SharedArrayBuffer(n * width * 4)),
+		weights: new Float32Array(new SharedArrayBuffer(n * width * 4)),
+		lengths: new Int32Array(new SharedArrayBuffer(n * 4)),
+	};
+}
+
+/** Paper d's vector (views of the store, no copy). */
+export function vectorAt(store: VectorStore, d: number): SparseVector {
+	const at = d * store.width;
+	const end = at + store.lengths[d]!;
+	return { terms: store.terms.subarray(at, end), weights: store.weights.subarray(at, end) };
+}
+
+/** A store holding `vectors` (for callers that have them as objects). */
+export function storeOf(vectors: readonly SparseVector[]): VectorStore {
+	const width = vectors.reduce((m, v) => Math.max(m, v.terms.length), 0);
+	const store = createVectorStore(vectors.length, width);
+	vectors.forEach((v, d) => {
+		store.lengths[d] = v.terms.length;
+		store.terms.set(v.terms, d * width);
+		store.weights.set(v.weights, d * width);
+	});
+	return store;
+}
+
 /** A related paper: index of the document, cosine, shared terms as shown to readers. */
 export interface RelatedLink {
 	doc: number;
@@ -113,7 +150,8 @@ export function findRelated(
 	vectors: readonly SparseVector[],
 	order: ArrayLike<number>,
 ): RelatedLink[][] {
-	return relatedInRange(c, vectors, championLists(vectors, c.df.length), order, 0, vectors.length);
+	const postings = championLists(vectors, c.df.length);
+	return relatedInRange(c, storeOf(vectors), postings, Int32Array.from(order), 0, vectors.length);
 }
 
 /**
@@ -128,21 +166,29 @@ export function championLists(vectors: readonly SparseVector[], terms: number): 
 /** The related documents of documents `from` … `to − 1` (see findRelated). */
 export function relatedInRange(
 	c: Corpus,
-	vectors: readonly SparseVector[],
+	store: VectorStore,
 	postings: Postings,
-	order: ArrayLike<number>,
+	order: Int32Array,
 	from: number,
 	to: number,
 ): RelatedLink[][] {
-	const n = vectors.length;
+	const n = store.lengths.length;
 	const { start, docs, weights } = postings;
+	const { width, lengths } = store;
+	const allTerms = store.terms;
+	const allWeights = store.weights;
 	const acc = new Float64Array(n);
 	const touched = new Int32Array(n);
 	const dense = new Float32Array(c.df.length);
-	const queryScores = new Float64Array(vectors.reduce((m, v) => Math.max(m, v.terms.length), 0));
+	const queryScores = new Float64Array(width);
+	// The best candidates so far, best first, in typed arrays (no objects in the hot loop).
+	const bestDocs = new Int32Array(RELATED.rescore);
+	const bestScores = new Float64Array(RELATED.rescore);
+	const exactDocs = new Int32Array(RELATED.count);
+	const exactScores = new Float64Array(RELATED.count);
 	const out: RelatedLink[][] = [];
 	for (let d = from; d < to; d++) {
-		const v = vectors[d]!;
+		const v = vectorAt(store, d);
 		let nTouched = 0;
 		const m = v.weights.length;
 		for (let i = 0; i < m; i++) queryScores[i] = v.weights[i]!;
@@ -159,29 +205,42 @@ export function relatedInRange(
 			}
 		}
 		// Keep the best partial scores, then rank those few by their exact cosine.
-		const best: Array<{ doc: number; score: number }> = [];
+		let nBest = 0;
 		for (let k = 0; k < nTouched; k++) {
 			const e = touched[k]!;
 			const score = acc[e]!;
 			acc[e] = 0;
-			insertBounded(best, e, score, RELATED.rescore, order);
+			nBest = insertTop(bestDocs, bestScores, nBest, e, score, RELATED.rescore, order);
 		}
 		// Exact cosines against a dense copy of v: one pass over each candidate's terms instead of
 		// a branchy merge (same products, summed in the same term order: the same bits).
 		for (let i = 0; i < v.terms.length; i++) dense[v.terms[i]!] = v.weights[i]!;
-		const exact: Array<{ doc: number; score: number }> = [];
-		for (const b of best) {
-			const u = vectors[b.doc]!;
+		let nExact = 0;
+		for (let b = 0; b < nBest; b++) {
+			// Straight from the store: one object per candidate cost as much as its terms.
+			const at = bestDocs[b]! * width;
+			const end = at + lengths[bestDocs[b]!]!;
 			let score = 0;
-			for (let j = 0; j < u.terms.length; j++) score += dense[u.terms[j]!]! * u.weights[j]!;
-			if (score >= RELATED.minScore) insertBounded(exact, b.doc, score, RELATED.count, order);
+			for (let j = at; j < end; j++) score += dense[allTerms[j]!]! * allWeights[j]!;
+			if (score >= RELATED.minScore)
+				nExact = insertTop(
+					exactDocs,
+					exactScores,
+					nExact,
+					bestDocs[b]!,
+					score,
+					RELATED.count,
+					order,
+				);
 		}
+		const exact: Array<{ doc: number; score: number }> = [];
+		for (let k = 0; k < nExact; k++) exact.push({ doc: exactDocs[k]!, score: exactScores[k]! });
 		for (let i = 0; i < v.terms.length; i++) dense[v.terms[i]!] = 0;
 		out.push(
 			exact.map(({ doc, score }) => ({
 				doc,
 				score: Math.round(score * 1000) / 1000,
-				terms: sharedTerms(c, v, vectors[doc]!),
+				terms: sharedTerms(c, v, vectorAt(store, doc)),
 			})),
 		);
 	}
@@ -194,27 +253,34 @@ function ranksBefore(
 	aDoc: number,
 	bScore: number,
 	bDoc: number,
-	order: ArrayLike<number>,
+	order: Int32Array,
 ): boolean {
 	return aScore > bScore || (aScore === bScore && order[aDoc]! < order[bDoc]!);
 }
 
-/** Inserts into a list sorted by ranksBefore, keeping at most `max` (no closures: hot loop). */
-function insertBounded(
-	list: Array<{ doc: number; score: number }>,
+/**
+ * Inserts (doc, score) into the first `n` slots of `docs`/`scores`, kept sorted by ranksBefore
+ * and at most `max` long; returns the new length (typed arrays, no calls: hot loop).
+ */
+function insertTop(
+	docs: Int32Array,
+	scores: Float64Array,
+	n: number,
 	doc: number,
 	score: number,
 	max: number,
-	order: ArrayLike<number>,
-): void {
-	if (list.length === max) {
-		const last = list[max - 1]!;
-		if (!ranksBefore(score, doc, last.score, last.doc, order)) return;
-		list.pop();
+	order: Int32Array,
+): number {
+	if (n === max && !ranksBefore(score, doc, scores[n - 1]!, docs[n - 1]!, order)) return n;
+	let at = n === max ? n - 1 : n;
+	while (at > 0 && ranksBefore(score, doc, scores[at - 1]!, docs[at - 1]!, order)) {
+		docs[at] = docs[at - 1]!;
+		scores[at] = scores[at - 1]!;
+		at--;
 	}
-	let at = list.length;
-	while (at > 0 && ranksBefore(score, doc, list[at - 1]!.score, list[at - 1]!.doc, order)) at--;
-	list.splice(at, 0, { doc, score });
+	docs[at] = doc;
+	scores[at] = score;
+	return n === max ? n : n + 1;
 }
 
 /** Inverted index in compressed rows: term t's postings are `docs/weights[start[t] .. start[t+1])`. */

@@ -9,7 +9,6 @@ import {
 	keywordsInRange,
 	takeChunks,
 	tokenisePart,
-	vectorAt,
 	type Task,
 	type VectorStore,
 	type WorkerSetup,
@@ -40,11 +39,10 @@ port.on('message', (task: Task) => {
 		} else if (task.kind === 'keywords')
 			answer({ value: takeChunks(task.chunks, (from, to) => keywordsInRange(c, store, from, to)) });
 		else {
-			const vectors = Array.from({ length: c.size }, (_, d) => vectorAt(store, d));
 			const { postings, order } = task;
 			answer({
 				value: takeChunks(task.chunks, (from, to) =>
-					relatedInRange(c, vectors, postings, order, from, to),
+					relatedInRange(c, store, postings, order, from, to),
 				),
 			});
 		}
