@@ -6,7 +6,8 @@
  *   3. curated topics by phrases and arXiv categories        (classify.ts)
  *   4. unplaced papers: nearest curated topic if close enough, else derived clusters (derive.ts)
  *   5. related papers through the pruned inverted index      (related.ts)
- * Steps 2 and 5 run on two threads for big corpora (parallel.ts), with the same output.
+ * On big corpora a worker thread takes part of steps 1, 2 and 5, and builds the index while
+ * this thread does steps 3 and 4 (parallel.ts); the output is the same.
  */
 import type { Topic } from '../../../src/schemas/topic.ts';
 import { compileTaxonomy, pickTopics, scoreDocument, type Reason } from './classify.ts';
@@ -28,6 +29,7 @@ import {
 	RELATED,
 	relatedInRange,
 	sharedTerms,
+	type Postings,
 	type RelatedLink,
 	type SparseVector,
 } from './related.ts';
@@ -129,6 +131,9 @@ export function analyzeTopics(
 		const keywords = inPaperOrder(keywordParts);
 		const vectors = Array.from({ length: c.size }, (_, d) => vectorAt(store, d));
 		lap('keywords and vectors');
+		// The champion lists need only the vectors: the worker builds them while this thread
+		// classifies.
+		helper?.post({ kind: 'champion' });
 
 		const tax = compileTaxonomy(c, definitions);
 		const catchAllDef = definitions.find((t) => t.catchAll)!;
@@ -214,10 +219,20 @@ export function analyzeTopics(
 		}
 
 		lap('derived topics');
-		const postings = championLists(vectors, c.df.length);
+		const postings = helper ? helper.result<Postings>() : championLists(vectors, c.df.length);
 		lap('champion lists');
 		const relatedChunks = chunksOf();
 		helper?.post({ kind: 'related', postings, order, chunks: relatedChunks });
+		// The topics' terms meanwhile, on this thread: the worker takes more chunks of the papers.
+		const membersOf = groupBy(bySlug, (d) => assigned[d]!.topics);
+		const members = (slug: string): number[] => membersOf.get(slug) ?? [];
+		const counts = definitions.map((t) => ({ slug: t.slug, count: members(t.slug).length }));
+		const topics: Topic[] = [
+			...definitions.filter((t) => !t.catchAll).map((t) => topicOf(t, false, members(t.slug))),
+			...derived.sort((a, b) => cmp(a.slug, b.slug)),
+			topicOf(catchAllDef, true, members(catchAllDef.slug)),
+		].filter((t) => t.count > 0);
+		lap('topic terms');
 		const relatedParts = takeChunks(relatedChunks, (from, to) =>
 			relatedInRange(c, store, postings, order, from, to),
 		);
@@ -232,16 +247,6 @@ export function analyzeTopics(
 			// rewrite most entries (and re-render their pages) on each daily rebuild.
 			related: related[d]!.map((r) => ({ slug: inputs[r.doc]!.slug, terms: r.terms })),
 		}));
-
-		const membersOf = groupBy(bySlug, (d) => assigned[d]!.topics);
-		const members = (slug: string): number[] => membersOf.get(slug) ?? [];
-		const counts = definitions.map((t) => ({ slug: t.slug, count: members(t.slug).length }));
-		const topics: Topic[] = [
-			...definitions.filter((t) => !t.catchAll).map((t) => topicOf(t, false, members(t.slug))),
-			...derived.sort((a, b) => cmp(a.slug, b.slug)),
-			topicOf(catchAllDef, true, members(catchAllDef.slug)),
-		].filter((t) => t.count > 0);
-		lap('topic terms');
 		return { papers, topics, counts, catchAll, timings };
 
 		function topicOf(t: TopicDefinition, isCatchAll: boolean, docs: number[]): Topic {

@@ -106,13 +106,15 @@ export type WorkerCorpus = Omit<
 /**
  * A task for the worker: normalise the later records (answered with their PreparedRecords);
  * tokenise the later documents (answered with their CorpusPart); take
- * the corpus and vector store (no answer); take chunks of the papers alongside this thread.
+ * the corpus and vector store (no answer); take chunks of the papers alongside this thread;
+ * build the related papers' inverted index (answered with its Postings, in shared memory).
  */
 export type Task =
 	| { kind: 'prepare'; records: RawRecord[] }
 	| { kind: 'tokenise'; docs: TextDoc[] }
 	| { kind: 'setup'; corpus: WorkerCorpus; store: VectorStore }
 	| { kind: 'keywords'; chunks: Chunks }
+	| { kind: 'champion' }
 	| { kind: 'related'; postings: Postings; order: Int32Array; chunks: Chunks };
 
 /** What the worker is started with: its port, and the flag that wakes this thread. */

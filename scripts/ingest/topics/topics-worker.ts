@@ -1,20 +1,21 @@
 /**
  * Worker thread of the ingest (see parallel.ts): normalises the later records, tokenises the
- * later documents, then
- * computes keywords and vectors, then related papers, for the chunks of papers it takes, with the same functions as the main
- * thread, and answers on its port, waking the main thread through the shared flag.
+ * later documents, takes chunks of the papers for keywords and vectors, builds the related
+ * papers' index, then takes chunks for related papers, with the same functions as the main
+ * thread; it answers on its port, waking the main thread through the shared flag.
  */
 import { workerData } from 'node:worker_threads';
 import {
 	keywordsInRange,
 	takeChunks,
 	tokenisePart,
+	vectorAt,
 	type Task,
 	type VectorStore,
 	type WorkerSetup,
 } from './parallel.ts';
 import { prepareRecord } from '../build-papers.ts';
-import { relatedInRange } from './related.ts';
+import { championLists, relatedInRange } from './related.ts';
 import type { Corpus } from './tfidf.ts';
 
 const { port, flag } = workerData as WorkerSetup;
@@ -36,6 +37,9 @@ port.on('message', (task: Task) => {
 		} else if (task.kind === 'setup') {
 			c = { ...task.corpus, displayCache: new Map() } as unknown as Corpus;
 			store = task.store;
+		} else if (task.kind === 'champion') {
+			const vectors = Array.from({ length: c.size }, (_, d) => vectorAt(store, d));
+			answer({ value: championLists(vectors, c.df.length) });
 		} else if (task.kind === 'keywords')
 			answer({ value: takeChunks(task.chunks, (from, to) => keywordsInRange(c, store, from, to)) });
 		else {
