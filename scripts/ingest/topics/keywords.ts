@@ -9,7 +9,8 @@ import {
 	idf,
 	isAllGeneric,
 	rankPositive,
-	termWords,
+	Scratch,
+	termKey,
 } from './tfidf.ts';
 
 /** Limits of keyword extraction. */
@@ -18,10 +19,12 @@ export const KEYWORDS = { min: 3, max: 8, relative: 0.3 } as const;
 // Longer phrases are more telling than single words of the same TF-IDF.
 const LENGTH_BONUS = [0, 1, 1.6, 1.9];
 
+const scoreScratch = new Scratch((n) => new Float64Array(n));
+
 /** Picks 3–8 keyphrases of a document from its terms (see docTerms). Ties: term order. */
 export function extractKeywords(c: Corpus, doc: DocTerms): string[] {
 	const n = doc.terms.length;
-	const scores = new Float64Array(n);
+	const scores = scoreScratch.take(n, true);
 	for (let i = 0; i < n; i++) {
 		const term = doc.terms[i]!;
 		const count = doc.counts[i]!;
@@ -37,7 +40,7 @@ export function extractKeywords(c: Corpus, doc: DocTerms): string[] {
 	for (const i of order) {
 		if (chosen.length >= KEYWORDS.max || scores[i] === 0) break;
 		if (chosen.length >= KEYWORDS.min && scores[i]! < KEYWORDS.relative * chosen[0]!.score) break;
-		const key = ` ${termWords(c, doc.terms[i]!).join(' ')} `;
+		const key = termKey(c, doc.terms[i]!);
 		// Skip a phrase that contains, or is contained in, one already chosen.
 		if (chosen.some((k) => k.key.includes(key) || key.includes(k.key))) continue;
 		const text = displayTerm(c, doc.terms[i]!);

@@ -13,6 +13,7 @@ import {
 	isAllGeneric,
 	rankByScore,
 	rankPositive,
+	Scratch,
 	termWords,
 } from './tfidf.ts';
 
@@ -86,10 +87,12 @@ export interface RelatedLink {
 	terms: string[];
 }
 
+const vectorScratch = new Scratch((n) => new Float64Array(n));
+
 /** The TF-IDF vector of a document, cut to its top terms and normalised to unit length. */
 export function buildVector(c: Corpus, doc: DocTerms): SparseVector {
 	const n = doc.terms.length;
-	const scores = new Float64Array(n);
+	const scores = vectorScratch.take(n, true);
 	for (let i = 0; i < n; i++) {
 		const term = doc.terms[i]!;
 		if (c.termLength[term]! > 2 || c.df[term]! < 2) continue; // a unique term links nothing

@@ -41,14 +41,17 @@ export interface Corpus {
 	df: Int32Array;
 	/** Per term id: whether a unigram is a generic word of abstracts (see GENERIC_WORDS). */
 	generic: Uint8Array;
+	/** Per term id: whether every word of the term is generic (see isAllGeneric). */
+	allGeneric: Uint8Array;
 	/** Per term id: a unigram's display form, its most frequent spelling (lower case unless an acronym). */
 	display: string[];
 	/** Spellings seen in the text, by spelling id. */
 	surfaces: string[];
 	/** Per term id, 3 slots: spelling ids of an n-gram's words at its first occurrence (−1: none). */
 	termSpelling: Int32Array;
-	/** Memo of displayTerm. */
-	displayCache: Map<number, string>;
+	/** Memos of displayTerm and termKey, by term id ('' until asked): per thread, not shared. */
+	displayCache: string[];
+	keyCache: string[];
 	/** Per term id: its inverse document frequency (see idf), computed once. */
 	idfs: Float64Array;
 }
@@ -423,6 +426,7 @@ export class CorpusBuilder {
 	/** The corpus of every document added or merged. */
 	finish(): Corpus {
 		const terms = this.termLength.length;
+		const generic = Uint8Array.from({ length: terms }, (_, i) => this.genericFlags[i] ?? 0);
 		const surfaces = this.spellings.spellings;
 		const df = this.df.toArray();
 		return {
@@ -438,7 +442,13 @@ export class CorpusBuilder {
 			termFirst: this.termFirst.toArray(),
 			termLast: this.termLast.toArray(),
 			df,
-			generic: Uint8Array.from({ length: terms }, (_, i) => this.genericFlags[i] ?? 0),
+			generic,
+			allGeneric: allGenericOf(
+				generic,
+				this.termLength.view(),
+				this.termPrefix.view(),
+				this.termLast.view(),
+			),
 			display: displayForms(
 				surfaces,
 				this.surfaceTerm.toArray(),
@@ -447,7 +457,7 @@ export class CorpusBuilder {
 			),
 			surfaces,
 			termSpelling: this.termSpelling.toArray(),
-			displayCache: new Map(),
+			...freshCaches(terms),
 			idfs: Float64Array.from(df, (n) => Math.log((1 + this.size) / (1 + n)) + 1),
 		};
 	}
@@ -484,11 +494,43 @@ function showCase(s: string): string {
 	return acronym ? s : s.toLowerCase();
 }
 
-/** A document's distinct terms with their frequencies; title occurrences count twice. */
+/**
+ * Typed arrays reused from paper to paper by one function: a fresh one per paper cost more than
+ * the work done in it (each is a separate allocation outside the heap, counted towards the next
+ * garbage collection). `take(n)` is valid until the next `take` on the same scratch.
+ */
+export class Scratch<T extends Int32Array | Float64Array> {
+	private items: T;
+	private readonly make: (n: number) => T;
+	constructor(make: (n: number) => T) {
+		this.make = make;
+		this.items = make(256);
+	}
+	/** `n` items, zeroed when `zero` is set. */
+	take(n: number, zero = false): T {
+		if (this.items.length < n) this.items = this.make(Math.max(n, this.items.length * 2));
+		const view = this.items.subarray(0, n) as T;
+		if (zero) view.fill(0);
+		return view;
+	}
+}
+
+const occurrenceScratch = new Scratch((n) => new Int32Array(n));
+const termScratch = new Scratch((n) => new Int32Array(n));
+const countScratch = new Scratch((n) => new Float64Array(n));
+
+/**
+ * A document's distinct terms with their frequencies; title occurrences count twice. The arrays
+ * are reused by the next call (callers use them at once).
+ */
 export function docTerms(c: Corpus, d: number): DocTerms {
-	const occ = c.occurrences.slice(c.occurrenceStarts[d]!, c.occurrenceStarts[d + 1]!).sort();
-	const terms = new Int32Array(occ.length);
-	const counts = new Float64Array(occ.length);
+	const from = c.occurrenceStarts[d]!;
+	const to = c.occurrenceStarts[d + 1]!;
+	const occ = occurrenceScratch.take(to - from);
+	occ.set(c.occurrences.subarray(from, to));
+	occ.sort();
+	const terms = termScratch.take(occ.length);
+	const counts = countScratch.take(occ.length, true);
 	let n = -1;
 	let last = -1;
 	for (let i = 0; i < occ.length; i++) {
@@ -509,10 +551,42 @@ export function termWords(c: Corpus, term: number): number[] {
 	return words.reverse();
 }
 
+/** A term's words as ` 12 7 ` (unigram ids between spaces): a phrase contains another's words when its key contains the other's. */
+export function termKey(c: Corpus, term: number): string {
+	let key = c.keyCache[term]!;
+	if (key === '') {
+		key = ` ${termWords(c, term).join(' ')} `;
+		c.keyCache[term] = key;
+	}
+	return key;
+}
+
+/** Empty memos for a corpus of `terms` terms (see Corpus.displayCache). */
+export function freshCaches(terms: number): Pick<Corpus, 'displayCache' | 'keyCache'> {
+	return {
+		displayCache: new Array<string>(terms).fill(''),
+		keyCache: new Array<string>(terms).fill(''),
+	};
+}
+
 /** Whether every word of a term is generic ("proposed method"). */
 export function isAllGeneric(c: Corpus, term: number): boolean {
-	if (!c.generic[c.termFirst[term]!] || !c.generic[c.termLast[term]!]) return false;
-	return c.termLength[term]! < 3 || termWords(c, term).every((w) => c.generic[w]);
+	return c.allGeneric[term] === 1;
+}
+
+/** isAllGeneric of every term, computed once (it was asked about each term of each paper). */
+function allGenericOf(
+	generic: Uint8Array,
+	termLength: Int32Array,
+	termPrefix: Int32Array,
+	termLast: Int32Array,
+): Uint8Array {
+	const all = new Uint8Array(termLength.length);
+	for (let t = 0; t < all.length; t++) {
+		// A term's prefix always has a smaller id (it was seen first), so its answer is known.
+		all[t] = termLength[t] === 1 ? generic[t]! : all[termPrefix[t]!]! & generic[termLast[t]!]!;
+	}
+	return all;
 }
 
 /**
@@ -520,8 +594,8 @@ export function isAllGeneric(c: Corpus, term: number): boolean {
  * written in the corpus ("representation learning", not a mix of each word's favourite form).
  */
 export function displayTerm(c: Corpus, term: number): string {
-	let text = c.displayCache.get(term);
-	if (text === undefined) {
+	let text = c.displayCache[term]!;
+	if (text === '') {
 		if (c.termLength[term] === 1) text = c.display[term]!;
 		else {
 			const words: string[] = [];
@@ -529,7 +603,7 @@ export function displayTerm(c: Corpus, term: number): string {
 				words.push(showCase(c.surfaces[c.termSpelling[term * 3 + k]!]!));
 			text = words.join(' ');
 		}
-		c.displayCache.set(term, text);
+		c.displayCache[term] = text;
 	}
 	return text;
 }
@@ -557,7 +631,7 @@ export function rankByScore(scores: Float64Array, n: number): Int32Array {
  * score zero (unique n-grams, generic words), and sorting only the rest is much cheaper.
  */
 export function rankPositive(scores: Float64Array, n: number): Int32Array {
-	const packed = new Float64Array(n);
+	const packed = packedScratch.take(n);
 	let m = 0;
 	for (let i = 0; i < n; i++) {
 		const rounded = Math.round(scores[i]! * 1e6);
@@ -565,6 +639,8 @@ export function rankPositive(scores: Float64Array, n: number): Int32Array {
 	}
 	return unpack(packed.subarray(0, m).sort());
 }
+
+const packedScratch = new Scratch((n) => new Float64Array(n));
 
 function unpack(packed: Float64Array): Int32Array {
 	const n = packed.length;

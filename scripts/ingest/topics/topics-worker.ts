@@ -16,7 +16,7 @@ import {
 } from './parallel.ts';
 import { prepareRecord } from '../build-papers.ts';
 import { championLists, relatedInRange } from './related.ts';
-import type { Corpus } from './tfidf.ts';
+import { freshCaches, type Corpus } from './tfidf.ts';
 
 const { port, flag } = workerData as WorkerSetup;
 let c: Corpus;
@@ -35,7 +35,7 @@ port.on('message', (task: Task) => {
 			const { part, buffers } = tokenisePart(task.docs);
 			answer({ value: part }, buffers);
 		} else if (task.kind === 'setup') {
-			c = { ...task.corpus, displayCache: new Map() } as unknown as Corpus;
+			c = { ...task.corpus, ...freshCaches(task.corpus.df.length) } as unknown as Corpus;
 			store = task.store;
 		} else if (task.kind === 'champion') {
 			const vectors = Array.from({ length: c.size }, (_, d) => vectorAt(store, d));
