@@ -59,6 +59,8 @@ export interface Taxonomy {
 	topics: TopicDefinition[];
 	/** First word id → phrases starting with it. */
 	byFirstWord: Map<number, Phrase[]>;
+	/** Per word id: 1 when a phrase starts with it (most words start none: no map lookup). */
+	isFirstWord: Uint8Array;
 }
 
 /** Compiles phrases to word ids; a phrase with a word the corpus never uses cannot match. */
@@ -83,7 +85,9 @@ export function compileTaxonomy(c: Corpus, topics: readonly TopicDefinition[]): 
 		add(t.strong, CLASSIFY.strong);
 		add(t.terms, CLASSIFY.term);
 	});
-	return { topics: sorted, byFirstWord };
+	const isFirstWord = new Uint8Array(c.df.length);
+	for (const word of byFirstWord.keys()) isFirstWord[word] = 1;
+	return { topics: sorted, byFirstWord, isFirstWord };
 }
 
 /** Whether an arXiv category falls under a mapping (`cs.CL`, or a prefix like `q-bio`). */
@@ -104,8 +108,8 @@ export function scoreDocument(
 	// phrase → [title hits, body hits]
 	const hits = new Map<Phrase, [number, number]>();
 	for (let i = start; i < end; i++) {
-		const list = tax.byFirstWord.get(c.tokens[i]!);
-		if (!list) continue;
+		if (!tax.isFirstWord[c.tokens[i]!]) continue;
+		const list = tax.byFirstWord.get(c.tokens[i]!)!;
 		for (const p of list) {
 			const stop = i + p.words.length;
 			if (stop > end || (i < titleEnd && stop > titleEnd)) continue;

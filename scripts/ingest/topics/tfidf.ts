@@ -613,13 +613,15 @@ export function idf(c: Corpus, term: number): number {
 	return c.idfs[term]!;
 }
 
+const packedScratch = new Scratch((n) => new Float64Array(n));
+
 /**
  * Indices of `scores[0..n)` by score descending, ties by index (= term order, as DocTerms are
  * sorted by term id). Packs score and index into one float so that the native numeric sort of a
  * typed array does the work: no comparator calls, no garbage.
  */
 export function rankByScore(scores: Float64Array, n: number): Int32Array {
-	const packed = new Float64Array(n);
+	const packed = packedScratch.take(n);
 	for (let i = 0; i < n; i++) packed[i] = -Math.round(scores[i]! * 1e6) * 2 ** 21 + i;
 	return unpack(packed.sort());
 }
@@ -639,8 +641,6 @@ export function rankPositive(scores: Float64Array, n: number): Int32Array {
 	}
 	return unpack(packed.subarray(0, m).sort());
 }
-
-const packedScratch = new Scratch((n) => new Float64Array(n));
 
 function unpack(packed: Float64Array): Int32Array {
 	const n = packed.length;
