@@ -24,8 +24,6 @@ import {
 } from './parallel.ts';
 import {
 	championLists,
-	cosineIndexed,
-	indexVector,
 	RELATED,
 	relatedInRange,
 	sharedTerms,
@@ -160,20 +158,36 @@ export function analyzeTopics(
 		const centroids = new Map(
 			curated.map((slug) => [slug, centroidOf(firstTopicOf.get(slug) ?? [], vectors, scratch)]),
 		);
-		const indexed = new Map([...centroids].map(([slug, v]) => [slug, indexVector(v)]));
+		// Each centroid in turn in a dense array (its weights as numbers, as a Map held them), every
+		// unplaced paper scored against it: the same sums in the same order as a lookup per term,
+		// without building a Map of up to every term per topic.
+		const loose = bySlug.filter((d) => assigned[d]!.topics.length === 0);
+		const bestTopic = new Int32Array(loose.length).fill(-1);
+		const bestSims = new Float64Array(loose.length).fill(NEAREST_TOPIC_SIMILARITY);
+		const dense = new Float64Array(c.df.length);
+		curated.forEach((slug, k) => {
+			const centroid = centroids.get(slug)!;
+			for (let i = 0; i < centroid.terms.length; i++)
+				dense[centroid.terms[i]!] = centroid.weights[i]!;
+			loose.forEach((d, j) => {
+				const v = vectors[d]!;
+				let sim = 0;
+				for (let i = 0; i < v.terms.length; i++) sim += v.weights[i]! * dense[v.terms[i]!]!;
+				if (sim > bestSims[j]!) {
+					bestSims[j] = sim;
+					bestTopic[j] = k;
+				}
+			});
+			for (let i = 0; i < centroid.terms.length; i++) dense[centroid.terms[i]!] = 0;
+		});
 		const unplaced: number[] = [];
-		for (const d of bySlug) {
-			if (assigned[d]!.topics.length > 0) continue;
-			let best: string | undefined;
-			let bestSim = NEAREST_TOPIC_SIMILARITY;
-			for (const slug of curated) {
-				const s = cosineIndexed(vectors[d]!, indexed.get(slug)!);
-				if (s > bestSim) [best, bestSim] = [slug, s];
-			}
-			if (!best) {
+		for (const [j, d] of loose.entries()) {
+			if (bestTopic[j]! < 0) {
 				unplaced.push(d);
 				continue;
 			}
+			const best = curated[bestTopic[j]!]!;
+			const bestSim = bestSims[j]!;
 			const terms = sharedTerms(c, vectors[d]!, centroids.get(best)!);
 			assigned[d] = {
 				topics: [best],
