@@ -121,40 +121,49 @@ export function scoreDocument(
 			hits.set(p, h);
 		}
 	}
-	const scores = tax.topics.map((t): TopicScore => ({
-		slug: t.slug,
-		score: 0,
-		reasons: [],
-		support: 0,
-		decisive: false,
-	}));
+	// Scores only for the topics with evidence (most papers have some for a few topics of 26).
+	const scores: Array<TopicScore | undefined> = new Array<TopicScore | undefined>(
+		tax.topics.length,
+	);
+	const scoreOf = (i: number): TopicScore =>
+		(scores[i] ??= {
+			slug: tax.topics[i]!.slug,
+			score: 0,
+			reasons: [],
+			support: 0,
+			decisive: false,
+		});
 	for (const [p, [inTitle, inBody]] of hits) {
 		const body = inBody > 0 ? 1 + 0.5 * Math.min(inBody - 1, CLASSIFY.maxRepeats) : 0;
 		const weight = p.weight * (body + (inTitle > 0 ? CLASSIFY.title : 0));
-		scores[p.topic]!.score += weight;
-		scores[p.topic]!.reasons.push({ term: p.text, weight: round(weight) });
-		if (p.weight > 0) scores[p.topic]!.support += p.weight >= CLASSIFY.strong ? 2 : 1;
-		if (p.weight >= CLASSIFY.strong) scores[p.topic]!.decisive = true;
+		const s = scoreOf(p.topic);
+		s.score += weight;
+		s.reasons.push({ term: p.text, weight: round(weight) });
+		if (p.weight > 0) s.support += p.weight >= CLASSIFY.strong ? 2 : 1;
+		if (p.weight >= CLASSIFY.strong) s.decisive = true;
 	}
-	tax.topics.forEach((t, i) => {
-		categories.forEach((cat, k) => {
-			if (!t.categories.some((m) => categoryMatches(cat, m))) return;
-			const weight = k === 0 ? CLASSIFY.primaryCategory : CLASSIFY.otherCategory;
-			scores[i]!.score += weight;
-			scores[i]!.support += 2;
-			scores[i]!.decisive = true;
-			scores[i]!.reasons.push({ term: `arXiv:${cat}`, weight });
+	if (categories.length > 0)
+		tax.topics.forEach((t, i) => {
+			categories.forEach((cat, k) => {
+				if (!t.categories.some((m) => categoryMatches(cat, m))) return;
+				const weight = k === 0 ? CLASSIFY.primaryCategory : CLASSIFY.otherCategory;
+				const s = scoreOf(i);
+				s.score += weight;
+				s.support += 2;
+				s.decisive = true;
+				s.reasons.push({ term: `arXiv:${cat}`, weight });
+			});
 		});
-	});
-	return scores
-		.filter((s) => s.reasons.length > 0)
-		.map((s) => ({
-			...s,
-			score: round(s.score),
-			reasons: s.reasons.sort(
-				(a, b) => b.weight - a.weight || (a.term < b.term ? -1 : a.term > b.term ? 1 : 0),
-			),
-		}));
+	const out: TopicScore[] = [];
+	for (const s of scores) {
+		if (!s || s.reasons.length === 0) continue;
+		s.score = round(s.score);
+		s.reasons.sort(
+			(a, b) => b.weight - a.weight || (a.term < b.term ? -1 : a.term > b.term ? 1 : 0),
+		);
+		out.push(s);
+	}
+	return out;
 }
 
 /**
