@@ -28,7 +28,8 @@ import {
 	relatedInRange,
 	sharedTerms,
 	type Postings,
-	type RelatedLink,
+	type PackedLinks,
+	unpackLinks,
 	type SparseVector,
 } from './related.ts';
 import { displayTerm, type Corpus } from './tfidf.ts';
@@ -250,7 +251,9 @@ export function analyzeTopics(
 		const relatedParts = takeChunks(relatedChunks, (from, to) =>
 			relatedInRange(c, store, postings, order, from, to),
 		);
-		if (helper) relatedParts.push(...helper.result<Array<[number, RelatedLink[][]]>>());
+		if (helper)
+			for (const [k, [packed]] of helper.result<Array<[number, PackedLinks[]]>>())
+				relatedParts.push([k, unpackLinks(c, packed!)]);
 		const related = inPaperOrder(relatedParts);
 		lap('related papers');
 		const papers = inputs.map((_, d): TopicOutput => ({

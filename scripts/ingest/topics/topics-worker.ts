@@ -15,7 +15,7 @@ import {
 	type WorkerSetup,
 } from './parallel.ts';
 import { prepareRecord } from '../build-papers.ts';
-import { championLists, relatedInRange } from './related.ts';
+import { championLists, linkBuffers, relatedPacked } from './related.ts';
 import { freshCaches, type Corpus } from './tfidf.ts';
 
 const { port, flag } = workerData as WorkerSetup;
@@ -44,11 +44,14 @@ port.on('message', (task: Task) => {
 			answer({ value: takeChunks(task.chunks, (from, to) => keywordsInRange(c, store, from, to)) });
 		else {
 			const { postings, order } = task;
-			answer({
-				value: takeChunks(task.chunks, (from, to) =>
-					relatedInRange(c, store, postings, order, from, to),
-				),
-			});
+			// Packed in typed arrays, handed over without a copy (see PackedLinks).
+			const parts = takeChunks(task.chunks, (from, to) => [
+				relatedPacked(c, store, postings, order, from, to),
+			]);
+			answer(
+				{ value: parts },
+				parts.flatMap(([, [packed]]) => linkBuffers(packed!)),
+			);
 		}
 	} catch (e) {
 		answer({ error: (e as Error).stack ?? String(e) });
