@@ -1,6 +1,8 @@
 /**
  * The ingest as one pure function: source files in, generated entries (file name → text) out.
  * parse → normalise → classify → render. The orchestrator (scripts/ingest.ts) does the I/O.
+ * From PARALLEL_FROM records on, a worker thread takes part of the per-paper work
+ * (topics/parallel.ts); the result is the same as on one thread.
  */
 import { PaperSchema, type Paper } from '../../src/schemas/paper.ts';
 import { buildFromPrepared } from './build-papers.ts';

@@ -1,9 +1,11 @@
 /**
- * The per-paper steps of the ingest (normalising, then in the topics stage tokenising, keywords
- * and vectors, related papers) split between this thread and one worker thread on big corpora: they are the stage's largest costs
- * (about 9 s each at 100,000 papers) and each paper's result depends only on read-only shared
- * data. The split is invisible to callers: `analyzeTopics` stays synchronous (this thread
- * blocks on an Atomics flag for the worker's half) and its output is the same at any split.
+ * The per-paper steps of the ingest split between this thread and one worker thread on big
+ * corpora: normalising the records, then in the topics stage tokenising, keywords and vectors,
+ * the related papers' index and the related papers themselves. Each paper's result depends only
+ * on its own record or on read-only shared data, and the worker's answers come back in paper
+ * order (or, for tokenising, are merged as if one builder had gone on), so the split is
+ * invisible: `ingest` and `analyzeTopics` stay synchronous (this thread blocks on an Atomics
+ * flag for the worker's answer) and their output is the same at any split.
  */
 import { availableParallelism } from 'node:os';
 import {
