@@ -9,7 +9,7 @@ import { buildFromPrepared } from './build-papers.ts';
 import { parseSource } from './parse/index.ts';
 import { renderPaperMdx } from './render.ts';
 import { analyzeTopics } from './topics/analyze.ts';
-import { prepareRecords, TopicsHelper } from './topics/parallel.ts';
+import { prepareRecords, withHelper, type TopicsHelper } from './topics/parallel.ts';
 import type { TopicDefinition } from './topics/topics-yaml.ts';
 import type { Problem, RawRecord, SourceFile } from './types.ts';
 
@@ -95,12 +95,7 @@ export function ingest(sources: SourceFile[], options: IngestOptions = {}): Inge
 	if (errors.length > 0) return empty;
 
 	// From PARALLEL_FROM records on a worker thread takes part of the per-paper work.
-	const helper = TopicsHelper.start(records.length, options.parallelFrom);
-	try {
-		return afterParse(helper);
-	} finally {
-		helper?.close();
-	}
+	return withHelper(records.length, options.parallelFrom, afterParse);
 
 	function afterParse(helper: TopicsHelper | undefined): IngestResult {
 		const { papers: built, duplicates } = buildFromPrepared(prepareRecords(records, helper));

@@ -58,6 +58,9 @@ function threaded(dir: string): EntrySink {
 		worker.once('error', reject);
 		worker.once('exit', (code) => reject(new Error(`entry writer exited with code ${code}`)));
 	});
+	// Awaited only at the end: a worker that fails early must not crash the run as an unhandled
+	// rejection while entries are still being rendered; `finish` reports it.
+	reply.catch(() => undefined);
 	const end = async (message: Message): Promise<Reply> => {
 		flush();
 		worker.postMessage(message);

@@ -19,7 +19,8 @@ import {
 	keywordsInRange,
 	takeChunks,
 	tokeniseCorpus,
-	TopicsHelper,
+	withHelper,
+	type TopicsHelper,
 	vectorAt,
 } from './parallel.ts';
 import {
@@ -100,12 +101,7 @@ export function analyzeTopics(
 	// Tokenising, keywords, vectors and related papers are per paper: on big corpora a worker
 	// thread takes part of the papers alongside this one (parallel.ts); the output is the same.
 	if (options.helper) return analyzeWith(options.helper);
-	const helper = TopicsHelper.start(inputs.length, options.parallelFrom);
-	try {
-		return analyzeWith(helper);
-	} finally {
-		helper?.close();
-	}
+	return withHelper(inputs.length, options.parallelFrom, analyzeWith);
 
 	function analyzeWith(helper: TopicsHelper | undefined): TopicAnalysis {
 		const c = tokeniseCorpus(

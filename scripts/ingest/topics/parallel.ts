@@ -181,6 +181,23 @@ export function tokenisePart(docs: readonly TextDoc[]): {
 	return { part, buffers };
 }
 
+/**
+ * Runs `run` with a worker for `papers` papers (see TopicsHelper.start; none for few papers or
+ * one core), closing it afterwards whatever happens.
+ */
+export function withHelper<T>(
+	papers: number,
+	from: number | undefined,
+	run: (helper: TopicsHelper | undefined) => T,
+): T {
+	const helper = TopicsHelper.start(papers, from);
+	try {
+		return run(helper);
+	} finally {
+		helper?.close();
+	}
+}
+
 /** The worker thread, driven synchronously from this one. */
 export class TopicsHelper {
 	private readonly worker: Worker;
