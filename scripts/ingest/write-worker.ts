@@ -37,11 +37,29 @@ export function openFolderSink(
 	return threaded(dir);
 }
 
+/** The same on this thread, with the same error behaviour: a failed write is reported by `finish`. */
 function inThread(dir: string): EntrySink {
 	const writer = new FolderWriter(dir);
+	let failure: Error | undefined;
 	return {
-		add: (name, text) => writer.add(name, text),
-		finish: async () => writer.finish(),
+		add(name, text) {
+			if (failure) return;
+			try {
+				writer.add(name, text);
+			} catch (e) {
+				failure = e as Error;
+				writer.abort();
+			}
+		},
+		async finish() {
+			if (failure) throw failure;
+			try {
+				return writer.finish();
+			} catch (e) {
+				writer.abort();
+				throw e;
+			}
+		},
 		abort: async () => writer.abort(),
 	};
 }

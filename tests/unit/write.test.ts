@@ -43,38 +43,45 @@ describe('writeFolder', () => {
 	});
 });
 
-describe('entries streamed to a worker thread', { timeout: 30_000 }, () => {
-	test('gives the same folder and summary as writing on this thread', async () => {
-		const other = join(parent, 'other');
-		writeFolder(other, files(600));
-		const sink = openFolderSink(dir, 600, 0);
-		for (const [name, text] of files(600)) sink.add(name, text);
-		expect(await sink.finish()).toEqual({ written: 600, unchanged: 0, removed: 0 });
-		expect(contents(dir)).toEqual(contents(other));
+describe(
+	'entry sinks: streamed to a worker thread or written on this one',
+	{ timeout: 30_000 },
+	() => {
+		test('gives the same folder and summary as writing on this thread', async () => {
+			const other = join(parent, 'other');
+			writeFolder(other, files(600));
+			const sink = openFolderSink(dir, 600, 0);
+			for (const [name, text] of files(600)) sink.add(name, text);
+			expect(await sink.finish()).toEqual({ written: 600, unchanged: 0, removed: 0 });
+			expect(contents(dir)).toEqual(contents(other));
 
-		const again = openFolderSink(dir, 600, 0);
-		for (const [name, text] of files(600)) again.add(name, text);
-		expect(await again.finish()).toEqual({ written: 0, unchanged: 600, removed: 0 });
-	});
+			const again = openFolderSink(dir, 600, 0);
+			for (const [name, text] of files(600)) again.add(name, text);
+			expect(await again.finish()).toEqual({ written: 0, unchanged: 600, removed: 0 });
+		});
 
-	test('abort leaves the folder as it was and no staging folder', async () => {
-		writeFolder(dir, files(3));
-		const sink = openFolderSink(dir, 1000, 0);
-		for (const [name, text] of files(1000, ' v2')) sink.add(name, text);
-		await sink.abort();
-		expect(contents(dir)).toEqual(Object.fromEntries(files(3)));
-		expect(readdirSync(parent)).toEqual(['papers']);
-	});
+		test('abort leaves the folder as it was and no staging folder', async () => {
+			writeFolder(dir, files(3));
+			const sink = openFolderSink(dir, 1000, 0);
+			for (const [name, text] of files(1000, ' v2')) sink.add(name, text);
+			await sink.abort();
+			expect(contents(dir)).toEqual(Object.fromEntries(files(3)));
+			expect(readdirSync(parent)).toEqual(['papers']);
+		});
 
-	test('a failed write is reported when finishing, and nothing changes', async () => {
-		writeFolder(dir, files(2));
-		// A name that cannot be created: its folder does not exist.
-		const sink = openFolderSink(dir, 10, 0);
-		sink.add('p0.mdx', 'changed\n');
-		sink.add('sub/x.mdx', 'cannot be written\n');
-		sink.add('p1.mdx', 'paper 1\n');
-		await expect(sink.finish()).rejects.toThrow(/ENOENT|sub/);
-		expect(contents(dir)).toEqual(Object.fromEntries(files(2)));
-		expect(existsSync(join(parent, '.papers.staging'))).toBe(false);
-	});
-});
+		test.each([0, Number.POSITIVE_INFINITY])(
+			'a failed write is reported when finishing, and nothing changes (threaded from %s)',
+			async (threadedFrom) => {
+				writeFolder(dir, files(2));
+				// A name that cannot be created: its folder does not exist.
+				const sink = openFolderSink(dir, 10, threadedFrom);
+				sink.add('p0.mdx', 'changed\n');
+				sink.add('sub/x.mdx', 'cannot be written\n');
+				sink.add('p1.mdx', 'paper 1\n');
+				await expect(sink.finish()).rejects.toThrow(/ENOENT|sub/);
+				expect(contents(dir)).toEqual(Object.fromEntries(files(2)));
+				expect(existsSync(join(parent, '.papers.staging'))).toBe(false);
+			},
+		);
+	},
+);
