@@ -4,11 +4,11 @@
  * build, `astro:build:done` places them; a broken entry fails the build with its file named.
  */
 import {
-	cpSync,
 	existsSync,
 	mkdirSync,
 	mkdtempSync,
 	readdirSync,
+	readFileSync,
 	rmSync,
 	symlinkSync,
 	writeFileSync,
@@ -16,10 +16,18 @@ import {
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { afterEach, beforeEach, expect, test } from 'vitest';
+import { afterEach, beforeAll, beforeEach, expect, test } from 'vitest';
+import { ingest } from '../../scripts/ingest/pipeline.ts';
+import { readTopicsYaml } from '../../scripts/ingest/topics/topics-yaml.ts';
+import { readSourceFiles } from '../../scripts/ingest/write.ts';
 import cardsIntegration from '../../src/integrations/cards.ts';
 
 let root: string;
+let seed: Map<string, string>;
+beforeAll(() => {
+	const topics = readTopicsYaml(readFileSync('content/topics.yaml', 'utf8'), 'topics.yaml').topics;
+	seed = ingest(readSourceFiles(resolve('content/sources')), { topics }).entries;
+});
 beforeEach(() => {
 	root = mkdtempSync(join(tmpdir(), 'abstracta-cards-int-'));
 	symlinkSync(resolve('src'), join(root, 'src'));
@@ -28,12 +36,11 @@ beforeEach(() => {
 	for (const name of readdirSync('node_modules'))
 		if (!name.startsWith('.'))
 			symlinkSync(resolve('node_modules', name), join(root, 'node_modules', name));
+	// Two entries of the seed and the topics, ingested here (no build of the repository needed).
 	mkdirSync(join(root, 'content/papers'), { recursive: true });
-	const seed = readdirSync('content/papers')
-		.filter((n) => n.endsWith('.mdx'))
-		.slice(0, 2);
-	for (const name of [...seed, '_topics.json'])
-		cpSync(join('content/papers', name), join(root, 'content/papers', name));
+	const names = [...seed.keys()].filter((n) => n.endsWith('.mdx')).slice(0, 2);
+	for (const name of [...names, '_topics.json'])
+		writeFileSync(join(root, 'content/papers', name), seed.get(name)!);
 });
 afterEach(() => rmSync(root, { recursive: true, force: true }));
 

@@ -166,10 +166,38 @@ describe('source files', () => {
 			/unknown source format/,
 		);
 	});
-	test('an empty file is an error', () => {
-		expect(parseSource({ name: '2025-01-01.txt', bytes: bytes(' \n\n') }).errors[0]!.message).toBe(
-			'file is empty',
+	test.each([
+		['2025-01-01.txt', ' \n\n'],
+		['x.jsonl', '\r\n\t \n'],
+		['x.jsonl', '\uFEFF\uFEFF\n'],
+		['x.jsonl', ' \u00A0\u2028\n'],
+	])('an empty file is an error (%s, %j)', (name, text) => {
+		expect(parseSource({ name, bytes: bytes(text) }).errors).toEqual([
+			{ file: name, line: 0, message: 'file is empty', hint: 'add papers to it or remove it' },
+		]);
+	});
+	test('a file with text after non-ASCII white space is not empty', () => {
+		expect(parseSource({ name: 'x.jsonl', bytes: bytes('\u00A0x\n') }).errors[0]!.message).toMatch(
+			/invalid JSON/,
 		);
+	});
+	test('JSON Lines read from bytes, line by line, equal those read from the text', () => {
+		const text = [
+			'{"title":"Caf\u00e9 \ud83d\ude00 عربي","abstract":"A \u00e9.","update_date":"2025-01-01"}',
+			'',
+			'  {"title":"T2","abstract":"B.\\n","update_date":"2025-01-02"}\r',
+			'{broken',
+			'{"title":"Ünïcödé ü","abstract":"C ∑.","update_date":"2025-01-03"}',
+			'',
+		].join('\n');
+		const fromBytes = parseSource({ name: 'x.jsonl', bytes: bytes(text) });
+		expect(fromBytes).toEqual(parseArxivJsonl('x.jsonl', text));
+		expect(fromBytes.records.map((r) => [r.title, r.source.line])).toEqual([
+			['Café 😀 عربي', 1],
+			['T2', 3],
+			['Ünïcödé ü', 5],
+		]);
+		expect(fromBytes.errors.map((e) => e.line)).toEqual([4]);
 	});
 	test('invalid UTF-8 is an error naming the line', () => {
 		const bad = new Uint8Array([...bytes('ok line\nsecond '), 0xff, 0xfe, ...bytes('\n')]);

@@ -1,11 +1,14 @@
 import type { ParseResult, SourceFile } from '../types.ts';
 import { parseArxivJsonl } from './arxiv-jsonl.ts';
-import { decodeUtf8 } from './decode.ts';
+import { checkUtf8, decodeChecked } from './decode.ts';
 import { parseTrendingPage } from './trending.ts';
 
-/** Input formats by file extension. Anything else is an error, never skipped silently. */
-const PARSERS: Record<string, (file: string, text: string) => ParseResult> = {
-	'.txt': parseTrendingPage,
+/**
+ * Input formats by file extension. Anything else is an error, never skipped silently. JSON
+ * Lines are read from the checked bytes line by line (see forEachLine), the rest from the text.
+ */
+const PARSERS: Record<string, (file: string, bytes: Uint8Array) => ParseResult> = {
+	'.txt': (file, bytes) => parseTrendingPage(file, decodeChecked(bytes)),
 	'.jsonl': parseArxivJsonl,
 };
 
@@ -30,7 +33,7 @@ export function parseSource(source: SourceFile): ParseResult {
 			],
 		};
 	}
-	const { text, error } = decodeUtf8(source.name, source.bytes);
+	const { bytes, error } = checkUtf8(source.name, source.bytes);
 	if (error) return { records: [], errors: [error], warnings: [] };
-	return parser(source.name, text!);
+	return parser(source.name, bytes!);
 }
