@@ -93,12 +93,17 @@ export function ingest(sources: SourceFile[], options: IngestOptions = {}): Inge
 	};
 	lap('parse');
 	if (errors.length > 0) return empty;
+	const recordCount = records.length;
 
 	// From PARALLEL_FROM records on a worker thread takes part of the per-paper work.
 	return withHelper(records.length, options.parallelFrom, afterParse);
 
 	function afterParse(helper: TopicsHelper | undefined): IngestResult {
-		const { papers: built, duplicates } = buildFromPrepared(prepareRecords(records, helper));
+		const prepared = prepareRecords(records, helper);
+		// The raw records are not read again: let their text go, so that its space in the heap
+		// is reused by what follows instead of new memory (each new page costs a fault).
+		records.length = 0;
+		const { papers: built, duplicates } = buildFromPrepared(prepared);
 		lap('normalise');
 		// Topics, keywords and related papers need the whole corpus (IDF, neighbours), so they are
 		// computed for all papers at once, before each entry is validated and rendered.
@@ -146,7 +151,7 @@ export function ingest(sources: SourceFile[], options: IngestOptions = {}): Inge
 		return {
 			entries: sorted,
 			papers,
-			records: records.length,
+			records: recordCount,
 			duplicates,
 			errors,
 			warnings,
