@@ -98,6 +98,56 @@ describe('navigation', () => {
 	});
 });
 
+describe('phone widths', () => {
+	/** How far the page reaches past the viewport's right edge, and the first element that does. */
+	const overflow = (page: Page): Promise<{ by: number; culprit: string }> =>
+		page.evaluate(() => {
+			const width = document.documentElement.clientWidth;
+			const wide = [...document.querySelectorAll('body *')].find(
+				(el) => el.getBoundingClientRect().right > width + 0.5,
+			);
+			return {
+				by: document.documentElement.scrollWidth - width,
+				culprit: wide ? `${wide.tagName.toLowerCase()}.${wide.className}` : '',
+			};
+		});
+
+	test.each([320, 375])(
+		'no page kind scrolls sideways at %i px, search results and open filters included',
+		async (width) => {
+			const { ctx, page } = await open(site.url, { viewport: { width, height: 800 } });
+			const topic = readdirSync(join(DIST, 'topics'), { withFileTypes: true }).find((d) =>
+				d.isDirectory(),
+			)!.name;
+			for (const path of ['', 'topics/', `topics/${topic}/`, 'days/', 'papers/none/']) {
+				await page.goto(`${site.url}${path}`);
+				expect({ path, ...(await overflow(page)) }).toEqual({ path, by: 0, culprit: '' });
+			}
+			await page.goto(`${site.url}search/?q=code`);
+			await page.waitForSelector('.search-result');
+			await page.locator('.search-filters summary').click();
+			expect({ path: 'search', ...(await overflow(page)) }).toEqual({
+				path: 'search',
+				by: 0,
+				culprit: '',
+			});
+			await ctx.close();
+		},
+	);
+
+	test('no paper page scrolls sideways at 375 px (math, code links, long words)', async () => {
+		const { ctx, page } = await open(site.url, { viewport: { width: 375, height: 800 } });
+		const wide: string[] = [];
+		for (const slug of readdirSync(join(DIST, 'papers'))) {
+			await page.goto(`${site.url}papers/${slug}/`);
+			const { by, culprit } = await overflow(page);
+			if (by > 0 || culprit) wide.push(`${slug}: ${by}px (${culprit})`);
+		}
+		expect(wide).toEqual([]);
+		await ctx.close();
+	});
+});
+
 describe('pagination', () => {
 	test('home pages split the listing at the page size with no paper lost or repeated', async () => {
 		const pages = Math.ceil(paperCount / PAGE_SIZE);
