@@ -276,14 +276,16 @@ export function analyzeTopics(
 	}
 }
 
-/** A topic's most distinctive terms: weight in its papers beyond what the corpus average predicts. */
-function distinctiveTerms(
-	c: Corpus,
+/**
+ * Adds the papers' vectors into the scratch arrays (per term: the sum of weights and the number
+ * of papers), in paper order; returns the terms touched, in order of first touch. The caller
+ * reads the sums, then calls clearScratch.
+ */
+function sumInto(
 	docs: readonly number[],
 	vectors: readonly SparseVector[],
 	scratch: { sum: Float64Array; n: Int32Array },
-): string[] {
-	if (docs.length === 0) return [];
+): number[] {
 	const touched: number[] = [];
 	for (const d of docs) {
 		const v = vectors[d]!;
@@ -294,15 +296,32 @@ function distinctiveTerms(
 			scratch.n[t]!++;
 		}
 	}
+	return touched;
+}
+
+/** Sets the slots sumInto touched back to 0, ready for the next group. */
+function clearScratch(touched: readonly number[], scratch: { sum: Float64Array; n: Int32Array }) {
+	for (const t of touched) {
+		scratch.sum[t] = 0;
+		scratch.n[t] = 0;
+	}
+}
+
+/** A topic's most distinctive terms: weight in its papers beyond what the corpus average predicts. */
+function distinctiveTerms(
+	c: Corpus,
+	docs: readonly number[],
+	vectors: readonly SparseVector[],
+	scratch: { sum: Float64Array; n: Int32Array },
+): string[] {
+	if (docs.length === 0) return [];
+	const touched = sumInto(docs, vectors, scratch);
 	const minPapers = docs.length >= 3 ? 2 : 1;
 	const ranked = touched
 		.filter((t) => scratch.n[t]! >= minPapers)
 		.map((t) => ({ t, score: scratch.sum[t]! * Math.log((1 + c.size) / (1 + c.df[t]!)) }))
 		.sort((a, b) => b.score - a.score || a.t - b.t);
-	for (const t of touched) {
-		scratch.sum[t] = 0;
-		scratch.n[t] = 0;
-	}
+	clearScratch(touched, scratch);
 	const out: string[] = [];
 	for (const { t } of ranked) {
 		const text = displayTerm(c, t);
@@ -334,16 +353,7 @@ function centroidOf(
 	vectors: readonly SparseVector[],
 	scratch: { sum: Float64Array; n: Int32Array },
 ): SparseVector {
-	const touched: number[] = [];
-	for (const d of docs) {
-		const v = vectors[d]!;
-		for (let i = 0; i < v.terms.length; i++) {
-			const t = v.terms[i]!;
-			if (scratch.n[t] === 0) touched.push(t);
-			scratch.sum[t]! += v.weights[i]!;
-			scratch.n[t]!++;
-		}
-	}
+	const touched = sumInto(docs, vectors, scratch);
 	touched.sort((a, b) => a - b);
 	let squares = 0;
 	for (const t of touched) squares += scratch.sum[t]! ** 2;
@@ -352,10 +362,7 @@ function centroidOf(
 		terms: Int32Array.from(touched),
 		weights: Float32Array.from(touched, (t) => scratch.sum[t]! / norm),
 	};
-	for (const t of touched) {
-		scratch.sum[t] = 0;
-		scratch.n[t] = 0;
-	}
+	clearScratch(touched, scratch);
 	return centroid;
 }
 
