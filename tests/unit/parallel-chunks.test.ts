@@ -1,7 +1,7 @@
 /**
  * The topics stage's work sharing (scripts/ingest/topics/parallel.ts): two threads take chunks
- * of the papers from one shared counter; every paper is done once and the results come back in
- * paper order, however the chunks fell.
+ * of the papers from one shared counter, or from both ends of a row of chunks (normalising);
+ * every paper is done once and the results come back in paper order, however the chunks fell.
  */
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -9,9 +9,12 @@ import { Worker } from 'node:worker_threads';
 import { describe, expect, test } from 'vitest';
 import {
 	createChunks,
+	createEndChunks,
 	inPaperOrder,
 	takeChunks,
+	takeFromEnd,
 	type Chunks,
+	type EndChunks,
 } from '../../scripts/ingest/topics/parallel.ts';
 
 const ids = (from: number, to: number): number[] =>
@@ -72,6 +75,66 @@ describe('chunks', () => {
 		expect(mine.length).toBeGreaterThan(0);
 		expect(other.length).toBeGreaterThan(0);
 		expect(mine.length + other.length).toBe(79);
+		expect(inPaperOrder([...other, ...mine])).toEqual(ids(0, 20_000));
+	});
+});
+
+describe('chunks from both ends', () => {
+	test('the worker may take only the back share; the front takes the rest', () => {
+		const chunks = createEndChunks(10_000, 0.48); // 40 chunks of 256; the worker may take 21–39
+		expect([chunks.size, chunks.taken.length, chunks.first]).toEqual([256, 40, 21]);
+		// The worker first (it takes down to `first`), then this thread: it stops at chunk 21.
+		const back = takeFromEnd(chunks, 'back', ids);
+		const front = takeFromEnd(chunks, 'front', ids);
+		expect(back.map(([k]) => k)).toEqual(ids(21, 40).reverse());
+		expect(front.map(([k]) => k)).toEqual(ids(0, 21));
+		expect(inPaperOrder([...back, ...front])).toEqual(ids(0, 10_000));
+	});
+
+	test('a worker that starts late finds its chunks taken and does nothing', () => {
+		const chunks = createEndChunks(10_000, 0.48);
+		expect(inPaperOrder(takeFromEnd(chunks, 'front', ids))).toEqual(ids(0, 10_000));
+		expect(takeFromEnd(chunks, 'back', ids)).toEqual([]);
+	});
+
+	test('two threads meet where they meet; together they cover every paper once, in order', async () => {
+		const chunks = createEndChunks(20_000, 0.5, 80);
+		const code = `
+			const { workerData, parentPort } = require('node:worker_threads');
+			import(workerData.module).then(({ takeFromEnd }) => {
+				const ids = (from, to) => Array.from({ length: to - from }, (_, i) => from + i);
+				Atomics.store(workerData.ready, 0, 1);
+				Atomics.notify(workerData.ready, 0);
+				parentPort.postMessage(takeFromEnd(workerData.chunks, 'back', (from, to) => {
+					Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 1);
+					return ids(from, to);
+				}));
+			});`;
+		const ready = new Int32Array(new SharedArrayBuffer(4));
+		const worker = new Worker(code, {
+			eval: true,
+			workerData: {
+				chunks,
+				ready,
+				module: pathToFileURL(resolve('scripts/ingest/topics/parallel.ts')).href,
+			},
+		});
+		const theirs = new Promise<Array<[number, number[]]>>((ok, fail) => {
+			worker.once('message', ok);
+			worker.once('error', fail);
+		});
+		// This thread waits for the worker to start, then takes 1 ms per chunk, like the worker.
+		const mine = takeFromEnd(chunks as EndChunks, 'front', (from, to) => {
+			Atomics.wait(ready, 0, 0, from === 0 ? 20_000 : 0);
+			Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 1);
+			return ids(from, to);
+		});
+		const other = await theirs;
+		await worker.terminate();
+		expect(mine.length).toBeGreaterThan(0);
+		expect(other.length).toBeGreaterThan(0);
+		expect(other.every(([k]) => k >= chunks.first)).toBe(true);
+		expect(mine.length + other.length).toBe(chunks.taken.length);
 		expect(inPaperOrder([...other, ...mine])).toEqual(ids(0, 20_000));
 	});
 });

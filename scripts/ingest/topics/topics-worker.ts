@@ -7,6 +7,7 @@
 import { workerData } from 'node:worker_threads';
 import {
 	keywordsInRange,
+	prepareFromBack,
 	takeChunks,
 	tokenisePart,
 	vectorAt,
@@ -14,7 +15,6 @@ import {
 	type VectorStore,
 	type WorkerSetup,
 } from './parallel.ts';
-import { prepareRecord } from '../build-papers.ts';
 import { championLists, linkBuffers, relatedPacked } from './related.ts';
 import { freshCaches, type Corpus } from './tfidf.ts';
 
@@ -30,7 +30,7 @@ const answer = (message: unknown, transfer: ArrayBuffer[] = []): void => {
 
 port.on('message', (task: Task) => {
 	try {
-		if (task.kind === 'prepare') answer({ value: task.records.map(prepareRecord) });
+		if (task.kind === 'prepare') answer({ value: prepareFromBack(task.records, task.chunks) });
 		else if (task.kind === 'tokenise') {
 			const { part, buffers } = tokenisePart(task.docs);
 			answer({ value: part }, buffers);
