@@ -216,18 +216,24 @@ export function prepareRecords(
 	const here = takeFromEnd(chunks, 'front', (from, to) =>
 		records.slice(from, to).map(prepareRecord),
 	);
-	return inPaperOrder([...here, ...helper.result<Array<[number, PreparedRecord[]]>>()]);
+	return inPaperOrder([...here, ...helper.resultParts<[number, PreparedRecord[]]>()]);
 }
 
-/** The prepare task, on the worker: the chunks it takes from the back of its records. */
+/**
+ * The prepare task, on the worker: takes chunks from the back of its records and hands each
+ * one to `send` as soon as it is done; returns how many it took.
+ */
 export function prepareFromBack(
 	records: readonly RawRecord[],
 	chunks: EndChunks,
-): Array<[number, PreparedRecord[]]> {
+	send: (part: [number, PreparedRecord[]]) => void,
+): number {
 	const offset = chunks.first * chunks.size;
-	return takeFromEnd(chunks, 'back', (from, to) =>
-		records.slice(from - offset, to - offset).map(prepareRecord),
-	);
+	return takeFromEnd(chunks, 'back', (from, to) => {
+		const part = records.slice(from - offset, to - offset).map(prepareRecord);
+		send([Math.floor(from / chunks.size), part]);
+		return [];
+	}).length;
 }
 
 /** The tokenise task, on the worker: the part and the buffers to hand over without a copy. */
@@ -267,6 +273,8 @@ export class TopicsHelper {
 	private readonly port: MessagePort;
 	private readonly flag = new Int32Array(new SharedArrayBuffer(4));
 	private ready = false;
+	/** Parts of the answer to come, sent one by one as the worker finishes them. */
+	private parts: unknown[] = [];
 
 	/** Starts a worker for `papers` papers when they are enough and there is a second core. */
 	static start(papers: number, from = PARALLEL_FROM): TopicsHelper | undefined {
@@ -306,9 +314,14 @@ export class TopicsHelper {
 			const received = receiveMessageOnPort(this.port);
 			if (received) {
 				Atomics.store(this.flag, 0, 0);
-				const m = received.message as { ready: true } | { value: T } | { error: string };
+				const m = received.message as
+					{ ready: true } | { part: unknown } | { value: T } | { error: string };
 				if ('ready' in m) {
 					this.ready = true;
+					continue;
+				}
+				if ('part' in m) {
+					this.parts.push(m.part);
 					continue;
 				}
 				if ('error' in m) throw new Error(`topics worker: ${m.error}`);
@@ -318,6 +331,18 @@ export class TopicsHelper {
 				throw new Error('topics worker did not start');
 			Atomics.wait(this.flag, 0, 0, 1000);
 		}
+	}
+
+	/**
+	 * Blocks until the worker answers the last task, and returns the parts it sent before the
+	 * answer (see the worker's `answerPart`): cloning each part as soon as it is done, rather
+	 * than all of them at the end, leaves this thread less to wait for.
+	 */
+	resultParts<T>(): T[] {
+		this.result<unknown>();
+		const parts = this.parts as T[];
+		this.parts = [];
+		return parts;
 	}
 
 	/** Stops the worker. */

@@ -30,7 +30,10 @@ const answer = (message: unknown, transfer: ArrayBuffer[] = []): void => {
 
 port.on('message', (task: Task) => {
 	try {
-		if (task.kind === 'prepare') answer({ value: prepareFromBack(task.records, task.chunks) });
+		if (task.kind === 'prepare')
+			answer({
+				value: prepareFromBack(task.records, task.chunks, (part) => port.postMessage({ part })),
+			});
 		else if (task.kind === 'tokenise') {
 			const { part, buffers } = tokenisePart(task.docs);
 			answer({ value: part }, buffers);
