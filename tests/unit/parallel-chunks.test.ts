@@ -20,6 +20,39 @@ import {
 const ids = (from: number, to: number): number[] =>
 	Array.from({ length: to - from }, (_, i) => from + i);
 
+/**
+ * Runs `call` (JavaScript over `chunks`, `ids` and the module's exports) on another thread that
+ * raises `ready` once it has started; resolves with what `call` returned.
+ */
+function onOtherThread(
+	call: string,
+	chunks: unknown,
+	ready: Int32Array,
+): { result: Promise<Array<[number, number[]]>>; stop: () => Promise<number> } {
+	const code = `
+		const { workerData, parentPort } = require('node:worker_threads');
+		import(workerData.module).then((parallel) => {
+			const ids = (from, to) => Array.from({ length: to - from }, (_, i) => from + i);
+			const chunks = workerData.chunks;
+			Atomics.store(workerData.ready, 0, 1);
+			Atomics.notify(workerData.ready, 0);
+			parentPort.postMessage(${call});
+		});`;
+	const worker = new Worker(code, {
+		eval: true,
+		workerData: {
+			chunks,
+			ready,
+			module: pathToFileURL(resolve('scripts/ingest/topics/parallel.ts')).href,
+		},
+	});
+	const result = new Promise<Array<[number, number[]]>>((ok, fail) => {
+		worker.once('message', ok);
+		worker.once('error', fail);
+	});
+	return { result, stop: () => worker.terminate() };
+}
+
 describe('chunks', () => {
 	test('sizes: about `parts` chunks, at least 256 papers each, one chunk for one part', () => {
 		expect(createChunks(100_000).size).toBe(1563);
@@ -42,27 +75,8 @@ describe('chunks', () => {
 	test('two threads share the chunks; together they cover every paper once, in order', async () => {
 		const chunks = createChunks(20_000, 80); // 80 chunks of 256 papers (the last partial)
 		// The other thread: the same takeChunks on the same shared counter.
-		const code = `
-			const { workerData, parentPort } = require('node:worker_threads');
-			import(workerData.module).then(({ takeChunks }) => {
-				const ids = (from, to) => Array.from({ length: to - from }, (_, i) => from + i);
-				Atomics.store(workerData.ready, 0, 1);
-				Atomics.notify(workerData.ready, 0);
-				parentPort.postMessage(takeChunks(workerData.chunks, ids));
-			});`;
 		const ready = new Int32Array(new SharedArrayBuffer(4));
-		const worker = new Worker(code, {
-			eval: true,
-			workerData: {
-				chunks,
-				ready,
-				module: pathToFileURL(resolve('scripts/ingest/topics/parallel.ts')).href,
-			},
-		});
-		const theirs = new Promise<Array<[number, number[]]>>((ok, fail) => {
-			worker.once('message', ok);
-			worker.once('error', fail);
-		});
+		const other = onOtherThread('parallel.takeChunks(chunks, ids)', chunks, ready);
 		// This thread holds its first chunk until the other one has started, then takes 1 ms per
 		// chunk: both threads get chunks.
 		const mine = takeChunks(chunks as Chunks, (from, to) => {
@@ -70,12 +84,12 @@ describe('chunks', () => {
 			if (from > 0) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 1);
 			return ids(from, to);
 		});
-		const other = await theirs;
-		await worker.terminate();
+		const theirs = await other.result;
+		await other.stop();
 		expect(mine.length).toBeGreaterThan(0);
-		expect(other.length).toBeGreaterThan(0);
-		expect(mine.length + other.length).toBe(79);
-		expect(inPaperOrder([...other, ...mine])).toEqual(ids(0, 20_000));
+		expect(theirs.length).toBeGreaterThan(0);
+		expect(mine.length + theirs.length).toBe(79);
+		expect(inPaperOrder([...theirs, ...mine])).toEqual(ids(0, 20_000));
 	});
 });
 
@@ -99,42 +113,28 @@ describe('chunks from both ends', () => {
 
 	test('two threads meet where they meet; together they cover every paper once, in order', async () => {
 		const chunks = createEndChunks(20_000, 0.5, 80);
-		const code = `
-			const { workerData, parentPort } = require('node:worker_threads');
-			import(workerData.module).then(({ takeFromEnd }) => {
-				const ids = (from, to) => Array.from({ length: to - from }, (_, i) => from + i);
-				Atomics.store(workerData.ready, 0, 1);
-				Atomics.notify(workerData.ready, 0);
-				parentPort.postMessage(takeFromEnd(workerData.chunks, 'back', (from, to) => {
-					Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 1);
-					return ids(from, to);
-				}));
-			});`;
+		// The other thread takes from the back, 1 ms per chunk.
 		const ready = new Int32Array(new SharedArrayBuffer(4));
-		const worker = new Worker(code, {
-			eval: true,
-			workerData: {
-				chunks,
-				ready,
-				module: pathToFileURL(resolve('scripts/ingest/topics/parallel.ts')).href,
-			},
-		});
-		const theirs = new Promise<Array<[number, number[]]>>((ok, fail) => {
-			worker.once('message', ok);
-			worker.once('error', fail);
-		});
+		const other = onOtherThread(
+			`parallel.takeFromEnd(chunks, 'back', (from, to) => {
+				Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 1);
+				return ids(from, to);
+			})`,
+			chunks,
+			ready,
+		);
 		// This thread waits for the worker to start, then takes 1 ms per chunk, like the worker.
 		const mine = takeFromEnd(chunks as EndChunks, 'front', (from, to) => {
 			Atomics.wait(ready, 0, 0, from === 0 ? 20_000 : 0);
 			Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 1);
 			return ids(from, to);
 		});
-		const other = await theirs;
-		await worker.terminate();
+		const theirs = await other.result;
+		await other.stop();
 		expect(mine.length).toBeGreaterThan(0);
-		expect(other.length).toBeGreaterThan(0);
-		expect(other.every(([k]) => k >= chunks.first)).toBe(true);
-		expect(mine.length + other.length).toBe(chunks.taken.length);
-		expect(inPaperOrder([...other, ...mine])).toEqual(ids(0, 20_000));
+		expect(theirs.length).toBeGreaterThan(0);
+		expect(theirs.every(([k]) => k >= chunks.first)).toBe(true);
+		expect(mine.length + theirs.length).toBe(chunks.taken.length);
+		expect(inPaperOrder([...theirs, ...mine])).toEqual(ids(0, 20_000));
 	});
 });

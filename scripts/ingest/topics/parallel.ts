@@ -106,8 +106,8 @@ export type WorkerCorpus = Omit<
 >;
 
 /**
- * A task for the worker: normalise records from the back (answered with its chunks' PreparedRecords);
- * tokenise the later documents (answered with their CorpusPart); take
+ * A task for the worker: normalise records from the back (each chunk's PreparedRecords sent as
+ * a part, then the count); tokenise the later documents (answered with their CorpusPart); take
  * the corpus and vector store (no answer); take chunks of the papers alongside this thread;
  * build the related papers' inverted index (answered with its Postings, in shared memory).
  */
@@ -186,14 +186,14 @@ export function createEndChunks(total: number, share: number, parts = 64): EndCh
 export function takeFromEnd<T>(
 	chunks: EndChunks,
 	end: 'front' | 'back',
-	run: (from: number, to: number) => T[],
+	run: (from: number, to: number, k: number) => T[],
 ): Array<[number, T[]]> {
 	const done: Array<[number, T[]]> = [];
 	const count = chunks.taken.length;
 	const front = end === 'front';
 	for (let k = front ? 0 : count - 1; front ? k < count : k >= chunks.first; k += front ? 1 : -1) {
 		if (Atomics.compareExchange(chunks.taken, k, 0, front ? 1 : 2) !== 0) break;
-		done.push([k, run(k * chunks.size, Math.min(chunks.total, (k + 1) * chunks.size))]);
+		done.push([k, run(k * chunks.size, Math.min(chunks.total, (k + 1) * chunks.size), k)]);
 	}
 	return done;
 }
@@ -229,10 +229,9 @@ export function prepareFromBack(
 	send: (part: [number, PreparedRecord[]]) => void,
 ): number {
 	const offset = chunks.first * chunks.size;
-	return takeFromEnd(chunks, 'back', (from, to) => {
-		const part = records.slice(from - offset, to - offset).map(prepareRecord);
-		send([Math.floor(from / chunks.size), part]);
-		return [];
+	return takeFromEnd(chunks, 'back', (from, to, k) => {
+		send([k, records.slice(from - offset, to - offset).map(prepareRecord)]);
+		return []; // sent, not kept
 	}).length;
 }
 
@@ -335,8 +334,8 @@ export class TopicsHelper {
 
 	/**
 	 * Blocks until the worker answers the last task, and returns the parts it sent before the
-	 * answer (see the worker's `answerPart`): cloning each part as soon as it is done, rather
-	 * than all of them at the end, leaves this thread less to wait for.
+	 * answer (`{ part }` messages, see prepareFromBack): cloning each part as soon as it is done,
+	 * rather than all of them at the end, leaves this thread less to wait for.
 	 */
 	resultParts<T>(): T[] {
 		this.result<unknown>();
