@@ -201,6 +201,21 @@ describe('search page', () => {
 		await context.close();
 	});
 
+	test('the keyboard hint shows with a mouse and keyboard, not on a touch screen', async () => {
+		const visible = async (options: Parameters<Browser['newContext']>[0]) => {
+			const context = await browser.newContext({ serviceWorkers: 'block', ...options });
+			const page = await context.newPage();
+			await page.goto(`${site.url}search/`);
+			const shown = await page.locator('#search-hint').isVisible();
+			await context.close();
+			return shown;
+		};
+		expect(await visible({})).toBe(true);
+		expect(
+			await visible({ viewport: { width: 375, height: 800 }, isMobile: true, hasTouch: true }),
+		).toBe(false);
+	});
+
 	test('typing updates the shareable ?q= URL', async () => {
 		const page = await open(`${site.url}search/`);
 		await page.waitForSelector('[data-search][data-state="ready"]');
