@@ -32,9 +32,7 @@ export function loadMaterial(sharedDir: string): Material {
 	const records = readdirSync(join(sharedDir, 'corpora'))
 		.filter((f) => f.endsWith('.jsonl'))
 		.sort()
-		.flatMap(
-			(f) => parseArxivJsonl(f, readFileSync(join(sharedDir, 'corpora', f), 'utf8')).records,
-		);
+		.flatMap((f) => parseArxivJsonl(f, readFileSync(join(sharedDir, 'corpora', f))).records);
 	const seed = readdirSync(join(sharedDir, 'seeds'))
 		.filter((f) => f.endsWith('.txt'))
 		.flatMap(

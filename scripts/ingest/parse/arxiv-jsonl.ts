@@ -17,20 +17,13 @@ const str = (v: unknown): string | undefined =>
 	typeof v === 'string' && v.trim() !== '' ? v : undefined;
 
 /**
- * Calls `each` with every line of `input` and its 1-based number. Bytes (valid UTF-8, without
- * BOM) are decoded line by line: a whole 10 MB file as one string is held twice as wide as
- * soon as one character is outside Latin-1, and splitting it keeps every line a slice of it,
- * while a line's own string is small, short-lived and one byte per character where it can be
- * (parse 1.8 → 1.3 s for 100,000 records).
+ * Calls `each` with every line of `bytes` (valid UTF-8, without BOM) and its 1-based number,
+ * decoding one line at a time: a whole 10 MB file as one string is held twice as wide as soon
+ * as one character is outside Latin-1, and splitting it keeps every line a slice of it, while a
+ * line's own string is small, short-lived and one byte per character where it can be (parse
+ * 1.8 → 1.3 s for 100,000 records).
  */
-export function forEachLine(
-	input: string | Uint8Array,
-	each: (line: string, number: number) => void,
-): void {
-	if (typeof input === 'string') {
-		input.split('\n').forEach((line, i) => each(line, i + 1));
-		return;
-	}
+export function forEachLine(input: Uint8Array, each: (line: string, number: number) => void): void {
 	const bytes = Buffer.from(input.buffer, input.byteOffset, input.byteLength);
 	let number = 1;
 	for (let start = 0; start <= bytes.length; number++) {
@@ -45,13 +38,12 @@ export function forEachLine(
  * Parses JSON Lines in the arXiv metadata snapshot format: one record per line. Every bad
  * line is reported (invalid JSON, not an object, no title or abstract, bad date); blank lines
  * are allowed. The listing date is `update_date`; rank is the record's order in the file.
- * `input` is the file's text, or its bytes when they are known to be valid UTF-8 (see
- * forEachLine).
+ * `bytes` must be valid UTF-8 without BOM (parseSource checks them first).
  */
-export function parseArxivJsonl(file: string, input: string | Uint8Array): ParseResult {
+export function parseArxivJsonl(file: string, bytes: Uint8Array): ParseResult {
 	const records: RawRecord[] = [];
 	const errors: Problem[] = [];
-	forEachLine(input, (text, line) => {
+	forEachLine(bytes, (text, line) => {
 		const raw = text.trim();
 		if (raw === '') return;
 		let value: unknown;

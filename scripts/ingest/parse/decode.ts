@@ -6,9 +6,10 @@ const BOM = [0xef, 0xbb, 0xbf];
 
 /**
  * Checks a source file's bytes strictly as UTF-8 and returns them without a leading BOM (up to
- * two: TextDecoder drops one and a second was always dropped by hand), or a problem: invalid bytes are reported with the first
- * line that holds them (replacing them silently would lose text), and a file of nothing but
- * white space is reported as empty. isUtf8 is SIMD-fast, so valid input costs little.
+ * two: TextDecoder drops one and a second was always dropped by hand), or a problem: invalid
+ * bytes are reported with the first line that holds them (replacing them silently would lose
+ * text), and a file of nothing but white space is reported as empty. isUtf8 is SIMD-fast, so
+ * valid input costs little.
  */
 export function checkUtf8(
 	file: string,
