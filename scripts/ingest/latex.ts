@@ -5,8 +5,16 @@
  */
 import type { Inline } from './inline.ts';
 
+/**
+ * A lookup table without a prototype: command names come from the input, and `\constructor`
+ * must not find Object's constructor (it once printed "function Object() { [native code] }").
+ */
+function table<T>(entries: Record<string, T>): Readonly<Record<string, T>> {
+	return Object.freeze(Object.assign(Object.create(null) as Record<string, T>, entries));
+}
+
 /** Combining marks for LaTeX accent commands (`\'a` → á after NFC). */
-const ACCENTS: Record<string, string> = {
+const ACCENTS = table<string>({
 	"'": '\u0301',
 	'`': '\u0300',
 	'^': '\u0302',
@@ -22,9 +30,9 @@ const ACCENTS: Record<string, string> = {
 	k: '\u0328',
 	d: '\u0323',
 	b: '\u0331',
-};
+});
 /** Letter macros (`\ss` → ß). */
-const LETTERS: Record<string, string> = {
+const LETTERS = table<string>({
 	ss: 'ß',
 	o: 'ø',
 	O: 'Ø',
@@ -38,16 +46,70 @@ const LETTERS: Record<string, string> = {
 	L: 'Ł',
 	i: 'ı',
 	j: 'ȷ',
-};
+});
 /** Escaped specials (`\%` → %). */
 const ESCAPES = new Set(['%', '#', '&', '_', '$', '{', '}']);
-const STYLE: Record<string, 'emphasis' | 'strong' | 'code'> = {
+/** Style of a command's argument; `plain` keeps the text without a style (small caps, roman, …). */
+type Style = 'emphasis' | 'strong' | 'code' | 'plain';
+const STYLE = table<Style>({
 	emph: 'emphasis',
 	textit: 'emphasis',
 	textsl: 'emphasis',
 	textbf: 'strong',
 	texttt: 'code',
-};
+	textsc: 'plain',
+	textrm: 'plain',
+	textsf: 'plain',
+	textup: 'plain',
+	textmd: 'plain',
+	textnormal: 'plain',
+	mbox: 'plain',
+});
+/**
+ * Old-style declarations at the start of a group (`{\it x}`, `{\bf x}`, `{\large x}`): they
+ * style the rest of the group. Sizes and families have no meaning in an abstract: plain.
+ */
+const DECLARATION = table<Style>({
+	em: 'emphasis',
+	it: 'emphasis',
+	sl: 'emphasis',
+	itshape: 'emphasis',
+	bf: 'strong',
+	bfseries: 'strong',
+	tt: 'code',
+	ttfamily: 'code',
+	sc: 'plain',
+	scshape: 'plain',
+	rm: 'plain',
+	sf: 'plain',
+	tiny: 'plain',
+	scriptsize: 'plain',
+	footnotesize: 'plain',
+	small: 'plain',
+	normalsize: 'plain',
+	large: 'plain',
+	Large: 'plain',
+	LARGE: 'plain',
+	huge: 'plain',
+	Huge: 'plain',
+});
+/** A group that opens with a declaration: its name and the rest of the group. */
+const DECLARATION_GROUP = /^\\([A-Za-z]+)(?![A-Za-z])\s*([^]*)$/;
+/** Text symbols (`\ldots` → …); a following `{}` is part of the command. */
+const SYMBOLS = table<string>({
+	ldots: '…',
+	dots: '…',
+	textellipsis: '…',
+	LaTeX: 'LaTeX',
+	TeX: 'TeX',
+	textasciitilde: '~',
+	S: '§',
+});
+/**
+ * Spacing commands: `\,` a thin space (`50\,\%`). Not `\ `: a backslash before a space in an
+ * abstract is more often a literal backslash than TeX's control space.
+ */
+const SPACES = table<string>({ ',': '\u202f' });
 
 /** The next place where a command or group may start. */
 const COMMAND_OR_GROUP = /[\\{]/g;
@@ -84,6 +146,52 @@ function pushText(out: Inline[], value: string): void {
 	else out.push({ type: 'text', value });
 }
 
+/** Appends a node, merging text with a preceding text node. */
+function pushNode(out: Inline[], node: Inline): void {
+	if (node.type === 'text') pushText(out, node.value);
+	else out.push(node);
+}
+
+/** Appends the LaTeX prose `content` in a style (plain: its nodes as they are). */
+function pushStyled(out: Inline[], style: Style, content: string): void {
+	for (const n of styled(style, content)) pushNode(out, n);
+}
+
+/** The LaTeX prose `content` in a style. */
+function styled(style: Style, content: string): Inline[] {
+	const inner = parseLatexProse(content);
+	if (style === 'plain') return inner;
+	if (style === 'code') return [{ type: 'code', value: inlineText(inner) }];
+	return [{ type: style, children: inner }];
+}
+
+/** A group holding just one accent command: `{\'a}`, `{\c c}`, `{\ss}`. */
+const ACCENT_GROUP =
+	/^\\(?:['`^"~=.]\s*\{?[A-Za-z]\}?|[cvuHrkdb](?:\s+[A-Za-z]|\{[A-Za-z]\})|[A-Za-z]{1,2})$/;
+
+/** Whether a command name is one this module interprets. */
+const isKnownCommand = (name: string): boolean =>
+	name in STYLE || name in SYMBOLS || name in LETTERS || /^(?:url|href|footnote)$/.test(name);
+
+/**
+ * What a `{…}` group shows when its braces only group LaTeX: an accent command, a declaration
+ * (`{\bf x}`) or a known command first (`{\textbf{x}}`), or one such group inside another
+ * (`{{\large x}}`). Undefined for any other group, whose braces are text (`{0,1}`).
+ */
+function groupNodes(content: string): Inline[] | undefined {
+	if (ACCENT_GROUP.test(content)) {
+		const inner = parseLatexProse(content);
+		const only = inner.length === 1 ? inner[0]! : undefined;
+		if (only?.type === 'text' && !only.value.includes('\\')) return inner;
+	}
+	const d = DECLARATION_GROUP.exec(content);
+	const declared = d && DECLARATION[d[1]!];
+	if (d && declared) return styled(declared, d[2]!);
+	if (d && isKnownCommand(d[1]!)) return parseLatexProse(content);
+	const inner = content.startsWith('{') ? readGroup(content, 0) : undefined;
+	return inner?.end === content.length ? groupNodes(inner.content) : undefined;
+}
+
 /** Flattens an inline tree to its text (math as TeX source, links as their text). */
 export function inlineText(nodes: Inline[]): string {
 	return nodes
@@ -107,21 +215,14 @@ export function parseLatexProse(input: string): Inline[] {
 	let i = 0;
 	while (i < s.length) {
 		const c = s[i]!;
-		// `{\'a}` style accent groups: unwrap when the group is just one accent command.
-		if (c === '{' && s[i + 1] === '\\') {
+		// Braces that only group LaTeX (`{\'a}`, `{\it x}`, `{\textbf{x}}`) are not shown.
+		if (c === '{' && (s[i + 1] === '\\' || s[i + 1] === '{')) {
 			const g = readGroup(s, i);
-			if (
-				g &&
-				/^\\(?:['`^"~=.]\s*\{?[A-Za-z]\}?|[cvuHrkdb](?:\s+[A-Za-z]|\{[A-Za-z]\})|[A-Za-z]{1,2})$/.test(
-					g.content,
-				)
-			) {
-				const inner = parseLatexProse(g.content);
-				if (inner.length === 1 && inner[0]!.type === 'text' && !inner[0]!.value.includes('\\')) {
-					pushText(out, inner[0]!.value);
-					i = g.end;
-					continue;
-				}
+			const nodes = g && groupNodes(g.content);
+			if (g && nodes) {
+				for (const n of nodes) pushNode(out, n);
+				i = g.end;
+				continue;
 			}
 		}
 		if (c !== '\\') {
@@ -133,8 +234,8 @@ export function parseLatexProse(input: string): Inline[] {
 			continue;
 		}
 		const next = s[i + 1] ?? '';
-		if (ESCAPES.has(next)) {
-			pushText(out, next);
+		if (ESCAPES.has(next) || next in SPACES) {
+			pushText(out, SPACES[next] ?? next);
 			i += 2;
 			continue;
 		}
@@ -161,12 +262,25 @@ export function parseLatexProse(input: string): Inline[] {
 			i = after + (s[after] === '{' && s[after + 1] === '}' ? 2 : 0);
 			continue;
 		}
+		if (name in SYMBOLS && !/[A-Za-z]/.test(s[after] ?? '')) {
+			pushText(out, SYMBOLS[name]!);
+			i = after + (s[after] === '{' && s[after + 1] === '}' ? 2 : 0);
+			continue;
+		}
 		const style = STYLE[name];
 		const group = readGroup(s, after);
 		if (style && group) {
-			if (style === 'code')
-				out.push({ type: 'code', value: inlineText(parseLatexProse(group.content)) });
-			else out.push({ type: style, children: parseLatexProse(group.content) });
+			pushStyled(out, style, group.content);
+			i = group.end;
+			continue;
+		}
+		if (name === 'footnote' && group) {
+			// A footnote (often the code link) reads as a parenthesis where it was anchored.
+			const before = out[out.length - 1];
+			const spaced = before?.type === 'text' && before.value.endsWith(' ');
+			pushText(out, spaced ? '(' : ' (');
+			for (const n of parseLatexProse(group.content)) pushNode(out, n);
+			pushText(out, ')');
 			i = group.end;
 			continue;
 		}

@@ -53,6 +53,22 @@ describe('LaTeX prose', () => {
 		["`single'", '‘single’'],
 		['\\unknown{x}', '\\unknown{x}'],
 		['{0,1}', '{0,1}'],
+		['\\textsc{PromptCoT} and \\textrm{x}', 'PromptCoT and x'],
+		['\\textbf{\\textsc{SpatialBabel}}', 'SpatialBabel'],
+		['{{\\large {\\textbf{F}}}}aster', 'Faster'],
+		['{\\method} stays, {\\it \\method} too', '{\\method} stays, \\method too'],
+		[
+			'50\\,\\% and \\ldots{} and \\dots, \\LaTeX{} in \\S 3',
+			'50\u202f% and … and …, LaTeX in § 3',
+		],
+		['\\ldotsx and \\Sigma', '\\ldotsx and \\Sigma'],
+		['github\\footnote{https://github.com/a/b}.', 'github (https://github.com/a/b).'],
+		['work \\footnote{see \\emph{x}}', 'work (see x)'],
+		// Command names are looked up in tables without a prototype.
+		[
+			'\\constructor \\toString{y} {\\valueOf x} \\hasOwnProperty',
+			'\\constructor \\toString{y} {\\valueOf x} \\hasOwnProperty',
+		],
 	])('%s reads as %s', (input, expected) => {
 		expect(latexToPlain(input)).toBe(expected);
 	});
@@ -70,6 +86,37 @@ describe('LaTeX prose', () => {
 					{ type: 'emphasis', children: [{ type: 'text', value: 'e' }] },
 				],
 			},
+		]);
+	});
+	test('old-style declarations style the rest of their group', () => {
+		expect(parseLatexProse('{\\it a {\\bf b}} {\\em c} {\\tt d} {\\sc e}')).toEqual([
+			{
+				type: 'emphasis',
+				children: [
+					{ type: 'text', value: 'a ' },
+					{ type: 'strong', children: [{ type: 'text', value: 'b' }] },
+				],
+			},
+			{ type: 'text', value: ' ' },
+			{ type: 'emphasis', children: [{ type: 'text', value: 'c' }] },
+			{ type: 'text', value: ' ' },
+			{ type: 'code', value: 'd' },
+			{ type: 'text', value: ' e' },
+		]);
+	});
+	test('a footnote holding a URL reads as a parenthesis with a working link', () => {
+		const { inline, codeUrls } = normalizeAbstract(
+			'Code is at github\\footnote{https://github.com/JLZhong23/awesome-reward-models}.',
+		);
+		expect(codeUrls).toEqual(['https://github.com/JLZhong23/awesome-reward-models']);
+		expect(inline).toEqual([
+			{ type: 'text', value: 'Code is at github (' },
+			{
+				type: 'link',
+				url: 'https://github.com/JLZhong23/awesome-reward-models',
+				children: [{ type: 'text', value: 'https://github.com/JLZhong23/awesome-reward-models' }],
+			},
+			{ type: 'text', value: ').' },
 		]);
 	});
 	test('\\href and \\url become links', () => {
