@@ -104,6 +104,7 @@ describe('titleToText', () => {
 	test('keeps text it cannot convert instead of dropping it', () => {
 		expect(mathToText('a^{xyz}')).toBe('a^xyz');
 		expect(titleToText('87\\% of $5')).toBe('87% of $5');
+		expect(mathToText('\\constructor + \\toString')).toBe('constructor + toString');
 	});
 });
 

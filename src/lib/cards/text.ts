@@ -87,7 +87,10 @@ function script(body: string, table: Record<string, string>, mark: string): stri
 /** Turns the TeX of one `$…$` segment into plain Unicode (`O(n^2)` → `O(n²)`, `\infty` → `∞`). */
 export function mathToText(tex: string): string {
 	let s = tex.replace(/\\(?:text\w*|math\w*|operatorname|boldsymbol)\s*\{([^{}]*)\}/g, '$1');
-	s = s.replace(/\\([A-Za-z]+)/g, (_m, name: string) => SYMBOLS[name] ?? name);
+	// Own properties only: `\constructor` in a title must not find Object's constructor.
+	s = s.replace(/\\([A-Za-z]+)/g, (_m, name: string) =>
+		Object.hasOwn(SYMBOLS, name) ? SYMBOLS[name]! : name,
+	);
 	s = s.replace(/\\([,;:! ])/g, ' ');
 	s = s.replace(/\^\{([^{}]*)\}|\^(\S)/g, (_m, g?: string, c?: string) =>
 		script(g ?? c!, SUP, '^'),
