@@ -75,3 +75,17 @@ export function formatAuthors(authors: string[], max = 12): string {
 	if (authors.length <= max) return authors.join(', ');
 	return `${authors.slice(0, max).join(', ')} et al. (${authors.length} authors)`;
 }
+
+/**
+ * A title cut where its short name ends (`LifeGPT: …` → `LifeGPT` and `: …`), so that the name
+ * can be emphasised in place instead of shown twice; no prefix when the title does not start
+ * with it.
+ */
+export function titleParts(
+	title: string,
+	shortName: string | undefined,
+): { prefix?: string; rest: string } {
+	return shortName && title.startsWith(shortName)
+		? { prefix: shortName, rest: title.slice(shortName.length) }
+		: { rest: title };
+}

@@ -119,6 +119,29 @@ function startBytes(dir: string, file: string, base: string): number {
 	return total;
 }
 
+describe('paper titles in links', () => {
+	const titleOf = (html: string): string =>
+		/<h1 id="paper-title"[^>]*>([^]*?)<\/h1>/.exec(html)![1]!.replace(/<[^>]+>/g, '');
+	test('every related paper is shown with exactly the title of its page, short name once', () => {
+		const titles = new Map(
+			readdirSync(join(DIST, 'papers')).map((slug) => [
+				slug,
+				titleOf(read(join(DIST, 'papers', slug, 'index.html'))),
+			]),
+		);
+		let checked = 0;
+		for (const slug of titles.keys()) {
+			const html = read(join(DIST, 'papers', slug, 'index.html'));
+			const list = /<ol class="related__list">([^]*?)<\/ol>/.exec(html)?.[1] ?? '';
+			for (const m of list.matchAll(/<a href="\/papers\/([^/"]+)\/">([^]*?)<\/a>/g)) {
+				expect(m[2]!.replace(/<[^>]+>/g, '').trim(), `${slug} → ${m[1]}`).toBe(titles.get(m[1]!));
+				checked++;
+			}
+		}
+		expect(checked).toBeGreaterThan(100);
+	});
+});
+
 describe('budgets', () => {
 	const papers = htmlFiles(DIST).filter((f) => f.startsWith('papers/'));
 	const sized = papers.map((f) => ({

@@ -6,6 +6,7 @@ import {
 	formatCount,
 	plural,
 	repoLabel,
+	titleParts,
 } from '../../src/lib/format.ts';
 import { neighbours, pageTopicNames, resolveSlugs } from '../../src/lib/paper-page.ts';
 import { highwireTags } from '../../src/lib/highwire.ts';
@@ -70,5 +71,16 @@ describe('paper page helpers', () => {
 		expect(tags).toContainEqual({ name: 'citation_arxiv_id', content: '2501.1' });
 		expect(names).not.toContain('citation_doi');
 		expect(names.at(-1)).toBe('citation_abstract');
+	});
+});
+
+describe('titleParts', () => {
+	test('cuts a title where its short name ends, and only there', () => {
+		expect(titleParts('LifeGPT: A Model', 'LifeGPT')).toEqual({
+			prefix: 'LifeGPT',
+			rest: ': A Model',
+		});
+		expect(titleParts('A Model', undefined)).toEqual({ rest: 'A Model' });
+		expect(titleParts('The LifeGPT Model', 'LifeGPT')).toEqual({ rest: 'The LifeGPT Model' });
 	});
 });
