@@ -40,9 +40,48 @@ export function escapeXml(s: string): string {
 		.replace(/'/g, '&#39;');
 }
 
-/** Shortens a label to fit the label column (the full text stays in the bar's tooltip). */
-function fit(label: string, max = 36): string {
-	return label.length > max ? `${label.slice(0, max - 1)}…` : label;
+const FONT_SIZE = 13;
+
+/**
+ * Advances in em of DejaVu Sans (Linux's default sans serif, among the widest), which the chart
+ * may be drawn in: its labels are cut to fit by them. A 36-character cut overflowed in it
+ * ("Information theory and communications" lost its first letters off the left edge).
+ */
+const LOWER_EM = [
+	0.613, 0.635, 0.55, 0.635, 0.615, 0.352, 0.635, 0.634, 0.278, 0.278, 0.579, 0.278, 0.974, 0.634,
+	0.612, 0.635, 0.635, 0.411, 0.521, 0.392, 0.634, 0.592, 0.818, 0.592, 0.592, 0.525,
+];
+
+/** Estimated advance of a character in em, on the wide side. */
+function charEm(c: string): number {
+	const code = c.charCodeAt(0);
+	if (code >= 97 && code <= 122) return LOWER_EM[code - 97]!;
+	if (/[\u2E80-\u9FFF\uAC00-\uD7AF\uF900-\uFAFF\uFF00-\uFFEF]|\p{Extended_Pictographic}/u.test(c))
+		return 1;
+	if (/[ .,:;'|!]/.test(c)) return 0.32;
+	if (/[()[\]-]/.test(c)) return 0.39;
+	if (/[MW]/.test(c)) return 0.99;
+	return 0.78; // capitals, digits and the rest
+}
+
+/** Estimated width of a text in the chart's font, in its units. */
+export function textWidth(text: string): number {
+	let em = 0;
+	for (const c of text) em += charEm(c);
+	return em * FONT_SIZE;
+}
+
+/**
+ * Shortens a label to fit `room` (the label column), with an ellipsis; the full text stays in
+ * the bar's tooltip and in the table beside the chart.
+ */
+export function fitLabel(label: string, room: number): string {
+	if (textWidth(label) <= room) return label;
+	const chars = [...label];
+	let used = textWidth('…');
+	let n = 0;
+	while (n < chars.length && used + textWidth(chars[n]!) <= room) used += textWidth(chars[n++]!);
+	return `${chars.slice(0, n).join('').trimEnd()}…`;
 }
 
 /** A horizontal bar chart, one row per bar, in the given order. */
@@ -59,14 +98,14 @@ export function renderBarChart(bars: readonly ChartBar[], options: ChartOptions)
 		const mid = y + ROW / 2;
 		const row = [
 			`<title>${escapeXml(`${b.label}: ${b.value}`)}</title>`,
-			`<text x="${LABEL_WIDTH - PAD}" y="${mid}" text-anchor="end" dominant-baseline="middle" fill="currentColor">${escapeXml(fit(b.label))}</text>`,
+			`<text x="${LABEL_WIDTH - PAD}" y="${mid}" text-anchor="end" dominant-baseline="middle" fill="currentColor">${escapeXml(fitLabel(b.label, LABEL_WIDTH - 2 * PAD))}</text>`,
 			`<rect x="${LABEL_WIDTH}" y="${y + (ROW - BAR) / 2}" width="${w}" height="${BAR}" rx="3" style="fill: var(--chart-bar, currentColor)"/>`,
 			`<text x="${LABEL_WIDTH + w + PAD}" y="${mid}" dominant-baseline="middle" fill="currentColor" style="font-variant-numeric: tabular-nums">${b.value}</text>`,
 		].join('');
 		return b.href ? `<a href="${escapeXml(b.href)}"><g>${row}</g></a>` : `<g>${row}</g>`;
 	});
 	return [
-		`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="100%" role="img" aria-labelledby="${id}-title ${id}-desc" font-family="inherit" font-size="13" class="bar-chart">`,
+		`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="100%" role="img" aria-labelledby="${id}-title ${id}-desc" font-family="inherit" font-size="${FONT_SIZE}" class="bar-chart">`,
 		`<title id="${id}-title">${escapeXml(options.title)}</title>`,
 		`<desc id="${id}-desc">${escapeXml(description)}</desc>`,
 		`<line x1="${LABEL_WIDTH}" y1="${PAD}" x2="${LABEL_WIDTH}" y2="${height - PAD}" stroke-width="1" style="stroke: var(--chart-muted, currentColor)"/>`,

@@ -1,5 +1,11 @@
 import { describe, expect, test } from 'vitest';
-import { dateChart, escapeXml, topicChart } from '../../src/lib/topic-chart.ts';
+import {
+	dateChart,
+	escapeXml,
+	fitLabel,
+	textWidth,
+	topicChart,
+} from '../../src/lib/topic-chart.ts';
 
 const topics = [
 	{ slug: 'other', name: 'Other', count: 9, catchAll: true },
@@ -67,5 +73,26 @@ describe('dateChart', () => {
 		expect(topicChart(topics, { title: undefined })).toContain(
 			'<title id="topic-chart-title">Papers per topic</title>',
 		);
+	});
+});
+
+describe('fitLabel', () => {
+	test('keeps a label that fits and cuts a longer one at its width, with an ellipsis', () => {
+		expect(fitLabel('Reinforcement learning and agents', 234)).toBe(
+			'Reinforcement learning and agents',
+		);
+		const cut = fitLabel('Information theory and communications', 234);
+		expect(cut).toBe('Information theory and communi…');
+		expect(textWidth(cut)).toBeLessThanOrEqual(234);
+		// Wide characters count one em each (13 units at the chart's font size).
+		expect(textWidth('语言模型')).toBe(4 * 13);
+	});
+	test('the chart cuts its labels to the label column', () => {
+		const svg = topicChart(
+			[{ slug: 'info', name: 'Information theory and communications', count: 3 }],
+			{},
+		);
+		expect(svg).toContain('>Information theory and communi…</text>');
+		expect(svg).toContain('<title>Information theory and communications: 3</title>');
 	});
 });
