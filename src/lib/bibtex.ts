@@ -26,10 +26,36 @@ const SPECIAL: Record<string, string> = {
 
 /** Escapes a string for a brace-delimited BibTeX value (braces always balanced afterwards). */
 export function escapeBibtex(value: string): string {
-	return value
-		.replace(/[\\{}&%$#_~^]/g, (c) => SPECIAL[c]!)
+	return escapeChars(value).replace(/\s+/g, ' ').trim();
+}
+
+const escapeChars = (value: string): string => value.replace(/[\\{}&%$#_~^]/g, (c) => SPECIAL[c]!);
+
+/**
+ * Escapes a title, keeping its math as TeX: arXiv titles are TeX (`Towards $\infty$-LLMs`), and
+ * BibTeX passes them to LaTeX, so `$\infty$` typesets as ∞ where escaping it would print the
+ * dollars and backslash. Only math whose braces balance and that holds no `%` or `#` is kept.
+ */
+export function escapeBibtexTitle(title: string): string {
+	return title
+		.split(/(\$[^$]+\$)/)
+		.map((part, i) => (i % 2 === 1 && isSafeMath(part) ? part : escapeChars(part)))
+		.join('')
 		.replace(/\s+/g, ' ')
 		.trim();
+}
+
+/** Whether `$…$` can go into a brace-delimited value as it is. */
+function isSafeMath(math: string): boolean {
+	// The rule abstracts follow: no space just inside the dollars (`$5 and $10` is money).
+	if (/^\$\s|\s\$$|\\\$$|[%#]/.test(math)) return false;
+	let depth = 0;
+	for (let i = 0; i < math.length; i++) {
+		if (math[i] === '\\') i++;
+		else if (math[i] === '{') depth++;
+		else if (math[i] === '}' && --depth < 0) return false;
+	}
+	return depth === 0;
 }
 
 /** ASCII letters and digits only, lowercased (accents folded). */
@@ -92,7 +118,10 @@ export function toBibtex(p: BibtexInput, url: string): string {
 	];
 	const body = fields
 		.filter((f): f is [string, string] => Boolean(f[1]))
-		.map(([k, v]) => `  ${k} = {${k === 'url' || k === 'doi' ? v : escapeBibtex(v)}}`)
+		.map(
+			([k, v]) =>
+				`  ${k} = {${k === 'url' || k === 'doi' ? v : k === 'title' ? escapeBibtexTitle(v) : escapeBibtex(v)}}`,
+		)
 		.join(',\n');
 	return `@${p.journalRef ? 'article' : 'misc'}{${bibtexKey(p)},\n${body}\n}`;
 }

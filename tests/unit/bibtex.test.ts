@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import {
 	bibtexKey,
+	escapeBibtexTitle,
 	escapeBibtex,
 	publicationYear,
 	toBibtex,
@@ -68,8 +69,23 @@ describe('toBibtex', () => {
 		const bib = toBibtex({ ...base, title, authors: ['Ö. Çelik'] }, 'u');
 		expect(balanced(bib)).toBe(true);
 		expect(bib).toContain('\\{0,1\\}\\textasciicircum{}n');
-		expect(bib).toContain('50\\% \\& \\$x\\_i\\$ \\#1');
+		// Math stays TeX, for LaTeX to typeset.
+		expect(bib).toContain('50\\% \\& $x_i$ \\#1');
 		expect(bib).toMatch(/^@misc\{celik2025sets,/);
+	});
+});
+
+describe('escapeBibtexTitle', () => {
+	test('keeps well-formed math as TeX and escapes the rest', () => {
+		expect(escapeBibtexTitle('Towards $\\infty$-LLMs & $\\mathcal{O}(n)$ 50%')).toBe(
+			'Towards $\\infty$-LLMs \\& $\\mathcal{O}(n)$ 50\\%',
+		);
+	});
+	test('escapes money, unbalanced braces and comment characters inside dollars', () => {
+		expect(escapeBibtexTitle('From $5 to $10')).toBe('From \\$5 to \\$10');
+		expect(escapeBibtexTitle('Odd $\\}x{$ and $a%b$')).toBe(
+			'Odd \\$\\textbackslash{}\\}x\\{\\$ and \\$a\\%b\\$',
+		);
 	});
 });
 
