@@ -16,8 +16,23 @@ import { paperSearchMeta } from './search-meta.ts';
 /** What the index reads of a paper besides its abstract HTML. */
 export type SearchFields = Pick<
 	Paper,
-	'title' | 'shortName' | 'authors' | 'date' | 'rank' | 'topics' | 'codeUrls' | 'keywords'
+	| 'title'
+	| 'shortName'
+	| 'authors'
+	| 'date'
+	| 'rank'
+	| 'topics'
+	| 'codeUrls'
+	| 'keywords'
+	| 'arxivId'
 >;
+
+/**
+ * Version of `searchFields` and `searchPageHtml`: part of every entry's digest in the papers
+ * loader, so that a change here reaches the search records kept by earlier builds (they are
+ * otherwise reused while the entry is unchanged). 2: the arXiv id.
+ */
+export const SEARCH_PAGE_VERSION = 2;
 
 /** Picks the indexed fields of a paper (exactly those, so the record changes only with them). */
 export function searchFields(p: SearchFields): SearchFields {
@@ -30,6 +45,7 @@ export function searchFields(p: SearchFields): SearchFields {
 		topics: p.topics,
 		codeUrls: p.codeUrls,
 		keywords: p.keywords,
+		...(p.arxivId ? { arxivId: p.arxivId } : {}),
 	};
 }
 
@@ -40,7 +56,8 @@ function esc(s: string): string {
 
 /**
  * The indexable page of one paper: short name and title (weight 10), authors, the hidden search
- * metadata, the abstract HTML and the keywords. `topicName` maps a topic slug to its display
+ * metadata, the abstract HTML, the keywords and, hidden, the arXiv id (readers paste ids into
+ * the search box; last, so that excerpts of other matches rarely reach it). `topicName` maps a topic slug to its display
  * name, as on the page.
  */
 export function searchPageHtml(
@@ -71,6 +88,7 @@ export function searchPageHtml(
 		f.keywords.length
 			? `<section><ul>${f.keywords.map((k) => `<li>${esc(k)}</li>`).join('')}</ul></section>`
 			: '',
+		f.arxivId ? `<p hidden>${esc(f.arxivId)}</p>` : '',
 		'</div></body></html>\n',
 	];
 	return parts.join('');

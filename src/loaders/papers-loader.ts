@@ -24,7 +24,7 @@ import {
 import { ingestFinished } from '../lib/ingest-gate.ts';
 import { PaperPageFieldsSchema } from '../schemas/paper.ts';
 import { firstSentence } from '../lib/teaser.ts';
-import { searchFields, type SearchFields } from '../lib/search-page.ts';
+import { SEARCH_PAGE_VERSION, searchFields, type SearchFields } from '../lib/search-page.ts';
 import { renderBodies } from './render-pool.ts';
 
 /** Loads every `*.mdx` of `dir` (relative to the project root). */
@@ -55,7 +55,7 @@ export function papersLoader(dir: string): Loader {
 				const text = readFileSync(filePath, 'utf8');
 				const id = name.replace(/\.mdx$/, '');
 				seen.add(id);
-				const digest = generateDigest(`${RENDERER_VERSION}\n${text}`);
+				const digest = generateDigest(`${RENDERER_VERSION}\n${SEARCH_PAGE_VERSION}\n${text}`);
 				// A missing or outdated text or fields line also needs the entry read again.
 				if (
 					store.get(id)?.digest !== digest ||

@@ -8,6 +8,7 @@ import {
 	moveFocus,
 	parseSearchState,
 	safeExcerpt,
+	searchTerms,
 	stateToFilters,
 	stateToSearch,
 	type SearchState,
@@ -117,7 +118,7 @@ async function start(root: HTMLElement): Promise<void> {
 			// Without a query the filters list papers newest first, from the build's date order
 			// (fetched beside the search, and only for such a listing: see search-sort.ts).
 			const [search, order] = await Promise.all([
-				pagefind.search(state.q || null, { filters }),
+				pagefind.search(state.q ? searchTerms(state.q) : null, { filters }),
 				state.q ? undefined : loadSortOrder(`${BASE}pagefind/`, 'date'),
 			]);
 			found = order ? sortResults(search.results, order, 'desc') : search.results;

@@ -32,6 +32,19 @@ export function stateToSearch(state: SearchState): string {
 	return s ? `?${s}` : '';
 }
 
+/**
+ * An arXiv reference written the ways readers paste it (`arXiv:2505.18092v2`, an abstract or PDF
+ * address, `hep-th/9901001`): the index holds each paper's bare id.
+ */
+const ARXIV_REF =
+	/^(?:https?:\/\/(?:www\.)?arxiv\.org\/(?:abs|pdf)\/|arxiv:\s*)?(\d{4}\.\d{4,5}|[a-z-]+(?:\.[a-z]{2})?\/\d{7})(?:v\d+)?(?:\.pdf)?\/?$/i;
+
+/** The terms to search for a query: an arXiv reference becomes its bare id, else the query. */
+export function searchTerms(q: string): string {
+	const m = ARXIV_REF.exec(q.trim());
+	return m ? m[1]! : q;
+}
+
 /** Pagefind's `filters` option for a state: topics are OR-ed, code is required when set. */
 export function stateToFilters(state: SearchState): Record<string, unknown> {
 	const filters: Record<string, unknown> = {};

@@ -27,6 +27,13 @@ test('searchFields keeps exactly the indexed fields', () => {
 		'topics',
 	]);
 	expect('shortName' in searchFields({ ...paper, shortName: undefined })).toBe(false);
+	expect(searchFields({ ...paper, arxivId: '2505.18092' }).arxivId).toBe('2505.18092');
+});
+
+test('an arXiv paper is findable by its id: hidden, after everything else in the body', () => {
+	const html = searchPageHtml({ ...paper, arxivId: 'hep-th/9901001' }, '<p>x</p>', names);
+	expect(html).toContain('<li>a&lt;b</li></ul></section><p hidden>hep-th/9901001</p></div>');
+	expect(searchPageHtml(paper, '<p>x</p>', names)).not.toContain('<p hidden>');
 });
 
 test('the page holds the indexed region: weighted names, authors, metadata, abstract, keywords', () => {

@@ -3,6 +3,7 @@ import {
 	moveFocus,
 	parseSearchState,
 	safeExcerpt,
+	searchTerms,
 	stateToFilters,
 	stateToSearch,
 } from '../../src/scripts/search-state.ts';
@@ -26,6 +27,22 @@ describe('search URL state', () => {
 
 	test('an empty state has no query string', () => {
 		expect(stateToSearch({ q: '  ', topics: [], code: false })).toBe('');
+	});
+});
+
+describe('search terms', () => {
+	test.each([
+		['2505.18092', '2505.18092'],
+		['arXiv:2505.18092v2', '2505.18092'],
+		[' arxiv: 2505.18092 ', '2505.18092'],
+		['https://arxiv.org/abs/2505.18092v1', '2505.18092'],
+		['https://arxiv.org/pdf/2505.18092.pdf', '2505.18092'],
+		['hep-th/9901001v3', 'hep-th/9901001'],
+		['math.GT/0309136', 'math.GT/0309136'],
+		['arXiv papers on 2505.18092', 'arXiv papers on 2505.18092'],
+		['graph neural', 'graph neural'],
+	])('%s searches for %s', (q, terms) => {
+		expect(searchTerms(q)).toBe(terms);
 	});
 });
 
