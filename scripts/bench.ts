@@ -22,13 +22,13 @@ import {
 	readFileSync,
 	readdirSync,
 	rmSync,
-	symlinkSync,
 	writeFileSync,
 } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { generateCorpus, generateTrendingPage, loadMaterial } from './bench/corpus.ts';
+import { copyProject } from './bench/project.ts';
 import { runPagefind } from '../src/integrations/pagefind.ts';
 import { checkBuiltSite } from '../tests/support/check-site.ts';
 
@@ -59,21 +59,6 @@ function digestTree(dir: string): Map<string, string> {
 			);
 		}
 	return out;
-}
-
-/** Copies the project (tracked files) with its own node_modules folder of links, so caches start empty. */
-function copyProject(to: string): void {
-	const files = spawnSync('git', ['ls-files', '-z'], { encoding: 'utf8' })
-		.stdout.split('\0')
-		.filter(Boolean);
-	for (const f of files)
-		if (!f.startsWith('content/sources/')) cpSync(join(root, f), join(to, f), { recursive: true });
-	mkdirSync(join(to, 'node_modules'));
-	for (const name of readdirSync(join(root, 'node_modules'))) {
-		if (name === '.astro' || name === '.cache' || name === '.vite') continue;
-		symlinkSync(join(root, 'node_modules', name), join(to, 'node_modules', name));
-	}
-	mkdirSync(join(to, 'content', 'sources'), { recursive: true });
 }
 
 /** Compares two folders file by file and reports it; differences fail the benchmark. */
@@ -128,7 +113,7 @@ const stageLines = (out: string): string[] =>
 console.log(
 	`bench: ${papers} papers on ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB; work dir ${work}`,
 );
-copyProject(work);
+copyProject(root, work);
 const material = loadMaterial(resolve(values.shared));
 for (const f of generateCorpus(material, papers))
 	writeFileSync(join(work, 'content', 'sources', f.name), f.text);
@@ -160,7 +145,7 @@ if (values.verify) {
 	// The cached rebuild must equal a clean build of the same inputs, file for file.
 	const cached = work;
 	work = mkdtempSync(join(tmpdir(), `abstracta-verify-${papers}-`));
-	copyProject(work);
+	copyProject(root, work);
 	for (const name of readdirSync(join(cached, 'content', 'sources')))
 		cpSync(join(cached, 'content', 'sources', name), join(work, 'content', 'sources', name));
 	results.push(measure('verify: clean build', build, env));

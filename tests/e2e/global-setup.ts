@@ -4,19 +4,13 @@
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { childEnv } from './support/child-env.ts';
 import { BASE_PATH, DIST, DIST_BASE } from './support/paths.ts';
-
-const VITE_ENV_KEYS = new Set(['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR']);
 
 export default function setup(): void {
 	if (process.env.E2E_SKIP_BUILD && existsSync(DIST) && existsSync(DIST_BASE)) return;
-	// Vitest puts Vite's import.meta.env keys into process.env (BASE_URL=/, MODE=test, DEV, PROD,
-	// SSR); a child `astro build` would take them over its own config, e.g. dropping BASE_PATH.
-	const inherited = Object.fromEntries(
-		Object.entries(process.env).filter(([k]) => !VITE_ENV_KEYS.has(k)),
-	);
 	const run = (args: string[], env: Record<string, string> = {}, command = 'npx'): void => {
-		execFileSync(command, args, { stdio: 'inherit', env: { ...inherited, ...env } });
+		execFileSync(command, args, { stdio: 'inherit', env: childEnv(env) });
 	};
 	run(
 		['scripts/build.ts', '--outDir', DIST],

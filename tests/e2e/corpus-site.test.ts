@@ -1,0 +1,124 @@
+/**
+ * Real arXiv data end to end: the seed page and ../shared/corpora/*.jsonl (about 1,000 papers)
+ * built clean with `scripts/build.ts` in a copy of the project (cards off: they are covered on
+ * the seed build). The whole-site check passes, the index equals Pagefind's index of the
+ * rendered pages, and an arXiv paper is found by its id and linked and cited as arXiv's.
+ * The seed build of the other end-to-end tests holds no arXiv papers.
+ */
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { HtmlValidate } from 'html-validate';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { copyProject } from '../../scripts/bench/project.ts';
+import { runPagefind } from '../../src/integrations/pagefind.ts';
+import { checkBuiltSite } from '../support/check-site.ts';
+import { launchBrowser } from './support/browser.ts';
+import { childEnv } from './support/child-env.ts';
+import { serveSite, type SiteServer } from './support/server.ts';
+
+const CORPORA = '../shared/corpora';
+const SITE_URL = 'https://abstracta.example';
+const work = mkdtempSync(join(tmpdir(), 'abstracta-corpus-'));
+const dist = join(work, 'dist');
+/** The first record of the first corpus file: the paper looked up by id below. */
+const firstCorpus = readdirSync(CORPORA)
+	.filter((f) => f.endsWith('.jsonl'))
+	.sort()[0]!;
+const paper = JSON.parse(readFileSync(join(CORPORA, firstCorpus), 'utf8').split('\n')[0]!) as {
+	id: string;
+	title: string;
+};
+
+let browser: Browser;
+let site: SiteServer;
+
+beforeAll(async () => {
+	copyProject(resolve('.'), work);
+	for (const f of readdirSync('content/sources'))
+		copyFileSync(join('content/sources', f), join(work, 'content/sources', f));
+	for (const f of readdirSync(CORPORA).filter((n) => n.endsWith('.jsonl')))
+		copyFileSync(join(CORPORA, f), join(work, 'content/sources', f));
+	execFileSync(process.execPath, ['scripts/build.ts'], {
+		cwd: work,
+		stdio: 'inherit',
+		env: childEnv({ SITE_URL, CARDS: 'off' }),
+	});
+	browser = await launchBrowser();
+	site = await serveSite(dist);
+});
+
+afterAll(async () => {
+	await browser?.close();
+	await site?.close();
+	rmSync(work, { recursive: true, force: true });
+});
+
+test('every page, topic, feed, sitemap entry and indexed paper checks out', () => {
+	const entries = readdirSync(join(work, 'content/papers')).filter((f) => f.endsWith('.mdx'));
+	const checked = checkBuiltSite(dist, join(work, 'content/papers'), SITE_URL);
+	expect(checked.problems).toEqual([]);
+	expect(checked.papers).toBe(entries.length);
+	expect(checked.papers).toBeGreaterThan(1000);
+});
+
+test("the index equals Pagefind's index of the rendered pages", async () => {
+	const parent = mkdtempSync(join(tmpdir(), 'abstracta-corpus-index-'));
+	try {
+		const { staging } = await runPagefind(dist, parent, { glob: 'papers/**/*.html' });
+		const files = (dir: string): string[] =>
+			(readdirSync(dir, { recursive: true }) as string[])
+				.filter((f) => statSync(join(dir, f)).isFile())
+				.sort();
+		const names = files(join(dist, 'pagefind'));
+		expect(files(staging)).toEqual(names);
+		const differ = names.filter(
+			(f) => !readFileSync(join(staging, f)).equals(readFileSync(join(dist, 'pagefind', f))),
+		);
+		expect(differ).toEqual([]);
+	} finally {
+		rmSync(parent, { recursive: true, force: true });
+	}
+});
+
+test.each([paper.id, `arXiv:${paper.id}v2`, `https://arxiv.org/abs/${paper.id}`])(
+	'searching for %s finds the paper first',
+	async (q) => {
+		const context = await browser.newContext({ serviceWorkers: 'block' });
+		const page = await context.newPage();
+		await page.goto(`${site.url}search/?q=${encodeURIComponent(q)}`);
+		await page.waitForSelector('.search-result');
+		const first = page.locator('.search-result-link').first();
+		expect(await first.getAttribute('href')).toBe(`/papers/${paper.id}/`);
+		await context.close();
+	},
+);
+
+test('an arXiv paper page links its abstract and PDF and cites it as an arXiv eprint', () => {
+	const html = readFileSync(join(dist, 'papers', paper.id, 'index.html'), 'utf8');
+	expect(html).toContain(`href="https://arxiv.org/abs/${paper.id}"`);
+	expect(html).toContain(`href="https://arxiv.org/pdf/${paper.id}"`);
+	expect(html).toContain(`eprint = {${paper.id}}`);
+	expect(html).toContain('archivePrefix = {arXiv}');
+});
+
+test('every paper page with a DOI, a journal reference or an old-style id passes html-validate', async () => {
+	// The metadata only arXiv papers have (the seed pages are all validated in site-checks).
+	const validator = new HtmlValidate({ extends: ['html-validate:standard'] });
+	const failures: string[] = [];
+	let validated = 0;
+	for (const slug of readdirSync(join(dist, 'papers'))) {
+		const file = join(dist, 'papers', slug, 'index.html');
+		const html = readFileSync(file, 'utf8');
+		if (!/citation_doi|citation_journal_title|\/abs\/[a-z-]+(?:\.[A-Z]{2})?\//.test(html)) continue;
+		validated++;
+		const report = await validator.validateString(html, file);
+		for (const r of report.results)
+			for (const m of r.messages)
+				failures.push(`${slug}:${m.line}:${m.column} ${m.ruleId} ${m.message}`);
+	}
+	expect(failures).toEqual([]);
+	expect(validated).toBeGreaterThan(50);
+});
