@@ -45,7 +45,14 @@ if (taxonomy.problems.length > 0) {
 	process.exit(1);
 }
 let mark = performance.now();
-const sources = readSourceFiles(resolve(values.sources));
+let sources: ReturnType<typeof readSourceFiles>;
+try {
+	sources = readSourceFiles(resolve(values.sources));
+} catch (e) {
+	// A file that cannot be read (too large, no permission): named, and nothing is written.
+	console.error(`error: ${(e as Error).message}\ningest: nothing was written.`);
+	process.exit(1);
+}
 const readMs = performance.now() - mark;
 let bar: ((done: number) => void) | undefined;
 // Entries are written while the rest render (on a worker thread for big corpora), into a

@@ -14,6 +14,7 @@ import {
 	mkdirSync,
 	readdirSync,
 	readFileSync,
+	realpathSync,
 	renameSync,
 	rmSync,
 	writeFileSync,
@@ -28,14 +29,45 @@ export interface WriteSummary {
 	removed: number;
 }
 
-/** Lists a folder's files with their raw bytes, sorted by name; missing folder → empty. */
+/**
+ * The source files under a folder with their raw bytes, sorted by name; missing folder → empty.
+ * Subfolders are read too (names are then paths relative to `dir`, with `/`), and symbolic
+ * links followed: a file that is not read would be dropped without a word. Names starting with
+ * `.` (`.DS_Store`, `.gitkeep`, editor files) are skipped, as the README says. A file too large
+ * to read whole throws an Error naming it.
+ */
 export function readSourceFiles(dir: string): Array<{ name: string; bytes: Uint8Array }> {
 	if (!existsSync(dir)) return [];
-	return readdirSync(dir, { withFileTypes: true })
-		.filter((d) => d.isFile() && !d.name.startsWith('.'))
-		.map((d) => d.name)
+	return listSourceNames(dir, '', new Set())
 		.sort()
-		.map((name) => ({ name, bytes: readFileSync(join(dir, name)) }));
+		.map((name) => ({ name, bytes: readSource(join(dir, name), name) }));
+}
+
+/** Names of the files below `dir/prefix`, not entering a folder twice (links may loop). */
+function listSourceNames(dir: string, prefix: string, seen: Set<string>): string[] {
+	const here = join(dir, prefix);
+	const real = realpathSync(here);
+	if (seen.has(real)) return [];
+	seen.add(real);
+	return readdirSync(here)
+		.filter((name) => !name.startsWith('.'))
+		.flatMap((name) => {
+			const rel = prefix ? `${prefix}/${name}` : name;
+			return statSync(join(dir, rel)).isDirectory() ? listSourceNames(dir, rel, seen) : [rel];
+		});
+}
+
+function readSource(path: string, name: string): Uint8Array {
+	try {
+		return readFileSync(path);
+	} catch (e) {
+		if ((e as NodeJS.ErrnoException).code === 'ERR_FS_FILE_TOO_LARGE')
+			throw new Error(
+				`${name}: the file is too large to read (${(statSync(path).size / 2 ** 30).toFixed(1)} GiB, at most 2 GiB); split it into several files`,
+				{ cause: e },
+			);
+		throw e;
+	}
 }
 
 /** Whether `file` already holds exactly `text` (sizes first, so most changes cost no read). */

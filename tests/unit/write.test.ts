@@ -1,10 +1,21 @@
 /** Writing the entries: atomic, idempotent, on this thread or streamed to a worker thread. */
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import {
+	existsSync,
+	mkdirSync,
+	mkdtempSync,
+	readdirSync,
+	readFileSync,
+	rmSync,
+	statSync,
+	symlinkSync,
+	truncateSync,
+	writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { openFolderSink } from '../../scripts/ingest/write-worker.ts';
-import { FolderWriter, writeFolder } from '../../scripts/ingest/write.ts';
+import { FolderWriter, readSourceFiles, writeFolder } from '../../scripts/ingest/write.ts';
 
 let parent: string;
 let dir: string;
@@ -85,3 +96,35 @@ describe(
 		);
 	},
 );
+
+describe('readSourceFiles', () => {
+	test('reads subfolders and followed links, skips dot files, and enters a folder once', () => {
+		const src = join(parent, 'sources');
+		const outside = join(parent, 'outside');
+		mkdirSync(join(src, 'trending'), { recursive: true });
+		mkdirSync(outside);
+		writeFileSync(join(src, 'b.jsonl'), 'B');
+		writeFileSync(join(src, 'trending', '2025-03-18.txt'), 'T');
+		writeFileSync(join(src, '.DS_Store'), 'x');
+		writeFileSync(join(outside, 'dump.jsonl'), 'D');
+		symlinkSync(join(outside, 'dump.jsonl'), join(src, 'a-linked.jsonl'));
+		symlinkSync(src, join(src, 'trending', 'loop')); // a link back up: not entered twice
+		const read = readSourceFiles(src).map((f) => [f.name, Buffer.from(f.bytes).toString()]);
+		expect(read).toEqual([
+			['a-linked.jsonl', 'D'],
+			['b.jsonl', 'B'],
+			['trending/2025-03-18.txt', 'T'],
+		]);
+		expect(readSourceFiles(join(parent, 'missing'))).toEqual([]);
+	});
+
+	test('a file too large to read is named in the error', () => {
+		const src = join(parent, 'sources');
+		mkdirSync(src);
+		writeFileSync(join(src, 'huge.jsonl'), '');
+		truncateSync(join(src, 'huge.jsonl'), 2 ** 31 + 1); // sparse: no disk used
+		expect(() => readSourceFiles(src)).toThrow(
+			/^huge\.jsonl: the file is too large to read \(2\.0 GiB/,
+		);
+	});
+});
