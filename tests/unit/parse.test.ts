@@ -70,6 +70,22 @@ describe('trending pages', () => {
 		]);
 	});
 
+	test('a date line that names no calendar day is an error naming its line', () => {
+		const page = (date: string): string => `Header\n\n${date}\n\nA Title\n\n${ABSTRACT}\n`;
+		for (const [file, date] of [
+			['2025-03-01-x.txt', 'Feb 30'],
+			['2025-03-01-x.txt', 'Feb 29'],
+			['2025-05-01-x.txt', 'April 31'],
+		] as const) {
+			expect(parseTrendingPage(file, page(date)).errors, date).toEqual([
+				expect.objectContaining({ file, line: 3, message: expect.stringMatching(/no such date/) }),
+			]);
+		}
+		const leap = parseTrendingPage('2024-03-01-x.txt', page('Feb 29'));
+		expect(leap.errors).toEqual([]);
+		expect(leap.records[0]!.date).toBe('2024-02-29');
+	});
+
 	test('two titles in a row: the first is reported', () => {
 		const text = `Mar 18\n\nTitle One\n\nTitle Two\n\n${ABSTRACT}\n`;
 		const { errors, records } = parseTrendingPage('2025-03-18-x.txt', text);
@@ -147,6 +163,8 @@ describe('arXiv JSON Lines', () => {
 			rec({ title: '' }),
 			rec({ abstract: null }),
 			rec({ update_date: 'yesterday' }),
+			rec({ update_date: '2025-02-30' }),
+			rec({ update_date: '2025-13-01' }),
 		].join('\n');
 		const { errors, records } = parseArxivJsonl('b.jsonl', bytes(text));
 		expect(records).toHaveLength(1);
@@ -156,6 +174,8 @@ describe('arXiv JSON Lines', () => {
 			[4, 'record without title'],
 			[5, 'record without abstract'],
 			[6, 'missing or invalid "update_date"'],
+			[7, 'missing or invalid "update_date"'],
+			[8, 'missing or invalid "update_date"'],
 		]);
 	});
 });

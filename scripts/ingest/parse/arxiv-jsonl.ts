@@ -1,4 +1,5 @@
 import type { ParseResult, Problem, RawRecord } from '../types.ts';
+import { isCalendarDate } from './calendar.ts';
 
 /** Fields of the arXiv metadata snapshot that we read. Others (`versions`, …) are ignored. */
 interface ArxivRecord {
@@ -81,12 +82,12 @@ export function parseArxivJsonl(file: string, bytes: Uint8Array): ParseResult {
 			return;
 		}
 		const date = str(rec.update_date);
-		if (!date || !/^\d{4}-\d{2}-\d{2}$/.test(date)) {
+		if (!date || !isCalendarDate(date)) {
 			errors.push({
 				file,
 				line,
 				message: `missing or invalid "update_date": ${JSON.stringify(rec.update_date)}`,
-				hint: 'use YYYY-MM-DD',
+				hint: 'use a calendar date as YYYY-MM-DD',
 			});
 			return;
 		}

@@ -1,4 +1,5 @@
 import type { ParseResult, Problem, RawRecord } from '../types.ts';
+import { isCalendarDate } from './calendar.ts';
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 /** A page's date line: `Mar 18`, `March 18`, `18 Mar`, optionally with a year. */
@@ -118,6 +119,16 @@ export function parseTrendingPage(file: string, text: string): ParseResult {
 	const { date, warning } = resolveListingDate(file, dateLine);
 	if (warning)
 		warnings.push({ file, line: 0, message: warning, hint: 'name the file YYYY-MM-DD-<name>.txt' });
+	// Month and day are each in range, but not always together (`Feb 30`, `Feb 29` of 2025).
+	if (dateLine && !isCalendarDate(date)) {
+		const at = nonEmpty[start - 1]!;
+		errors.push({
+			file,
+			line: at.line,
+			message: `no such date: "${at.text}" (${date})`,
+			hint: 'correct the date line',
+		});
+	}
 
 	const records: RawRecord[] = [];
 	const looks = nonEmpty.map((l) => looksLikeAbstract(l.text));
