@@ -228,6 +228,46 @@ describe('source files', () => {
 			message: 'file is not valid UTF-8',
 		});
 	});
+	test('control characters are an error naming their line: never silently shown or dropped', () => {
+		// A UTF-16 file without a byte-order mark is valid UTF-8 full of NUL bytes: it used to
+		// become 150 papers titled with NULs.
+		const page = `new\n\nMar 18\n\nA Title\n\n${ABSTRACT}\n`;
+		const utf16 = parseSource({ name: '2025-03-18-x.txt', bytes: Buffer.from(page, 'utf16le') });
+		expect(utf16.records).toEqual([]);
+		expect(utf16.errors).toEqual([
+			expect.objectContaining({ line: 1, message: expect.stringMatching(/U\+0000/) }),
+		]);
+		expect(utf16.errors[0]!.hint).toMatch(/UTF-16/);
+		const bell = parseSource({
+			name: '2025-03-18-x.txt',
+			bytes: bytes(page.replace('A Title', 'A\u0007Title')),
+		});
+		expect(bell.errors).toEqual([
+			expect.objectContaining({ line: 5, message: expect.stringMatching(/U\+0007/) }),
+		]);
+		// In JSON Lines they can only come as escapes, like an unpaired surrogate.
+		const rec = (o: object): string =>
+			JSON.stringify({ title: 'T', abstract: 'A b c.', update_date: '2025-04-18', ...o });
+		const jsonl = parseSource({
+			name: 'x.jsonl',
+			bytes: bytes(
+				[
+					rec({}),
+					rec({ title: 'A\u0000B' }),
+					rec({ comments: 'x\u001b[31m' }),
+					rec({ abstract: 'Lone \ud800 half' }),
+					rec({ abstract: 'A pair 🚀 and tab\t and \n are fine.' }),
+				].join('\n'),
+			),
+		});
+		expect(jsonl.records.map((r) => r.source.line)).toEqual([1, 5]);
+		expect(jsonl.errors.map((e) => [e.line, e.message])).toEqual([
+			[2, 'control character U+0000 in "title"'],
+			[3, 'control character U+001B in "comments"'],
+			[4, 'unpaired surrogate U+D800 in "abstract"'],
+		]);
+	});
+
 	test('a byte-order mark is ignored', () => {
 		const { records } = parseSource({
 			name: 'x.jsonl',
