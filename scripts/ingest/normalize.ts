@@ -151,10 +151,14 @@ function trimUrlTail(url: string): { url: string; tail: string } {
 	return { url: u, tail };
 }
 
-/** Canonical form of a code repository URL: https, no `.git`, no trailing slash. */
+/**
+ * Canonical form of a code repository URL: https, no query or fragment (`?tab=readme-ov-file`,
+ * `#readme` are how the page was viewed, and hid a `.git` before them), no `.git`, no trailing slash.
+ */
 export function canonicalCodeUrl(url: string): string {
 	return url
 		.replace(/^http:/i, 'https:')
+		.replace(/[?#].*$/, '')
 		.replace(/\.git$/i, '')
 		.replace(/\/+$/, '');
 }

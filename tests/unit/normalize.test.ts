@@ -124,6 +124,16 @@ describe('normalizeAbstract', () => {
 			'https://github.com/a/b',
 		]);
 	});
+	test('a code URL is the repository: no query or fragment (view state), then no .git', () => {
+		expect(
+			normalizeAbstract(
+				'Code: https://github.com/a/b#readme, https://github.com/a/b?tab=readme-ov-file and https://github.com/c/d.git#usage.',
+			).codeUrls,
+		).toEqual(['https://github.com/a/b', 'https://github.com/c/d']);
+		expect(normalizeAbstract('At https://github.com/e/f/tree/main/g#setup.').codeUrls).toEqual([
+			'https://github.com/e/f/tree/main/g',
+		]);
+	});
 	test('keeps project pages as links but not as code URLs', () => {
 		const a = normalizeAbstract('Project page: https://zju3dv.github.io/hiscene/.');
 		expect(a.codeUrls).toEqual([]);
