@@ -151,10 +151,14 @@ function trimUrlTail(url: string): { url: string; tail: string } {
 	return { url: u, tail };
 }
 
-/** Canonical form of a code repository URL: https, no `.git`, no trailing slash. */
+/**
+ * Canonical form of a code repository URL: https, no query or fragment (`?tab=readme-ov-file`,
+ * `#readme` are how the page was viewed, and hid a `.git` before them), no `.git`, no trailing slash.
+ */
 export function canonicalCodeUrl(url: string): string {
 	return url
 		.replace(/^http:/i, 'https:')
+		.replace(/[?#].*$/, '')
 		.replace(/\.git$/i, '')
 		.replace(/\/+$/, '');
 }
@@ -202,6 +206,14 @@ function linkify(value: string): Inline[] {
 const BARE_MATH =
 	/\b(?:O|Θ|Ω|o)\([^()\s]*\^[^()\s]*\)|\b\d+(?:\.\d+)?\^(?:\{-?[\d.]+\}|-?\d+(?:\.\d+)?)(?![\w^])/gu;
 
+/**
+ * TeX raises only the next token after `^`, so a bare `10^-6` or `2^16` written in prose would be
+ * typeset 10⁻6 and 2¹6: an exponent of more than one character is braced for typesetting.
+ */
+const LONG_EXPONENT = /\^(-?\d+(?:\.\d+)?)/g;
+const typesetBare = (tex: string): string =>
+	tex.replace(LONG_EXPONENT, (m, exp: string) => (exp.length > 1 ? `^{${exp}}` : m));
+
 /** Marks clear bare math in a text node as math. */
 function markBareMath(value: string): Inline[] {
 	// Every match holds a `^`.
@@ -210,7 +222,8 @@ function markBareMath(value: string): Inline[] {
 	let last = 0;
 	for (const m of value.matchAll(BARE_MATH)) {
 		if (m.index > last) out.push({ type: 'text', value: value.slice(last, m.index) });
-		out.push({ type: 'math', value: m[0], display: false });
+		const tex = typesetBare(m[0]);
+		out.push({ type: 'math', value: m[0], display: false, ...(tex !== m[0] && { tex }) });
 		last = m.index + m[0].length;
 	}
 	if (last < value.length) out.push({ type: 'text', value: value.slice(last) });
@@ -234,10 +247,12 @@ function tidy(nodes: Inline[]): Inline[] {
 		const last = out[out.length - 1];
 		if (n.type === 'math' && last?.type === 'math') {
 			// `$a$$b$` would read as one `$$` run: adjacent formulas become one.
+			const tex = last.tex || n.tex ? { tex: `${last.tex ?? last.value} ${n.tex ?? n.value}` } : {};
 			out[out.length - 1] = {
 				type: 'math',
 				value: `${last.value} ${n.value}`,
 				display: last.display && n.display,
+				...tex,
 			};
 		} else if (n.type === 'text') {
 			if (n.value === '') continue;

@@ -46,7 +46,8 @@ export function renderInline(nodes: Inline[]): string {
 				case 'math': {
 					// remark-math has no escapes: TeX holding a `$` or ending in `\\` can only be text.
 					if (n.value.includes('$') || /\\\s*$/.test(n.value)) return escapeMdxText(n.value);
-					return n.display ? `$$${n.value}$$` : `$${n.value}$`;
+					const tex = n.tex ?? n.value;
+					return n.display ? `$$${tex}$$` : `$${tex}$`;
 				}
 				case 'code':
 					return `<code>${escapeMdxText(n.value)}</code>`;

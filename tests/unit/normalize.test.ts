@@ -8,6 +8,8 @@ import {
 	splitCategories,
 	splitMath,
 } from '../../scripts/ingest/normalize.ts';
+import { renderAbstractMdx } from '../../scripts/ingest/render.ts';
+import { renderAbstractHtml } from '../../src/lib/render-abstract.ts';
 
 describe('normalizeWhitespace', () => {
 	test('joins arXiv hard wrapping and leading spaces into single spaces', () => {
@@ -169,6 +171,16 @@ describe('normalizeAbstract', () => {
 			'https://github.com/a/b',
 		]);
 	});
+	test('a code URL is the repository: no query or fragment (view state), then no .git', () => {
+		expect(
+			normalizeAbstract(
+				'Code: https://github.com/a/b#readme, https://github.com/a/b?tab=readme-ov-file and https://github.com/c/d.git#usage.',
+			).codeUrls,
+		).toEqual(['https://github.com/a/b', 'https://github.com/c/d']);
+		expect(normalizeAbstract('At https://github.com/e/f/tree/main/g#setup.').codeUrls).toEqual([
+			'https://github.com/e/f/tree/main/g',
+		]);
+	});
 	test('keeps project pages as links but not as code URLs', () => {
 		const a = normalizeAbstract('Project page: https://zju3dv.github.io/hiscene/.');
 		expect(a.codeUrls).toEqual([]);
@@ -182,6 +194,18 @@ describe('normalizeAbstract', () => {
 		expect(
 			a.inline.filter((n) => n.type === 'math').map((n) => (n.type === 'math' ? n.value : '')),
 		).toEqual(['O(L^2)', '10^9']);
+	});
+	test('bare powers with a longer exponent are typeset with the whole exponent raised', () => {
+		// TeX raises one token after `^`: as written, `10^-6` is typeset 10⁻6 and `2^16` 2¹6.
+		const a = normalizeAbstract('McNemar p < 10^-6 on 2^16 tokens at O(n^1.5) cost, or 10^9.');
+		expect(renderAbstractMdx(a.inline)).toBe(
+			'McNemar p &lt; $10^{-6}$ on $2^{16}$ tokens at $O(n^{1.5})$ cost, or $10^9$.',
+		);
+		// The text (feeds, descriptions, search) keeps them as written.
+		expect(a.text).toBe('McNemar p < 10^-6 on 2^16 tokens at O(n^1.5) cost, or 10^9.');
+		expect(renderAbstractHtml(renderAbstractMdx(a.inline))).toContain(
+			'<msup><mn>10</mn><mrow><mo>−</mo><mn>6</mn></mrow></msup>',
+		);
 	});
 	test('plain text keeps every character of prose', () => {
 		const input =

@@ -70,6 +70,22 @@ describe('trending pages', () => {
 		]);
 	});
 
+	test('a date line that names no calendar day is an error naming its line', () => {
+		const page = (date: string): string => `Header\n\n${date}\n\nA Title\n\n${ABSTRACT}\n`;
+		for (const [file, date] of [
+			['2025-03-01-x.txt', 'Feb 30'],
+			['2025-03-01-x.txt', 'Feb 29'],
+			['2025-05-01-x.txt', 'April 31'],
+		] as const) {
+			expect(parseTrendingPage(file, page(date)).errors, date).toEqual([
+				expect.objectContaining({ file, line: 3, message: expect.stringMatching(/no such date/) }),
+			]);
+		}
+		const leap = parseTrendingPage('2024-03-01-x.txt', page('Feb 29'));
+		expect(leap.errors).toEqual([]);
+		expect(leap.records[0]!.date).toBe('2024-02-29');
+	});
+
 	test('two titles in a row: the first is reported', () => {
 		const text = `Mar 18\n\nTitle One\n\nTitle Two\n\n${ABSTRACT}\n`;
 		const { errors, records } = parseTrendingPage('2025-03-18-x.txt', text);
@@ -147,6 +163,8 @@ describe('arXiv JSON Lines', () => {
 			rec({ title: '' }),
 			rec({ abstract: null }),
 			rec({ update_date: 'yesterday' }),
+			rec({ update_date: '2025-02-30' }),
+			rec({ update_date: '2025-13-01' }),
 		].join('\n');
 		const { errors, records } = parseArxivJsonl('b.jsonl', bytes(text));
 		expect(records).toHaveLength(1);
@@ -156,6 +174,8 @@ describe('arXiv JSON Lines', () => {
 			[4, 'record without title'],
 			[5, 'record without abstract'],
 			[6, 'missing or invalid "update_date"'],
+			[7, 'missing or invalid "update_date"'],
+			[8, 'missing or invalid "update_date"'],
 		]);
 	});
 });
@@ -208,6 +228,46 @@ describe('source files', () => {
 			message: 'file is not valid UTF-8',
 		});
 	});
+	test('control characters are an error naming their line: never silently shown or dropped', () => {
+		// A UTF-16 file without a byte-order mark is valid UTF-8 full of NUL bytes: it used to
+		// become 150 papers titled with NULs.
+		const page = `new\n\nMar 18\n\nA Title\n\n${ABSTRACT}\n`;
+		const utf16 = parseSource({ name: '2025-03-18-x.txt', bytes: Buffer.from(page, 'utf16le') });
+		expect(utf16.records).toEqual([]);
+		expect(utf16.errors).toEqual([
+			expect.objectContaining({ line: 1, message: expect.stringMatching(/U\+0000/) }),
+		]);
+		expect(utf16.errors[0]!.hint).toMatch(/UTF-16/);
+		const bell = parseSource({
+			name: '2025-03-18-x.txt',
+			bytes: bytes(page.replace('A Title', 'A\u0007Title')),
+		});
+		expect(bell.errors).toEqual([
+			expect.objectContaining({ line: 5, message: expect.stringMatching(/U\+0007/) }),
+		]);
+		// In JSON Lines they can only come as escapes, like an unpaired surrogate.
+		const rec = (o: object): string =>
+			JSON.stringify({ title: 'T', abstract: 'A b c.', update_date: '2025-04-18', ...o });
+		const jsonl = parseSource({
+			name: 'x.jsonl',
+			bytes: bytes(
+				[
+					rec({}),
+					rec({ title: 'A\u0000B' }),
+					rec({ comments: 'x\u001b[31m' }),
+					rec({ abstract: 'Lone \ud800 half' }),
+					rec({ abstract: 'A pair 🚀 and tab\t and \n are fine.' }),
+				].join('\n'),
+			),
+		});
+		expect(jsonl.records.map((r) => r.source.line)).toEqual([1, 5]);
+		expect(jsonl.errors.map((e) => [e.line, e.message])).toEqual([
+			[2, 'control character U+0000 in "title"'],
+			[3, 'control character U+001B in "comments"'],
+			[4, 'unpaired surrogate U+D800 in "abstract"'],
+		]);
+	});
+
 	test('a byte-order mark is ignored', () => {
 		const { records } = parseSource({
 			name: 'x.jsonl',

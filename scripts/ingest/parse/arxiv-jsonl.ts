@@ -1,4 +1,6 @@
 import type { ParseResult, Problem, RawRecord } from '../types.ts';
+import { isCalendarDate } from './calendar.ts';
+import { unreadableCharacter } from './characters.ts';
 
 /** Fields of the arXiv metadata snapshot that we read. Others (`versions`, …) are ignored. */
 interface ArxivRecord {
@@ -12,6 +14,19 @@ interface ArxivRecord {
 	'journal-ref'?: unknown;
 	comments?: unknown;
 }
+
+/** The fields read, in the order they are checked. */
+const FIELDS: Array<keyof ArxivRecord> = [
+	'id',
+	'title',
+	'abstract',
+	'authors',
+	'categories',
+	'update_date',
+	'doi',
+	'journal-ref',
+	'comments',
+];
 
 const str = (v: unknown): string | undefined =>
 	typeof v === 'string' && v.trim() !== '' ? v : undefined;
@@ -68,6 +83,20 @@ export function parseArxivJsonl(file: string, bytes: Uint8Array): ParseResult {
 			return;
 		}
 		const rec = value as ArxivRecord;
+		// Raw control characters are invalid JSON already; escapes (`\u0007`, `\ud800`) are not.
+		for (const key of raw.includes('\\u') ? FIELDS : []) {
+			const v = rec[key];
+			const found = typeof v === 'string' ? unreadableCharacter(v) : undefined;
+			if (found) {
+				errors.push({
+					file,
+					line,
+					message: `${found} in "${key}"`,
+					hint: 'remove or correct the escape',
+				});
+				return;
+			}
+		}
 		const title = str(rec.title);
 		const abstract = str(rec.abstract);
 		const missing = [!title && 'title', !abstract && 'abstract'].filter(Boolean);
@@ -81,12 +110,12 @@ export function parseArxivJsonl(file: string, bytes: Uint8Array): ParseResult {
 			return;
 		}
 		const date = str(rec.update_date);
-		if (!date || !/^\d{4}-\d{2}-\d{2}$/.test(date)) {
+		if (!date || !isCalendarDate(date)) {
 			errors.push({
 				file,
 				line,
 				message: `missing or invalid "update_date": ${JSON.stringify(rec.update_date)}`,
-				hint: 'use YYYY-MM-DD',
+				hint: 'use a calendar date as YYYY-MM-DD',
 			});
 			return;
 		}

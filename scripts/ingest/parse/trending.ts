@@ -1,4 +1,6 @@
 import type { ParseResult, Problem, RawRecord } from '../types.ts';
+import { isCalendarDate } from './calendar.ts';
+import { unreadableCharacter } from './characters.ts';
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 /** A page's date line: `Mar 18`, `March 18`, `18 Mar`, optionally with a year. */
@@ -101,6 +103,15 @@ export function parseTrendingPage(file: string, text: string): ParseResult {
 	const lines = text.split(/\r\n|\r|\n/);
 	const errors: Problem[] = [];
 	const warnings: Problem[] = [];
+	// Control characters: the file is not readable text (often UTF-16), whatever it parses into.
+	if (unreadableCharacter(text)) {
+		const line = lines.findIndex((l) => unreadableCharacter(l));
+		const message = unreadableCharacter(lines[line]!)!;
+		const hint = message.includes('U+0000')
+			? 'a file with NUL bytes is usually UTF-16: save it as UTF-8'
+			: 'remove the character';
+		return { records: [], errors: [{ file, line: line + 1, message, hint }], warnings };
+	}
 	const nonEmpty = lines
 		.map((l, i) => ({ text: l.trim(), line: i + 1 }))
 		.filter((l) => l.text !== '');
@@ -118,6 +129,16 @@ export function parseTrendingPage(file: string, text: string): ParseResult {
 	const { date, warning } = resolveListingDate(file, dateLine);
 	if (warning)
 		warnings.push({ file, line: 0, message: warning, hint: 'name the file YYYY-MM-DD-<name>.txt' });
+	// Month and day are each in range, but not always together (`Feb 30`, `Feb 29` of 2025).
+	if (dateLine && !isCalendarDate(date)) {
+		const at = nonEmpty[start - 1]!;
+		errors.push({
+			file,
+			line: at.line,
+			message: `no such date: "${at.text}" (${date})`,
+			hint: 'correct the date line',
+		});
+	}
 
 	const records: RawRecord[] = [];
 	const looks = nonEmpty.map((l) => looksLikeAbstract(l.text));
