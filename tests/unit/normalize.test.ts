@@ -181,6 +181,20 @@ describe('normalizeAbstract', () => {
 			'https://github.com/e/f/tree/main/g',
 		]);
 	});
+	test('CJK and fullwidth punctuation ends a URL', () => {
+		const { codeUrls, text, inline } = normalizeAbstract(
+			'代码见https://github.com/o/r。另见 https://github.com/p/q，后面（https://github.com/s/t）。',
+		);
+		expect(codeUrls).toEqual([
+			'https://github.com/o/r',
+			'https://github.com/p/q',
+			'https://github.com/s/t',
+		]);
+		expect(text).toBe(
+			'代码见https://github.com/o/r。另见 https://github.com/p/q，后面（https://github.com/s/t）。',
+		);
+		expect(inline.filter((n) => n.type === 'link')).toHaveLength(3);
+	});
 	test('keeps project pages as links but not as code URLs', () => {
 		const a = normalizeAbstract('Project page: https://zju3dv.github.io/hiscene/.');
 		expect(a.codeUrls).toEqual([]);

@@ -35,6 +35,14 @@ describe('trending pages', () => {
 		expect(records.map((r) => [r.title, r.date])).toEqual([['A Title', '2026-03-03']]);
 	});
 
+	test('a header line that reads as a date is not the date line: the last one before the papers is', () => {
+		const text = `Trending\n\n1 Mar 2025\n\nMar 18\n\nMay 5\n\n${ABSTRACT}\n`;
+		const { records, errors } = parseTrendingPage('2025-03-18-hf.txt', text);
+		expect(errors).toEqual([]);
+		// A title that reads as a date is still a title.
+		expect(records.map((r) => [r.title, r.date])).toEqual([['May 5', '2025-03-18']]);
+	});
+
 	test('without a date line the header is skipped and the file date used', () => {
 		const text = `new\n\nGet trending papers in your email inbox!\n\nSubscribe\n\nA Title\n\n${ABSTRACT}\n`;
 		const { records } = parseTrendingPage('2024-11-02.txt', text);
@@ -165,6 +173,7 @@ describe('arXiv JSON Lines', () => {
 			rec({ update_date: 'yesterday' }),
 			rec({ update_date: '2025-02-30' }),
 			rec({ update_date: '2025-13-01' }),
+			rec({ id: 704.001 }),
 		].join('\n');
 		const { errors, records } = parseArxivJsonl('b.jsonl', bytes(text));
 		expect(records).toHaveLength(1);
@@ -176,6 +185,7 @@ describe('arXiv JSON Lines', () => {
 			[6, 'missing or invalid "update_date"'],
 			[7, 'missing or invalid "update_date"'],
 			[8, 'missing or invalid "update_date"'],
+			[9, '"id" is not a string'],
 		]);
 	});
 });

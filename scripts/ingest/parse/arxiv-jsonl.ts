@@ -97,6 +97,16 @@ export function parseArxivJsonl(file: string, bytes: Uint8Array): ParseResult {
 				return;
 			}
 		}
+		// A number loses the id's zeros (0704.0010 → 704.001): never guess which paper it was.
+		if (rec.id !== undefined && rec.id !== null && typeof rec.id !== 'string') {
+			errors.push({
+				file,
+				line,
+				message: `"id" is not a string: ${JSON.stringify(rec.id)}`,
+				hint: 'write the arXiv id as a string, e.g. "0704.0001"',
+			});
+			return;
+		}
 		const title = str(rec.title);
 		const abstract = str(rec.abstract);
 		const missing = [!title && 'title', !abstract && 'abstract'].filter(Boolean);

@@ -116,7 +116,14 @@ export function parseTrendingPage(file: string, text: string): ParseResult {
 		.map((l, i) => ({ text: l.trim(), line: i + 1 }))
 		.filter((l) => l.text !== '');
 
-	let start = nonEmpty.findIndex((l) => parseDateLine(l.text) !== undefined);
+	// The date line is the last date-like line before the first title/abstract pair: a header
+	// may carry a date of its own (`1 Mar 2025`), and a title may read as one (`May 5`).
+	const firstAbstract = nonEmpty.findIndex((l) => looksLikeAbstract(l.text));
+	const beforePapers = firstAbstract < 0 ? nonEmpty.length : firstAbstract - 1;
+	let start = nonEmpty.findLastIndex(
+		(l, i) => i < beforePapers && parseDateLine(l.text) !== undefined,
+	);
+	if (start < 0) start = nonEmpty.findIndex((l) => parseDateLine(l.text) !== undefined);
 	const dateLine = start >= 0 ? parseDateLine(nonEmpty[start]!.text) : undefined;
 	if (start >= 0) start += 1;
 	else {
