@@ -3,6 +3,7 @@
  * worker and WASM, with the site's own ranking options):
  * - every paper's short name: rank of that paper (first ≥ 90 %, top 3 for all);
  * - every full title: rank of its paper (first for all);
+ * - every arXiv id: rank of its paper;
  * - topical queries: the top 5 with a relevance judgement by title/abstract words;
  * - bytes and time of a first query on a cold page (no cache, no service worker).
  *
@@ -23,6 +24,7 @@ export interface PaperRef {
 	slug: string;
 	title: string;
 	shortName?: string;
+	arxivId?: string;
 	summary: string;
 }
 
@@ -204,6 +206,14 @@ export async function measureQuality(dist: string, papersDir: string) {
 				papers.map((p) => p.title),
 			)
 		).map((r, i) => rankOf(r, papers[i]!.slug));
+		// Readers paste arXiv ids: the index holds each paper's id (see searchPageHtml).
+		const withId = papers.filter((p) => p.arxivId);
+		const idRanks = (
+			await queryAll(
+				page,
+				withId.map((p) => p.arxivId!),
+			)
+		).map((r, i) => rankOf(r, withId[i]!.slug));
 		const bySlug = new Map(papers.map((p) => [p.slug, p]));
 		const topical = Object.entries(TOPICAL).map(([q, re]) => ({ q, re }));
 		const topicalTop = await queryAll(
@@ -226,6 +236,13 @@ export async function measureQuality(dist: string, papersDir: string) {
 				first: titleRanks.filter((r) => r === 1).length,
 				misses: papers
 					.map((p, i) => ({ q: p.title, rank: titleRanks[i] }))
+					.filter((m) => m.rank !== 1),
+			},
+			arxivIds: {
+				count: withId.length,
+				first: idRanks.filter((r) => r === 1).length,
+				misses: withId
+					.map((p, i) => ({ q: p.arxivId, rank: idRanks[i] }))
 					.filter((m) => m.rank !== 1),
 			},
 			topical: topical.map((t, i) => ({
