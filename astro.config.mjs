@@ -10,11 +10,13 @@ import cards from './src/integrations/cards.ts';
 import pagefind from './src/integrations/pagefind.ts';
 import serviceWorker from './src/integrations/service-worker.ts';
 import staleOutput from './src/integrations/stale-output.ts';
+import { deploySettings } from './src/lib/deploy-env.ts';
 
-/** Absolute site URL (feeds, canonical links, cards). Set SITE_URL when deploying. */
-const site = process.env.SITE_URL || 'http://localhost:4321';
-/** Sub-path the site is served under, e.g. `/reading-list/`. */
-const base = process.env.BASE_PATH || '/';
+/**
+ * Absolute site URL (feeds, canonical links, cards; set SITE_URL when deploying) and the
+ * sub-path the site is served under (BASE_PATH, e.g. `/reading-list/`), checked.
+ */
+const { site, base } = deploySettings(process.env);
 
 export default defineConfig({
 	site,

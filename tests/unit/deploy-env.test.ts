@@ -1,0 +1,36 @@
+import { describe, expect, test } from 'vitest';
+import { deploySettings } from '../../src/lib/deploy-env.ts';
+
+describe('deploySettings', () => {
+	test('defaults to the local preview address at the root', () => {
+		expect(deploySettings({})).toEqual({ site: 'http://localhost:4321', base: '/' });
+		expect(deploySettings({ SITE_URL: ' ', BASE_PATH: '' })).toEqual({
+			site: 'http://localhost:4321',
+			base: '/',
+		});
+	});
+
+	test('takes an origin, with or without its slash, and writes the base path with both slashes', () => {
+		expect(
+			deploySettings({ SITE_URL: 'https://papers.example.org/', BASE_PATH: 'reading-list' }),
+		).toEqual({ site: 'https://papers.example.org', base: '/reading-list/' });
+		expect(deploySettings({ SITE_URL: 'http://127.0.0.1:8080', BASE_PATH: '/a/b' })).toEqual({
+			site: 'http://127.0.0.1:8080',
+			base: '/a/b/',
+		});
+	});
+
+	test.each([
+		[{ SITE_URL: 'papers.example.org' }, /^SITE_URL must be an absolute http\(s\) URL/],
+		[{ SITE_URL: 'ftp://papers.example.org' }, /^SITE_URL must start with https:\/\//],
+		[{ SITE_URL: 'https://papers.example.org/?x=1' }, /without query or login/],
+		[
+			{ SITE_URL: 'https://you.example.io/reading-list' },
+			/use SITE_URL=https:\/\/you\.example\.io BASE_PATH=\/reading-list\/$/,
+		],
+		[{ BASE_PATH: '/my papers/' }, /^BASE_PATH must be a URL path such as \/reading-list\//],
+		[{ BASE_PATH: '/a/../b/' }, /^BASE_PATH must be a URL path/],
+	])('%o is refused with a message that says how to write it', (env, message) => {
+		expect(() => deploySettings(env)).toThrow(message);
+	});
+});
