@@ -180,6 +180,32 @@ export async function measureFirstQuery(
 }
 
 /** The full quality report. */
+/** Each paper that has a query (`query` gives it) with the rank of the paper for that query. */
+async function paperRanks(
+	page: Page,
+	papers: PaperRef[],
+	query: (p: PaperRef) => string | undefined,
+): Promise<Array<{ q: string; rank: number }>> {
+	const asked = papers.flatMap((p) => {
+		const q = query(p);
+		return q ? [{ q, slug: p.slug }] : [];
+	});
+	const results = await queryAll(
+		page,
+		asked.map((a) => a.q),
+	);
+	return asked.map((a, i) => ({ q: a.q, rank: rankOf(results[i]!, a.slug) }));
+}
+
+/** How many queries found their paper first, and the others. */
+function summarise(ranks: Array<{ q: string; rank: number }>) {
+	return {
+		count: ranks.length,
+		first: ranks.filter((m) => m.rank === 1).length,
+		misses: ranks.filter((m) => m.rank !== 1),
+	};
+}
+
 export async function measureQuality(dist: string, papersDir: string) {
 	const papers = readPapers(papersDir);
 	const server = await serveSite(dist);
@@ -193,27 +219,10 @@ export async function measureQuality(dist: string, papersDir: string) {
 		const page = await context.newPage();
 		await page.goto(`${server.url}search/`);
 		await page.waitForSelector('[data-search][data-state="ready"]');
-		const named = papers.filter((p) => p.shortName);
-		const shortRanks = (
-			await queryAll(
-				page,
-				named.map((p) => p.shortName!),
-			)
-		).map((r, i) => rankOf(r, named[i]!.slug));
-		const titleRanks = (
-			await queryAll(
-				page,
-				papers.map((p) => p.title),
-			)
-		).map((r, i) => rankOf(r, papers[i]!.slug));
+		const shortNames = await paperRanks(page, papers, (p) => p.shortName);
+		const titles = await paperRanks(page, papers, (p) => p.title);
 		// Readers paste arXiv ids: the index holds each paper's id (see searchPageHtml).
-		const withId = papers.filter((p) => p.arxivId);
-		const idRanks = (
-			await queryAll(
-				page,
-				withId.map((p) => p.arxivId!),
-			)
-		).map((r, i) => rankOf(r, withId[i]!.slug));
+		const arxivIds = await paperRanks(page, papers, (p) => p.arxivId);
 		const bySlug = new Map(papers.map((p) => [p.slug, p]));
 		const topical = Object.entries(TOPICAL).map(([q, re]) => ({ q, re }));
 		const topicalTop = await queryAll(
@@ -224,27 +233,11 @@ export async function measureQuality(dist: string, papersDir: string) {
 		return {
 			papers: papers.length,
 			shortNames: {
-				count: named.length,
-				first: shortRanks.filter((r) => r === 1).length,
-				top3: shortRanks.filter((r) => r >= 1 && r <= 3).length,
-				misses: named
-					.map((p, i) => ({ q: p.shortName, rank: shortRanks[i] }))
-					.filter((m) => m.rank !== 1),
+				...summarise(shortNames),
+				top3: shortNames.filter((m) => m.rank >= 1 && m.rank <= 3).length,
 			},
-			titles: {
-				count: papers.length,
-				first: titleRanks.filter((r) => r === 1).length,
-				misses: papers
-					.map((p, i) => ({ q: p.title, rank: titleRanks[i] }))
-					.filter((m) => m.rank !== 1),
-			},
-			arxivIds: {
-				count: withId.length,
-				first: idRanks.filter((r) => r === 1).length,
-				misses: withId
-					.map((p, i) => ({ q: p.arxivId, rank: idRanks[i] }))
-					.filter((m) => m.rank !== 1),
-			},
+			titles: summarise(titles),
+			arxivIds: summarise(arxivIds),
 			topical: topical.map((t, i) => ({
 				q: t.q,
 				top5: topicalTop[i]!,
