@@ -31,8 +31,8 @@ const ACCENTS = table<string>({
 	d: '\u0323',
 	b: '\u0331',
 });
-/** Letter macros (`\ss` → ß). */
-const LETTERS = table<string>({
+/** Commands that stand for text (`\ss` → ß, `\ldots` → …); a following `{}` is part of them. */
+const TEXT_MACROS = table<string>({
 	ss: 'ß',
 	o: 'ø',
 	O: 'Ø',
@@ -46,6 +46,13 @@ const LETTERS = table<string>({
 	L: 'Ł',
 	i: 'ı',
 	j: 'ȷ',
+	ldots: '…',
+	dots: '…',
+	textellipsis: '…',
+	LaTeX: 'LaTeX',
+	TeX: 'TeX',
+	textasciitilde: '~',
+	S: '§',
 });
 /** Escaped specials (`\%` → %). */
 const ESCAPES = new Set(['%', '#', '&', '_', '$', '{', '}']);
@@ -95,16 +102,6 @@ const DECLARATION = table<Style>({
 });
 /** A group that opens with a declaration: its name and the rest of the group. */
 const DECLARATION_GROUP = /^\\([A-Za-z]+)(?![A-Za-z])\s*([^]*)$/;
-/** Text symbols (`\ldots` → …); a following `{}` is part of the command. */
-const SYMBOLS = table<string>({
-	ldots: '…',
-	dots: '…',
-	textellipsis: '…',
-	LaTeX: 'LaTeX',
-	TeX: 'TeX',
-	textasciitilde: '~',
-	S: '§',
-});
 /**
  * Spacing commands: `\,` a thin space (`50\,\%`). Not `\ `: a backslash before a space in an
  * abstract is more often a literal backslash than TeX's control space.
@@ -152,11 +149,6 @@ function pushNode(out: Inline[], node: Inline): void {
 	else out.push(node);
 }
 
-/** Appends the LaTeX prose `content` in a style (plain: its nodes as they are). */
-function pushStyled(out: Inline[], style: Style, content: string): void {
-	for (const n of styled(style, content)) pushNode(out, n);
-}
-
 /** The LaTeX prose `content` in a style. */
 function styled(style: Style, content: string): Inline[] {
 	const inner = parseLatexProse(content);
@@ -171,7 +163,7 @@ const ACCENT_GROUP =
 
 /** Whether a command name is one this module interprets. */
 const isKnownCommand = (name: string): boolean =>
-	name in STYLE || name in SYMBOLS || name in LETTERS || /^(?:url|href|footnote)$/.test(name);
+	name in STYLE || name in TEXT_MACROS || /^(?:url|href|footnote)$/.test(name);
 
 /**
  * What a `{…}` group shows when its braces only group LaTeX: an accent command, a declaration
@@ -257,20 +249,15 @@ export function parseLatexProse(input: string): Inline[] {
 				continue;
 			}
 		}
-		if (name in LETTERS && !/[A-Za-z]/.test(s[after] ?? '')) {
-			pushText(out, LETTERS[name]!);
-			i = after + (s[after] === '{' && s[after + 1] === '}' ? 2 : 0);
-			continue;
-		}
-		if (name in SYMBOLS && !/[A-Za-z]/.test(s[after] ?? '')) {
-			pushText(out, SYMBOLS[name]!);
+		if (name in TEXT_MACROS && !/[A-Za-z]/.test(s[after] ?? '')) {
+			pushText(out, TEXT_MACROS[name]!);
 			i = after + (s[after] === '{' && s[after + 1] === '}' ? 2 : 0);
 			continue;
 		}
 		const style = STYLE[name];
 		const group = readGroup(s, after);
 		if (style && group) {
-			pushStyled(out, style, group.content);
+			for (const n of styled(style, group.content)) pushNode(out, n);
 			i = group.end;
 			continue;
 		}
