@@ -190,8 +190,7 @@ function linkify(value: string): Inline[] {
 		const { url: pathPart, tail } = trimUrlTail(m[4] ?? '');
 		// Shown as written, minus the spaces that broke it; linked in canonical form.
 		const shown = m[1] ? `${m[1]}://${host}${pathPart}` : `${host}${pathPart}`;
-		let url = `${(m[1] ?? 'https').toLowerCase()}://${host}${pathPart}`;
-		if (isCodeUrl(url)) url = canonicalCodeUrl(url);
+		const url = `${(m[1] ?? 'https').toLowerCase()}://${host}${pathPart}`;
 		if (m.index > last)
 			out.push({ type: 'text', value: tidyAfterUrl(value.slice(last, m.index), last > 0) });
 		out.push({ type: 'link', url, children: [{ type: 'text', value: shown }] });
@@ -275,6 +274,20 @@ export interface NormalizedAbstract {
 	text: string;
 }
 
+/**
+ * Code repository links in canonical form, wherever they came from (a URL in the text, `\url`,
+ * `\href{…/x.git}{…}`): the link goes where codeUrls says. Their text stays as written.
+ */
+function canonicalLinks(nodes: Inline[]): Inline[] {
+	return nodes.map((n) =>
+		n.type === 'link'
+			? { ...n, url: isCodeUrl(n.url) ? canonicalCodeUrl(n.url) : n.url }
+			: n.type === 'emphasis' || n.type === 'strong'
+				? { ...n, children: canonicalLinks(n.children) }
+				: n,
+	);
+}
+
 /** Collects link URLs from a tree. */
 function linkUrls(nodes: Inline[]): string[] {
 	return nodes.flatMap((n) =>
@@ -304,7 +317,7 @@ export function normalizeAbstract(raw: string): NormalizedAbstract {
 			? [{ type: 'math' as const, value: part.value, display: part.display }]
 			: parseLatexProse(part.value),
 	);
-	const inline = tidy(mapText(mapText(nodes, linkify), markBareMath));
+	const inline = canonicalLinks(tidy(mapText(mapText(nodes, linkify), markBareMath)));
 	const codeUrls = [...new Set(linkUrls(inline).filter(isCodeUrl).map(canonicalCodeUrl))];
 	const hasMath = containsMath(inline);
 	return { inline, codeUrls, hasMath, text: inlineText(inline) };

@@ -181,6 +181,24 @@ describe('normalizeAbstract', () => {
 			'https://github.com/e/f/tree/main/g',
 		]);
 	});
+	test('a code link from \\href or \\url goes to the canonical repository, its text as written', () => {
+		const { inline, codeUrls } = normalizeAbstract(
+			'At \\href{https://github.com/maryambrj/ALIEN.git}{github.com/maryambrj/ALIEN.git} and \\url{http://github.com/a/b/}.',
+		);
+		expect(codeUrls).toEqual(['https://github.com/maryambrj/ALIEN', 'https://github.com/a/b']);
+		expect(inline.filter((n) => n.type === 'link')).toEqual([
+			{
+				type: 'link',
+				url: 'https://github.com/maryambrj/ALIEN',
+				children: [{ type: 'text', value: 'github.com/maryambrj/ALIEN.git' }],
+			},
+			{
+				type: 'link',
+				url: 'https://github.com/a/b',
+				children: [{ type: 'text', value: 'http://github.com/a/b/' }],
+			},
+		]);
+	});
 	test('CJK and fullwidth punctuation ends a URL', () => {
 		const { codeUrls, text, inline } = normalizeAbstract(
 			'代码见https://github.com/o/r。另见 https://github.com/p/q，后面（https://github.com/s/t）。',
