@@ -58,6 +58,16 @@ const ALPHABET = [
 	'10^9',
 	"\\'a",
 	'&copy;',
+	'{\\it ',
+	'{{\\large ',
+	'\\footnote{',
+	'\\textsc{',
+	'\\ldots',
+	'\\,',
+	'\\constructor',
+	'\\href{https://x.org/a.git}{',
+	'10^-6',
+	'\\u0000',
 ];
 
 function randomText(next: () => number): string {
