@@ -76,5 +76,9 @@ export function absolute(url: string, site: URL | string | undefined): string {
 export const arxivAbsUrl = (id: string): string => `https://arxiv.org/abs/${id}`;
 /** arXiv PDF of an id. */
 export const arxivPdfUrl = (id: string): string => `https://arxiv.org/pdf/${id}`;
-/** DOI resolver URL. */
-export const doiUrl = (doi: string): string => `https://doi.org/${doi}`;
+/**
+ * DOI resolver URL of one DOI. Characters that would end or alter the path doi.org receives
+ * (`%`, `#`, `?`, quotes, angle brackets, whitespace), all legal in a DOI, are percent-encoded.
+ */
+export const doiUrl = (doi: string): string =>
+	`https://doi.org/${doi.replace(/[%#?"<>\s]/g, (c) => encodeURIComponent(c))}`;
