@@ -141,3 +141,11 @@ test('every DOI link resolves one DOI, shown as its text', () => {
 	const html = readFileSync(join(dist, 'papers', '0704.0033', 'index.html'), 'utf8');
 	expect(html).toContain('href="https://doi.org/10.1364/JOSAA.32.002407"');
 });
+
+test('every formula of every abstract typesets (none is shown as a KaTeX error)', () => {
+	// arXiv abstracts write `$\textbf{92.52%}$` (2602.06507), where TeX would read a comment.
+	const failed = readdirSync(join(dist, 'papers')).filter((slug) =>
+		readFileSync(join(dist, 'papers', slug, 'index.html'), 'utf8').includes('katex-error'),
+	);
+	expect(failed).toEqual([]);
+});
