@@ -11,6 +11,7 @@ import pagefind from './src/integrations/pagefind.ts';
 import serviceWorker from './src/integrations/service-worker.ts';
 import staleOutput from './src/integrations/stale-output.ts';
 import { deploySettings } from './src/lib/deploy-env.ts';
+import { OFFLINE_PAGE } from './src/lib/urls.ts';
 
 /**
  * Absolute site URL (feeds, canonical links, cards; set SITE_URL when deploying) and the
@@ -52,7 +53,8 @@ export default defineConfig({
 	// before Pagefind (so removed pages are not indexed); Pagefind syncs its own folder.
 	integrations: [
 		mdx(),
-		sitemap(),
+		// The offline fallback is noindex: a sitemap submitting it is reported as an error.
+		sitemap({ filter: (page) => new URL(page).pathname !== `${base}${OFFLINE_PAGE}` }),
 		cards(),
 		staleOutput({ skip: ['pagefind'] }),
 		// Only paper pages carry data-pagefind-body: Pagefind need not parse listing pages.

@@ -4,6 +4,7 @@
  * every value is escaped so titles with braces, `%`, `&` or `$` still parse.
  */
 import type { Paper } from '../schemas/paper.ts';
+import { splitDois } from './doi.ts';
 
 /** The fields BibTeX needs from a paper. */
 export type BibtexInput = Pick<
@@ -113,7 +114,8 @@ export function toBibtex(p: BibtexInput, url: string): string {
 		['eprint', p.arxivId],
 		['archivePrefix', p.arxivId ? 'arXiv' : undefined],
 		['primaryClass', p.arxivId ? p.categories[0] : undefined],
-		['doi', p.doi],
+		// BibTeX's doi field holds one DOI: the first, the article's own.
+		['doi', splitDois(p.doi)[0]],
 		['url', p.arxivId ? `https://arxiv.org/abs/${p.arxivId}` : url],
 	];
 	const body = fields

@@ -2,6 +2,7 @@
  * Highwire Press `citation_*` meta tags, the format Google Scholar and Zotero's connector read.
  */
 import type { Paper } from '../schemas/paper.ts';
+import { splitDois } from './doi.ts';
 import { arxivAbsUrl, arxivPdfUrl } from './urls.ts';
 
 /** One `<meta name content>` pair. */
@@ -28,7 +29,9 @@ export function highwireTags(
 	} else {
 		tags.push({ name: 'citation_abstract_html_url', content: url });
 	}
-	if (p.doi) tags.push({ name: 'citation_doi', content: p.doi });
+	// One DOI: readers of these tags take a single value (the first is the article's own).
+	const doi = splitDois(p.doi)[0];
+	if (doi) tags.push({ name: 'citation_doi', content: doi });
 	if (p.journalRef) tags.push({ name: 'citation_journal_title', content: p.journalRef });
 	if (p.keywords.length) tags.push({ name: 'citation_keywords', content: p.keywords.join('; ') });
 	tags.push({ name: 'citation_abstract', content: p.summary });

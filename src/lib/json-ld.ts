@@ -4,6 +4,8 @@
  * line terminators U+2028/U+2029 become `\uXXXX` escapes (still the same JSON value).
  */
 import type { Paper } from '../schemas/paper.ts';
+import { splitDois } from './doi.ts';
+import { arxivAbsUrl, doiUrl } from './urls.ts';
 
 /** Serialises a value as JSON safe to embed verbatim in an HTML `<script>` element. */
 export function safeJson(value: unknown): string {
@@ -30,10 +32,7 @@ export function scholarlyArticle(
 	url: string,
 	image?: string,
 ): Record<string, unknown> {
-	const sameAs = [
-		...(p.arxivId ? [`https://arxiv.org/abs/${p.arxivId}`] : []),
-		...(p.doi ? [`https://doi.org/${p.doi}`] : []),
-	];
+	const sameAs = [...(p.arxivId ? [arxivAbsUrl(p.arxivId)] : []), ...splitDois(p.doi).map(doiUrl)];
 	return {
 		'@context': 'https://schema.org',
 		'@type': 'ScholarlyArticle',

@@ -13,11 +13,11 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { fastAbstractHtml } from './render-abstract-fast.ts';
-import type { Element, ElementContent } from 'hast';
+import type { Element, ElementContent, Root } from 'hast';
 import type { State } from 'mdast-util-to-hast';
 
 /** Bumped whenever the HTML this module produces changes: part of every cache key. */
-export const RENDERER_VERSION = 'abstract-html-3';
+export const RENDERER_VERSION = 'abstract-html-4';
 
 const ALLOWED = new Set(['em', 'strong', 'code', 'a']);
 
@@ -96,6 +96,31 @@ export function remarkUnnestLinks() {
 	return (tree: ParentNode): void => visit(tree, false);
 }
 
+/** `tex` with every `%` that no backslash escapes written `\%`. */
+export function escapeTexPercent(tex: string): string {
+	return tex.replace(/(?<!\\)((?:\\\\)*)%/g, '$1\\%');
+}
+
+/**
+ * In TeX `%` starts a comment to the end of the line. Abstracts use it as a percent sign inside
+ * formulas (`$\textbf{92.52%}$`); read as a comment it swallows the closing brace and KaTeX
+ * shows the whole formula as a red parse error. A formula in an abstract never holds a comment,
+ * so every unescaped `%` in the math elements KaTeX typesets is made a percent sign.
+ */
+export function rehypeLiteralPercent() {
+	const visit = (node: Root | ElementContent, inMath: boolean): void => {
+		if (node.type === 'text' && inMath) node.value = escapeTexPercent(node.value);
+		if (node.type !== 'root' && node.type !== 'element') return;
+		const math =
+			inMath ||
+			(node.type === 'element' &&
+				Array.isArray(node.properties.className) &&
+				node.properties.className.includes('language-math'));
+		for (const child of node.children) visit(child as ElementContent, math);
+	};
+	return (tree: Root): void => visit(tree, false);
+}
+
 const processor = unified()
 	.use(remarkParse)
 	.use(remarkMdx)
@@ -117,6 +142,7 @@ const processor = unified()
 			mdxjsEsm: reject as never,
 		},
 	})
+	.use(rehypeLiteralPercent)
 	.use(rehypeKatex, KATEX)
 	.use(rehypeStringify);
 

@@ -51,6 +51,8 @@ export const daysUrl = (): string => path('days/');
 /** URL of the search page, optionally with a query. */
 export const searchUrl = (query?: string): string =>
 	path('search/') + (query ? `?q=${encodeURIComponent(query)}` : '');
+/** The offline fallback page, relative to the base: kept out of the sitemap (it is noindex). */
+export const OFFLINE_PAGE = 'offline/';
 /** URL of the site RSS feed. */
 export const feedUrl = (): string => path('rss.xml');
 /** URL of the JSON feed. */
@@ -76,5 +78,9 @@ export function absolute(url: string, site: URL | string | undefined): string {
 export const arxivAbsUrl = (id: string): string => `https://arxiv.org/abs/${id}`;
 /** arXiv PDF of an id. */
 export const arxivPdfUrl = (id: string): string => `https://arxiv.org/pdf/${id}`;
-/** DOI resolver URL. */
-export const doiUrl = (doi: string): string => `https://doi.org/${doi}`;
+/**
+ * DOI resolver URL of one DOI. Characters that would end or alter the path doi.org receives
+ * (`%`, `#`, `?`, quotes, angle brackets, whitespace), all legal in a DOI, are percent-encoded.
+ */
+export const doiUrl = (doi: string): string =>
+	`https://doi.org/${doi.replace(/[%#?"<>\s]/g, (c) => encodeURIComponent(c))}`;

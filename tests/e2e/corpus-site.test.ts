@@ -122,3 +122,30 @@ test('every paper page with a DOI, a journal reference or an old-style id passes
 	expect(failures).toEqual([]);
 	expect(validated).toBeGreaterThan(50);
 });
+
+test('every DOI link resolves one DOI, shown as its text', () => {
+	// arXiv's doi field may list several (0704.0033: the article and its erratum).
+	let links = 0;
+	const wrong: string[] = [];
+	for (const slug of readdirSync(join(dist, 'papers'))) {
+		const html = readFileSync(join(dist, 'papers', slug, 'index.html'), 'utf8');
+		for (const m of html.matchAll(/<a href="https:\/\/doi\.org\/([^"]*)">DOI ([^<]*)<\/a>/g)) {
+			links++;
+			const [, href, doi] = m as unknown as [string, string, string];
+			if (!/^10\.\S+$/.test(doi) || decodeURIComponent(href) !== doi)
+				wrong.push(`${slug}: ${href} (${doi})`);
+		}
+	}
+	expect(wrong).toEqual([]);
+	expect(links).toBeGreaterThan(50);
+	const html = readFileSync(join(dist, 'papers', '0704.0033', 'index.html'), 'utf8');
+	expect(html).toContain('href="https://doi.org/10.1364/JOSAA.32.002407"');
+});
+
+test('every formula of every abstract typesets (none is shown as a KaTeX error)', () => {
+	// arXiv abstracts write `$\textbf{92.52%}$` (2602.06507), where TeX would read a comment.
+	const failed = readdirSync(join(dist, 'papers')).filter((slug) =>
+		readFileSync(join(dist, 'papers', slug, 'index.html'), 'utf8').includes('katex-error'),
+	);
+	expect(failed).toEqual([]);
+});

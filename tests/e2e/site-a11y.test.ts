@@ -77,3 +77,25 @@ describe.each([
 		await ctx.close();
 	});
 });
+
+test('the search page with results has a level-one heading and tells its search forms apart', async () => {
+	// Moderate rules, so not in the sweep above: the results are h2s under no h1, and the
+	// header's search landmark and the page's had the same (empty) name.
+	const ctx = await browser.newContext({ serviceWorkers: 'block' });
+	const page = await ctx.newPage();
+	await page.goto(`${site.url}search/?q=speech`);
+	await page.waitForSelector('.search-result');
+	await page.addScriptTag({ content: AXE });
+	const result = (await page.evaluate(() =>
+		(window as unknown as { axe: { run: (o: object) => Promise<unknown> } }).axe.run({
+			runOnly: ['page-has-heading-one', 'landmark-unique', 'heading-order'],
+			resultTypes: ['violations'],
+		}),
+	)) as AxeResult;
+	expect(result.violations.map((v) => v.id)).toEqual([]);
+	expect(await page.getByRole('heading', { level: 1 }).allInnerTexts()).toEqual(['Search papers']);
+	// The heading still labels the box: clicking it focuses the input.
+	await page.getByRole('heading', { level: 1 }).click();
+	expect(await page.evaluate(() => document.activeElement?.id)).toBe('search-q');
+	await ctx.close();
+});

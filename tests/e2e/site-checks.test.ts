@@ -49,6 +49,18 @@ describe.each(BUILDS)('built site in $dir', ({ dir, base }) => {
 		);
 	});
 
+	test('the sitemap lists only pages open to search engines', () => {
+		const locs = [...read(join(dir, 'sitemap-0.xml')).matchAll(/<loc>([^<]+)<\/loc>/g)].map(
+			(m) => m[1]!,
+		);
+		expect(locs.length).toBeGreaterThan(50);
+		const closed = locs.filter((loc) => {
+			const file = fileOf(dir, new URL(loc).pathname, base);
+			return !file || /<meta name="robots" content="[^"]*noindex/.test(read(file));
+		});
+		expect(closed).toEqual([]);
+	});
+
 	test('every page passes html-validate:standard with zero errors', async () => {
 		const validator = new HtmlValidate({ extends: ['html-validate:standard'] });
 		const failures: string[] = [];
