@@ -10,6 +10,7 @@
  * the real pages of a build and requires the same index, byte for byte.
  */
 import type { Paper } from '../schemas/paper.ts';
+import { splitDois } from './doi.ts';
 import { formatAuthors } from './format.ts';
 import { paperSearchMeta } from './search-meta.ts';
 
@@ -25,14 +26,15 @@ export type SearchFields = Pick<
 	| 'codeUrls'
 	| 'keywords'
 	| 'arxivId'
+	| 'doi'
 >;
 
 /**
  * Version of `searchFields` and `searchPageHtml`: part of every entry's digest in the papers
  * loader, so that a change here reaches the search records kept by earlier builds (they are
- * otherwise reused while the entry is unchanged). 2: the arXiv id.
+ * otherwise reused while the entry is unchanged). 2: the arXiv id; 3: the DOIs.
  */
-export const SEARCH_PAGE_VERSION = 2;
+export const SEARCH_PAGE_VERSION = 3;
 
 /** Picks the indexed fields of a paper (exactly those, so the record changes only with them). */
 export function searchFields(p: SearchFields): SearchFields {
@@ -46,7 +48,17 @@ export function searchFields(p: SearchFields): SearchFields {
 		codeUrls: p.codeUrls,
 		keywords: p.keywords,
 		...(p.arxivId ? { arxivId: p.arxivId } : {}),
+		...(p.doi ? { doi: p.doi } : {}),
 	};
+}
+
+/**
+ * The identifiers a paper is found by (readers paste them into the search box): its arXiv id and
+ * its DOIs, space-separated, for a hidden paragraph at the end of the indexed body (last, so
+ * that excerpts of other matches rarely reach it). Empty when it has none.
+ */
+export function searchIds(p: Pick<Paper, 'arxivId' | 'doi'>): string {
+	return [...(p.arxivId ? [p.arxivId] : []), ...splitDois(p.doi)].join(' ');
 }
 
 /** Escapes text for an HTML text node or a double-quoted attribute. */
@@ -56,9 +68,8 @@ function esc(s: string): string {
 
 /**
  * The indexable page of one paper: short name and title (weight 10), authors, the hidden search
- * metadata, the abstract HTML, the keywords and, hidden, the arXiv id (readers paste ids into
- * the search box; last, so that excerpts of other matches rarely reach it). `topicName` maps a topic slug to its display
- * name, as on the page.
+ * metadata, the abstract HTML, the keywords and, hidden, the paper's ids (see searchIds).
+ * `topicName` maps a topic slug to its display name, as on the page.
  */
 export function searchPageHtml(
 	f: SearchFields,
@@ -88,7 +99,7 @@ export function searchPageHtml(
 		f.keywords.length
 			? `<section><ul>${f.keywords.map((k) => `<li>${esc(k)}</li>`).join('')}</ul></section>`
 			: '',
-		f.arxivId ? `<p hidden>${esc(f.arxivId)}</p>` : '',
+		searchIds(f) ? `<p hidden>${esc(searchIds(f))}</p>` : '',
 		'</div></body></html>\n',
 	];
 	return parts.join('');

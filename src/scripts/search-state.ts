@@ -39,10 +39,28 @@ export function stateToSearch(state: SearchState): string {
 const ARXIV_REF =
 	/^(?:https?:\/\/(?:www\.)?arxiv\.org\/(?:abs|pdf)\/|arxiv:\s*)?(\d{4}\.\d{4,5}|[a-z-]+(?:\.[a-z]{2})?\/\d{7})(?:v\d+)?(?:\.pdf)?\/?$/i;
 
-/** The terms to search for a query: an arXiv reference becomes its bare id, else the query. */
+/** A DOI written as `doi:10.…` or as a resolver address (`https://doi.org/10.…`). */
+const DOI_REF = /^(?:doi:\s*|https?:\/\/(?:dx\.)?doi\.org\/)(10\.\d{4,9}(?:\/|%2F)\S+)$/i;
+
+/**
+ * The terms to search for a query: an arXiv or DOI reference becomes the bare id the index holds,
+ * anything else stays as typed.
+ */
 export function searchTerms(q: string): string {
-	const m = ARXIV_REF.exec(q.trim());
-	return m ? m[1]! : q;
+	const t = q.trim();
+	const arxiv = ARXIV_REF.exec(t);
+	if (arxiv) return arxiv[1]!;
+	const doi = DOI_REF.exec(t);
+	// A DOI address may carry percent-escapes (`%2F`); the index holds the DOI as written.
+	return doi ? safeDecode(doi[1]!) : q;
+}
+
+function safeDecode(s: string): string {
+	try {
+		return decodeURIComponent(s);
+	} catch {
+		return s;
+	}
 }
 
 /** Pagefind's `filters` option for a state: topics are OR-ed, code is required when set. */

@@ -83,18 +83,22 @@ test("the index equals Pagefind's index of the rendered pages", async () => {
 	}
 });
 
-test.each([paper.id, `arXiv:${paper.id}v2`, `https://arxiv.org/abs/${paper.id}`])(
-	'searching for %s finds the paper first',
-	async (q) => {
-		const context = await browser.newContext({ serviceWorkers: 'block' });
-		const page = await context.newPage();
-		await page.goto(`${site.url}search/?q=${encodeURIComponent(q)}`);
-		await page.waitForSelector('.search-result');
-		const first = page.locator('.search-result-link').first();
-		expect(await first.getAttribute('href')).toBe(`/papers/${paper.id}/`);
-		await context.close();
-	},
-);
+test.each([
+	[paper.id, paper.id],
+	[`arXiv:${paper.id}v2`, paper.id],
+	[`https://arxiv.org/abs/${paper.id}`, paper.id],
+	// 0704.0033 has two DOIs (an article and its erratum): each finds it.
+	['doi:10.1364/JOSAA.23.002578', '0704.0033'],
+	['https://doi.org/10.1364/JOSAA.32.002407', '0704.0033'],
+])('searching for %s finds paper %s first', async (q, slug) => {
+	const context = await browser.newContext({ serviceWorkers: 'block' });
+	const page = await context.newPage();
+	await page.goto(`${site.url}search/?q=${encodeURIComponent(q)}`);
+	await page.waitForSelector('.search-result');
+	const first = page.locator('.search-result-link').first();
+	expect(await first.getAttribute('href')).toBe(`/papers/${slug}/`);
+	await context.close();
+});
 
 test('an arXiv paper page links its abstract and PDF and cites it as an arXiv eprint', () => {
 	const html = readFileSync(join(dist, 'papers', paper.id, 'index.html'), 'utf8');

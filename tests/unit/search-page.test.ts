@@ -28,11 +28,19 @@ test('searchFields keeps exactly the indexed fields', () => {
 	]);
 	expect('shortName' in searchFields({ ...paper, shortName: undefined })).toBe(false);
 	expect(searchFields({ ...paper, arxivId: '2505.18092' }).arxivId).toBe('2505.18092');
+	expect(searchFields({ ...paper, doi: '10.1/a 10.1/b' }).doi).toBe('10.1/a 10.1/b');
 });
 
-test('an arXiv paper is findable by its id: hidden, after everything else in the body', () => {
-	const html = searchPageHtml({ ...paper, arxivId: 'hep-th/9901001' }, '<p>x</p>', names);
-	expect(html).toContain('<li>a&lt;b</li></ul></section><p hidden>hep-th/9901001</p></div>');
+test('a paper is findable by its arXiv id and DOIs: hidden, after everything else in the body', () => {
+	const html = searchPageHtml(
+		{ ...paper, arxivId: 'hep-th/9901001', doi: '10.1364/A.1 10.1364/A<2' },
+		'<p>x</p>',
+		names,
+	);
+	expect(html).toContain(
+		'<li>a&lt;b</li></ul></section><p hidden>hep-th/9901001 10.1364/A.1 10.1364/A&lt;2</p></div>',
+	);
+	expect(searchPageHtml({ ...paper, doi: '10.1/x' }, '', names)).toContain('<p hidden>10.1/x</p>');
 	expect(searchPageHtml(paper, '<p>x</p>', names)).not.toContain('<p hidden>');
 });
 

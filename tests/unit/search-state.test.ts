@@ -41,6 +41,10 @@ describe('search terms', () => {
 		['math.GT/0309136', 'math.GT/0309136'],
 		['arXiv papers on 2505.18092', 'arXiv papers on 2505.18092'],
 		['graph neural', 'graph neural'],
+		['doi:10.1103/PhysRevD.76.013009', '10.1103/PhysRevD.76.013009'],
+		['https://doi.org/10.1364/JOSAA.23.002578', '10.1364/JOSAA.23.002578'],
+		['https://dx.doi.org/10.1000%2Fxyz', '10.1000/xyz'],
+		['10.1103/PhysRevD.76.013009', '10.1103/PhysRevD.76.013009'],
 	])('%s searches for %s', (q, terms) => {
 		expect(searchTerms(q)).toBe(terms);
 	});
