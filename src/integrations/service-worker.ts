@@ -33,6 +33,7 @@ import { fileURLToPath } from 'node:url';
 import { SITE } from '../site.config.ts';
 import { cacheNames, planPrecache } from '../lib/offline-plan.ts';
 import { siteDigest } from '../lib/site-digest.ts';
+import { OFFLINE_PAGE } from '../lib/urls.ts';
 
 /** Where the per-file hashes of the last build are kept, relative to the project root. */
 export const DIGEST_CACHE = 'node_modules/.cache/abstracta-sw/file-hashes.json';
@@ -81,7 +82,7 @@ const CORE = [
 	'index.html',
 	'404.html',
 	'search/index.html',
-	'offline/index.html',
+	`${OFFLINE_PAGE}index.html`,
 	'_astro/**/*.{css,js,woff2}',
 	'*.{svg,ico,webmanifest}',
 	'pagefind/pagefind.js',
@@ -196,7 +197,7 @@ export async function writeServiceWorker(
 			`e.source&&e.source.postMessage({type:'BUILD',id:self.ABSTRACTA_BUILD})});\n`,
 	);
 	// Precache keys are file URLs (directoryIndex is not applied to fallbacks).
-	const offlineUrl = `${base}offline/index.html`;
+	const offlineUrl = `${base}${OFFLINE_PAGE}index.html`;
 	const { getManifest } = await loadWorkbox();
 	const manifest = await getManifest({
 		globDirectory: dir,

@@ -5,6 +5,7 @@
  */
 import type { Paper } from '../schemas/paper.ts';
 import { splitDois } from './doi.ts';
+import { arxivAbsUrl } from './urls.ts';
 
 /** The fields BibTeX needs from a paper. */
 export type BibtexInput = Pick<
@@ -116,7 +117,7 @@ export function toBibtex(p: BibtexInput, url: string): string {
 		['primaryClass', p.arxivId ? p.categories[0] : undefined],
 		// BibTeX's doi field holds one DOI: the first, the article's own.
 		['doi', splitDois(p.doi)[0]],
-		['url', p.arxivId ? `https://arxiv.org/abs/${p.arxivId}` : url],
+		['url', p.arxivId ? arxivAbsUrl(p.arxivId) : url],
 	];
 	const body = fields
 		.filter((f): f is [string, string] => Boolean(f[1]))

@@ -4,6 +4,7 @@
  * value otherwise fails deep in the build (`Invalid URL`) or, worse, builds a site whose feeds
  * and canonical links point elsewhere.
  */
+import { normaliseBase } from './urls.ts';
 
 /** What astro.config.mjs passes to Astro. */
 export interface DeploySettings {
@@ -39,6 +40,5 @@ export function deploySettings(env: {
 	const rawBase = env.BASE_PATH?.trim() || '/';
 	if (!/^[A-Za-z0-9._~!$&'()*+,;=:@%/-]*$/.test(rawBase) || /(^|\/)\.\.?(\/|$)/.test(rawBase))
 		throw new Error(`BASE_PATH must be a URL path such as /reading-list/ (got "${rawBase}")`);
-	const base = `/${rawBase.split('/').filter(Boolean).join('/')}/`.replace(/^\/\/$/, '/');
-	return { site: url.origin, base };
+	return { site: url.origin, base: normaliseBase(rawBase) };
 }

@@ -77,6 +77,7 @@ export function searchPageHtml(
 	topicName: (slug: string) => string | undefined,
 ): string {
 	const { meta, filters, sorts } = paperSearchMeta(f, topicName);
+	const ids = searchIds(f);
 	const spans: string[] = [];
 	const span = (attr: string, key: string, value: string): number =>
 		spans.push(`<span ${attr}="${esc(key)}[data-value]" data-value="${esc(value)}"></span>`);
@@ -99,7 +100,7 @@ export function searchPageHtml(
 		f.keywords.length
 			? `<section><ul>${f.keywords.map((k) => `<li>${esc(k)}</li>`).join('')}</ul></section>`
 			: '',
-		searchIds(f) ? `<p hidden>${esc(searchIds(f))}</p>` : '',
+		ids ? `<p hidden>${esc(ids)}</p>` : '',
 		'</div></body></html>\n',
 	];
 	return parts.join('');

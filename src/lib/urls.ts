@@ -51,7 +51,7 @@ export const daysUrl = (): string => path('days/');
 /** URL of the search page, optionally with a query. */
 export const searchUrl = (query?: string): string =>
 	path('search/') + (query ? `?q=${encodeURIComponent(query)}` : '');
-/** The offline fallback page, relative to the base: kept out of the sitemap (it is noindex). */
+/** The offline fallback page, relative to the base: precached, and kept out of the sitemap (it is noindex). */
 export const OFFLINE_PAGE = 'offline/';
 /** URL of the site RSS feed. */
 export const feedUrl = (): string => path('rss.xml');

@@ -104,8 +104,8 @@ export function parseTrendingPage(file: string, text: string): ParseResult {
 	const errors: Problem[] = [];
 	const warnings: Problem[] = [];
 	// Control characters: the file is not readable text (often UTF-16), whatever it parses into.
-	if (unreadableCharacter(text)) {
-		const line = lines.findIndex((l) => unreadableCharacter(l));
+	const line = lines.findIndex((l) => unreadableCharacter(l) !== undefined);
+	if (line >= 0) {
 		const message = unreadableCharacter(lines[line]!)!;
 		const hint = message.includes('U+0000')
 			? 'a file with NUL bytes is usually UTF-16: save it as UTF-8'
