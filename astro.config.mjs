@@ -11,7 +11,8 @@ import pagefind from './src/integrations/pagefind.ts';
 import serviceWorker from './src/integrations/service-worker.ts';
 import staleOutput from './src/integrations/stale-output.ts';
 import { deploySettings } from './src/lib/deploy-env.ts';
-import { OFFLINE_PAGE } from './src/lib/urls.ts';
+import { sitemapFilter } from './src/lib/sitemap-filter.ts';
+import { REDIRECTS_FILE } from './src/schemas/redirect.ts';
 
 /**
  * Absolute site URL (feeds, canonical links, cards; set SITE_URL when deploying) and the
@@ -53,8 +54,8 @@ export default defineConfig({
 	// before Pagefind (so removed pages are not indexed); Pagefind syncs its own folder.
 	integrations: [
 		mdx(),
-		// The offline fallback is noindex: a sitemap submitting it is reported as an error.
-		sitemap({ filter: (page) => new URL(page).pathname !== `${base}${OFFLINE_PAGE}` }),
+		// Noindex pages (the offline fallback, the former addresses of moved papers) stay out.
+		sitemap({ filter: sitemapFilter(base, REDIRECTS_FILE) }),
 		cards(),
 		staleOutput({ skip: ['pagefind'] }),
 		// Only paper pages carry data-pagefind-body: Pagefind need not parse listing pages.

@@ -100,6 +100,7 @@ if (!values.quiet) {
 			milliseconds: performance.now() - started,
 			topics: result.topicCounts,
 			catchAll: result.catchAll,
+			redirects: result.redirects,
 			timings,
 		}),
 	);

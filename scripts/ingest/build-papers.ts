@@ -7,6 +7,7 @@
  * does what needs them all (merging, slugs, order).
  */
 import type { Paper, SourceRef } from '../../src/schemas/paper.ts';
+import type { Redirect } from '../../src/schemas/redirect.ts';
 import type { RawRecord } from './types.ts';
 import { compareListing } from '../../src/lib/listing.ts';
 import { firstOf, mergeByKey, textKey } from './dedupe.ts';
@@ -20,7 +21,7 @@ import {
 	splitCategories,
 } from './normalize.ts';
 import { renderAbstractMdx } from './render.ts';
-import { assignSlugs } from './slug.ts';
+import { assignSlugs, formerSlugs } from './slug.ts';
 
 /** A paper ready for classification and rendering, with its abstract's MDX body. */
 export interface BuiltPaper {
@@ -83,27 +84,40 @@ export function prepareRecord(r: RawRecord): PreparedRecord {
 	};
 }
 
+/** Papers built from records, with the former addresses of those that moved. */
+export interface BuiltPapers {
+	/** Sorted by listing: newest date first, then rank. */
+	papers: BuiltPaper[];
+	/** Records merged into another record of the same paper. */
+	duplicates: number;
+	/** Former slug → current slug, sorted (see `formerSlugs`): written as `_redirects.json`. */
+	redirects: Redirect[];
+}
+
 /** Turns records (in source order) into papers, sorted by listing: newest date first, then rank. */
-export function buildPapers(records: RawRecord[]): { papers: BuiltPaper[]; duplicates: number } {
+export function buildPapers(records: RawRecord[]): BuiltPapers {
 	return buildFromPrepared(records.map(prepareRecord));
 }
 
 /** `buildPapers` from prepared records (in source order). */
-export function buildFromPrepared(records: PreparedRecord[]): {
-	papers: BuiltPaper[];
-	duplicates: number;
-} {
+export function buildFromPrepared(records: PreparedRecord[]): BuiltPapers {
 	const { merged, duplicates } = mergeByKey(records, (r) => r.key);
 	const arxivIds = merged.map((m) => firstOf(m, 'arxivId')?.trim());
-	const slugs = assignSlugs(
-		merged.map(({ primary: p }, i) => ({
-			arxivId: arxivIds[i],
-			title: p.title,
-			shortName: p.shortName,
-			identity: `${p.title}\n${p.summary}`,
-			order: `${p.date}\u0000${p.source.file}\u0000${String(p.source.line).padStart(9, '0')}`,
-		})),
-	);
+	const slugInputs = merged.map(({ primary: p }, i) => ({
+		arxivId: arxivIds[i],
+		title: p.title,
+		shortName: p.shortName,
+		identity: `${p.title}\n${p.summary}`,
+		order: `${p.date}\u0000${p.source.file}\u0000${String(p.source.line).padStart(9, '0')}`,
+	}));
+	const slugs = assignSlugs(slugInputs);
+	// A paper listed without an arXiv id (a trending page) that an arXiv record joined has moved
+	// from its name slug to its id: its old address redirects.
+	const redirects = formerSlugs(
+		slugInputs,
+		slugs,
+		merged.map((m) => m.records.some((r) => !r.arxivId?.trim())),
+	).map(([from, to]) => ({ from, to }));
 	const papers = merged.map((m, i): BuiltPaper => {
 		const p = m.primary;
 		const paper: Paper = {
@@ -130,5 +144,5 @@ export function buildFromPrepared(records: PreparedRecord[]): {
 		return { paper, body: p.body };
 	});
 	papers.sort((a, b) => compareListing(a.paper, b.paper));
-	return { papers, duplicates };
+	return { papers, duplicates, redirects };
 }

@@ -5,6 +5,7 @@
  * (topics/parallel.ts); the result is the same as on one thread.
  */
 import { PaperSchema, type Paper } from '../../src/schemas/paper.ts';
+import type { Redirect } from '../../src/schemas/redirect.ts';
 import { buildFromPrepared } from './build-papers.ts';
 import { parseSource } from './parse/index.ts';
 import { renderPaperMdx } from './render.ts';
@@ -29,6 +30,8 @@ export interface IngestResult {
 	topicCounts: Array<{ slug: string; count: number }>;
 	/** Slugs of the papers left in the catch-all topic. */
 	catchAll: string[];
+	/** Former addresses of papers that moved to their arXiv id (`_redirects.json`). */
+	redirects: Redirect[];
 	/** Milliseconds spent per stage, in order: regressions show up in the build output. */
 	timings: Array<{ stage: string; ms: number }>;
 }
@@ -89,6 +92,7 @@ export function ingest(sources: SourceFile[], options: IngestOptions = {}): Inge
 		warnings,
 		topicCounts: [],
 		catchAll: [],
+		redirects: [],
 		timings,
 	};
 	lap('parse');
@@ -103,7 +107,7 @@ export function ingest(sources: SourceFile[], options: IngestOptions = {}): Inge
 		// The raw records are not read again: let their text go, so that its space in the heap
 		// is reused by what follows instead of new memory (each new page costs a fault).
 		records.length = 0;
-		const { papers: built, duplicates } = buildFromPrepared(prepared);
+		const { papers: built, duplicates, redirects } = buildFromPrepared(prepared);
 		lap('normalise');
 		// Topics, keywords and related papers need the whole corpus (IDF, neighbours), so they are
 		// computed for all papers at once, before each entry is validated and rendered.
@@ -121,7 +125,7 @@ export function ingest(sources: SourceFile[], options: IngestOptions = {}): Inge
 		} else lap('topics');
 		const entries = new Map<string, string>();
 		const papers: Paper[] = [];
-		const emit = options.openSink?.(built.length + 1);
+		const emit = options.openSink?.(built.length + 2);
 		built.forEach(({ paper, body }, i) => {
 			const checked = PaperSchema.safeParse(paper);
 			if (!checked.success) {
@@ -144,8 +148,14 @@ export function ingest(sources: SourceFile[], options: IngestOptions = {}): Inge
 		if (errors.length > 0) return { ...empty, duplicates };
 		lap('validate and render');
 		const topicsJson = `${JSON.stringify(analysis?.topics ?? [], null, '\t')}\n`;
-		if (emit) emit('_topics.json', topicsJson);
-		else entries.set('_topics.json', topicsJson);
+		const redirectsJson = `${JSON.stringify(redirects, null, '\t')}\n`;
+		for (const [name, text] of [
+			['_topics.json', topicsJson],
+			['_redirects.json', redirectsJson],
+		] as const) {
+			if (emit) emit(name, text);
+			else entries.set(name, text);
+		}
 		const sorted = new Map([...entries].sort(([a], [b]) => (a < b ? -1 : 1)));
 		const derived = (analysis?.topics ?? []).filter((t) => t.derived);
 		return {
@@ -160,6 +170,7 @@ export function ingest(sources: SourceFile[], options: IngestOptions = {}): Inge
 				...derived.map((t) => ({ slug: t.slug, count: t.count })),
 			],
 			catchAll: analysis?.catchAll ?? [],
+			redirects,
 			timings,
 		};
 	}

@@ -28,6 +28,8 @@ export interface IngestSummary {
 	timings?: Array<{ stage: string; ms: number }>;
 	topics?: Array<{ slug: string; count: number }>;
 	catchAll?: string[];
+	/** Former addresses of papers that moved to their arXiv id. */
+	redirects?: Array<{ from: string; to: string }>;
 }
 
 /** Formats the end-of-run summary. */
@@ -46,6 +48,13 @@ export function formatSummary(s: IngestSummary): string {
 		lines.push(
 			`ingest: ${s.catchAll.length} paper(s) in the catch-all topic: ${s.catchAll.join(', ')}`,
 		);
+	if (s.redirects && s.redirects.length > 0) {
+		const shown = s.redirects.slice(0, 5).map((r) => `${r.from} → ${r.to}`);
+		if (s.redirects.length > 5) shown.push('…');
+		lines.push(
+			`ingest: ${s.redirects.length} paper(s) moved to their arXiv id, the former address redirects: ${shown.join(', ')}`,
+		);
+	}
 	return lines.join('\n');
 }
 

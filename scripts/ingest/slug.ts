@@ -76,3 +76,28 @@ export function assignSlugs(papers: SlugInput[]): string[] {
 	}
 	return slugs;
 }
+
+/**
+ * Former addresses of papers that gained an arXiv id: a paper first listed without one (a
+ * trending page) had a slug from its short name or title; once an arXiv record of it joins,
+ * its slug becomes the arXiv id, and the old address must keep working (links, bookmarks,
+ * feed items). `listedWithoutId[i]` says that paper `i` has a record without an arXiv id.
+ * Returns `[former, current]` pairs, sorted by former slug: each former slug is the one the
+ * paper gets when its arXiv id is left out (collisions resolved the same way), kept only when
+ * no paper holds that slug now.
+ */
+export function formerSlugs(
+	papers: SlugInput[],
+	slugs: readonly string[],
+	listedWithoutId: readonly boolean[],
+): Array<[string, string]> {
+	const gained = papers.map((p, i) => Boolean(p.arxivId && listedWithoutId[i]));
+	if (!gained.includes(true)) return [];
+	const before = assignSlugs(papers.map((p, i) => (gained[i] ? { ...p, arxivId: undefined } : p)));
+	const taken = new Set(slugs);
+	const pairs: Array<[string, string]> = [];
+	gained.forEach((g, i) => {
+		if (g && before[i] !== slugs[i] && !taken.has(before[i]!)) pairs.push([before[i]!, slugs[i]!]);
+	});
+	return pairs.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+}

@@ -78,3 +78,34 @@ export function paperPageCacheKey(parts: {
 		)
 		.digest('base64url');
 }
+
+/**
+ * Static paths of the former addresses of papers that moved (`_redirects.json`): each page
+ * sends the reader on to the paper. A former address of a paper that is not on the site is an
+ * error: the ingest writes both together, so the files were edited or mixed up.
+ */
+export function movedPaperPaths(
+	redirects: ReadonlyArray<{ from: string; to: string }>,
+	papers: ReadonlyMap<string, { data: { title: string } }>,
+): Array<{
+	params: { slug: string };
+	props: { moved: { to: string; title: string } };
+	cacheKey: string;
+}> {
+	return redirects.map(({ from, to }) => {
+		const paper = papers.get(to);
+		if (!paper)
+			throw new Error(
+				`content/papers/_redirects.json: ${from} redirects to ${to}, which is not a paper: run the ingest again`,
+			);
+		if (papers.has(from))
+			throw new Error(
+				`content/papers/_redirects.json: ${from} redirects to ${to}, but ${from} is a paper: run the ingest again`,
+			);
+		const moved = { to, title: paper.data.title };
+		const cacheKey = createHash('sha256')
+			.update(JSON.stringify(['moved', from, moved]))
+			.digest('base64url');
+		return { params: { slug: from }, props: { moved }, cacheKey };
+	});
+}

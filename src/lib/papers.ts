@@ -2,7 +2,11 @@
  * Data shaping for pages: papers in listing order, by topic, by day, and pagination.
  * Page files call these and pass the results to layouts; components never query collections.
  */
+import { existsSync, readFileSync } from 'node:fs';
 import { getCollection, type CollectionEntry } from 'astro:content';
+import { z } from 'astro/zod';
+import { RedirectSchema, REDIRECTS_FILE, type Redirect } from '../schemas/redirect.ts';
+import { ingestFinished } from './ingest-gate.ts';
 import type { PaperPageFields } from '../schemas/paper.ts';
 import { compareListing } from './listing.ts';
 import { searchFacets, type SearchFacets } from './search-meta.ts';
@@ -31,6 +35,17 @@ export async function getTopics(): Promise<TopicEntry[]> {
 			b.data.count - a.data.count ||
 			a.data.name.localeCompare(b.data.name),
 	);
+}
+
+/**
+ * Former paper addresses (`from` slug → `to` slug), as the ingest wrote them beside the papers.
+ * Read here rather than as a collection: it is empty on nearly every site, and Astro warns about
+ * every empty collection on every build.
+ */
+export async function getRedirects(file = REDIRECTS_FILE): Promise<Redirect[]> {
+	await ingestFinished();
+	if (!existsSync(file)) return [];
+	return z.array(RedirectSchema).parse(JSON.parse(readFileSync(file, 'utf8')));
 }
 
 /** Papers of one topic, in listing order. */

@@ -28,8 +28,10 @@ export function path(relative = ''): string {
 	return BASE + relative.replace(/^\/+/, '');
 }
 
+/** A paper page's path relative to the base (for code outside the site's modules: the config). */
+export const paperPath = (slug: string): string => `papers/${slug}/`;
 /** URL of a paper page. */
-export const paperUrl = (slug: string): string => path(`papers/${slug}/`);
+export const paperUrl = (slug: string): string => path(paperPath(slug));
 /**
  * The file of a paper's page, relative to the output folder (without the base path: the paths
  * Pagefind turns into result URLs). Mirrors `paperUrl`.

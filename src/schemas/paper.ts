@@ -30,6 +30,9 @@ export const RelatedSchema = z.object({
 	terms: z.array(z.string()),
 });
 
+/** A paper page's slug: `/papers/<slug>/`. */
+export const SlugSchema = z.string().regex(/^[a-z0-9][a-z0-9.-]*$/);
+
 /** ISO calendar date, `YYYY-MM-DD`. */
 export const IsoDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
 
@@ -40,7 +43,7 @@ export const PaperSchema = z.object({
 	/** The acronym or name before the colon in titles like `CodeT5: …`, when there is one. */
 	shortName: z.string().optional(),
 	/** URL slug: arXiv id when known, else from the short name or title; stable across rebuilds. */
-	slug: z.string().regex(/^[a-z0-9][a-z0-9.-]*$/),
+	slug: SlugSchema,
 	/** Listing date: the trending page's date, or the arXiv record's `update_date`. */
 	date: IsoDateSchema,
 	/** 1-based position on its listing (page order for trending pages, line order for JSON Lines). */

@@ -3,7 +3,8 @@
  * built clean with `scripts/build.ts` in a copy of the project (cards off: they are covered on
  * the seed build). The whole-site check passes, the index equals Pagefind's index of the
  * rendered pages, and an arXiv paper is found by its id and linked and cited as arXiv's.
- * The seed build of the other end-to-end tests holds no arXiv papers.
+ * The seed build of the other end-to-end tests holds no arXiv papers. The arXiv record of one
+ * seed paper is added too: that paper moves to its arXiv id and its old address redirects.
  */
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
@@ -20,6 +21,7 @@ import { childEnv } from './support/child-env.ts';
 import { serveSite, type SiteServer } from './support/server.ts';
 
 const CORPORA = '../shared/corpora';
+const MOVED = 'tests/fixtures/ingest/moved-to-arxiv';
 const SITE_URL = 'https://abstracta.example';
 const work = mkdtempSync(join(tmpdir(), 'abstracta-corpus-'));
 const dist = join(work, 'dist');
@@ -41,6 +43,8 @@ beforeAll(async () => {
 		copyFileSync(join('content/sources', f), join(work, 'content/sources', f));
 	for (const f of readdirSync(CORPORA).filter((n) => n.endsWith('.jsonl')))
 		copyFileSync(join(CORPORA, f), join(work, 'content/sources', f));
+	// The arXiv record of the seed's CodeT5: the trending paper moves to its arXiv id.
+	copyFileSync(join(MOVED, 'arxiv-codet5.jsonl'), join(work, 'content/sources/arxiv-codet5.jsonl'));
 	execFileSync(process.execPath, ['scripts/build.ts'], {
 		cwd: work,
 		stdio: 'inherit',
@@ -152,4 +156,28 @@ test('every formula of every abstract typesets (none is shown as a KaTeX error)'
 		readFileSync(join(dist, 'papers', slug, 'index.html'), 'utf8').includes('katex-error'),
 	);
 	expect(failed).toEqual([]);
+});
+
+test('a trending paper that gained its arXiv record moved, and its old address sends the reader on', async () => {
+	const moved = readFileSync(join(dist, 'papers', 'codet5', 'index.html'), 'utf8');
+	expect(moved).toContain('<meta name="robots" content="noindex">');
+	expect(moved).toContain(`<link rel="canonical" href="${SITE_URL}/papers/2109.00859/">`);
+	const report = await new HtmlValidate({ extends: ['html-validate:standard'] }).validateString(
+		moved,
+	);
+	expect(report.results.flatMap((r) => r.messages.map((m) => m.message))).toEqual([]);
+	const sitemap = readFileSync(join(dist, 'sitemap-0.xml'), 'utf8');
+	expect(sitemap).toContain('/papers/2109.00859/</loc>');
+	expect(sitemap).not.toContain('/papers/codet5/</loc>');
+
+	const context = await browser.newContext({ serviceWorkers: 'block' });
+	const page = await context.newPage();
+	await page.goto(`${site.url}papers/codet5/`);
+	await page.waitForURL(/\/papers\/2109\.00859\/$/);
+	expect(await page.locator('h1').textContent()).toMatch(/^CodeT5: Identifier-aware/);
+	// Both sources are one paper: the trending page's and the arXiv record's.
+	expect(await page.locator('a[href="https://arxiv.org/abs/2109.00859"]').count()).toBeGreaterThan(
+		0,
+	);
+	await context.close();
 });

@@ -3,7 +3,8 @@
  * the benchmark runs it on 10,000 and 100,000 papers (`npm run bench -- --check`), where the
  * browser suites (which build the seed) cannot go. Every paper page with its full title and
  * abstract section, every topic page, the feeds under the RSS rules of the feed tests, every
- * paper in the sitemap, and a search index of exactly the papers.
+ * paper in the sitemap (and nothing else under papers/), a page at every former address that
+ * sends the reader on, and a search index of exactly the papers.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -85,6 +86,20 @@ export function checkBuiltSite(dist: string, papersDir: string, siteUrl: string)
 		[...sitemap.matchAll(/<loc>[^<]*\/papers\/([^/<]+)\/<\/loc>/g)].map((m) => m[1]!),
 	);
 	for (const slug of slugs) if (!listed.has(slug)) problem(`sitemap: papers/${slug}/ missing`);
+	for (const slug of listed) if (!slugs.has(slug)) problem(`sitemap: papers/${slug}/ is no paper`);
+
+	// Former addresses of papers that moved: a page that sends the reader to the paper.
+	const redirects = JSON.parse(readFileSync(join(papersDir, '_redirects.json'), 'utf8')) as Array<{
+		from: string;
+		to: string;
+	}>;
+	for (const { from, to } of redirects) {
+		const file = join(dist, 'papers', from, 'index.html');
+		if (!slugs.has(to)) problem(`_redirects.json: ${from} → ${to}, which is no paper`);
+		if (!existsSync(file)) problem(`papers/${from}/: no page for the former address`);
+		else if (!readFileSync(file, 'utf8').includes(`content="0; url=/papers/${to}/"`))
+			problem(`papers/${from}/: does not send the reader to papers/${to}/`);
+	}
 
 	const entry = JSON.parse(readFileSync(join(dist, 'pagefind', 'pagefind-entry.json'), 'utf8')) as {
 		languages: Record<string, { page_count: number }>;

@@ -51,6 +51,41 @@ describe('ingest pipeline', () => {
 		});
 	});
 
+	test('a trending paper that gains its arXiv record keeps its old address as a redirect', () => {
+		const trending = {
+			name: '2025-03-18-trending.txt',
+			bytes: enc(page(['UNIT: Title', ABSTRACT])),
+		};
+		const before = ingest([trending]);
+		expect(before.papers.map((p) => p.slug)).toEqual(['unit']);
+		expect(before.entries.get('_redirects.json')).toBe('[]\n');
+		const after = ingest([
+			trending,
+			{ name: 'z.jsonl', bytes: enc(jsonl({ id: '2503.9v1', title: 'UNIT: Title' })) },
+		]);
+		expect(after.papers.map((p) => p.slug)).toEqual(['2503.9']);
+		expect(after.redirects).toEqual([{ from: 'unit', to: '2503.9' }]);
+		expect(JSON.parse(after.entries.get('_redirects.json')!)).toEqual(after.redirects);
+		// Known from arXiv alone, a paper never had another address.
+		const arxivOnly = ingest([
+			{ name: 'z.jsonl', bytes: enc(jsonl({ id: '2503.9v1', title: 'UNIT: Title' })) },
+		]);
+		expect(arxivOnly.redirects).toEqual([]);
+	});
+
+	test('a former address another paper now holds is not redirected', () => {
+		const other = `${ABSTRACT} A different paper.`;
+		const r = ingest([
+			{ name: '2025-03-18-trending.txt', bytes: enc(page(['UNIT: Title', ABSTRACT])) },
+			{ name: '2025-03-19-trending.txt', bytes: enc(page(['UNIT: Other', other])) },
+			{ name: 'z.jsonl', bytes: enc(jsonl({ id: '2503.9', title: 'UNIT: Title' })) },
+		]);
+		// Before the arXiv record: unit (18 March) and unit-<hash> (19 March). Now the later paper
+		// holds the plain slug, so the moved paper's old address is not taken from it.
+		expect(r.papers.map((p) => p.slug).sort()).toEqual(['2503.9', 'unit']);
+		expect(r.redirects).toEqual([]);
+	});
+
 	test('different papers with the same title get two entries', () => {
 		const r = ingest([
 			{ name: 'x.jsonl', bytes: enc(jsonl({}, { abstract: `${ABSTRACT} Another one.` })) },
@@ -111,7 +146,7 @@ describe('ingest pipeline on two threads', () => {
 		const alone = ingest(sources, { topics, parallelFrom: Number.POSITIVE_INFINITY });
 		const split = ingest(sources, { topics, parallelFrom: 1 });
 		expect(alone.errors).toEqual([]);
-		expect(alone.entries.size).toBe(601);
+		expect(alone.entries.size).toBe(602); // 600 papers, _topics.json, _redirects.json
 		expect([...split.entries]).toEqual([...alone.entries]);
 		expect(split.papers).toEqual(alone.papers);
 	});

@@ -1,5 +1,11 @@
 import { describe, expect, test } from 'vitest';
-import { arxivSlug, assignSlugs, baseSlug, slugify } from '../../scripts/ingest/slug.ts';
+import {
+	arxivSlug,
+	assignSlugs,
+	baseSlug,
+	formerSlugs,
+	slugify,
+} from '../../scripts/ingest/slug.ts';
 
 const paper = (
 	title: string,
@@ -40,5 +46,21 @@ describe('slugs', () => {
 		const before = assignSlugs([a])[0];
 		const later = { ...paper('UNIT: other', '2025-09-09'), shortName: 'UNIT' };
 		expect(assignSlugs([later, a])[1]).toBe(before);
+	});
+	test('a paper that gained an arXiv id keeps the slug it had without it as a former address', () => {
+		const a = { ...paper('UNIT: one', '2025-03-18'), shortName: 'UNIT', arxivId: '2503.00001v2' };
+		const b = { ...paper('UNIT: two', '2025-03-19'), shortName: 'UNIT' };
+		const c = { ...paper('UNIT: three', '2025-03-20'), shortName: 'UNIT', arxivId: '2503.00003' };
+		const papers = [a, b, c];
+		const slugs = assignSlugs(papers);
+		expect(slugs).toEqual(['2503.00001', 'unit', '2503.00003']);
+		// a was listed without its id (a trending page) and held `unit` then; b holds it now.
+		expect(formerSlugs(papers, slugs, [true, false, false])).toEqual([]);
+		// c was listed without its id too: it had a suffixed slug, free now, so it redirects.
+		const former = assignSlugs([a, b, { ...c, arxivId: undefined }])[2]!;
+		expect(former).toMatch(/^unit-[0-9a-f]{6}$/);
+		expect(formerSlugs(papers, slugs, [true, false, true])).toEqual([[former, '2503.00003']]);
+		// Papers only ever known with their id have no former address.
+		expect(formerSlugs(papers, slugs, [false, false, false])).toEqual([]);
 	});
 });

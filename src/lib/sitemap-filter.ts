@@ -1,0 +1,29 @@
+/**
+ * Which pages the sitemap lists: not the offline fallback and not the former addresses of
+ * papers that moved (both are noindex pages; a sitemap that submits them is reported as an
+ * error by search engines).
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { OFFLINE_PAGE, paperPath } from './urls.ts';
+
+/**
+ * The sitemap's filter for a site under `base` (`/` or `/sub/`). The former addresses are read
+ * from `redirectsFile` at the first call: the sitemap is written at the end of the build, when
+ * the ingest that runs beside the build has long written the file.
+ */
+export function sitemapFilter(base: string, redirectsFile: string): (page: string) => boolean {
+	let excluded: Set<string> | undefined;
+	return (page) => {
+		excluded ??= new Set([
+			`${base}${OFFLINE_PAGE}`,
+			...readRedirects(redirectsFile).map((r) => `${base}${paperPath(r.from)}`),
+		]);
+		return !excluded.has(new URL(page).pathname);
+	};
+}
+
+function readRedirects(file: string): Array<{ from: string }> {
+	return existsSync(file)
+		? (JSON.parse(readFileSync(file, 'utf8')) as Array<{ from: string }>)
+		: [];
+}
