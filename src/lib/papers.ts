@@ -2,11 +2,10 @@
  * Data shaping for pages: papers in listing order, by topic, by day, and pagination.
  * Page files call these and pass the results to layouts; components never query collections.
  */
-import { existsSync, readFileSync } from 'node:fs';
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { z } from 'astro/zod';
-import { RedirectSchema, REDIRECTS_FILE, type Redirect } from '../schemas/redirect.ts';
+import { REDIRECTS_FILE, type Redirect } from '../schemas/redirect.ts';
 import { ingestFinished } from './ingest-gate.ts';
+import { readRedirects } from './redirects.ts';
 import type { PaperPageFields } from '../schemas/paper.ts';
 import { compareListing } from './listing.ts';
 import { searchFacets, type SearchFacets } from './search-meta.ts';
@@ -44,8 +43,7 @@ export async function getTopics(): Promise<TopicEntry[]> {
  */
 export async function getRedirects(file = REDIRECTS_FILE): Promise<Redirect[]> {
 	await ingestFinished();
-	if (!existsSync(file)) return [];
-	return z.array(RedirectSchema).parse(JSON.parse(readFileSync(file, 'utf8')));
+	return readRedirects(file);
 }
 
 /** Papers of one topic, in listing order. */

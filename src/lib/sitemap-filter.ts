@@ -3,7 +3,7 @@
  * papers that moved (both are noindex pages; a sitemap that submits them is reported as an
  * error by search engines).
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readRedirects } from './redirects.ts';
 import { OFFLINE_PAGE, paperPath } from './urls.ts';
 
 /**
@@ -20,10 +20,4 @@ export function sitemapFilter(base: string, redirectsFile: string): (page: strin
 		]);
 		return !excluded.has(new URL(page).pathname);
 	};
-}
-
-function readRedirects(file: string): Array<{ from: string }> {
-	return existsSync(file)
-		? (JSON.parse(readFileSync(file, 'utf8')) as Array<{ from: string }>)
-		: [];
 }

@@ -9,6 +9,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { splitFrontmatter } from '../../src/lib/frontmatter.ts';
+import { readRedirects } from '../../src/lib/redirects.ts';
 import type { Paper } from '../../src/schemas/paper.ts';
 import type { Topic } from '../../src/schemas/topic.ts';
 import { checkRssRules, decodeEntities, parseRss } from './feed-rules.ts';
@@ -89,11 +90,7 @@ export function checkBuiltSite(dist: string, papersDir: string, siteUrl: string)
 	for (const slug of listed) if (!slugs.has(slug)) problem(`sitemap: papers/${slug}/ is no paper`);
 
 	// Former addresses of papers that moved: a page that sends the reader to the paper.
-	const redirects = JSON.parse(readFileSync(join(papersDir, '_redirects.json'), 'utf8')) as Array<{
-		from: string;
-		to: string;
-	}>;
-	for (const { from, to } of redirects) {
+	for (const { from, to } of readRedirects(join(papersDir, '_redirects.json'))) {
 		const file = join(dist, 'papers', from, 'index.html');
 		if (!slugs.has(to)) problem(`_redirects.json: ${from} → ${to}, which is no paper`);
 		if (!existsSync(file)) problem(`papers/${from}/: no page for the former address`);
