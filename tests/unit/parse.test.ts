@@ -137,6 +137,17 @@ describe('trending pages: lines pair by position', () => {
 			}),
 		]);
 	});
+	test('a line of only invisible characters (copied from a browser) is blank', () => {
+		// Zero-width space, word joiner, byte-order mark, soft hyphen; U+2028 counts as space.
+		const text = `Mar 18\n\u200b\nFirst Title\n\u2060\ufeff\n${ABSTRACT}\n\u00ad\u200d\n\u2028\nSecond\u200b Title\n\n${ABSTRACT}\n`;
+		const { errors, records } = parseTrendingPage('2025-03-18-x.txt', text);
+		expect(errors).toEqual([]);
+		expect(records.map((r) => [r.title, r.source.line])).toEqual([
+			['First Title', 3],
+			// Inside a line such characters are text, and stay.
+			['Second\u200b Title', 8],
+		]);
+	});
 });
 
 describe('arXiv JSON Lines', () => {

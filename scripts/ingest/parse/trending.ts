@@ -13,6 +13,12 @@ const ISO_IN_NAME = /(\d{4})-(\d{2})-(\d{2})/;
  * README; a warning is printed. Never the clock, so that builds stay reproducible.
  */
 export const FALLBACK_YEAR = 2025;
+/**
+ * A line that looks blank: nothing but invisible format characters (zero-width space and
+ * joiners, word joiner, byte order mark, soft hyphen), as pages copied from a browser carry.
+ * Read as text, such a line would pair with the title before it in place of the abstract.
+ */
+const BLANK = /^[\u200b-\u200d\u2060\ufeff\u00ad]*$/;
 /** An abstract is prose: long, or several sentences. A title is one short line. */
 const MIN_ABSTRACT_CHARS = 200;
 
@@ -114,7 +120,7 @@ export function parseTrendingPage(file: string, text: string): ParseResult {
 	}
 	const nonEmpty = lines
 		.map((l, i) => ({ text: l.trim(), line: i + 1 }))
-		.filter((l) => l.text !== '');
+		.filter((l) => !BLANK.test(l.text));
 
 	// The date line is the last date-like line before the first title/abstract pair: a header
 	// may carry a date of its own (`1 Mar 2025`), and a title may read as one (`May 5`).
