@@ -8,6 +8,7 @@ import {
 	moveFocus,
 	parseSearchState,
 	safeExcerpt,
+	withoutRepeatedName,
 	searchTerms,
 	stateToFilters,
 	stateToSearch,
@@ -209,7 +210,7 @@ function renderResult(d: ResultData): HTMLLIElement {
 	if (info.childElementCount) li.append(info);
 	const ex = document.createElement('p');
 	ex.className = 'search-excerpt';
-	ex.innerHTML = safeExcerpt(d.excerpt);
+	ex.innerHTML = safeExcerpt(withoutRepeatedName(d.excerpt, d.meta.shortName));
 	li.append(ex);
 	return li;
 }

@@ -82,6 +82,20 @@ export function moveFocus(current: number, delta: 1 | -1, length: number): numbe
 }
 
 /**
+ * An excerpt without the short name that opens it when the title right after it starts with the
+ * same name: the page shows the name above its title and Pagefind indexes both (the name's weight
+ * ranks the paper first for it), so excerpts of the page's start read "CodeT5. CodeT5: …".
+ * `excerpt` is Pagefind's: page text with `<` and `>` escaped, matched words in `<mark>`.
+ */
+export function withoutRepeatedName(excerpt: string, shortName: string | undefined): string {
+	if (!shortName) return excerpt;
+	// Pagefind escapes only angle brackets, and joins the words of an excerpt with single spaces.
+	const name = shortName.replace(/</g, '&lt;').replace(/>/g, '&gt;');
+	if (!excerpt.replace(/<\/?mark>/g, '').startsWith(`${name}. ${name}`)) return excerpt;
+	return excerpt.split(' ').slice(name.split(' ').length).join(' ');
+}
+
+/**
  * Keeps only `<mark>` highlighting in a Pagefind excerpt: every other tag is shown as text.
  * Pagefind escapes page text in excerpts; this is defence in depth for hostile abstracts.
  */

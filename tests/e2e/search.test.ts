@@ -51,6 +51,8 @@ describe('search page', () => {
 		);
 		expect(await first.locator('.search-short').textContent()).toBe('LightHuBERT');
 		expect(await first.locator('.search-excerpt mark').count()).toBeGreaterThan(0);
+		// The excerpt starts at the title, without the name shown above it on the page before it.
+		expect(await first.locator('.search-excerpt').textContent()).toMatch(/^LightHuBERT: /);
 		expect(await page.inputValue('#search-q')).toBe('LightHuBERT');
 		await page.context().close();
 	});

@@ -4,6 +4,7 @@ import {
 	parseSearchState,
 	safeExcerpt,
 	searchTerms,
+	withoutRepeatedName,
 	stateToFilters,
 	stateToSearch,
 } from '../../src/scripts/search-state.ts';
@@ -78,6 +79,23 @@ describe('excerpts', () => {
 		expect(safeExcerpt('a <mark>speech</mark> <script>x</script> <img onerror=y>')).toBe(
 			'a <mark>speech</mark> &lt;script>x&lt;/script> &lt;img onerror=y>',
 		);
+	});
+	test('the short name that opens a page is not repeated before its title', () => {
+		// Excerpts as Pagefind builds them from the page's start (kicker, then the title).
+		expect(
+			withoutRepeatedName('<mark>CodeT5.</mark> <mark>CodeT5:</mark> Identifier-aware …', 'CodeT5'),
+		).toBe('<mark>CodeT5:</mark> Identifier-aware …');
+		expect(withoutRepeatedName('Mamba 2. Mamba 2: Linear <mark>time</mark> …', 'Mamba 2')).toBe(
+			'Mamba 2: Linear <mark>time</mark> …',
+		);
+		expect(withoutRepeatedName('A&lt;B&gt;. A&lt;B&gt;: x', 'A<B>')).toBe('A&lt;B&gt;: x');
+		// Anywhere else, or another name, it stays.
+		for (const [excerpt, name] of [
+			['… uses CodeT5. CodeT5: is cited', 'CodeT5'],
+			['CodeT5. Other title', 'CodeT5'],
+			['CodeT5. CodeT5: x', undefined],
+		] as const)
+			expect(withoutRepeatedName(excerpt, name)).toBe(excerpt);
 	});
 	test('leaves Pagefind’s own escapes alone', () => {
 		expect(safeExcerpt('x &lt;b&gt; <mark>y</mark>')).toBe('x &lt;b&gt; <mark>y</mark>');
