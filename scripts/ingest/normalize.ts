@@ -39,10 +39,15 @@ export function extractShortName(title: string): string | undefined {
 /** Splits an arXiv author string (`A, B and C`) into names, LaTeX accents resolved. */
 export function splitAuthors(s: string | undefined): string[] {
 	if (!s) return [];
-	const plain = latexToPlain(normalizeWhitespace(s));
+	let plain = latexToPlain(normalizeWhitespace(s));
+	// Affiliations in parentheses, nested too: `A (1), B (2) ((1) MIT, Cambridge, (2) …)`.
+	for (let prev = ''; prev !== plain;) {
+		prev = plain;
+		plain = plain.replace(/\([^()]*\)/g, ' ');
+	}
+	// `A, B and C`, `A, B, and C` (the serial comma), `A; B`, `A & B`.
 	return plain
-		.replace(/\([^()]*\)/g, ' ') // affiliations in parentheses
-		.split(/\s*,\s*|\s+and\s+|\s*;\s*/)
+		.split(/\s*,\s*(?:and\s+)?|\s+and\s+|\s*;\s*|\s+&\s+/)
 		.map((a) => a.replace(/\s+/g, ' ').trim())
 		.filter((a) => a !== '' && a !== 'et al.' && a !== 'et al');
 }

@@ -254,6 +254,29 @@ describe('authors and categories', () => {
 		).toEqual(['Balázs Szegedy', 'Ana María López', 'Zichen Wang']);
 		expect(splitAuthors(undefined)).toEqual([]);
 	});
+	test('the serial comma, numbered affiliations and nested affiliation lists are not authors', () => {
+		// Real records of ../shared/corpora (0704.0024, 0704.0191, 0704.0025).
+		expect(splitAuthors('A.A. Serga, M. Kostylev, and B. Hillebrands')).toEqual([
+			'A.A. Serga',
+			'M. Kostylev',
+			'B. Hillebrands',
+		]);
+		expect(
+			splitAuthors(
+				'Peter Virnau (1), Leonid A. Mirny (1,2), Mehran Kardar (1) ((1)\n  Massachusetts Institute of Technology, Department of Physics, Cambridge, MA,\n  United States of America, (2) Massachusetts Institute of Technology,\n  Harvard-MIT Division of Health Science and Technology, Cambridge, MA, United\n  States of America)',
+			),
+		).toEqual(['Peter Virnau', 'Leonid A. Mirny', 'Mehran Kardar']);
+		expect(
+			splitAuthors(
+				"A. S. Mishchenko (1 and 2) and N. Nagaosa (1 and 3) ((1) CREST, Japan\n  Science and Technology Agency, (2) Russian Research Centre ``Kurchatov\n  Institute'', (3) The University of Tokyo)",
+			),
+		).toEqual(['A. S. Mishchenko', 'N. Nagaosa']);
+		expect(splitAuthors('Ada Lovelace & Alan Turing; Grace Hopper')).toEqual([
+			'Ada Lovelace',
+			'Alan Turing',
+			'Grace Hopper',
+		]);
+	});
 	test('splits categories, primary first, without duplicates', () => {
 		expect(splitCategories('cs.GR cs.AI eess.IV cs.AI')).toEqual(['cs.GR', 'cs.AI', 'eess.IV']);
 	});
