@@ -53,6 +53,15 @@ const TEXT_MACROS = table<string>({
 	TeX: 'TeX',
 	textasciitilde: '~',
 	S: '§',
+	// The astronomy journals' units (AASTeX), common in astro-ph abstracts; also defined for
+	// math in src/lib/render-abstract.ts (KATEX_MACROS).
+	msun: 'M☉',
+	lsun: 'L☉',
+	rsun: 'R☉',
+	kms: 'km s⁻¹',
+	degr: '°',
+	arcmin: '′',
+	arcsec: '″',
 });
 /** Escaped specials (`\%` → %). */
 const ESCAPES = new Set(['%', '#', '&', '_', '$', '{', '}']);

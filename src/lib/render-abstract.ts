@@ -17,7 +17,7 @@ import type { Element, ElementContent, Root } from 'hast';
 import type { State } from 'mdast-util-to-hast';
 
 /** Bumped whenever the HTML this module produces changes: part of every cache key. */
-export const RENDERER_VERSION = 'abstract-html-4';
+export const RENDERER_VERSION = 'abstract-html-5';
 
 const ALLOWED = new Set(['em', 'strong', 'code', 'a']);
 
@@ -69,8 +69,35 @@ const reject = (_state: State, node: { type: string }): never => {
 	throw new Error(`unexpected MDX ${node.type} in a generated entry`);
 };
 
-/** MathML only: ~300 B per formula, no KaTeX fonts or HTML layout needed to read it. */
-const KATEX: KatexOptions = { output: 'mathml', strict: 'ignore' };
+/**
+ * The astronomy journals' units (AASTeX), common in astro-ph abstracts (`$10^{15}\msun$`); the
+ * ingest reads the same commands in prose (TEXT_MACROS in scripts/ingest/latex.ts).
+ */
+const KATEX_MACROS: Record<string, string> = {
+	'\\msun': 'M_\\odot',
+	'\\lsun': 'L_\\odot',
+	'\\rsun': 'R_\\odot',
+	'\\kms': '\\mathrm{km\\,s^{-1}}',
+	'\\degr': '^\\circ',
+	'\\arcmin': '^{\\prime}',
+	'\\arcsec': '^{\\prime\\prime}',
+};
+
+/**
+ * MathML only: ~300 B per formula, no KaTeX fonts or HTML layout needed to read it. A command
+ * KaTeX does not know (an author's own macro, `\XQM`) is shown as typed in the text colour: KaTeX
+ * would draw it red, as if the page were broken.
+ */
+const KATEX: KatexOptions = {
+	output: 'mathml',
+	strict: 'ignore',
+	// A copy per formula: KaTeX writes `\gdef` definitions into this object, which would carry
+	// one abstract's macros into the next (and make pages depend on the order they render in).
+	get macros() {
+		return { ...KATEX_MACROS };
+	},
+	errorColor: 'currentcolor',
+};
 
 interface ParentNode {
 	type: string;

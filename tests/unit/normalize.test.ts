@@ -64,6 +64,8 @@ describe('LaTeX prose', () => {
 			'50\u202f% and … and …, LaTeX in § 3',
 		],
 		['\\ldotsx and \\Sigma', '\\ldotsx and \\Sigma'],
+		// AASTeX units in prose (0704.0059: `$1.28 \pm 0.04$ \rsun.`).
+		['0.04 \\rsun. and 0.124 \\msun, 5 \\kms', '0.04 R☉. and 0.124 M☉, 5 km s⁻¹'],
 		['github\\footnote{https://github.com/a/b}.', 'github (https://github.com/a/b).'],
 		['work \\footnote{see \\emph{x}}', 'work (see x)'],
 		// Command names are looked up in tables without a prototype.

@@ -20,3 +20,26 @@ describe('percent signs in math', () => {
 		);
 	});
 });
+
+describe('commands in math', () => {
+	test("the astronomy journals' units typeset (0704.0094, 0704.0059)", () => {
+		const html = renderAbstractHtml(
+			'$M_{HDM} \\le 0.6\\times 10^{15}\\msun$ at $v = 5\\kms$, $2\\arcsec$',
+		);
+		expect(html).not.toMatch(/mathcolor|katex-error/);
+		expect(html).toContain('<msub><mi>M</mi><mo>⊙</mo></msub>');
+		expect(html).toContain('<mi mathvariant="normal">k</mi><mi mathvariant="normal">m</mi>');
+		expect(html).toContain('<mo mathvariant="normal">′</mo><mo mathvariant="normal">′</mo>');
+	});
+
+	test("an author's own macro shows as typed, in the text colour, not as a red error", () => {
+		const html = renderAbstractHtml('quarks implied in $\\XQM$ caused by');
+		expect(html).toContain('<mstyle mathcolor="currentcolor"><mtext>\\XQM</mtext></mstyle>');
+		expect(html).not.toContain('#cc0000');
+	});
+
+	test('a \\gdef in one abstract does not reach the next (pages never depend on render order)', () => {
+		expect(renderAbstractHtml('$\\gdef\\foo{y}\\foo$')).not.toContain('mathcolor');
+		expect(renderAbstractHtml('$\\foo$')).toContain('<mtext>\\foo</mtext>');
+	});
+});
