@@ -12,6 +12,8 @@ export type BibtexInput = Pick<
 	Paper,
 	'title' | 'slug' | 'date' | 'authors' | 'arxivId' | 'categories' | 'doi' | 'journalRef'
 >;
+/** What a citation key is made of. */
+type KeyInput = Pick<BibtexInput, 'title' | 'slug' | 'date' | 'authors' | 'arxivId'>;
 
 const SPECIAL: Record<string, string> = {
 	'\\': '\\textbackslash{}',
@@ -94,7 +96,7 @@ export function publicationYear(p: Pick<Paper, 'arxivId' | 'date'>): string {
 }
 
 /** Citation key: first author's surname + year + first significant title word, e.g. `smith2025lifegpt`. */
-export function bibtexKey(p: BibtexInput): string {
+export function bibtexKey(p: KeyInput): string {
 	const surname = asciiWord(p.authors[0]?.trim().split(/\s+/).at(-1) ?? '');
 	const word =
 		p.title
@@ -105,8 +107,47 @@ export function bibtexKey(p: BibtexInput): string {
 	return /^[a-z]/.test(key) ? key : asciiWord(p.slug).slice(0, 24) + publicationYear(p);
 }
 
-/** The BibTeX entry of a paper; `url` is the canonical page of the paper on this site. */
-export function toBibtex(p: BibtexInput, url: string): string {
+/**
+ * Citation keys unique across the site, by paper id: papers whose keys coincide (`yurkin2007convergence`
+ * for parts I and II of a paper) get `b`, `c`, … in listing order, oldest first, so the first keeps
+ * its key when later papers are added and two entries copied into one .bib file never clash.
+ */
+export function uniqueBibtexKeys(
+	papers: ReadonlyArray<{ id: string; data: KeyInput }>,
+): Map<string, string> {
+	const groups = new Map<string, Array<{ id: string; date: string }>>();
+	for (const p of papers) {
+		const key = bibtexKey(p.data);
+		const group = groups.get(key);
+		if (group) group.push({ id: p.id, date: p.data.date });
+		else groups.set(key, [{ id: p.id, date: p.data.date }]);
+	}
+	const keys = new Map<string, string>();
+	const taken = new Set(groups.keys());
+	for (const [key, group] of groups) {
+		group.sort((a, b) => (a.date !== b.date ? (a.date < b.date ? -1 : 1) : a.id < b.id ? -1 : 1));
+		group.forEach(({ id }, i) => {
+			let unique = key;
+			for (let n = i; n > 0 && (unique === key || taken.has(unique)); n++) unique = key + suffix(n);
+			taken.add(unique);
+			keys.set(id, unique);
+		});
+	}
+	return keys;
+}
+
+/** `b`, `c`, …, `z`, `ba`, …: the suffix of the n-th (n ≥ 1) paper sharing a key. */
+function suffix(n: number): string {
+	let s = '';
+	for (let k = n; k > 0; k = Math.floor(k / 26)) s = String.fromCharCode(97 + (k % 26)) + s;
+	return s;
+}
+
+/**
+ * The BibTeX entry of a paper; `url` is the canonical page of the paper on this site, `key` its
+ * citation key (see uniqueBibtexKeys).
+ */
+export function toBibtex(p: BibtexInput, url: string, key = bibtexKey(p)): string {
 	const fields: Array<[string, string | undefined]> = [
 		['title', p.title],
 		['author', p.authors.length ? p.authors.join(' and ') : undefined],
@@ -126,5 +167,5 @@ export function toBibtex(p: BibtexInput, url: string): string {
 				`  ${k} = {${k === 'url' || k === 'doi' ? v : k === 'title' ? escapeBibtexTitle(v) : escapeBibtex(v)}}`,
 		)
 		.join(',\n');
-	return `@${p.journalRef ? 'article' : 'misc'}{${bibtexKey(p)},\n${body}\n}`;
+	return `@${p.journalRef ? 'article' : 'misc'}{${key},\n${body}\n}`;
 }

@@ -51,7 +51,7 @@ interface Linked {
 
 /**
  * Cache key of a paper page for Astro's incremental build: a digest of everything the page
- * shows (its entry, rendered abstract, neighbours, related papers and topic names), so an
+ * shows (its entry, rendered abstract, neighbours, related papers, topic names and citation key), so an
  * unchanged page is copied from the previous build and any change re-renders it.
  */
 export function paperPageCacheKey(parts: {
@@ -61,6 +61,7 @@ export function paperPageCacheKey(parts: {
 	next?: Linked;
 	related: ReadonlyArray<{ terms: readonly string[]; entry: Linked }>;
 	topicNames: Readonly<Record<string, string>>;
+	citeKey: string;
 }): string {
 	const link = (l?: Linked) => l && [l.id, l.data.title, l.data.shortName, l.data.date];
 	return createHash('sha256')
@@ -74,6 +75,7 @@ export function paperPageCacheKey(parts: {
 				link(parts.next),
 				parts.related.map((r) => [link(r.entry), r.terms]),
 				parts.topicNames,
+				parts.citeKey,
 			]),
 		)
 		.digest('base64url');

@@ -181,3 +181,14 @@ test('a trending paper that gained its arXiv record moved, and its old address s
 	);
 	await context.close();
 });
+
+test('no two papers share a BibTeX key (parts I and II of a paper, 0704.0033 and 0704.0035)', () => {
+	const keys = readdirSync(join(dist, 'papers')).flatMap((slug) => {
+		const m = /@(?:misc|article)\{([^,]+),/.exec(
+			readFileSync(join(dist, 'papers', slug, 'index.html'), 'utf8'),
+		);
+		return m ? [m[1]!] : [];
+	});
+	expect(keys.length).toBeGreaterThan(1000);
+	expect(keys.filter((k, i) => keys.indexOf(k) !== i)).toEqual([]);
+});

@@ -5,6 +5,7 @@ import {
 	escapeBibtex,
 	publicationYear,
 	toBibtex,
+	uniqueBibtexKeys,
 	type BibtexInput,
 } from '../../src/lib/bibtex.ts';
 
@@ -72,6 +73,36 @@ describe('toBibtex', () => {
 		// Math stays TeX, for LaTeX to typeset.
 		expect(bib).toContain('50\\% \\& $x_i$ \\#1');
 		expect(bib).toMatch(/^@misc\{celik2025sets,/);
+	});
+});
+
+describe('uniqueBibtexKeys', () => {
+	test('papers whose keys coincide get b, c, … oldest first; the first keeps its key', () => {
+		// 0704.0033 and 0704.0035: "Convergence of the discrete dipole approximation. I/II".
+		const part = (id: string, date: string, n: string) => ({
+			id,
+			data: {
+				...base,
+				slug: id,
+				date,
+				arxivId: id,
+				authors: ['Maxim A. Yurkin'],
+				title: `Convergence of the DDA. ${n}`,
+			},
+		});
+		const keys = uniqueBibtexKeys([
+			part('0704.0035', '2007-04-02', 'II'),
+			part('0704.0033', '2007-04-02', 'I'),
+			part('0704.0099', '2007-05-01', 'III'),
+			{ id: 'lifegpt', data: base },
+		]);
+		expect(Object.fromEntries(keys)).toEqual({
+			'0704.0033': 'yurkin2007convergence',
+			'0704.0035': 'yurkin2007convergenceb',
+			'0704.0099': 'yurkin2007convergencec',
+			lifegpt: bibtexKey(base),
+		});
+		expect(toBibtex(base, 'https://x.example/p/', 'lifegptb')).toMatch(/^@misc\{lifegptb,\n/);
 	});
 });
 
