@@ -94,6 +94,23 @@ describe('trending pages', () => {
 		expect(leap.records[0]!.date).toBe('2024-02-29');
 	});
 
+	test('a date in the file name that is no calendar day is an error, with or without a date line', () => {
+		for (const [name, text] of [
+			['2025-13-01-trending.txt', `First Title\n\n${ABSTRACT}\n`],
+			['2025-02-30-trending.txt', `First Title\n\n${ABSTRACT}\n`],
+			['2025-13-45-trending.txt', `Mar 18\n\nFirst Title\n\n${ABSTRACT}\n`],
+		]) {
+			const { errors, records } = parseTrendingPage(name!, text!);
+			expect(records).toEqual([]);
+			expect(errors).toEqual([
+				expect.objectContaining({
+					file: name,
+					line: 0,
+					message: `the date in the file name, ${name!.slice(0, 10)}, is no calendar day`,
+				}),
+			]);
+		}
+	});
 	test('two titles in a row: the first is reported', () => {
 		const text = `Mar 18\n\nTitle One\n\nTitle Two\n\n${ABSTRACT}\n`;
 		const { errors, records } = parseTrendingPage('2025-03-18-x.txt', text);
@@ -266,6 +283,14 @@ describe('source files', () => {
 		expect(bell.errors).toEqual([
 			expect.objectContaining({ line: 5, message: expect.stringMatching(/U\+0007/) }),
 		]);
+		// XML has no U+FFFE or U+FFFF either: one in a title made rss.xml unreadable.
+		const nonchar = parseSource({
+			name: '2025-03-18-x.txt',
+			bytes: bytes(page.replace('A Title', 'A\ufffeTitle')),
+		});
+		expect(nonchar.errors).toEqual([
+			expect.objectContaining({ line: 5, message: 'noncharacter U+FFFE' }),
+		]);
 		// In JSON Lines they can only come as escapes, like an unpaired surrogate.
 		const rec = (o: object): string =>
 			JSON.stringify({ title: 'T', abstract: 'A b c.', update_date: '2025-04-18', ...o });
@@ -277,15 +302,17 @@ describe('source files', () => {
 					rec({ title: 'A\u0000B' }),
 					rec({ comments: 'x\u001b[31m' }),
 					rec({ abstract: 'Lone \ud800 half' }),
+					rec({ title: 'Not \uffff a character' }),
 					rec({ abstract: 'A pair 🚀 and tab\t and \n are fine.' }),
 				].join('\n'),
 			),
 		});
-		expect(jsonl.records.map((r) => r.source.line)).toEqual([1, 5]);
+		expect(jsonl.records.map((r) => r.source.line)).toEqual([1, 6]);
 		expect(jsonl.errors.map((e) => [e.line, e.message])).toEqual([
 			[2, 'control character U+0000 in "title"'],
 			[3, 'control character U+001B in "comments"'],
 			[4, 'unpaired surrogate U+D800 in "abstract"'],
+			[5, 'noncharacter U+FFFF in "title"'],
 		]);
 	});
 

@@ -83,8 +83,9 @@ export function parseArxivJsonl(file: string, bytes: Uint8Array): ParseResult {
 			return;
 		}
 		const rec = value as ArxivRecord;
-		// Raw control characters are invalid JSON already; escapes (`\u0007`, `\ud800`) are not.
-		for (const key of raw.includes('\\u') ? FIELDS : []) {
+		// Raw control characters are invalid JSON already; escapes (`\u0007`, `\ud800`) and the raw
+		// noncharacters U+FFFE and U+FFFF are not.
+		for (const key of raw.includes('\\u') || /[\ufffe\uffff]/.test(raw) ? FIELDS : []) {
 			const v = rec[key];
 			const found = typeof v === 'string' ? unreadableCharacter(v) : undefined;
 			if (found) {
@@ -92,7 +93,7 @@ export function parseArxivJsonl(file: string, bytes: Uint8Array): ParseResult {
 					file,
 					line,
 					message: `${found} in "${key}"`,
-					hint: 'remove or correct the escape',
+					hint: 'remove or correct the character (or its \\u escape)',
 				});
 				return;
 			}

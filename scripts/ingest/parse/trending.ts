@@ -139,6 +139,13 @@ export function parseTrendingPage(file: string, text: string): ParseResult {
 		);
 		if (start < 0) start = 0;
 	}
+	// The file name's date gives the year, or the whole date of a page without a date line.
+	const named = ISO_IN_NAME.exec(file)?.[0];
+	if (named && !isCalendarDate(named)) {
+		const message = `the date in the file name, ${named}, is no calendar day`;
+		const hint = 'name the file with its listing date, YYYY-MM-DD-<name>.txt';
+		return { records: [], errors: [{ file, line: 0, message, hint }], warnings };
+	}
 	const { date, warning } = resolveListingDate(file, dateLine);
 	if (warning)
 		warnings.push({ file, line: 0, message: warning, hint: 'name the file YYYY-MM-DD-<name>.txt' });
