@@ -21,7 +21,7 @@ import {
 	splitCategories,
 } from './normalize.ts';
 import { renderAbstractMdx } from './render.ts';
-import { assignSlugs, formerSlugs } from './slug.ts';
+import { assignSlugsKeepingFormer } from './slug.ts';
 
 /** A paper ready for classification and rendering, with its abstract's MDX body. */
 export interface BuiltPaper {
@@ -90,7 +90,7 @@ export interface BuiltPapers {
 	papers: BuiltPaper[];
 	/** Records merged into another record of the same paper. */
 	duplicates: number;
-	/** Former slug → current slug, sorted (see `formerSlugs`): written as `_redirects.json`. */
+	/** Former slug → current slug, sorted (see `assignSlugsKeepingFormer`): `_redirects.json`. */
 	redirects: Redirect[];
 }
 
@@ -110,14 +110,13 @@ export function buildFromPrepared(records: PreparedRecord[]): BuiltPapers {
 		identity: `${p.title}\n${p.summary}`,
 		order: `${p.date}\u0000${p.source.file}\u0000${String(p.source.line).padStart(9, '0')}`,
 	}));
-	const slugs = assignSlugs(slugInputs);
-	// A paper listed without an arXiv id (a trending page) that an arXiv record joined has moved
-	// from its name slug to its id: its old address redirects.
-	const redirects = formerSlugs(
+	// A paper listed without an arXiv id (a trending page) that an arXiv record joined moves
+	// from its name slug to its id: its old address redirects, and no other paper takes it.
+	const { slugs, moved } = assignSlugsKeepingFormer(
 		slugInputs,
-		slugs,
 		merged.map((m) => m.records.some((r) => !r.arxivId?.trim())),
-	).map(([from, to]) => ({ from, to }));
+	);
+	const redirects = moved.map(([from, to]) => ({ from, to }));
 	const papers = merged.map((m, i): BuiltPaper => {
 		const p = m.primary;
 		const paper: Paper = {

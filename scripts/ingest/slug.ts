@@ -78,26 +78,33 @@ export function assignSlugs(papers: SlugInput[]): string[] {
 }
 
 /**
- * Former addresses of papers that gained an arXiv id: a paper first listed without one (a
- * trending page) had a slug from its short name or title; once an arXiv record of it joins,
- * its slug becomes the arXiv id, and the old address must keep working (links, bookmarks,
- * feed items). `listedWithoutId[i]` says that paper `i` has a record without an arXiv id.
- * Returns `[former, current]` pairs, sorted by former slug: each former slug is the one the
- * paper gets when its arXiv id is left out (collisions resolved the same way), kept only when
- * no paper holds that slug now.
+ * Slugs when some papers were first listed without their arXiv id (a trending page) and an
+ * arXiv record of them joined later: such a paper moves to its arXiv id, but keeps holding the
+ * slug it had without it, so that no other paper takes that address (and with it the paper's
+ * links, bookmarks and feed items), and its old page redirects. `listedWithoutId[i]` says that
+ * paper `i` has a record without an arXiv id. Returns the slugs in input order and the
+ * `[former, current]` pairs of the papers that moved, sorted by former slug.
  */
-export function formerSlugs(
+export function assignSlugsKeepingFormer(
 	papers: SlugInput[],
-	slugs: readonly string[],
 	listedWithoutId: readonly boolean[],
-): Array<[string, string]> {
+): { slugs: string[]; moved: Array<[string, string]> } {
 	const gained = papers.map((p, i) => Boolean(p.arxivId && listedWithoutId[i]));
-	if (!gained.includes(true)) return [];
-	const before = assignSlugs(papers.map((p, i) => (gained[i] ? { ...p, arxivId: undefined } : p)));
-	const taken = new Set(slugs);
-	const pairs: Array<[string, string]> = [];
-	gained.forEach((g, i) => {
-		if (g && before[i] !== slugs[i] && !taken.has(before[i]!)) pairs.push([before[i]!, slugs[i]!]);
+	if (!gained.includes(true)) return { slugs: assignSlugs(papers), moved: [] };
+	// Every slug as if the moved papers had no id: theirs stay reserved, the others' unchanged.
+	const named = assignSlugs(papers.map((p, i) => (gained[i] ? { ...p, arxivId: undefined } : p)));
+	const taken = new Set(named);
+	const slugs = named.map((slug, i) => {
+		if (!gained[i]) return slug;
+		const id = arxivSlug(papers[i]!.arxivId!);
+		// An old-style id can read like a title slug (`hep-th-9901001`): then it stays put.
+		if (!id || taken.has(id)) return slug;
+		taken.add(id);
+		return id;
 	});
-	return pairs.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+	const moved = slugs
+		.map((slug, i): [string, string] => [named[i]!, slug])
+		.filter(([former, slug]) => former !== slug)
+		.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+	return { slugs, moved };
 }

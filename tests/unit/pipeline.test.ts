@@ -73,17 +73,26 @@ describe('ingest pipeline', () => {
 		expect(arxivOnly.redirects).toEqual([]);
 	});
 
-	test('a former address another paper now holds is not redirected', () => {
+	test('a paper that moves keeps its former address from the papers that share its name', () => {
 		const other = `${ABSTRACT} A different paper.`;
-		const r = ingest([
+		const pages = [
 			{ name: '2025-03-18-trending.txt', bytes: enc(page(['UNIT: Title', ABSTRACT])) },
 			{ name: '2025-03-19-trending.txt', bytes: enc(page(['UNIT: Other', other])) },
+		];
+		const slugs = (r: ReturnType<typeof ingest>) =>
+			Object.fromEntries(r.papers.map((p) => [p.title, p.slug]));
+		const before = slugs(ingest(pages));
+		expect(before).toEqual({
+			'UNIT: Title': 'unit',
+			'UNIT: Other': expect.stringMatching(/^unit-[0-9a-f]{6}$/),
+		});
+		const after = ingest([
+			...pages,
 			{ name: 'z.jsonl', bytes: enc(jsonl({ id: '2503.9', title: 'UNIT: Title' })) },
 		]);
-		// Before the arXiv record: unit (18 March) and unit-<hash> (19 March). Now the later paper
-		// holds the plain slug, so the moved paper's old address is not taken from it.
-		expect(r.papers.map((p) => p.slug).sort()).toEqual(['2503.9', 'unit']);
-		expect(r.redirects).toEqual([]);
+		// The other paper keeps unit-<hash>: it does not take unit, which still leads to UNIT: Title.
+		expect(slugs(after)).toEqual({ 'UNIT: Title': '2503.9', 'UNIT: Other': before['UNIT: Other'] });
+		expect(after.redirects).toEqual([{ from: 'unit', to: '2503.9' }]);
 	});
 
 	test('different papers with the same title get two entries', () => {

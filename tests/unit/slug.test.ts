@@ -2,8 +2,8 @@ import { describe, expect, test } from 'vitest';
 import {
 	arxivSlug,
 	assignSlugs,
+	assignSlugsKeepingFormer,
 	baseSlug,
-	formerSlugs,
 	slugify,
 } from '../../scripts/ingest/slug.ts';
 
@@ -47,20 +47,24 @@ describe('slugs', () => {
 		const later = { ...paper('UNIT: other', '2025-09-09'), shortName: 'UNIT' };
 		expect(assignSlugs([later, a])[1]).toBe(before);
 	});
-	test('a paper that gained an arXiv id keeps the slug it had without it as a former address', () => {
+	test('a paper that gained an arXiv id moves to it and keeps holding its former slug', () => {
 		const a = { ...paper('UNIT: one', '2025-03-18'), shortName: 'UNIT', arxivId: '2503.00001v2' };
 		const b = { ...paper('UNIT: two', '2025-03-19'), shortName: 'UNIT' };
 		const c = { ...paper('UNIT: three', '2025-03-20'), shortName: 'UNIT', arxivId: '2503.00003' };
-		const papers = [a, b, c];
-		const slugs = assignSlugs(papers);
-		expect(slugs).toEqual(['2503.00001', 'unit', '2503.00003']);
-		// a was listed without its id (a trending page) and held `unit` then; b holds it now.
-		expect(formerSlugs(papers, slugs, [true, false, false])).toEqual([]);
-		// c was listed without its id too: it had a suffixed slug, free now, so it redirects.
-		const former = assignSlugs([a, b, { ...c, arxivId: undefined }])[2]!;
-		expect(former).toMatch(/^unit-[0-9a-f]{6}$/);
-		expect(formerSlugs(papers, slugs, [true, false, true])).toEqual([[former, '2503.00003']]);
+		// Before any arXiv record: a unit, b unit-<hash>, c unit-<hash>.
+		const before = assignSlugs([a, b, c].map((p) => ({ ...p, arxivId: undefined })));
+		expect(before[0]).toBe('unit');
+		// a and c were listed without their ids (trending pages); their records joined.
+		const { slugs, moved } = assignSlugsKeepingFormer([a, b, c], [true, false, true]);
+		expect(slugs).toEqual(['2503.00001', before[1], '2503.00003']);
+		expect(moved).toEqual([
+			['unit', '2503.00001'],
+			[before[2], '2503.00003'],
+		]);
 		// Papers only ever known with their id have no former address.
-		expect(formerSlugs(papers, slugs, [false, false, false])).toEqual([]);
+		expect(assignSlugsKeepingFormer([a, b, c], [false, false, false])).toEqual({
+			slugs: assignSlugs([a, b, c]),
+			moved: [],
+		});
 	});
 });
