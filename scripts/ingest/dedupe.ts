@@ -12,8 +12,8 @@ export interface MergedRecord<R = RawRecord> {
 }
 
 /**
- * Text identity for duplicate detection: title and abstract lowercased with whitespace and ASCII
- * punctuation removed (so wrapping and spacing differences don't matter), hashed to keep the
+ * Text identity for duplicate detection: title and abstract lowercased with whitespace, ASCII
+ * punctuation and invisible characters removed (so wrapping and spacing differences don't matter), hashed to keep the
  * map small at 100,000 papers. The hash is computed while walking the characters (three
  * independent 32-bit lanes and the length: 96 bits), without building the squashed text.
  */
@@ -41,7 +41,7 @@ function feedSquashed(h: Uint32Array, text: string): void {
 			} else if (c < 0x30 || (c >= 0x3a && c <= 0x40) || (c >= 0x5b && c <= 0x60) || c >= 0x7b) {
 				if (c !== 0x7f) continue; // ASCII punctuation !-/ :-@ [-` {-~
 			} else if (c >= 0x41 && c <= 0x5a) c += 0x20;
-		} else if (isUnicodeSpace(c)) continue;
+		} else if (isUnicodeSpace(c) || isInvisible(c)) continue;
 		feed(h, c);
 	}
 }
@@ -57,6 +57,13 @@ const isUnicodeSpace = (c: number): boolean =>
 	c === 0x205f ||
 	c === 0x3000 ||
 	c === 0xfeff;
+
+/**
+ * Invisible format characters a page copied from a browser carries (zero-width space and
+ * joiners, word joiner, soft hyphen): the same paper with and without them is one paper.
+ */
+const isInvisible = (c: number): boolean =>
+	(c >= 0x200b && c <= 0x200d) || c === 0x2060 || c === 0xad;
 
 function feed(h: Uint32Array, c: number): void {
 	h[0] = Math.imul(h[0]! ^ c, 0x01000193);

@@ -9,14 +9,17 @@ import { shortHash } from './hash.ts';
 const MAX_WORDS = 6;
 const MAX_LENGTH = 60;
 
-/** Lowercase ASCII slug of any text; diacritics dropped, everything else to `-`. */
+/** Lowercase ASCII slug of any text; diacritics and invisible characters dropped, everything else to `-`. */
 export function slugify(s: string): string {
-	return s
-		.normalize('NFKD')
-		.replace(/[\u0300-\u036f]/g, '')
-		.toLowerCase()
-		.replace(/[^a-z0-9]+/g, '-')
-		.replace(/^-+|-+$/g, '');
+	return (
+		s
+			.normalize('NFKD')
+			// Accents, and invisible characters inside words (zero-width space, soft hyphen, …).
+			.replace(/[\u0300-\u036f\u200b-\u200d\u2060\ufeff\u00ad]/g, '')
+			.toLowerCase()
+			.replace(/[^a-z0-9]+/g, '-')
+			.replace(/^-+|-+$/g, '')
+	);
 }
 
 /** arXiv id without version, as a slug: `2504.12351v2` → `2504.12351`, `hep-th/9901001` → `hep-th-9901001`. */

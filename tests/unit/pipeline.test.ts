@@ -51,6 +51,24 @@ describe('ingest pipeline', () => {
 		});
 	});
 
+	test('the same paper copied with invisible characters (zero-width space, soft hyphen) is one paper', () => {
+		const r = ingest([
+			{ name: '2025-03-18-a.txt', bytes: enc(page(['FooNet: A Net', ABSTRACT])) },
+			{
+				name: '2025-03-19-b.txt',
+				bytes: enc(page(['Foo\u200bNet: A Net', ABSTRACT.replace('problem', 'prob\u00adlem')])),
+			},
+		]);
+		expect(r.errors).toEqual([]);
+		expect(r.duplicates).toBe(1);
+		expect(r.papers.map((p) => p.slug)).toEqual(['foonet']);
+		// Alone, the copied one still gets the plain slug.
+		const copied = ingest([
+			{ name: '2025-03-19-b.txt', bytes: enc(page(['Foo\u200bNet: A Net', ABSTRACT])) },
+		]);
+		expect(copied.papers.map((p) => p.slug)).toEqual(['foonet']);
+	});
+
 	test('a trending paper that gains its arXiv record keeps its old address as a redirect', () => {
 		const trending = {
 			name: '2025-03-18-trending.txt',
