@@ -202,9 +202,16 @@ describe('arXiv JSON Lines', () => {
 			rec({ update_date: '2025-02-30' }),
 			rec({ update_date: '2025-13-01' }),
 			rec({ id: 704.001 }),
+			// Never dropped without a word: the snapshot writes every field as a string.
+			rec({ authors: ['Ada Lovelace', 'Alan Turing'] }),
+			rec({ categories: ['cs.LG'] }),
+			rec({ doi: 10.1 }),
+			rec({ 'journal-ref': { name: 'J' } }),
+			rec({ comments: 12 }),
+			rec({ doi: null, comments: null }),
 		].join('\n');
 		const { errors, records } = parseArxivJsonl('b.jsonl', bytes(text));
-		expect(records).toHaveLength(1);
+		expect(records.map((r) => r.source.line)).toEqual([1, 15]);
 		expect(errors.map((e) => [e.line, e.message.split(':')[0]])).toEqual([
 			[2, 'invalid JSON'],
 			[3, 'line is not a JSON object'],
@@ -214,6 +221,11 @@ describe('arXiv JSON Lines', () => {
 			[7, 'missing or invalid "update_date"'],
 			[8, 'missing or invalid "update_date"'],
 			[9, '"id" is not a string'],
+			[10, '"authors" is not a string'],
+			[11, '"categories" is not a string'],
+			[12, '"doi" is not a string'],
+			[13, '"journal-ref" is not a string'],
+			[14, '"comments" is not a string'],
 		]);
 	});
 });

@@ -98,13 +98,21 @@ export function parseArxivJsonl(file: string, bytes: Uint8Array): ParseResult {
 				return;
 			}
 		}
-		// A number loses the id's zeros (0704.0010 → 704.001): never guess which paper it was.
-		if (rec.id !== undefined && rec.id !== null && typeof rec.id !== 'string') {
+		// Every field is a string or null in the snapshot. Anything else would be dropped without
+		// a word (authors as a list) or mangled (a number loses the id's zeros: 0704.0010 →
+		// 704.001): never guess.
+		const odd = FIELDS.find(
+			(k) => rec[k] !== undefined && rec[k] !== null && typeof rec[k] !== 'string',
+		);
+		if (odd) {
 			errors.push({
 				file,
 				line,
-				message: `"id" is not a string: ${JSON.stringify(rec.id)}`,
-				hint: 'write the arXiv id as a string, e.g. "0704.0001"',
+				message: `"${odd}" is not a string: ${JSON.stringify(rec[odd]).slice(0, 80)}`,
+				hint:
+					odd === 'id'
+						? 'write the arXiv id as a string, e.g. "0704.0001"'
+						: `write "${odd}" as one string, as the arXiv metadata snapshot does`,
 			});
 			return;
 		}
