@@ -166,9 +166,17 @@ function styled(style: Style, content: string): Inline[] {
 	return [{ type: style, children: inner }];
 }
 
-/** A group holding just one accent command: `{\'a}`, `{\c c}`, `{\ss}`. */
+/**
+ * What a symbol accent (`\'`, `\"`, …) sets its mark on: `a`, `{a}`, or the dotless `\i`/`\j`
+ * (`Mar\'{\i}a`, `na\"\i ve`: TeX's spelling of í and ï), whose own space it takes.
+ */
+const ACCENTED_SYMBOL = /^\{([A-Za-z])\}|^([A-Za-z])|^\{\\([ij])\}|^\\([ij])(?![A-Za-z]) ?/;
+/** What a letter accent (`\c`, `\v`, …) sets its mark on: ` c`, `{c}`, `{\i}` or ` \i`. */
+const ACCENTED_LETTER = /^\{([A-Za-z])\}|^\s+([A-Za-z])|^\{\\([ij])\}|^\s+\\([ij])(?![A-Za-z]) ?/;
+
+/** A group holding just one accent command: `{\'a}`, `{\c c}`, `{\ss}`, `{\'\i}`. */
 const ACCENT_GROUP =
-	/^\\(?:['`^"~=.]\s*\{?[A-Za-z]\}?|[cvuHrkdb](?:\s+[A-Za-z]|\{[A-Za-z]\})|[A-Za-z]{1,2})$/;
+	/^\\(?:['`^"~=.]\s*(?:\{?[A-Za-z]\}?|\{\\[ij]\}|\\[ij])|[cvuHrkdb](?:\s+[A-Za-z]|\{[A-Za-z]\}|\{\\[ij]\})|[A-Za-z]{1,2})$/;
 
 /** Whether a command name is one this module interprets. */
 const isKnownCommand = (name: string): boolean =>
@@ -241,9 +249,9 @@ export function parseLatexProse(input: string): Inline[] {
 			continue;
 		}
 		if (next in ACCENTS && !/[A-Za-z]/.test(next)) {
-			const m = /^\{([A-Za-z])\}|^([A-Za-z])/.exec(s.slice(i + 2));
+			const m = ACCENTED_SYMBOL.exec(s.slice(i + 2));
 			if (m) {
-				pushText(out, ((m[1] ?? m[2])! + ACCENTS[next]!).normalize('NFC'));
+				pushText(out, (m.slice(1).find(Boolean)! + ACCENTS[next]!).normalize('NFC'));
 				i += 2 + m[0].length;
 				continue;
 			}
@@ -251,9 +259,9 @@ export function parseLatexProse(input: string): Inline[] {
 		const name = /^[A-Za-z]+/.exec(s.slice(i + 1))?.[0] ?? '';
 		const after = i + 1 + name.length;
 		if (name.length === 1 && name in ACCENTS) {
-			const m = /^\{([A-Za-z])\}|^\s+([A-Za-z])/.exec(s.slice(after));
+			const m = ACCENTED_LETTER.exec(s.slice(after));
 			if (m) {
-				pushText(out, ((m[1] ?? m[2])! + ACCENTS[name]!).normalize('NFC'));
+				pushText(out, (m.slice(1).find(Boolean)! + ACCENTS[name]!).normalize('NFC'));
 				i = after + m[0].length;
 				continue;
 			}

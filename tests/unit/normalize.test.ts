@@ -50,6 +50,9 @@ describe('LaTeX prose', () => {
 		["{\\'a}", 'á'],
 		['G\\"odel', 'Gödel'],
 		['\\c{c}a', 'ça'],
+		// The dotless i and j under an accent (Spanish names in arXiv author fields).
+		["Mar\\'{\\i}a Ru\\'\\i z, na\\\"\\i ve, {\\'\\i}, \\v{\\j}", 'María Ruíz, naïve, í, ǰ'],
+		['\\c ca', 'ça'],
 		['\\ss', 'ß'],
 		["``quoted''", '“quoted”'],
 		["`single'", '‘single’'],
