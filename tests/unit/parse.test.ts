@@ -4,6 +4,7 @@ import { parseArxivJsonl } from '../../scripts/ingest/parse/arxiv-jsonl.ts';
 import { parseSource } from '../../scripts/ingest/parse/index.ts';
 import {
 	FALLBACK_YEAR,
+	parseDateLine,
 	parseTrendingPage,
 	resolveListingDate,
 } from '../../scripts/ingest/parse/trending.ts';
@@ -117,6 +118,27 @@ describe('trending pages', () => {
 		expect(errors.map((e) => e.line)).toEqual([3]);
 		expect(records.map((r) => r.title)).toEqual(['Title Two']);
 	});
+});
+
+describe('date lines', () => {
+	test.each([
+		['Mar 18', [3, 18, undefined]],
+		['March 18th', [3, 18, undefined]],
+		['18 Mar', [3, 18, undefined]],
+		['18th of March 2025', [3, 18, 2025]],
+		['Tuesday, March 18, 2025', [3, 18, 2025]],
+		['Tue 18 Mar', [3, 18, undefined]],
+		['2025-03-18', [3, 18, 2025]],
+		['Sept. 2', [9, 2, undefined]],
+	])('%s is a date line', (line, expected) => {
+		expect(parseDateLine(line)).toEqual(expected);
+	});
+	test.each(['Mar 32', '2025-13-01', 'Marching 18', 'Monday', 'May the 4th', '18'])(
+		'%s is not',
+		(line) => {
+			expect(parseDateLine(line)).toBeUndefined();
+		},
+	);
 });
 
 describe('trending pages: lines pair by position', () => {

@@ -3,9 +3,14 @@ import { isCalendarDate } from './calendar.ts';
 import { unreadableCharacter } from './characters.ts';
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
-/** A page's date line: `Mar 18`, `March 18`, `18 Mar`, optionally with a year. */
+/**
+ * A page's date line: `Mar 18`, `March 18th`, `18 Mar`, optionally with a year and a weekday
+ * before it (`Tuesday, March 18, 2025`).
+ */
 const DATE_LINE =
-	/^(?:([A-Za-z]{3,9})\.?\s+(\d{1,2})|(\d{1,2})\s+([A-Za-z]{3,9})\.?)(?:,?\s+(\d{4}))?$/;
+	/^(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?(?:([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?|(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?([A-Za-z]{3,9})\.?)(?:,?\s+(\d{4}))?$/i;
+/** A date line written as an ISO date: `2025-03-18`. */
+const ISO_LINE = /^(\d{4})-(\d{2})-(\d{2})$/;
 /** An ISO date anywhere in a file name. */
 const ISO_IN_NAME = /(\d{4})-(\d{2})-(\d{2})/;
 /**
@@ -24,6 +29,13 @@ const MIN_ABSTRACT_CHARS = 200;
 
 /** Parses a month-day date line into `[month, day, year?]`, or undefined when it is not one. */
 export function parseDateLine(line: string): [number, number, number | undefined] | undefined {
+	const iso = ISO_LINE.exec(line.trim());
+	if (iso) {
+		const [month, day] = [Number(iso[2]), Number(iso[3])];
+		return month >= 1 && month <= 12 && day >= 1 && day <= 31
+			? [month, day, Number(iso[1])]
+			: undefined;
+	}
 	const m = DATE_LINE.exec(line.trim());
 	if (!m) return undefined;
 	const monthName = (m[1] ?? m[4] ?? '').toLowerCase();
