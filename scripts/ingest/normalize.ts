@@ -67,9 +67,16 @@ const isMathBody = (body: string): boolean =>
 	body.trim() !== '' && !body.includes('$') && !/\\\s*$/.test(body);
 
 /**
+ * Math that may run into a number: a command or only operators (`$<$5%`, `$\times$2`,
+ * `$\sim$70%`, the arXiv idiom for a symbol in prose), never an amount of money.
+ */
+const CLEARLY_MATH = /\\[A-Za-z]|^[<>=+\-*/|~^_:,.!]+$/;
+
+/**
  * Splits text into prose and math. Math is `$$…$$`, `\[…\]`, `\(…\)` and `$…$` under
- * Pandoc's rule (no space inside the dollars, no digit or `$` right after the closing one), so
- * currency like "$5 and $10" stays prose. An unmatched delimiter is prose.
+ * Pandoc's rule (no space inside the dollars, no `$` right after the closing one, nor a digit
+ * unless the body is clearly math: `$<$5%`), so currency like "$5 and $10" or "$5/$10" stays
+ * prose. An unmatched delimiter is prose.
  */
 export function splitMath(s: string): Array<{ math: boolean; display: boolean; value: string }> {
 	const parts: Array<{ math: boolean; display: boolean; value: string }> = [];
@@ -107,10 +114,12 @@ export function splitMath(s: string): Array<{ math: boolean; display: boolean; v
 			let j = i + 1;
 			while (j < s.length && s[j] !== '$') j += s[j] === '\\' ? 2 : 1;
 			const body = s.slice(i + 1, j);
+			const after = s[j + 1] ?? '';
 			if (
 				j < s.length &&
 				!isSpace(s[j - 1]) &&
-				!/[0-9$]/.test(s[j + 1] ?? '') &&
+				after !== '$' &&
+				(!/[0-9]/.test(after) || CLEARLY_MATH.test(body)) &&
 				isMathBody(body)
 			) {
 				emit(i, { value: body, display: false });

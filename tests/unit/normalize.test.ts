@@ -148,6 +148,18 @@ describe('splitMath', () => {
 	test('leaves currency as prose (Pandoc rule)', () => {
 		expect(splitMath('It costs $5 and $10 per run.').some((p) => p.math)).toBe(false);
 		expect(splitMath('between $5$10').some((p) => p.math)).toBe(false);
+		expect(splitMath('from $5/$10 a month').some((p) => p.math)).toBe(false);
+	});
+	test('a symbol in prose may run into a number (2606.00376: `$<$5% … ($r = 0.81$)`)', () => {
+		const parts = splitMath(
+			'yields $<$5% gain, $\\times$2 faster, $\\sim$70% ($r = 0.81$) overall',
+		);
+		expect(parts.filter((p) => p.math).map((p) => p.value)).toEqual([
+			'<',
+			'\\times',
+			'\\sim',
+			'r = 0.81',
+		]);
 	});
 	test('leaves an unmatched dollar as prose', () => {
 		expect(splitMath('a $ b')).toEqual([{ math: false, display: false, value: 'a $ b' }]);
