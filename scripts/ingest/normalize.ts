@@ -134,6 +134,54 @@ export function splitMath(s: string): Array<{ math: boolean; display: boolean; v
 	return parts;
 }
 
+/** A command's argument left open before a formula: `\textbf{S$^{3}$-FT}`. */
+const OPEN_ARGUMENT = /\\[A-Za-z]+\*?\{[^{}]*$/;
+/** Private-use characters: stand-ins for formulas while the prose around them is read. */
+const PRIVATE_USE = /[\ue000-\uf8ff]/;
+
+/**
+ * The inline tree of prose and math parts. Each prose part is read as LaTeX on its own, unless a
+ * command's argument holds a formula (`\textbf{Boundless Large Model (BLM$_1$)}`): then the
+ * prose is read as one text with a stand-in character per formula, put back afterwards, so the
+ * command's braces match and the formula sits inside its bold or italics.
+ */
+function proseAndMath(parts: ReturnType<typeof splitMath>): Inline[] {
+	const mathNode = (p: (typeof parts)[number]): Inline => ({
+		type: 'math',
+		value: p.value,
+		display: p.display,
+	});
+	const spans = parts.some((p, i) => !p.math && parts[i + 1]?.math && OPEN_ARGUMENT.test(p.value));
+	if (!spans || parts.length > 6400 || parts.some((p) => PRIVATE_USE.test(p.value)))
+		return parts.flatMap((p) => (p.math ? [mathNode(p)] : parseLatexProse(p.value)));
+	const formulas = parts.filter((p) => p.math);
+	let k = 0;
+	const text = parts.map((p) => (p.math ? String.fromCharCode(0xe000 + k++) : p.value)).join('');
+	const index = (c: string): number => c.charCodeAt(0) - 0xe000;
+	// Where a formula landed in code or a link address, it reads as typed.
+	const asTyped = (v: string): string =>
+		v.replace(/[\ue000-\uf8ff]/g, (c) => {
+			const f = formulas[index(c)]!;
+			return f.display ? `$$${f.value}$$` : `$${f.value}$`;
+		});
+	const restore = (nodes: Inline[]): Inline[] =>
+		nodes.flatMap((n): Inline[] => {
+			if (n.type === 'text')
+				return n.value
+					.split(/([\ue000-\uf8ff])/)
+					.filter((v) => v !== '')
+					.map((v) =>
+						PRIVATE_USE.test(v) ? mathNode(formulas[index(v)]!) : { type: 'text', value: v },
+					);
+			if (n.type === 'code') return [{ ...n, value: asTyped(n.value) }];
+			if (n.type === 'link') return [{ ...n, url: asTyped(n.url), children: restore(n.children) }];
+			if (n.type === 'emphasis' || n.type === 'strong')
+				return [{ ...n, children: restore(n.children) }];
+			return [n];
+		});
+	return restore(parseLatexProse(text));
+}
+
 /** Hosts whose URLs are code repositories. */
 const CODE_HOSTS =
 	/^(?:www\.)?(?:github\.com|gitlab\.com|bitbucket\.org|codeberg\.org|huggingface\.co|sourceforge\.net)$/i;
@@ -326,11 +374,7 @@ function containsMath(nodes: Inline[]): boolean {
 /** Normalises an abstract: whitespace, math, LaTeX prose, links and bare math. */
 export function normalizeAbstract(raw: string): NormalizedAbstract {
 	const s = normalizeWhitespace(raw);
-	const nodes: Inline[] = splitMath(s).flatMap((part) =>
-		part.math
-			? [{ type: 'math' as const, value: part.value, display: part.display }]
-			: parseLatexProse(part.value),
-	);
+	const nodes = proseAndMath(splitMath(s));
 	const inline = canonicalLinks(tidy(mapText(mapText(nodes, linkify), markBareMath)));
 	const codeUrls = [...new Set(linkUrls(inline).filter(isCodeUrl).map(canonicalCodeUrl))];
 	const hasMath = containsMath(inline);

@@ -167,6 +167,35 @@ describe('splitMath', () => {
 });
 
 describe('normalizeAbstract', () => {
+	test('a formula inside \\textbf{…} or \\emph{…} sits inside the bold or italics (2510.24161)', () => {
+		const a = normalizeAbstract(
+			'We present \\textbf{Boundless Large Model (BLM$_1$)}, an \\emph{$\\epsilon$-net} and \\texttt{a$x$b}.',
+		);
+		expect(a.inline).toEqual([
+			{ type: 'text', value: 'We present ' },
+			{
+				type: 'strong',
+				children: [
+					{ type: 'text', value: 'Boundless Large Model (BLM' },
+					{ type: 'math', value: '_1', display: false },
+					{ type: 'text', value: ')' },
+				],
+			},
+			{ type: 'text', value: ', an ' },
+			{
+				type: 'emphasis',
+				children: [
+					{ type: 'math', value: '\\epsilon', display: false },
+					{ type: 'text', value: '-net' },
+				],
+			},
+			{ type: 'text', value: ' and ' },
+			// In code a formula reads as typed.
+			{ type: 'code', value: 'a$x$b' },
+			{ type: 'text', value: '.' },
+		]);
+	});
+
 	test('repairs a URL broken by spaces and extracts the code URL', () => {
 		const a = normalizeAbstract('Our code is released at https: //github.com/salesforce/CodeT5 .');
 		expect(a.codeUrls).toEqual(['https://github.com/salesforce/CodeT5']);
