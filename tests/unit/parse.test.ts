@@ -154,6 +154,19 @@ describe('trending pages: lines pair by position', () => {
 		]);
 	});
 
+	test('two stray lines that pair up like a paper are kept, with a warning naming them', () => {
+		const text = `Mar 18\n\nTrending Papers\n\nDaily digest\n\nFirst Title\n\n${ABSTRACT}\n`;
+		const { errors, warnings, records } = parseTrendingPage('2025-03-18-x.txt', text);
+		expect(errors).toEqual([]);
+		expect(records.map((r) => r.title)).toEqual(['Trending Papers', 'First Title']);
+		expect(warnings).toEqual([
+			expect.objectContaining({
+				line: 3,
+				message: '"Daily digest" is short for an abstract (title "Trending Papers")',
+			}),
+		]);
+	});
+
 	test('an abstract split over two lines: the second part is reported, the rest still pairs', () => {
 		const text = `Mar 18\n\nFirst Title\n\n${ABSTRACT}\n\n${ABSTRACT}\n\nSecond Title\n\n${ABSTRACT}\n`;
 		const { errors, records } = parseTrendingPage('2025-03-18-x.txt', text);

@@ -202,6 +202,15 @@ export function parseTrendingPage(file: string, text: string): ParseResult {
 			i += 1;
 			continue;
 		}
+		// Kept as the page gives it, but said: two stray lines (`Trending Papers` / `Daily digest`,
+		// `· Submitted by …` / `· 42 upvotes`) pair up just like a paper.
+		if (!looks[i + 1])
+			warnings.push({
+				file,
+				line: title.line,
+				message: `"${next.text.slice(0, 60)}" is short for an abstract (title "${title.text.slice(0, 60)}")`,
+				hint: 'if these two lines are not a paper, remove them',
+			});
 		records.push({
 			title: title.text,
 			abstract: next.text,
