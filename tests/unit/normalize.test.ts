@@ -259,6 +259,15 @@ describe('normalizeAbstract', () => {
 		);
 		expect(inline.filter((n) => n.type === 'link')).toHaveLength(3);
 	});
+	test('a dash ends a URL, and a code URL is one whatever the case of its host', () => {
+		const { codeUrls, text } = normalizeAbstract(
+			'See https://github.com/o/r—a tool—and HTTPS://GitHub.com/o/r or https://github.com/x/y–z.',
+		);
+		expect(codeUrls).toEqual(['https://github.com/o/r', 'https://github.com/x/y']);
+		expect(text).toBe(
+			'See https://github.com/o/r—a tool—and HTTPS://GitHub.com/o/r or https://github.com/x/y–z.',
+		);
+	});
 	test('keeps project pages as links but not as code URLs', () => {
 		const a = normalizeAbstract('Project page: https://zju3dv.github.io/hiscene/.');
 		expect(a.codeUrls).toEqual([]);
