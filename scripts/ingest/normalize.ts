@@ -3,7 +3,8 @@
  * Whitespace and Unicode, arXiv hard wrapping, LaTeX prose, math, code links, short names.
  */
 import type { Inline } from './inline.ts';
-import { inlineText, latexToPlain, parseLatexProse } from './latex.ts';
+import { texToUnicode } from '../../src/lib/math-text.ts';
+import { latexToPlain, parseLatexProse } from './latex.ts';
 
 /** NFC, every whitespace run (hard wraps, tabs, NBSP) to one space, trimmed. */
 export function normalizeWhitespace(s: string): string {
@@ -132,6 +133,22 @@ export function splitMath(s: string): Array<{ math: boolean; display: boolean; v
 	textStart = Math.min(textStart, s.length);
 	emit(s.length);
 	return parts;
+}
+
+/**
+ * The plain text of an inline tree for where nothing is typeset (meta descriptions, listing
+ * teasers, feeds, citation tags): formulas as Unicode (`$O(L^2)$` → O(L²), `$\\alpha$` → α).
+ */
+function readableText(nodes: Inline[]): string {
+	return nodes
+		.map((n) =>
+			n.type === 'math'
+				? texToUnicode(n.tex ?? n.value)
+				: n.type === 'text' || n.type === 'code'
+					? n.value
+					: readableText(n.children),
+		)
+		.join('');
 }
 
 /** A command's argument left open before a formula: `\textbf{S$^{3}$-FT}`. */
@@ -334,7 +351,7 @@ export interface NormalizedAbstract {
 	inline: Inline[];
 	codeUrls: string[];
 	hasMath: boolean;
-	/** Plain text: math as TeX source, links as their text. */
+	/** Plain text: math as Unicode (see readableText), links as their text. */
 	text: string;
 }
 
@@ -380,5 +397,5 @@ export function normalizeAbstract(raw: string): NormalizedAbstract {
 	const inline = canonicalLinks(tidy(mapText(mapText(nodes, linkify), markBareMath)));
 	const codeUrls = [...new Set(linkUrls(inline).filter(isCodeUrl).map(canonicalCodeUrl))];
 	const hasMath = containsMath(inline);
-	return { inline, codeUrls, hasMath, text: inlineText(inline) };
+	return { inline, codeUrls, hasMath, text: readableText(inline) };
 }

@@ -21,7 +21,7 @@ export interface FeedItem {
 	link: string;
 	/** Midnight UTC of the listing date: deterministic, never the build clock. */
 	published: Date;
-	/** Plain-text abstract (math as TeX). */
+	/** Plain-text abstract (formulas as Unicode: see readableText in scripts/ingest/normalize.ts). */
 	summary: string;
 	/** Full abstract as HTML with every URL absolute, then code and arXiv links. */
 	contentHtml: string;

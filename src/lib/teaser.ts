@@ -1,19 +1,12 @@
 /**
  * Short plain-text excerpts of an abstract: the one-sentence teaser on list items and the
- * ~160-character meta description. Both work on `summary` (plain text, math as TeX source).
+ * ~160-character meta description. Both work on `summary`: plain text, formulas already as
+ * Unicode, so a `$` in it is a dollar (`$5 and $10` stays as written).
  */
 
 /** Abbreviations whose trailing period does not end a sentence. */
 const ABBREVIATIONS =
 	/(?:\b(?:e\.g|i\.e|et al|etc|vs|cf|Fig|Figs|Eq|Eqs|Sec|No|approx|resp|Dr|Mr|Ms|Prof|St)|\b[A-Z])\.$/;
-
-/** Replaces inline TeX (`$x^2$`, `\(x\)`) by its source without delimiters, for plain text. */
-export function stripMathDelimiters(text: string): string {
-	return text
-		.replace(/\$\$([\s\S]+?)\$\$/g, '$1')
-		.replace(/\$([^$]+?)\$/g, '$1')
-		.replace(/\\\(([\s\S]+?)\\\)/g, '$1');
-}
 
 /** Cuts `text` to at most `max` characters at a word boundary, adding `…` when it cut. */
 export function truncateText(text: string, max: number): string {
@@ -31,7 +24,7 @@ export function truncateText(text: string, max: number): string {
  * abbreviation (`e.g.`, `et al.`) or a single capital (an initial).
  */
 export function firstSentence(summary: string, max = 240): string {
-	const text = stripMathDelimiters(summary).replace(/\s+/g, ' ').trim();
+	const text = summary.replace(/\s+/g, ' ').trim();
 	const re = /[.!?](?=\s+["'“‘(]?[\p{Lu}\p{N}])/gu;
 	let m: RegExpExecArray | null;
 	while ((m = re.exec(text))) {
@@ -44,5 +37,5 @@ export function firstSentence(summary: string, max = 240): string {
 
 /** The meta description of a paper: the abstract's first ~160 characters. */
 export function describeAbstract(summary: string, max = 160): string {
-	return truncateText(stripMathDelimiters(summary), max);
+	return truncateText(summary, max);
 }

@@ -74,7 +74,7 @@ export const PaperSchema = z.object({
 	related: z.array(RelatedSchema),
 	/** Whether the abstract contains math (pages then load the KaTeX stylesheet). */
 	hasMath: z.boolean(),
-	/** Plain-text abstract (math as its TeX source): used for descriptions, feeds and cards. */
+	/** Plain-text abstract, formulas as Unicode (O(L²)): for descriptions, teasers, feeds, cards. */
 	summary: z.string(),
 });
 export type Paper = z.infer<typeof PaperSchema>;

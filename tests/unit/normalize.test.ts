@@ -288,8 +288,8 @@ describe('normalizeAbstract', () => {
 		expect(renderAbstractMdx(a.inline)).toBe(
 			'McNemar p &lt; $10^{-6}$ on $2^{16}$ tokens at $O(n^{1.5})$ cost, or $10^9$.',
 		);
-		// The text (feeds, descriptions, search) keeps them as written.
-		expect(a.text).toBe('McNemar p < 10^-6 on 2^16 tokens at O(n^1.5) cost, or 10^9.');
+		// The plain text (descriptions, feeds, citations) reads them as typeset, in Unicode.
+		expect(a.text).toBe('McNemar p < 10⁻⁶ on 2¹⁶ tokens at O(n^1.5) cost, or 10⁹.');
 		expect(renderAbstractHtml(renderAbstractMdx(a.inline))).toContain(
 			'<msup><mn>10</mn><mrow><mo>−</mo><mn>6</mn></mrow></msup>',
 		);

@@ -1,10 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import {
-	describeAbstract,
-	firstSentence,
-	stripMathDelimiters,
-	truncateText,
-} from '../../src/lib/teaser.ts';
+import { describeAbstract, firstSentence, truncateText } from '../../src/lib/teaser.ts';
 
 describe('firstSentence', () => {
 	test('ends at the first full stop followed by a capital', () => {
@@ -17,8 +12,10 @@ describe('firstSentence', () => {
 		).toBe('Models, e.g. BERT, and work by J. Smith et al. Reach 3.5 points.');
 	});
 
-	test('drops math delimiters and keeps the TeX source', () => {
-		expect(firstSentence('Cost is $O(L^2)$ in length. More.')).toBe('Cost is O(L^2) in length.');
+	test('keeps dollars: the summary holds formulas as Unicode, so a $ is money', () => {
+		expect(firstSentence('Cost is O(L²) in length, $5 a run. More.')).toBe(
+			'Cost is O(L²) in length, $5 a run.',
+		);
 	});
 
 	test('cuts a very long first sentence at a word boundary with an ellipsis', () => {
@@ -43,7 +40,9 @@ describe('truncateText and describeAbstract', () => {
 		expect(d.endsWith('…')).toBe(true);
 	});
 
-	test('stripMathDelimiters handles display, inline and \\( \\) math', () => {
-		expect(stripMathDelimiters('$$a$$ and $b$ and \\(c\\)')).toBe('a and b and c');
+	test('a dollar in the text is a dollar: formulas reach it as Unicode already', () => {
+		expect(describeAbstract('It costs $5 and $10 per run, and O(L²) time.')).toBe(
+			'It costs $5 and $10 per run, and O(L²) time.',
+		);
 	});
 });

@@ -52,6 +52,7 @@ const DRAWING_SOURCES = [
 	'cards/woff.ts',
 	'cards/fonts.ts',
 	'cards/inter-metrics.json',
+	'math-text.ts',
 	'format.ts',
 ];
 

@@ -4,65 +4,10 @@
  * overflowing last line with an ellipsis at a word boundary.
  */
 import metrics from './inter-metrics.json' with { type: 'json' };
+import { SYMBOLS, texToUnicode } from '../math-text.ts';
 
-/** TeX commands drawn as one Unicode character (each one has a glyph in the bundled fonts). */
-export const SYMBOLS: Record<string, string> = {
-	alpha: 'α',
-	beta: 'β',
-	gamma: 'γ',
-	delta: 'δ',
-	epsilon: 'ε',
-	varepsilon: 'ε',
-	zeta: 'ζ',
-	eta: 'η',
-	theta: 'θ',
-	iota: 'ι',
-	kappa: 'κ',
-	lambda: 'λ',
-	mu: 'μ',
-	nu: 'ν',
-	xi: 'ξ',
-	pi: 'π',
-	rho: 'ρ',
-	sigma: 'σ',
-	tau: 'τ',
-	phi: 'φ',
-	varphi: 'φ',
-	chi: 'χ',
-	psi: 'ψ',
-	omega: 'ω',
-	Gamma: 'Γ',
-	Delta: 'Δ',
-	Theta: 'Θ',
-	Lambda: 'Λ',
-	Pi: 'Π',
-	Sigma: 'Σ',
-	Phi: 'Φ',
-	Psi: 'Ψ',
-	Omega: 'Ω',
-	infty: '∞',
-	times: '×',
-	cdot: '·',
-	leq: '≤',
-	le: '≤',
-	geq: '≥',
-	ge: '≥',
-	neq: '≠',
-	approx: '≈',
-	sim: '~',
-	to: '→',
-	rightarrow: '→',
-	leftarrow: '←',
-	pm: '±',
-	in: '∈',
-	partial: '∂',
-	nabla: '∇',
-	sum: 'Σ',
-	prod: 'Π',
-	ell: 'ℓ',
-	circ: '◦',
-	log: 'log',
-};
+export { SYMBOLS };
+
 /**
  * Super- and subscripts with a glyph in the bundled fonts: Inter's subsets lack ⁵–⁹, ⁿ and every
  * subscript digit (and no fallback font has them), so those stay `^5`, `_1` rather than boxes.
@@ -78,26 +23,8 @@ export const SUB: Record<string, string> = {
 	j: 'ⱼ',
 };
 
-/** Maps a script group to Unicode super/subscripts when every character has one, else `^x`. */
-function script(body: string, table: Record<string, string>, mark: string): string {
-	const chars = [...body];
-	return chars.every((c) => table[c]) ? chars.map((c) => table[c]).join('') : mark + body;
-}
-
-/** Turns the TeX of one `$…$` segment into plain Unicode (`O(n^2)` → `O(n²)`, `\infty` → `∞`). */
-export function mathToText(tex: string): string {
-	let s = tex.replace(/\\(?:text\w*|math\w*|operatorname|boldsymbol)\s*\{([^{}]*)\}/g, '$1');
-	// Own properties only: `\constructor` in a title must not find Object's constructor.
-	s = s.replace(/\\([A-Za-z]+)/g, (_m, name: string) =>
-		Object.hasOwn(SYMBOLS, name) ? SYMBOLS[name]! : name,
-	);
-	s = s.replace(/\\([,;:! ])/g, ' ');
-	s = s.replace(/\^\{([^{}]*)\}|\^(\S)/g, (_m, g?: string, c?: string) =>
-		script(g ?? c!, SUP, '^'),
-	);
-	s = s.replace(/_\{([^{}]*)\}|_(\S)/g, (_m, g?: string, c?: string) => script(g ?? c!, SUB, '_'));
-	return s.replace(/[{}]/g, '');
-}
+/** Turns the TeX of one `$…$` segment into the card's plain Unicode (`O(n^2)` → `O(n²)`). */
+export const mathToText = (tex: string): string => texToUnicode(tex, { sup: SUP, sub: SUB });
 
 /** Plain card text of a title: math segments converted, escapes resolved, whitespace collapsed. */
 export function titleToText(title: string): string {
