@@ -5,6 +5,7 @@
  */
 import type { Paper } from '../schemas/paper.ts';
 import { splitDois } from './doi.ts';
+import { journalName, journalYear } from './journal-ref.ts';
 import { arxivAbsUrl } from './urls.ts';
 
 /** The fields BibTeX needs from a paper. */
@@ -13,7 +14,7 @@ export type BibtexInput = Pick<
 	'title' | 'slug' | 'date' | 'authors' | 'arxivId' | 'categories' | 'doi' | 'journalRef'
 >;
 /** What a citation key is made of. */
-type KeyInput = Pick<BibtexInput, 'title' | 'slug' | 'date' | 'authors' | 'arxivId'>;
+type KeyInput = Pick<BibtexInput, 'title' | 'slug' | 'date' | 'authors' | 'arxivId' | 'journalRef'>;
 
 const SPECIAL: Record<string, string> = {
 	'\\': '\\textbackslash{}',
@@ -86,13 +87,24 @@ const STOP = new Set([
 	'toward',
 ]);
 
-/** Year of publication: from a new-style arXiv id (`2504.12351` → 2025), else the listing date. */
-export function publicationYear(p: Pick<Paper, 'arxivId' | 'date'>): string {
+/**
+ * Year of publication when the data says it: the journal reference's year, else the year of the
+ * arXiv id (its first version: `2504.12351` → 2025, `hep-th/9901001` → 1999). Undefined for a
+ * paper known from a trending page alone, whose listing date is not its publication date.
+ */
+export function knownPublicationYear(p: Pick<Paper, 'arxivId' | 'journalRef'>): string | undefined {
+	const journal = journalYear(p.journalRef);
+	if (journal) return journal;
 	const m = /^(\d{2})(\d{2})\.\d{4,5}/.exec(p.arxivId ?? '');
 	if (m) return `20${m[1]}`;
 	const old = /\/(\d{2})\d{5}$/.exec(p.arxivId ?? '');
 	if (old) return `${Number(old[1]) > 90 ? '19' : '20'}${old[1]}`;
-	return p.date.slice(0, 4);
+	return undefined;
+}
+
+/** Year of publication for BibTeX, which needs one: as known, else the listing date's. */
+export function publicationYear(p: Pick<Paper, 'arxivId' | 'date' | 'journalRef'>): string {
+	return knownPublicationYear(p) ?? p.date.slice(0, 4);
 }
 
 /** Citation key: first author's surname + year + first significant title word, e.g. `smith2025lifegpt`. */
@@ -151,8 +163,10 @@ export function toBibtex(p: BibtexInput, url: string, key = bibtexKey(p)): strin
 	const fields: Array<[string, string | undefined]> = [
 		['title', p.title],
 		['author', p.authors.length ? p.authors.join(' and ') : undefined],
-		['journal', p.journalRef],
+		// The journal's name where it can be told from the reference, and the reference in full.
+		['journal', p.journalRef ? (journalName(p.journalRef) ?? p.journalRef) : undefined],
 		['year', publicationYear(p)],
+		['note', p.journalRef && journalName(p.journalRef) ? p.journalRef : undefined],
 		['eprint', p.arxivId],
 		['archivePrefix', p.arxivId ? 'arXiv' : undefined],
 		['primaryClass', p.arxivId ? p.categories[0] : undefined],

@@ -2,7 +2,9 @@
  * Highwire Press `citation_*` meta tags, the format Google Scholar and Zotero's connector read.
  */
 import type { Paper } from '../schemas/paper.ts';
+import { knownPublicationYear } from './bibtex.ts';
 import { splitDois } from './doi.ts';
+import { journalName } from './journal-ref.ts';
 import { arxivAbsUrl, arxivPdfUrl } from './urls.ts';
 
 /** One `<meta name content>` pair. */
@@ -11,7 +13,11 @@ export interface MetaTag {
 	content: string;
 }
 
-/** The citation tags of a paper; `url` is its absolute page URL. Only fields that exist. */
+/**
+ * The citation tags of a paper; `url` is its absolute page URL. Only fields that exist, and none
+ * for a paper without authors (known from a trending page alone): Google Scholar requires an
+ * author, and a reference manager would save the listing date as the publication date.
+ */
 export function highwireTags(
 	p: Pick<
 		Paper,
@@ -19,9 +25,14 @@ export function highwireTags(
 	>,
 	url: string,
 ): MetaTag[] {
+	if (p.authors.length === 0) return [];
 	const tags: MetaTag[] = [{ name: 'citation_title', content: p.title }];
 	for (const a of p.authors) tags.push({ name: 'citation_author', content: a });
-	tags.push({ name: 'citation_publication_date', content: p.date.replaceAll('-', '/') });
+	// The year of the journal or of the arXiv id; the listing (update) date is not the publication's.
+	tags.push({
+		name: 'citation_publication_date',
+		content: knownPublicationYear(p) ?? p.date.replaceAll('-', '/'),
+	});
 	if (p.arxivId) {
 		tags.push({ name: 'citation_arxiv_id', content: p.arxivId });
 		tags.push({ name: 'citation_pdf_url', content: arxivPdfUrl(p.arxivId) });
@@ -32,7 +43,9 @@ export function highwireTags(
 	// One DOI: readers of these tags take a single value (the first is the article's own).
 	const doi = splitDois(p.doi)[0];
 	if (doi) tags.push({ name: 'citation_doi', content: doi });
-	if (p.journalRef) tags.push({ name: 'citation_journal_title', content: p.journalRef });
+	// The journal's name only (not `Phys.Rev.D76:013009,2007`), when the reference tells it.
+	const journal = journalName(p.journalRef);
+	if (journal) tags.push({ name: 'citation_journal_title', content: journal });
 	if (p.keywords.length) tags.push({ name: 'citation_keywords', content: p.keywords.join('; ') });
 	tags.push({ name: 'citation_abstract', content: p.summary });
 	return tags;

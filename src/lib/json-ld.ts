@@ -3,6 +3,7 @@
  * such that no input can close the element or open a comment: `<`, `>`, `&` and the JavaScript
  * line terminators U+2028/U+2029 become `\uXXXX` escapes (still the same JSON value).
  */
+import { knownPublicationYear } from './bibtex.ts';
 import type { Paper } from '../schemas/paper.ts';
 import { splitDois } from './doi.ts';
 import { arxivAbsUrl, doiUrl } from './urls.ts';
@@ -28,10 +29,12 @@ export function scholarlyArticle(
 		| 'arxivId'
 		| 'doi'
 		| 'codeUrls'
+		| 'journalRef'
 	>,
 	url: string,
 	image?: string,
 ): Record<string, unknown> {
+	const year = knownPublicationYear(p);
 	const sameAs = [...(p.arxivId ? [arxivAbsUrl(p.arxivId)] : []), ...splitDois(p.doi).map(doiUrl)];
 	return {
 		'@context': 'https://schema.org',
@@ -41,7 +44,9 @@ export function scholarlyArticle(
 		...(p.shortName ? { alternateName: p.shortName } : {}),
 		abstract: p.summary,
 		...(p.authors.length ? { author: p.authors.map((name) => ({ '@type': 'Person', name })) } : {}),
-		datePublished: p.date,
+		// The year of the journal or the arXiv id; unknown for a paper from a trending page alone
+		// (its listing date is not its publication date).
+		...(year ? { datePublished: year } : {}),
 		...(p.keywords.length ? { keywords: p.keywords.join(', ') } : {}),
 		...(p.arxivId ? { identifier: `arXiv:${p.arxivId}` } : {}),
 		...(sameAs.length ? { sameAs } : {}),

@@ -59,10 +59,24 @@ describe('toBibtex', () => {
 		expect(bib).toContain('url = {https://arxiv.org/abs/2409.12182}');
 	});
 
-	test('uses @article with the journal when there is a journal reference', () => {
-		expect(toBibtex({ ...base, journalRef: 'Phys.Rev.D76:013009,2007' }, 'u')).toMatch(
-			/^@article\{[\s\S]*journal = \{Phys.Rev.D76:013009,2007\}/,
+	test('uses @article with the journal’s name, its year and the whole reference as a note', () => {
+		// 0704.0058: on arXiv in 2007, published in 2003.
+		const bib = toBibtex(
+			{
+				...base,
+				arxivId: '0704.0058',
+				journalRef: 'International Journal of Astrobiology 2 (2003) 141-148',
+			},
+			'u',
 		);
+		expect(bib).toMatch(/^@article\{lifegpt2003,\n/);
+		expect(bib).toContain('journal = {International Journal of Astrobiology}');
+		expect(bib).toContain('year = {2003}');
+		expect(bib).toContain('note = {International Journal of Astrobiology 2 (2003) 141-148}');
+		// A reference whose name cannot be told is the journal as written, without a note.
+		const odd = toBibtex({ ...base, journalRef: 'Proceedings of the 2007 IEEE Symposium' }, 'u');
+		expect(odd).toContain('journal = {Proceedings of the 2007 IEEE Symposium}');
+		expect(odd).not.toContain('note =');
 	});
 
 	test('keeps braces balanced for hostile titles', () => {

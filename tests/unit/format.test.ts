@@ -72,6 +72,23 @@ describe('paper page helpers', () => {
 		expect(names).not.toContain('citation_doi');
 		expect(names.at(-1)).toBe('citation_abstract');
 	});
+
+	test('Highwire: the publication year of the journal or the arXiv id, the journal by its name', () => {
+		const paper = { title: 'T', authors: ['A'], date: '2022-03-30', summary: 'S', keywords: [] };
+		const tag = (t: ReturnType<typeof highwireTags>, name: string) =>
+			t.find((x) => x.name === name)?.content;
+		// 0704.0038: submitted in 2007, its arXiv record updated in 2022.
+		expect(
+			tag(highwireTags({ ...paper, arxivId: '0704.0038' }, 'u'), 'citation_publication_date'),
+		).toBe('2007');
+		const journal = highwireTags(
+			{ ...paper, arxivId: '0704.0001', journalRef: 'Phys.Rev.D76:013009,2007' },
+			'u',
+		);
+		expect(tag(journal, 'citation_journal_title')).toBe('Phys.Rev.D');
+		// No authors (a trending page alone): no citation tags at all, rather than wrong ones.
+		expect(highwireTags({ ...paper, authors: [] }, 'u')).toEqual([]);
+	});
 });
 
 describe('titleParts', () => {

@@ -27,13 +27,21 @@ describe('scholarlyArticle', () => {
 			'@type': 'ScholarlyArticle',
 			headline: 'T',
 			abstract: 'S',
-			datePublished: '2025-03-18',
 			author: [{ '@type': 'Person', name: 'A. Author' }],
 			keywords: 'k1, k2',
 			url: 'https://x.example/papers/t/',
 		});
 		expect(ld).not.toHaveProperty('sameAs');
 		expect(ld).not.toHaveProperty('image');
+		// Known from a trending page alone: its listing date is not when it was published.
+		expect(ld).not.toHaveProperty('datePublished');
+		expect(scholarlyArticle({ ...paper, arxivId: '2109.00859' }, 'u').datePublished).toBe('2021');
+		expect(
+			scholarlyArticle(
+				{ ...paper, arxivId: '0704.0058', journalRef: 'Int. J. Astrobiology 2 (2003) 141' },
+				'u',
+			).datePublished,
+		).toBe('2003');
 	});
 
 	test('links arXiv and DOI and keeps the headline within 110 characters', () => {
