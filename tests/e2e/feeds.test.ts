@@ -169,12 +169,18 @@ for (const { dir, base } of [
 				f.endsWith('.html'),
 			);
 			expect(htmlFiles.length).toBeGreaterThan(papers.length);
-			for (const f of htmlFiles)
+			for (const f of htmlFiles) {
 				expect(read(f), f).toMatch(
 					new RegExp(
 						`<link rel="alternate" type="application/rss\\+xml"[^>]*href="${base}rss\\.xml"`,
 					),
 				);
+				expect(read(f), f).toMatch(
+					new RegExp(
+						`<link rel="alternate" type="application/feed\\+json"[^>]*href="${base}feed\\.json"`,
+					),
+				);
+			}
 		});
 
 		test('the stylesheet is a well-formed XSLT at the base path', () => {
