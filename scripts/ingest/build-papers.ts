@@ -117,14 +117,20 @@ export function buildFromPrepared(records: PreparedRecord[]): BuiltPapers {
 		merged.map((m) => m.records.some((r) => !r.arxivId?.trim())),
 	);
 	const redirects = moved.map(([from, to]) => ({ from, to }));
+	// Rank within the listing day: papers come in source order (files by name, then lines), so a
+	// count per date gives page order on a trending page, and for JSON Lines, whose lines span
+	// many days, a position that fits the day's page ("#659 on the day" of 169 papers before).
+	const perDay = new Map<string, number>();
 	const papers = merged.map((m, i): BuiltPaper => {
 		const p = m.primary;
+		const rank = (perDay.get(p.date) ?? 0) + 1;
+		perDay.set(p.date, rank);
 		const paper: Paper = {
 			title: p.title,
 			shortName: p.shortName,
 			slug: slugs[i]!,
 			date: p.date,
-			rank: p.rank,
+			rank,
 			sources: m.records.map((r) => r.source),
 			codeUrls: p.codeUrls,
 			arxivId: arxivIds[i],

@@ -46,7 +46,7 @@ export const PaperSchema = z.object({
 	slug: SlugSchema,
 	/** Listing date: the trending page's date, or the arXiv record's `update_date`. */
 	date: IsoDateSchema,
-	/** 1-based position on its listing (page order for trending pages, line order for JSON Lines). */
+	/** 1-based position among the papers listed the same day, in source order (page order on a trending page). */
 	rank: z.number().int().positive(),
 	/** Every source that listed this paper; the first is the primary one. */
 	sources: z.array(SourceRefSchema).min(1),

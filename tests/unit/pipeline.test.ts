@@ -113,6 +113,29 @@ describe('ingest pipeline', () => {
 		expect(after.redirects).toEqual([{ from: 'unit', to: '2503.9' }]);
 	});
 
+	test('ranks count within the listing day, in source order', () => {
+		const r = ingest([
+			{
+				name: 'x.jsonl',
+				bytes: enc(
+					jsonl(
+						{ id: '2503.1', title: 'A', update_date: '2025-03-18' },
+						{ id: '2503.2', title: 'B', update_date: '2025-03-19' },
+						{ id: '2503.3', title: 'C', update_date: '2025-03-18' },
+					),
+				),
+			},
+			{ name: '2025-03-19-trending.txt', bytes: enc(page(['D', `${ABSTRACT} D.`])) },
+		]);
+		// The page's date line says Mar 18; its file sorts before x.jsonl.
+		expect(r.papers.map((p) => [p.title, p.date, p.rank])).toEqual([
+			['B', '2025-03-19', 1],
+			['D', '2025-03-18', 1],
+			['A', '2025-03-18', 2],
+			['C', '2025-03-18', 3],
+		]);
+	});
+
 	test('different papers with the same title get two entries', () => {
 		const r = ingest([
 			{ name: 'x.jsonl', bytes: enc(jsonl({}, { abstract: `${ABSTRACT} Another one.` })) },
