@@ -62,16 +62,35 @@ export const SYMBOLS: Record<string, string> = {
 	ell: 'ℓ',
 	circ: '◦',
 	log: 'log',
+	ldots: '…',
+	dots: '…',
+	cdots: '…',
 };
 
 /** Super- and subscript characters, by the character they raise or lower. */
 export interface Scripts {
 	sup: Record<string, string>;
 	sub: Record<string, string>;
+	/** Whether accents may be drawn as combining marks (the cards' fonts have none). */
+	accents?: boolean;
 }
+
+/** Combining marks of TeX's math accents. */
+const ACCENTS: Record<string, string> = {
+	bar: '\u0304',
+	overline: '\u0305',
+	hat: '\u0302',
+	widehat: '\u0302',
+	tilde: '\u0303',
+	widetilde: '\u0303',
+	vec: '\u20d7',
+	dot: '\u0307',
+	ddot: '\u0308',
+};
 
 /** Every super- and subscript Unicode has for digits, signs and the letters commonly raised. */
 export const UNICODE_SCRIPTS: Scripts = {
+	accents: true,
 	sup: Object.fromEntries([...'0123456789+-=()ni'].map((c, k) => [c, '⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁼⁽⁾ⁿⁱ'[k]!])),
 	sub: Object.fromEntries(
 		[...'0123456789+-=()aeoxijklmnpst'].map((c, k) => [c, '₀₁₂₃₄₅₆₇₈₉₊₋₌₍₎ₐₑₒₓᵢⱼₖₗₘₙₚₛₜ'[k]!]),
@@ -92,9 +111,18 @@ function script(body: string, table: Record<string, string>, mark: string): stri
  */
 export function texToUnicode(tex: string, scripts: Scripts = UNICODE_SCRIPTS): string {
 	let s = tex.replace(/\\(?:text\w*|math\w*|operatorname|boldsymbol)\s*\{([^{}]*)\}/g, '$1');
-	// Own properties only: `\constructor` in a title must not find Object's constructor.
-	s = s.replace(/\\([A-Za-z]+)/g, (_m, name: string) =>
-		Object.hasOwn(SYMBOLS, name) ? SYMBOLS[name]! : name,
+	// Own properties only: `\constructor` in a title must not find Object's constructor. The math
+	// accents are read next, with what they stand over.
+	s = s.replace(/\\([A-Za-z]+)/g, (m, name: string) =>
+		Object.hasOwn(ACCENTS, name) ? m : Object.hasOwn(SYMBOLS, name) ? SYMBOLS[name]! : name,
+	);
+	// `\bar{x}` → x̄ where combining marks may be drawn, else x.
+	s = s.replace(
+		/\\([A-Za-z]+)\s*(?:\{([^{}]*)\}|(\S))/g,
+		(_m, accent: string, group?: string, single?: string) => {
+			const base = group ?? single!;
+			return scripts.accents && [...base].length === 1 ? base + ACCENTS[accent]! : base;
+		},
 	);
 	s = s.replace(/\\([,;:! ])/g, ' ');
 	s = s.replace(/\^\{([^{}]*)\}|\^(\S)/g, (_m, g?: string, c?: string) =>
@@ -103,5 +131,5 @@ export function texToUnicode(tex: string, scripts: Scripts = UNICODE_SCRIPTS): s
 	s = s.replace(/_\{([^{}]*)\}|_(\S)/g, (_m, g?: string, c?: string) =>
 		script(g ?? c!, scripts.sub, '_'),
 	);
-	return s.replace(/[{}]/g, '');
+	return s.replace(/[{}]/g, '').normalize('NFC');
 }
