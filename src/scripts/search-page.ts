@@ -99,9 +99,15 @@ async function start(root: HTMLElement): Promise<void> {
 				: 'Some results are not saved on this device. Connect to the internet to see them.';
 			return;
 		}
-		for (const d of data) list.append(renderResult(d));
+		const focused = document.activeElement === more;
+		const added = data.map(renderResult);
+		list.append(...added);
 		shown += slice.length;
 		more.hidden = shown >= results.length;
+		// A hidden button loses focus to <body>: a keyboard user would start again at the top.
+		// Hand it to the first of the results it brought instead.
+		if (focused && more.hidden)
+			added[0]?.querySelector<HTMLElement>('.search-result-link')?.focus();
 	}
 
 	async function search(): Promise<void> {

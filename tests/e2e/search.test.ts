@@ -272,6 +272,26 @@ describe('keyboard', () => {
 		await Promise.all([page.waitForURL(`${site.origin}${links[0]}`), page.keyboard.press('Enter')]);
 		await page.context().close();
 	});
+
+	test('the last "more results" hands keyboard focus to the results it brought', async () => {
+		const page = await open(`${site.url}search/?q=model`);
+		await page.waitForSelector('.search-result');
+		const more = page.locator('[data-more]');
+		let shown = await page.locator('.search-result').count();
+		expect(await more.isVisible()).toBe(true);
+		while (await more.isVisible()) {
+			await more.focus();
+			await page.keyboard.press('Enter');
+			await page.waitForFunction(
+				(n) => document.querySelectorAll('.search-result').length > n,
+				shown,
+			);
+			shown = await page.locator('.search-result').count();
+		}
+		const focused = await page.evaluate(() => document.activeElement?.className);
+		expect(focused).toContain('search-result-link');
+		await page.context().close();
+	});
 });
 
 describe('loading', () => {
