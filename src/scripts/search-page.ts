@@ -145,7 +145,14 @@ async function start(root: HTMLElement): Promise<void> {
 		list.replaceChildren();
 		const n = results.length;
 		const what = state.q ? `for “${state.q}”` : 'with these filters';
-		status.textContent = n === 0 ? `No papers ${what}.` : `${plural(n, 'paper')} ${what}.`;
+		// Offline, Pagefind answers a query whose index chunks were never fetched with nothing
+		// rather than an error: say that the answer may be incomplete.
+		status.textContent =
+			n > 0
+				? `${plural(n, 'paper')} ${what}.`
+				: navigator.onLine
+					? `No papers ${what}.`
+					: `No papers ${what} in the part of the index saved on this device. Connect to the internet to search all papers.`;
 		await showMore();
 	}
 

@@ -83,6 +83,20 @@ describe('offline', () => {
 		await page.context().close();
 	});
 
+	test('offline, a search with no results says the answer covers only what is saved', async () => {
+		const page = await visitOnce(`${site.url}search/`);
+		await page.context().setOffline(true);
+		await page.goto(`${site.url}search/?q=qwertyuiop`);
+		await reportOffline(page);
+		await page.waitForFunction(() =>
+			document.querySelector('[data-status]')?.textContent?.startsWith('No papers'),
+		);
+		expect(await page.locator('[data-status]').textContent()).toMatch(
+			/saved on this device\. Connect to the internet/,
+		);
+		await page.context().close();
+	});
+
 	test('a page that is not saved says it is not available offline', async () => {
 		const page = await visitOnce(`${site.url}search/`);
 		await page.context().setOffline(true);
