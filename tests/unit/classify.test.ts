@@ -103,6 +103,20 @@ describe('classifier', () => {
 			expected: ['vision'],
 		},
 		{
+			name: 'a paper of another field (its categories outside computing) is left to derived topics',
+			title: 'Robust speech recognition',
+			text: 'We improve speech recognition for every speaker.',
+			categories: ['hep-ph', 'nucl-th'],
+			expected: [],
+		},
+		{
+			name: 'one computing category keeps a paper in the field',
+			title: 'Robust speech recognition',
+			text: 'We improve speech recognition for every speaker.',
+			categories: ['physics.optics', 'cs.LG'],
+			expected: ['speech'],
+		},
+		{
 			name: 'a genre topic follows the subject topics, however weak it is beside them',
 			title: 'A survey of speech recognition',
 			text: 'This survey covers speech recognition, speech, speaker and audio models.',

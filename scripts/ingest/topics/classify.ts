@@ -90,6 +90,9 @@ export function compileTaxonomy(c: Corpus, topics: readonly TopicDefinition[]): 
 	return { topics: sorted, byFirstWord, isFirstWord };
 }
 
+/** arXiv's computing, statistics and signal-processing archives: the curated topics' field. */
+const COMPUTING = /^(?:cs|stat|eess)\./;
+
 /** Whether an arXiv category falls under a mapping (`cs.CL`, or a prefix like `q-bio`). */
 function categoryMatches(category: string, mapping: string): boolean {
 	return category === mapping || category.startsWith(`${mapping}.`);
@@ -102,6 +105,20 @@ export function scoreDocument(
 	tax: Taxonomy,
 	categories: readonly string[] = [],
 ): TopicScore[] {
+	// A paper whose arXiv categories are all outside computing and every topic's categories (a
+	// physics or pure-maths paper) is outside the curated topics' field. Its words are another
+	// field's, and stemmed they match topic phrases by chance ("interpret" → Interpretability,
+	// "bias" → Safety, "theoretical analysis" → In-context learning): it is left to the catch-all
+	// and to the topics derived from the data.
+	if (
+		categories.length > 0 &&
+		categories.every(
+			(cat) =>
+				!COMPUTING.test(cat) &&
+				!tax.topics.some((t) => t.categories.some((m) => categoryMatches(cat, m))),
+		)
+	)
+		return [];
 	const start = c.starts[d]!;
 	const end = c.starts[d + 1]!;
 	const titleEnd = start + c.titleLengths[d]!;
