@@ -37,7 +37,6 @@ export interface BuiltPaper {
 export interface PreparedRecord {
 	source: SourceRef;
 	date: string;
-	rank: number;
 	arxivId?: string;
 	/** Text identity for duplicate detection (`textKey`). */
 	key: string;
@@ -67,7 +66,6 @@ export function prepareRecord(r: RawRecord): PreparedRecord {
 	return {
 		source: r.source,
 		date: r.date,
-		rank: r.rank,
 		arxivId: r.arxivId,
 		key: textKey(r),
 		title,
