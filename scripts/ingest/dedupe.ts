@@ -3,6 +3,7 @@
  * becomes one paper that records both sources. Different papers with the same title stay apart.
  */
 import type { RawRecord } from './types.ts';
+import { isInvisible } from './parse/characters.ts';
 import { arxivSlug } from './slug.ts';
 
 /** A paper made of one or more records of it, the first being the primary one. */
@@ -13,8 +14,8 @@ export interface MergedRecord<R = RawRecord> {
 
 /**
  * Text identity for duplicate detection: title and abstract lowercased with whitespace, ASCII
- * punctuation and invisible characters removed (so wrapping and spacing differences don't matter), hashed to keep the
- * map small at 100,000 papers. The hash is computed while walking the characters (three
+ * punctuation and invisible characters removed (so wrapping, spacing and a browser's zero-width
+ * characters don't matter), hashed to keep the map small at 100,000 papers. The hash is computed while walking the characters (three
  * independent 32-bit lanes and the length: 96 bits), without building the squashed text.
  */
 export function textKey(r: RawRecord): string {
@@ -57,13 +58,6 @@ const isUnicodeSpace = (c: number): boolean =>
 	c === 0x205f ||
 	c === 0x3000 ||
 	c === 0xfeff;
-
-/**
- * Invisible format characters a page copied from a browser carries (zero-width space and
- * joiners, word joiner, soft hyphen): the same paper with and without them is one paper.
- */
-const isInvisible = (c: number): boolean =>
-	(c >= 0x200b && c <= 0x200d) || c === 0x2060 || c === 0xad;
 
 function feed(h: Uint32Array, c: number): void {
 	h[0] = Math.imul(h[0]! ^ c, 0x01000193);

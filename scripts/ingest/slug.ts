@@ -5,21 +5,22 @@
  * never changes when later papers are added.
  */
 import { shortHash } from './hash.ts';
+import { INVISIBLE } from './parse/characters.ts';
 
 const MAX_WORDS = 6;
 const MAX_LENGTH = 60;
 
-/** Lowercase ASCII slug of any text; diacritics and invisible characters dropped, everything else to `-`. */
+/** Accents after NFKD, and invisible characters inside words (zero-width space, soft hyphen). */
+const DROPPED = new RegExp(`[\\u0300-\\u036f${INVISIBLE}]`, 'g');
+
+/** Lowercase ASCII slug of any text; accents and invisible characters dropped, the rest `-`. */
 export function slugify(s: string): string {
-	return (
-		s
-			.normalize('NFKD')
-			// Accents, and invisible characters inside words (zero-width space, soft hyphen, …).
-			.replace(/[\u0300-\u036f\u200b-\u200d\u2060\ufeff\u00ad]/g, '')
-			.toLowerCase()
-			.replace(/[^a-z0-9]+/g, '-')
-			.replace(/^-+|-+$/g, '')
-	);
+	return s
+		.normalize('NFKD')
+		.replace(DROPPED, '')
+		.toLowerCase()
+		.replace(/[^a-z0-9]+/g, '-')
+		.replace(/^-+|-+$/g, '');
 }
 
 /** arXiv id without version, as a slug: `2504.12351v2` → `2504.12351`, `hep-th/9901001` → `hep-th-9901001`. */

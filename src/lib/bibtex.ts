@@ -5,7 +5,7 @@
  */
 import type { Paper } from '../schemas/paper.ts';
 import { splitDois } from './doi.ts';
-import { journalName, journalYear } from './journal-ref.ts';
+import { journalName, knownPublicationYear } from './journal-ref.ts';
 import { arxivAbsUrl } from './urls.ts';
 
 /** The fields BibTeX needs from a paper. */
@@ -87,21 +87,6 @@ const STOP = new Set([
 	'toward',
 ]);
 
-/**
- * Year of publication when the data says it: the journal reference's year, else the year of the
- * arXiv id (its first version: `2504.12351` → 2025, `hep-th/9901001` → 1999). Undefined for a
- * paper known from a trending page alone, whose listing date is not its publication date.
- */
-export function knownPublicationYear(p: Pick<Paper, 'arxivId' | 'journalRef'>): string | undefined {
-	const journal = journalYear(p.journalRef);
-	if (journal) return journal;
-	const m = /^(\d{2})(\d{2})\.\d{4,5}/.exec(p.arxivId ?? '');
-	if (m) return `20${m[1]}`;
-	const old = /\/(\d{2})\d{5}$/.exec(p.arxivId ?? '');
-	if (old) return `${Number(old[1]) > 90 ? '19' : '20'}${old[1]}`;
-	return undefined;
-}
-
 /** Year of publication for BibTeX, which needs one: as known, else the listing date's. */
 export function publicationYear(p: Pick<Paper, 'arxivId' | 'date' | 'journalRef'>): string {
 	return knownPublicationYear(p) ?? p.date.slice(0, 4);
@@ -120,9 +105,10 @@ export function bibtexKey(p: KeyInput): string {
 }
 
 /**
- * Citation keys unique across the site, by paper id: papers whose keys coincide (`yurkin2007convergence`
- * for parts I and II of a paper) get `b`, `c`, … in listing order, oldest first, so the first keeps
- * its key when later papers are added and two entries copied into one .bib file never clash.
+ * Citation keys unique across the site, by paper id: papers whose keys coincide
+ * (`yurkin2007convergence` for parts I and II of a paper) get `b`, `c`, … in listing order,
+ * oldest first, so the first keeps its key when later papers are added and two entries copied
+ * into one .bib file never clash.
  */
 export function uniqueBibtexKeys(
 	papers: ReadonlyArray<{ id: string; data: KeyInput }>,
@@ -160,13 +146,14 @@ function suffix(n: number): string {
  * citation key (see uniqueBibtexKeys).
  */
 export function toBibtex(p: BibtexInput, url: string, key = bibtexKey(p)): string {
+	const journal = journalName(p.journalRef);
 	const fields: Array<[string, string | undefined]> = [
 		['title', p.title],
 		['author', p.authors.length ? p.authors.join(' and ') : undefined],
 		// The journal's name where it can be told from the reference, and the reference in full.
-		['journal', p.journalRef ? (journalName(p.journalRef) ?? p.journalRef) : undefined],
+		['journal', journal ?? p.journalRef],
 		['year', publicationYear(p)],
-		['note', p.journalRef && journalName(p.journalRef) ? p.journalRef : undefined],
+		['note', journal && p.journalRef],
 		['eprint', p.arxivId],
 		['archivePrefix', p.arxivId ? 'arXiv' : undefined],
 		['primaryClass', p.arxivId ? p.categories[0] : undefined],

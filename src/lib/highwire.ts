@@ -2,9 +2,8 @@
  * Highwire Press `citation_*` meta tags, the format Google Scholar and Zotero's connector read.
  */
 import type { Paper } from '../schemas/paper.ts';
-import { knownPublicationYear } from './bibtex.ts';
 import { splitDois } from './doi.ts';
-import { journalName } from './journal-ref.ts';
+import { journalName, knownPublicationYear } from './journal-ref.ts';
 import { arxivAbsUrl, arxivPdfUrl } from './urls.ts';
 
 /** One `<meta name content>` pair. */

@@ -3,9 +3,9 @@
  * such that no input can close the element or open a comment: `<`, `>`, `&` and the JavaScript
  * line terminators U+2028/U+2029 become `\uXXXX` escapes (still the same JSON value).
  */
-import { knownPublicationYear } from './bibtex.ts';
 import type { Paper } from '../schemas/paper.ts';
 import { splitDois } from './doi.ts';
+import { knownPublicationYear } from './journal-ref.ts';
 import { arxivAbsUrl, doiUrl } from './urls.ts';
 
 /** Serialises a value as JSON safe to embed verbatim in an HTML `<script>` element. */

@@ -1,13 +1,13 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as hb from 'harfbuzzjs';
+import { SYMBOLS } from '../../src/lib/math-text.ts';
 import { describe, expect, test } from 'vitest';
 import {
 	mathToText,
 	measureInter,
 	SUB,
 	SUP,
-	SYMBOLS,
 	titleToText,
 	tokenize,
 	visualOrder,

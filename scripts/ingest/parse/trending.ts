@@ -1,6 +1,6 @@
 import type { ParseResult, Problem, RawRecord } from '../types.ts';
 import { isCalendarDate } from './calendar.ts';
-import { unreadableCharacter } from './characters.ts';
+import { INVISIBLE, unreadableCharacter } from './characters.ts';
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 /**
@@ -19,11 +19,10 @@ const ISO_IN_NAME = /(\d{4})-(\d{2})-(\d{2})/;
  */
 export const FALLBACK_YEAR = 2025;
 /**
- * A line that looks blank: nothing but invisible format characters (zero-width space and
- * joiners, word joiner, byte order mark, soft hyphen), as pages copied from a browser carry.
- * Read as text, such a line would pair with the title before it in place of the abstract.
+ * A line that looks blank: nothing but INVISIBLE characters. Read as text, such a line would
+ * pair with the title before it in place of the abstract.
  */
-const BLANK = /^[\u200b-\u200d\u2060\ufeff\u00ad]*$/;
+const BLANK = new RegExp(`^[${INVISIBLE}]*$`);
 /** An abstract is prose: long, or several sentences. A title is one short line. */
 const MIN_ABSTRACT_CHARS = 200;
 

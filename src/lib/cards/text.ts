@@ -4,9 +4,7 @@
  * overflowing last line with an ellipsis at a word boundary.
  */
 import metrics from './inter-metrics.json' with { type: 'json' };
-import { SYMBOLS, texToUnicode } from '../math-text.ts';
-
-export { SYMBOLS };
+import { texToUnicode } from '../math-text.ts';
 
 /**
  * Super- and subscripts with a glyph in the bundled fonts: Inter's subsets lack ⁵–⁹, ⁿ and every
