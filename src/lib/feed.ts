@@ -39,8 +39,10 @@ export interface FeedChannel {
 	/** Where this feed is served (atom:link rel=self, JSON Feed feed_url). */
 	feedUrl: string;
 	language: string;
-	/** Channel image / JSON Feed icon. */
+	/** RSS channel image: a square PNG of RSS_IMAGE_SIZE px (RSS allows at most 144 wide). */
 	imageUrl: string;
+	/** JSON Feed icon: a large square PNG (the spec suggests 512 px). */
+	iconUrl: string;
 	/** Site-relative URL of the XSL stylesheet (same origin, so browsers apply it). */
 	stylesheet?: string;
 }
@@ -50,6 +52,12 @@ export const RSS_NAMESPACES = {
 	atom: 'http://www.w3.org/2005/Atom',
 	dc: 'http://purl.org/dc/elements/1.1/',
 };
+
+/**
+ * Width and height of the RSS channel image. Declared, because without them readers assume RSS's
+ * default 88 × 31 and squash the square icon.
+ */
+export const RSS_IMAGE_SIZE = 144;
 
 /** JSON Feed version URL. */
 export const JSON_FEED_VERSION = 'https://jsonfeed.org/version/1.1';
@@ -166,7 +174,7 @@ export function buildRssOptions(channel: FeedChannel, items: FeedItem[]): RSSOpt
 			`<language>${escapeXml(channel.language)}</language>`,
 			`<atom:link href="${escapeXml(channel.feedUrl)}" rel="self" type="application/rss+xml"/>`,
 			last ? `<lastBuildDate>${last.toUTCString()}</lastBuildDate>` : '',
-			`<image><url>${escapeXml(channel.imageUrl)}</url><title>${title}</title><link>${home}</link></image>`,
+			`<image><url>${escapeXml(channel.imageUrl)}</url><title>${title}</title><link>${home}</link><width>${RSS_IMAGE_SIZE}</width><height>${RSS_IMAGE_SIZE}</height></image>`,
 		].join(''),
 		items: items.map((item) => ({
 			title: item.title,
@@ -220,7 +228,7 @@ export function buildJsonFeed(channel: FeedChannel, items: FeedItem[]): JsonFeed
 		home_page_url: channel.homeUrl,
 		feed_url: channel.feedUrl,
 		description: channel.description,
-		icon: channel.imageUrl,
+		icon: channel.iconUrl,
 		language: channel.language,
 		items: items.map((item) => ({
 			id: item.link,

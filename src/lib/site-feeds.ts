@@ -41,7 +41,8 @@ function channel(
 		homeUrl: absolute(fields.home, site),
 		feedUrl: absolute(fields.feed, site),
 		language: SITE.lang,
-		imageUrl: absolute(path('apple-touch-icon.png'), site),
+		imageUrl: absolute(path('feed-icon.png'), site),
+		iconUrl: absolute(path('icon-512.png'), site),
 		stylesheet: feedStylesheetUrl(),
 	};
 }

@@ -7,6 +7,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import Parser from 'rss-parser';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { compareListing } from '../../src/lib/listing.ts';
 import { splitFrontmatter } from '../../src/lib/frontmatter.ts';
@@ -106,6 +107,15 @@ for (const { dir, base } of [
 			const channel = (parseRss(read('rss.xml')).rss as Record<string, Item>).channel!;
 			expect(channel.link).toBe(root);
 			expect(channel.lastBuildDate).toBe(pubDate(papers[0]!.date));
+			// The channel image is a built file of exactly the size it declares (at most 144 px).
+			const image = channel.image as Item;
+			const png = await sharp(fileOf(text(image.url))).metadata();
+			expect([png.format, png.width, png.height]).toEqual([
+				'png',
+				Number(text(image.width)),
+				Number(text(image.height)),
+			]);
+			expect(png.width).toBeLessThanOrEqual(144);
 		});
 
 		test('every topic has a valid feed of its own papers', async () => {
@@ -122,9 +132,10 @@ for (const { dir, base } of [
 			}
 		});
 
-		test('the JSON Feed 1.1 mirrors the site feed', () => {
+		test('the JSON Feed 1.1 mirrors the site feed', async () => {
 			const json = JSON.parse(read('feed.json')) as {
 				version: string;
+				icon: string;
 				feed_url: string;
 				home_page_url: string;
 				items: Array<Record<string, unknown>>;
@@ -132,6 +143,8 @@ for (const { dir, base } of [
 			expect(json.version).toBe('https://jsonfeed.org/version/1.1');
 			expect(json.feed_url).toBe(`${root}feed.json`);
 			expect(json.home_page_url).toBe(root);
+			const icon = await sharp(fileOf(json.icon)).metadata();
+			expect([icon.width, icon.height]).toEqual([512, 512]);
 			const rss = itemsOf(read('rss.xml'));
 			expect(json.items.map((i) => i.id)).toEqual(rss.map((i) => i.link));
 			json.items.forEach((item, i) => {

@@ -5,7 +5,7 @@
  * rel="self" matching where the feed is served; RFC-822 dates; unique permalink guids;
  * absolute URLs everywhere, including href/src inside description and content:encoded;
  * no script or event handlers in HTML content; <author> only as an e-mail address; an image
- * whose title and link match the channel's.
+ * whose title and link match the channel's and whose size is within RSS's limits.
  */
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 
@@ -100,6 +100,11 @@ export function checkRssRules(xml: string, servedUrl: string): string[] {
 		if (text(image.title) !== text(channel.title))
 			problems.push('image: title differs from channel');
 		if (text(image.link) !== text(channel.link)) problems.push('image: link differs from channel');
+		// RSS 2.0: width at most 144, height at most 400; left out, readers assume 88 × 31.
+		const width = Number(text(image.width) || 88);
+		const height = Number(text(image.height) || 31);
+		if (!(width > 0 && width <= 144)) problems.push(`image: width ${width} is not 1–144`);
+		if (!(height > 0 && height <= 400)) problems.push(`image: height ${height} is not 1–400`);
 	}
 
 	const guids = new Set<string>();

@@ -14,6 +14,7 @@ describe('buildIcons', async () => {
 			'apple-touch-icon.png',
 			'favicon.ico',
 			'favicon.svg',
+			'feed-icon.png',
 			'icon-192.png',
 			'icon-512.png',
 			'icon-maskable-512.png',

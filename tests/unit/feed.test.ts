@@ -36,7 +36,8 @@ const CHANNEL: FeedChannel = {
 	homeUrl: `${SITE}topics/nlp/`,
 	feedUrl: FEED_URL,
 	language: 'en',
-	imageUrl: `${SITE}apple-touch-icon.png`,
+	imageUrl: `${SITE}feed-icon.png`,
+	iconUrl: `${SITE}icon-512.png`,
 	stylesheet: '/reading-list/rss.xsl',
 };
 /** Topic names of the fixtures; a name with markup characters on purpose. */
@@ -166,6 +167,14 @@ describe('RSS channel', () => {
 		expect(xml).toContain('<dc:creator>Ada Lovelace, Alan Turing</dc:creator>');
 		expect(xml.match(/<dc:creator>/g)).toHaveLength(1);
 		expect(xml).not.toContain('<author>');
+	});
+
+	test('declares a channel image RSS allows, and the rules catch one too wide', async () => {
+		const xml = await rssOf(items);
+		expect(channelOf(xml).image).toMatchObject({ width: '144', height: '144' });
+		expect(checkRssRules(xml.replace('<width>144<', '<width>180<'), FEED_URL)).toEqual([
+			'image: width 180 is not 1–144',
+		]);
 	});
 
 	test('an empty feed is still valid and has no lastBuildDate', async () => {

@@ -1,8 +1,8 @@
 /**
  * The site's icons, all rasterised with sharp from the one source `src/assets/icon.svg`:
  * favicon.ico (16/32/48 PNGs in an ICO container), favicon.svg (the source itself),
- * apple-touch-icon.png (180), icon-192.png, icon-512.png, icon-maskable-512.png, and the
- * web app manifest. The source is full-bleed with its mark inside the maskable safe zone, so
+ * apple-touch-icon.png (180), icon-192.png, icon-512.png, icon-maskable-512.png, feed-icon.png
+ * (144: the largest image RSS allows a channel), and the web app manifest. The source is full-bleed with its mark inside the maskable safe zone, so
  * the maskable icon is the same drawing.
  */
 import sharp from 'sharp';
@@ -22,6 +22,7 @@ export const ICON_SIZES: Record<string, number> = {
 	'icon-192.png': 192,
 	'icon-512.png': 512,
 	'icon-maskable-512.png': 512,
+	'feed-icon.png': 144,
 };
 
 /** Packs PNG images into an ICO file (PNG-in-ICO, read by every current browser). */
