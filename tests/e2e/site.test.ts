@@ -204,6 +204,14 @@ describe('theme', () => {
 		expect(await toggle.getAttribute('aria-pressed')).toBe('true');
 		const dark = await bg();
 		expect(dark).not.toBe(light);
+		// The browser's own colour (theme-color) follows the choice, not only the system scheme.
+		const themeColors = (): Promise<string[]> =>
+			page.evaluate(() =>
+				[...document.querySelectorAll<HTMLMetaElement>('meta[name="theme-color"]')].map(
+					(m) => m.content,
+				),
+			);
+		expect(await themeColors()).toEqual(['#15171b', '#15171b']);
 
 		// On the next page, the stored theme must be applied before <body> exists (no flash).
 		await page.addInitScript(() => {
