@@ -1,10 +1,10 @@
 /**
- * Which pages the sitemap lists: not the offline fallback and not the former addresses of
- * papers that moved (both are noindex pages; a sitemap that submits them is reported as an
- * error by search engines).
+ * Which pages the sitemap lists: not the offline fallback, not the former addresses of papers
+ * that moved and not the `…/page/1/` aliases of listings (all noindex pages; a sitemap that
+ * submits them is reported as an error by search engines).
  */
 import { readRedirects } from './redirects.ts';
-import { OFFLINE_PAGE, paperPath } from './urls.ts';
+import { FIRST_PAGE_ALIAS, OFFLINE_PAGE, paperPath } from './urls.ts';
 
 /**
  * The sitemap's filter for a site under `base` (`/` or `/sub/`). The former addresses are read
@@ -18,6 +18,7 @@ export function sitemapFilter(base: string, redirectsFile: string): (page: strin
 			`${base}${OFFLINE_PAGE}`,
 			...readRedirects(redirectsFile).map((r) => `${base}${paperPath(r.from)}`),
 		]);
-		return !excluded.has(new URL(page).pathname);
+		const pathname = new URL(page).pathname;
+		return !excluded.has(pathname) && !pathname.endsWith(`/${FIRST_PAGE_ALIAS}/`);
 	};
 }

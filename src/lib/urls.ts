@@ -46,6 +46,11 @@ export const topicUrl = (topic: string, page = 1): string =>
 export const topicFeedUrl = (topic: string): string => path(`topics/${topic}/rss.xml`);
 /** URL of a home listing page. */
 export const homeUrl = (page = 1): string => path(page > 1 ? `page/${page}/` : '');
+/**
+ * The rest parameter of page 1's alias: `/page/1/` (and a topic's `…/page/1/`) is a page that
+ * sends the reader to the listing's first page, which lives at the listing's own address.
+ */
+export const FIRST_PAGE_ALIAS = 'page/1';
 /** URL of a listing day. */
 export const dayUrl = (date: string): string => path(`days/${date}/`);
 /** URL of the days archive. */

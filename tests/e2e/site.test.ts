@@ -166,6 +166,10 @@ describe('pagination', () => {
 		expect(seen.length).toBe(paperCount);
 		expect(new Set(seen).size).toBe(paperCount);
 		expect((await page.goto(`${site.url}page/${pages + 1}/`))?.status()).toBe(404);
+		// Page 1 is the home page; its /page/1/ address sends the reader there.
+		await page.goto(`${site.url}page/1/`);
+		await page.waitForURL(site.url);
+		expect(await page.locator('.pagination [aria-current="page"]').innerText()).toBe('1');
 		await ctx.close();
 	});
 
@@ -185,8 +189,14 @@ describe('pagination', () => {
 			const pageDirs = readdirSync(join(DIST, 'topics', t.name)).includes('page')
 				? readdirSync(join(DIST, 'topics', t.name, 'page'))
 				: [];
-			expect(pageDirs.length).toBe(Math.ceil(count / PAGE_SIZE) - 1);
+			// page/2/ … page/N/, and page/1/, which sends the reader to the topic's own address.
+			expect(pageDirs.filter((d) => d !== '1').length).toBe(Math.ceil(count / PAGE_SIZE) - 1);
+			expect(pageDirs).toContain('1');
 		}
+		const { ctx, page } = await open(site.url);
+		await page.goto(`${site.url}topics/${topics[0]!.name}/page/1/`);
+		await page.waitForURL(`${site.url}topics/${topics[0]!.name}/`);
+		await ctx.close();
 	});
 });
 
@@ -227,7 +237,9 @@ describe('theme', () => {
 			await page.evaluate(() => (window as unknown as { themeAtBody: string }).themeAtBody),
 		).toBe('dark');
 		expect(await bg()).toBe(dark);
+		expect(await themeColors()).toEqual(['#15171b', '#15171b']);
 		await page.locator('[data-theme-toggle]').click();
+		expect(await themeColors()).toEqual(['#faf9f6', '#faf9f6']);
 		await page.reload();
 		expect(await bg()).toBe(light);
 		await ctx.close();

@@ -35,6 +35,11 @@ describe('former addresses of moved papers', () => {
 		expect(keep('https://x.example/sub/papers/codet5/')).toBe(false);
 		expect(keep('https://x.example/sub/offline/')).toBe(false);
 		expect(keep('https://x.example/sub/')).toBe(true);
+		// The page-1 aliases of listings send readers on, like a moved paper's old address.
+		expect(keep('https://x.example/sub/page/1/')).toBe(false);
+		expect(keep('https://x.example/sub/topics/vision/page/1/')).toBe(false);
+		expect(keep('https://x.example/sub/page/2/')).toBe(true);
+		expect(keep('https://x.example/sub/topics/vision/page/12/')).toBe(true);
 		// Without the file (an older content folder) only the offline page is left out.
 		const none = sitemapFilter('/', join(dir, 'missing.json'));
 		expect(none('https://x.example/papers/codet5/')).toBe(true);
