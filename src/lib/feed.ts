@@ -17,8 +17,13 @@ export type FeedPaper = Pick<
 /** One paper as every feed format shows it. */
 export interface FeedItem {
 	title: string;
-	/** Absolute permalink of the paper page; also the guid / id. */
+	/** Absolute permalink of the paper page. */
 	link: string;
+	/**
+	 * The item's permanent id (RSS guid, JSON Feed id): its link, or the paper's former address
+	 * when it moved, so a feed reader that saw it there does not show it again as new.
+	 */
+	id: string;
 	/** Midnight UTC of the listing date: deterministic, never the build clock. */
 	published: Date;
 	/** Plain-text abstract (formulas as Unicode: see readableText in scripts/ingest/normalize.ts). */
@@ -138,11 +143,17 @@ function linksHtml(paper: FeedPaper): string {
 export function buildFeedItem(
 	paper: FeedPaper,
 	abstractHtml: string,
-	options: { link: string; topicName: (slug: string) => string | undefined },
+	options: {
+		link: string;
+		topicName: (slug: string) => string | undefined;
+		/** The absolute former address of a paper that moved (see FeedItem.id). */
+		formerLink?: string;
+	},
 ): FeedItem {
 	return {
 		title: paper.title,
 		link: options.link,
+		id: options.formerLink ?? options.link,
 		published: listingDate(paper.date),
 		summary: paper.summary,
 		contentHtml: absolutizeHtml(abstractHtml, options.link) + linksHtml(paper),
@@ -157,6 +168,17 @@ export function newestDate(items: FeedItem[]): Date | undefined {
 		(max, i) => (!max || i.published > max ? i.published : max),
 		undefined,
 	);
+}
+
+/** An item's extra elements for @astrojs/rss, when it has any. */
+function customData(item: FeedItem): { customData?: string } {
+	const extra = [
+		// @astrojs/rss makes the guid from the link; customData replaces it when they differ.
+		item.id !== item.link ? `<guid isPermaLink="true">${escapeXml(item.id)}</guid>` : '',
+		// RSS <author> must be an e-mail address; names go in dc:creator (as arXiv's feeds do).
+		item.authors.length > 0 ? `<dc:creator>${escapeXml(item.authors.join(', '))}</dc:creator>` : '',
+	].join('');
+	return extra ? { customData: extra } : {};
 }
 
 /** The options for @astrojs/rss: RSS 2.0 with self link, image, dc:creator and full content. */
@@ -183,10 +205,7 @@ export function buildRssOptions(channel: FeedChannel, items: FeedItem[]): RSSOpt
 			description: escapeHtmlText(item.summary),
 			content: item.contentHtml,
 			categories: item.categories,
-			// RSS <author> must be an e-mail address; names go in dc:creator (as arXiv's feeds do).
-			...(item.authors.length > 0
-				? { customData: `<dc:creator>${escapeXml(item.authors.join(', '))}</dc:creator>` }
-				: {}),
+			...customData(item),
 		})),
 	};
 }
@@ -231,7 +250,7 @@ export function buildJsonFeed(channel: FeedChannel, items: FeedItem[]): JsonFeed
 		icon: channel.iconUrl,
 		language: channel.language,
 		items: items.map((item) => ({
-			id: item.link,
+			id: item.id,
 			url: item.link,
 			title: item.title,
 			content_html: item.contentHtml,

@@ -7,6 +7,7 @@ import { buildFeedItem, type FeedChannel, type FeedItem, type FeedLink } from '.
 import {
 	getPapers,
 	getPapersOfTopic,
+	getRedirects,
 	getTopics,
 	type PaperEntry,
 	type TopicEntry,
@@ -22,11 +23,16 @@ export const feedStylesheetUrl = (): string => path('rss.xsl');
 /** Items of the newest `SITE.feedSize` papers of a list already in listing order. */
 async function itemsOf(papers: PaperEntry[], site: Site): Promise<FeedItem[]> {
 	const names = new Map((await getTopics()).map((t) => [t.id, t.data.name]));
+	// A moved paper keeps the id of its former address (the first listed, if it had several).
+	const former = new Map<string, string>();
+	for (const r of await getRedirects()) if (!former.has(r.to)) former.set(r.to, r.from);
 	return papers.slice(0, SITE.feedSize).map((entry) => {
 		const text = paperText(entry.id, entry.digest);
+		const from = former.get(entry.id);
 		return buildFeedItem({ ...entry.data, summary: text.summary }, text.html, {
 			link: absolute(paperUrl(entry.id), site),
 			topicName: (slug) => names.get(slug),
+			...(from ? { formerLink: absolute(paperUrl(from), site) } : {}),
 		});
 	});
 }

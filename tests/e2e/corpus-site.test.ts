@@ -169,6 +169,20 @@ test('a trending paper that gained its arXiv record moved, and its old address s
 	const sitemap = readFileSync(join(dist, 'sitemap-0.xml'), 'utf8');
 	expect(sitemap).toContain('/papers/2109.00859/</loc>');
 	expect(sitemap).not.toContain('/papers/codet5/</loc>');
+	// In the feeds that list it, it keeps its old address as guid: feed readers that saw it
+	// there do not show it again as a new paper.
+	const feeds = readdirSync(join(dist, 'topics'))
+		.map((t) => join(dist, 'topics', t, 'rss.xml'))
+		.concat(join(dist, 'rss.xml'))
+		.filter((f) => statSync(f, { throwIfNoEntry: false })?.isFile());
+	const items = feeds.flatMap((f) =>
+		[...readFileSync(f, 'utf8').matchAll(/<item>.*?<\/item>/gs)]
+			.map((m) => m[0])
+			.filter((item) => item.includes(`<link>${SITE_URL}/papers/2109.00859/</link>`)),
+	);
+	expect(items.length).toBeGreaterThan(0);
+	for (const item of items)
+		expect(item).toContain(`<guid isPermaLink="true">${SITE_URL}/papers/codet5/</guid>`);
 
 	const context = await browser.newContext({ serviceWorkers: 'block' });
 	const page = await context.newPage();

@@ -127,6 +127,31 @@ describe('buildFeedItem', () => {
 	});
 });
 
+describe('a paper that moved', () => {
+	const moved = buildFeedItem(paper(), '<p>A.</p>', {
+		link: linkOf('2109.00859'),
+		topicName,
+		formerLink: linkOf('codet5'),
+	});
+	const stayed = buildFeedItem(paper(), '<p>B.</p>', { link: linkOf('b'), topicName });
+
+	test('keeps its former address as guid and JSON Feed id, and links the new page', async () => {
+		const xml = await rssOf([moved, stayed]);
+		const items = channelOf(xml).item as Array<Record<string, unknown>>;
+		expect(items.map((i) => [i.link, i.guid])).toEqual([
+			[linkOf('2109.00859'), { '#text': linkOf('codet5'), '@_isPermaLink': 'true' }],
+			[linkOf('b'), { '#text': linkOf('b'), '@_isPermaLink': 'true' }],
+		]);
+		expect(xml.match(/<guid /g)).toHaveLength(2);
+		expect(checkRssRules(xml, FEED_URL)).toEqual([]);
+		const json = buildJsonFeed(CHANNEL, [moved, stayed]);
+		expect(json.items.map((i) => [i.id, i.url])).toEqual([
+			[linkOf('codet5'), linkOf('2109.00859')],
+			[linkOf('b'), linkOf('b')],
+		]);
+	});
+});
+
 describe('RSS channel', () => {
 	const items = [
 		buildFeedItem(paper({ date: '2025-01-02' }), '<p>a</p>', { link: linkOf('a'), topicName }),
