@@ -10,7 +10,7 @@ import type { Paper, SourceRef } from '../../src/schemas/paper.ts';
 import type { Redirect } from '../../src/schemas/redirect.ts';
 import type { RawRecord } from './types.ts';
 import { compareListing } from '../../src/lib/listing.ts';
-import { firstOf, mergeByKey, textKey } from './dedupe.ts';
+import { firstOf, mergeByKey, textKey, type MergedRecord } from './dedupe.ts';
 import { latexToPlain } from './latex.ts';
 import {
 	extractShortName,
@@ -37,6 +37,8 @@ export interface BuiltPaper {
 export interface PreparedRecord {
 	source: SourceRef;
 	date: string;
+	/** See RawRecord.listed. */
+	listed?: boolean;
 	arxivId?: string;
 	/** Text identity for duplicate detection (`textKey`). */
 	key: string;
@@ -66,6 +68,7 @@ export function prepareRecord(r: RawRecord): PreparedRecord {
 	return {
 		source: r.source,
 		date: r.date,
+		...(r.listed ? { listed: true } : {}),
 		arxivId: r.arxivId,
 		key: textKey(r),
 		title,
@@ -92,6 +95,20 @@ export interface BuiltPapers {
 	redirects: Redirect[];
 }
 
+/**
+ * Puts first the record that dates the paper, which becomes its primary (date, rank, text): its
+ * earliest listing on a trending page, else its first record in source order. Not simply the
+ * first file by name: the same sources in folders named otherwise (`arxiv/`, `trending/`) dated
+ * a listed paper by its arXiv record's update instead, and it left its day's page.
+ */
+function listedFirst(m: MergedRecord<PreparedRecord>): void {
+	let best: PreparedRecord | undefined;
+	for (const r of m.records) if (r.listed && (!best || r.date < best.date)) best = r;
+	if (!best || best === m.primary) return;
+	m.primary = best;
+	m.records = [best, ...m.records.filter((r) => r !== best)];
+}
+
 /** Turns records (in source order) into papers, sorted by listing: newest date first, then rank. */
 export function buildPapers(records: RawRecord[]): BuiltPapers {
 	return buildFromPrepared(records.map(prepareRecord));
@@ -100,6 +117,7 @@ export function buildPapers(records: RawRecord[]): BuiltPapers {
 /** `buildPapers` from prepared records (in source order). */
 export function buildFromPrepared(records: PreparedRecord[]): BuiltPapers {
 	const { merged, duplicates } = mergeByKey(records, (r) => r.key);
+	merged.forEach(listedFirst);
 	const arxivIds = merged.map((m) => firstOf(m, 'arxivId')?.trim());
 	const slugInputs = merged.map(({ primary: p }, i) => ({
 		arxivId: arxivIds[i],

@@ -86,29 +86,52 @@ export function mergeDuplicates(records: RawRecord[]): {
 
 /**
  * Merges duplicates of any record shape, given its text key (`textKey`, or one computed before,
- * for instance on another thread), keeping first-seen order.
+ * for instance on another thread), keeping first-seen order. Being the same paper is transitive:
+ * a record whose text matches one group and whose arXiv id matches another joins the two (v1 of
+ * a paper in one dump, v2 in another, and a trending page that copied v2's text are one paper).
  */
 export function mergeByKey<R extends { arxivId?: string }>(
 	records: R[],
 	keyOf: (r: R) => string,
 ): { merged: Array<MergedRecord<R>>; duplicates: number } {
-	const byKey = new Map<string, MergedRecord<R>>();
-	const merged: Array<MergedRecord<R>> = [];
-	let duplicates = 0;
-	for (const r of records) {
+	// Union-find over groups; a root is always its group's earliest group, so order is kept.
+	const parent: number[] = [];
+	const find = (g: number): number => {
+		while (parent[g] !== g) g = parent[g] = parent[parent[g]!]!;
+		return g;
+	};
+	const groupOfKey = new Map<string, number>();
+	const groupOf = new Int32Array(records.length);
+	records.forEach((r, i) => {
 		const keys = [keyOf(r), ...(r.arxivId ? [`arxiv:${arxivSlug(r.arxivId)}`] : [])];
-		const existing = keys.map((k) => byKey.get(k)).find(Boolean);
-		if (existing) {
-			existing.records.push(r);
-			duplicates++;
-			keys.forEach((k) => byKey.set(k, existing));
-			continue;
+		let g = -1;
+		for (const k of keys) {
+			const seen = groupOfKey.get(k);
+			if (seen === undefined) continue;
+			const root = find(seen);
+			if (g < 0) g = root;
+			else if (root !== g) {
+				parent[Math.max(root, g)] = Math.min(root, g);
+				g = Math.min(root, g);
+			}
 		}
-		const m = { primary: r, records: [r] };
-		merged.push(m);
-		keys.forEach((k) => byKey.set(k, m));
-	}
-	return { merged, duplicates };
+		if (g < 0) parent.push((g = parent.length));
+		for (const k of keys) groupOfKey.set(k, g);
+		groupOf[i] = g;
+	});
+	const byRoot = new Map<number, MergedRecord<R>>();
+	const merged: Array<MergedRecord<R>> = [];
+	records.forEach((r, i) => {
+		const root = find(groupOf[i]!);
+		const m = byRoot.get(root);
+		if (m) m.records.push(r);
+		else {
+			const fresh = { primary: r, records: [r] };
+			byRoot.set(root, fresh);
+			merged.push(fresh);
+		}
+	});
+	return { merged, duplicates: records.length - merged.length };
 }
 
 /** The first defined value of a field across a paper's records (metadata from any source fills gaps). */

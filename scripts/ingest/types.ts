@@ -28,6 +28,11 @@ export interface RawRecord {
 	source: SourceRef;
 	/** Listing date, `YYYY-MM-DD`. */
 	date: string;
+	/**
+	 * Whether `date` is the day a listing (trending page) showed the paper, rather than an arXiv
+	 * record's `update_date`: a paper both list is dated by its listing (see buildFromPrepared).
+	 */
+	listed?: boolean;
 	/** 1-based position on its listing. */
 	rank: number;
 	arxivId?: string;

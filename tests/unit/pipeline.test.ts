@@ -51,6 +51,50 @@ describe('ingest pipeline', () => {
 		});
 	});
 
+	test('being the same paper is transitive: v1, v2 and a trending copy of v2 are one paper', () => {
+		const v1 = ABSTRACT.replace('three', 'two');
+		const r = ingest([
+			{ name: '2025-03-18-trending.txt', bytes: enc(page(['Title', ABSTRACT])) },
+			// v1 sorts first and shares only the id; the trending copy shares only v2's text.
+			{ name: 'a.jsonl', bytes: enc(jsonl({ id: '2501.00001v1', abstract: v1 })) },
+			{ name: 'b.jsonl', bytes: enc(jsonl({ id: '2501.00001v2' })) },
+		]);
+		expect(r.errors).toEqual([]);
+		expect(r.duplicates).toBe(2);
+		expect(r.papers).toHaveLength(1);
+		expect(r.papers[0]!.slug).toBe('2501.00001');
+		expect(r.papers[0]!.sources.map((s) => s.file)).toEqual([
+			'2025-03-18-trending.txt',
+			'a.jsonl',
+			'b.jsonl',
+		]);
+	});
+
+	test('a paper listed on a trending page is dated by that listing, whatever the folders are named', () => {
+		for (const [trending, arxiv] of [
+			['trending/2025-03-18-trending.txt', 'arxiv/dump.jsonl'],
+			['2025-03-18-trending.txt', 'a.jsonl'],
+		]) {
+			const r = ingest([
+				{ name: trending!, bytes: enc(page(['Title', ABSTRACT])) },
+				{ name: arxiv!, bytes: enc(jsonl({ id: '2109.00859v1', update_date: '2021-09-03' })) },
+			]);
+			expect(r.errors).toEqual([]);
+			expect(r.papers.map((p) => [p.slug, p.date, p.sources[0]!.file])).toEqual([
+				['2109.00859', '2025-03-18', trending],
+			]);
+		}
+	});
+
+	test('an arXiv id written with its "arXiv:" prefix is the same paper and slug', () => {
+		const r = ingest([
+			{ name: 'a.jsonl', bytes: enc(jsonl({ id: 'arXiv:2401.00001' })) },
+			{ name: 'b.jsonl', bytes: enc(jsonl({ id: '2401.00001v2', abstract: `${ABSTRACT} v2` })) },
+		]);
+		expect(r.errors).toEqual([]);
+		expect(r.papers.map((p) => [p.slug, p.arxivId])).toEqual([['2401.00001', '2401.00001']]);
+	});
+
 	test('the same paper copied with invisible characters (zero-width space, soft hyphen) is one paper', () => {
 		const r = ingest([
 			{ name: '2025-03-18-a.txt', bytes: enc(page(['FooNet: A Net', ABSTRACT])) },

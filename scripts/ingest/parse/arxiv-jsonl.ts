@@ -55,6 +55,13 @@ export function forEachLine(input: Uint8Array, each: (line: string, number: numb
  * are allowed. The listing date is `update_date`; rank is the record's order in the file.
  * `bytes` must be valid UTF-8 without BOM (parseSource checks them first).
  */
+/**
+ * The record's arXiv id as arXiv writes it: some tools prefix it (`arXiv:2401.00001`), which
+ * would otherwise become a slug of its own and keep the paper apart from its other records.
+ */
+export const arxivIdOf = (id: string | undefined): string | undefined =>
+	id?.replace(/^arxiv:\s*/i, '') || undefined;
+
 export function parseArxivJsonl(file: string, bytes: Uint8Array): ParseResult {
 	const records: RawRecord[] = [];
 	const errors: Problem[] = [];
@@ -144,7 +151,7 @@ export function parseArxivJsonl(file: string, bytes: Uint8Array): ParseResult {
 			source: { file, line },
 			date,
 			rank: records.length + 1,
-			arxivId: str(rec.id),
+			arxivId: arxivIdOf(str(rec.id)),
 			authors: str(rec.authors),
 			categories: str(rec.categories),
 			doi: str(rec.doi),

@@ -215,6 +215,7 @@ export function parseTrendingPage(file: string, text: string): ParseResult {
 			abstract: next.text,
 			source: { file, line: title.line },
 			date,
+			listed: true,
 			rank: records.length + 1,
 		});
 		i += 2;
