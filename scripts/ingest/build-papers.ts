@@ -13,6 +13,7 @@ import { compareListing } from '../../src/lib/listing.ts';
 import { firstOf, mergeByKey, textKey, type MergedRecord } from './dedupe.ts';
 import { latexToPlain } from './latex.ts';
 import {
+	codeUrlsIn,
 	extractShortName,
 	normalizeAbstract,
 	normalizeTitle,
@@ -74,7 +75,10 @@ export function prepareRecord(r: RawRecord): PreparedRecord {
 		title,
 		shortName: extractShortName(title),
 		summary: abstract.text,
-		codeUrls: abstract.codeUrls,
+		// The abstract's code links first, then those only the comments give.
+		codeUrls: r.comments
+			? [...new Set([...abstract.codeUrls, ...codeUrlsIn(r.comments)])]
+			: abstract.codeUrls,
 		hasMath: abstract.hasMath,
 		body: renderAbstractMdx(abstract.inline),
 		authors: r.authors === undefined ? undefined : splitAuthors(r.authors),

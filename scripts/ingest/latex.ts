@@ -136,12 +136,36 @@ function readGroup(s: string, i: number): { content: string; end: number } | und
 	return undefined;
 }
 
-/** Typographic quotes: ``x'' → “x”, `x' → ‘x’. */
+/** Typographic quotes: ``x'' → “x”, `x' → ‘x’, also nested (``a `b' c'' → “a ‘b’ c”). */
 export function convertQuotes(s: string): string {
 	if (!s.includes('`')) return s; // both patterns need one
+	// Single quotes first: a double pair cannot hold a backtick, and the inner pair's is gone then.
 	return s
-		.replace(/``([^`]*?)''/g, '“$1”')
-		.replace(/(^|[\s([{])`([^`'\s][^`']*?)'(?![A-Za-z])/g, '$1‘$2’');
+		.replace(/(^|[\s([{])`([^`'\s][^`']*?)'(?![A-Za-z])/g, '$1‘$2’')
+		.replace(/``([^`]*?)''/g, '“$1”');
+}
+
+/**
+ * TeX's typing of ties and dashes inside a word pair: `Gemini~3` (a no-break space), `10--20` and
+ * `Hessian--vector` (an en dash), `results---and` (an em dash). Only between letters or digits:
+ * `~50%` (about), `--help`, `<!--` and a free-standing ` --- ` (a Markdown rule's lookalike) stay
+ * as typed, and so does anything in a token holding `/` or `@` (a URL or an address may have `~`
+ * or `--`; for a tie, the part before it: `on~https://…` is a tie).
+ */
+const TIE_OR_DASH =
+	/(?<=[\p{L}\p{N}])~(?=[\p{L}\p{N}\\])|(?<=[\p{L}\p{N}])---?(?=[\p{L}\p{N}])/gu;
+
+/** Ties and dashes as TeX prints them (see TIE_OR_DASH). */
+export function convertTiesAndDashes(s: string): string {
+	if (!s.includes('~') && !s.includes('--')) return s;
+	return s.replace(TIE_OR_DASH, (m: string, at: number) => {
+		const start = Math.max(s.lastIndexOf(' ', at), s.lastIndexOf('\n', at)) + 1;
+		const end = s.slice(at).search(/\s/);
+		// A tie may come before a URL (`on~https://…`): only the word before it counts then.
+		const token = s.slice(start, m === '~' ? at : end < 0 ? s.length : at + end);
+		if (/[/@]/.test(token)) return m;
+		return m === '~' ? '\u00a0' : m === '---' ? '—' : '–';
+	});
 }
 
 /** Appends text to an inline list, merging with a preceding text node. */
@@ -217,7 +241,7 @@ export function inlineText(nodes: Inline[]): string {
  * before). Unknown commands and stray braces are kept verbatim.
  */
 export function parseLatexProse(input: string): Inline[] {
-	const s = convertQuotes(input);
+	const s = convertTiesAndDashes(convertQuotes(input));
 	// No command and no group (most prose): one text node.
 	if (!s.includes('\\') && !s.includes('{')) return s === '' ? [] : [{ type: 'text', value: s }];
 	const out: Inline[] = [];
@@ -272,7 +296,10 @@ export function parseLatexProse(input: string): Inline[] {
 			continue;
 		}
 		const style = STYLE[name];
-		const group = readGroup(s, after);
+		// TeX skips spaces after a command word: `\emph {x}` is `\emph{x}`.
+		let open = after;
+		if (name !== '') while (s[open] === ' ') open++;
+		const group = readGroup(s, open);
 		if (style && group) {
 			for (const n of styled(style, group.content)) pushNode(out, n);
 			i = group.end;

@@ -209,10 +209,10 @@ const CODE_HOSTS =
  * URL, which would write them encoded).
  */
 const URL_RE =
-	/\b(?:(https?)\s?:\s?\/\/\s?((?:[\p{L}\p{N}-]+\.)+\p{L}{2,}(?::\d+)?)|((?:www\.)?(?:github\.com|gitlab\.com|huggingface\.co|bitbucket\.org)(?=\/)))((?:\/[^\s<>"'{}|\\^`[\]\u2013\u2014\u3000-\u303f\uff00-\uff65]*)?)/giu;
+	/\b(?:(https?)\s?:\s?\/\/\s?((?:[\p{L}\p{N}-]+\.)+\p{L}{2,}(?::\d+)?)|((?:www\.)?(?:github\.com|gitlab\.com|huggingface\.co|bitbucket\.org|codeberg\.org)(?=\/)))((?:\/[^\s<>"'{}|\\^`[\]\u2013\u2014\u3000-\u303f\uff00-\uff65]*)?)/giu;
 
 /** What every match of URL_RE contains. */
-const MAY_HOLD_URL = /http|github\.com|gitlab\.com|huggingface\.co|bitbucket\.org/iu;
+const MAY_HOLD_URL = /http|github\.com|gitlab\.com|huggingface\.co|bitbucket\.org|codeberg\.org/iu;
 
 /** Removes trailing punctuation a sentence put after a URL, keeping balanced parentheses. */
 function trimUrlTail(url: string): { url: string; tail: string } {
@@ -222,7 +222,8 @@ function trimUrlTail(url: string): { url: string; tail: string } {
 		const last = u[u.length - 1];
 		if (!last) break;
 		if (
-			/[.,;:!?'"”’\]}*]/.test(last) ||
+			// Closing quotes and ellipses of any language too: «…/r», „…/q“, …/r… end a sentence.
+			/[.,;:!?'"”’\]}*…»«“‘›‹„‚]/.test(last) ||
 			(last === ')' && (u.match(/\(/g)?.length ?? 0) < (u.match(/\)/g)?.length ?? 0))
 		) {
 			tail = last + tail;
@@ -388,6 +389,14 @@ function containsMath(nodes: Inline[]): boolean {
 			((n.type === 'emphasis' || n.type === 'strong' || n.type === 'link') &&
 				containsMath(n.children)),
 	);
+}
+
+/**
+ * Code repository URLs in a short text beside the abstract: arXiv's `comments` often hold the
+ * only link to a paper's code ("Accepted at ICML 2025, code at https://github.com/o/r").
+ */
+export function codeUrlsIn(text: string): string[] {
+	return MAY_HOLD_URL.test(text) ? normalizeAbstract(text).codeUrls : [];
 }
 
 /** Normalises an abstract: whitespace, math, LaTeX prose, links and bare math. */

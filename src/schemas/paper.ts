@@ -50,7 +50,7 @@ export const PaperSchema = z.object({
 	rank: z.number().int().positive(),
 	/** Every source that listed this paper; the first is the primary one. */
 	sources: z.array(SourceRefSchema).min(1),
-	/** Code repository URLs found in the abstract, repaired and de-duplicated. */
+	/** Code repository URLs found in the abstract (then in the comments), repaired and de-duplicated. */
 	codeUrls: z.array(z.url()),
 	/** arXiv identifier (`2504.12351` or `hep-th/9901001`) when the input carries one. */
 	arxivId: z.string().optional(),

@@ -196,6 +196,14 @@ test('a trending paper that gained its arXiv record moved, and its old address s
 	await context.close();
 });
 
+test('a code link only the arXiv comments give is listed as code and linked in the comments', () => {
+	const html = readFileSync(join(dist, 'papers', '2505.21533', 'index.html'), 'utf8');
+	expect(html).toMatch(/<a class="links__code" href="https:\/\/github\.com\/sthalles\/sop">/);
+	expect(html).toMatch(
+		/<dd>Accepted at ICML 2025, code at <a href="https:\/\/github\.com\/sthalles\/sop">https:\/\/github\.com\/sthalles\/sop<\/a>\s*<\/dd>/,
+	);
+});
+
 test('no two papers share a BibTeX key (parts I and II of a paper, 0704.0033 and 0704.0035)', () => {
 	const keys = readdirSync(join(dist, 'papers')).flatMap((slug) => {
 		const m = /@(?:misc|article)\{([^,]+),/.exec(

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { inlineText, latexToPlain, parseLatexProse } from '../../scripts/ingest/latex.ts';
 import {
+	codeUrlsIn,
 	extractShortName,
 	normalizeAbstract,
 	normalizeWhitespace,
@@ -56,6 +57,20 @@ describe('LaTeX prose', () => {
 		['\\ss', 'ß'],
 		["``quoted''", '“quoted”'],
 		["`single'", '‘single’'],
+		["``so-called `gap' problem''", '“so-called ‘gap’ problem”'],
+		// Ties and dashes between words; free-standing ones and those in URLs stay as typed.
+		[
+			'Gemini~3 and CVPR~2026, on~https://x.org/~a',
+			'Gemini\u00a03 and CVPR\u00a02026, on\u00a0https://x.org/~a',
+		],
+		['pages 10--20, Hessian--vector, results---and', 'pages 10–20, Hessian–vector, results—and'],
+		[
+			'~50% and --help, <!-- x -->, a -- b --- c, x~~y',
+			'~50% and --help, <!-- x -->, a -- b --- c, x~~y',
+		],
+		['https://github.com/a--b/c~d and me@a--b.org', 'https://github.com/a--b/c~d and me@a--b.org'],
+		// TeX skips the spaces after a command word.
+		['\\emph {x} and \\textbf  {y}', 'x and y'],
 		['\\unknown{x}', '\\unknown{x}'],
 		['{0,1}', '{0,1}'],
 		['\\textsc{PromptCoT} and \\textrm{x}', 'PromptCoT and x'],
@@ -215,6 +230,23 @@ describe('normalizeAbstract', () => {
 		]);
 		expect(normalizeAbstract('(see https://github.com/a/b).').codeUrls).toEqual([
 			'https://github.com/a/b',
+		]);
+		// Closing quotes and ellipses of other languages end the sentence, not the URL.
+		for (const text of [
+			'Code is available at https://github.com/o/r…',
+			'Code: «https://github.com/o/r».',
+			'Code: „https://github.com/o/r“.',
+			'Code: ‹https://github.com/o/r›',
+		])
+			expect(normalizeAbstract(text).codeUrls, text).toEqual(['https://github.com/o/r']);
+	});
+	test('code URLs in the comments count, after those of the abstract; codeberg without a scheme too', () => {
+		expect(codeUrlsIn('Accepted at ICML 2025, code at https://github.com/sthalles/sop')).toEqual([
+			'https://github.com/sthalles/sop',
+		]);
+		expect(codeUrlsIn('12 pages, 3 figures')).toEqual([]);
+		expect(normalizeAbstract('Mirror at codeberg.org/x/y.').codeUrls).toEqual([
+			'https://codeberg.org/x/y',
 		]);
 	});
 	test('a code URL is the repository: no query or fragment (view state), then no .git', () => {

@@ -86,6 +86,22 @@ describe('ingest pipeline', () => {
 		}
 	});
 
+	test("a code link only the comments give is a code URL of the paper, after the abstract's", () => {
+		const r = ingest([
+			{
+				name: 'a.jsonl',
+				bytes: enc(
+					jsonl({
+						id: '2505.21533',
+						comments: 'Code at https://github.com/c/d and https://github.com/o/r.',
+					}),
+				),
+			},
+		]);
+		expect(r.errors).toEqual([]);
+		expect(r.papers[0]!.codeUrls).toEqual(['https://github.com/o/r', 'https://github.com/c/d']);
+	});
+
 	test('an arXiv id written with its "arXiv:" prefix is the same paper and slug', () => {
 		const r = ingest([
 			{ name: 'a.jsonl', bytes: enc(jsonl({ id: 'arXiv:2401.00001' })) },
