@@ -152,8 +152,7 @@ export function convertQuotes(s: string): string {
  * as typed, and so does anything in a token holding `/` or `@` (a URL or an address may have `~`
  * or `--`; for a tie, the part before it: `on~https://…` is a tie).
  */
-const TIE_OR_DASH =
-	/(?<=[\p{L}\p{N}])~(?=[\p{L}\p{N}\\])|(?<=[\p{L}\p{N}])---?(?=[\p{L}\p{N}])/gu;
+const TIE_OR_DASH = /(?<=[\p{L}\p{N}])~(?=[\p{L}\p{N}\\])|(?<=[\p{L}\p{N}])---?(?=[\p{L}\p{N}])/gu;
 
 /** Ties and dashes as TeX prints them (see TIE_OR_DASH). */
 export function convertTiesAndDashes(s: string): string {

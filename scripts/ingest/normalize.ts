@@ -203,16 +203,17 @@ function proseAndMath(parts: ReturnType<typeof splitMath>): Inline[] {
 const CODE_HOSTS =
 	/^(?:www\.)?(?:github\.com|gitlab\.com|bitbucket\.org|codeberg\.org|huggingface\.co|sourceforge\.net)$/i;
 /**
- * A URL, possibly broken by spaces around `:` and `//` (`https: //github.com/x/y`), or a bare
- * code-host URL without a scheme. Paths stop at whitespace, at en and em dashes (`…/o/r—a tool`)
+ * A URL, possibly broken by spaces around `:` and `//` (`https: //github.com/x/y`), or one
+ * without a scheme: a code-host URL with a path, or a `www.` name (linked over https). Paths stop at whitespace, at en and em dashes (`…/o/r—a tool`)
  * and at CJK or fullwidth punctuation (`https://github.com/o/r。`, `…/q，后面`: never part of a
  * URL, which would write them encoded).
  */
 const URL_RE =
-	/\b(?:(https?)\s?:\s?\/\/\s?((?:[\p{L}\p{N}-]+\.)+\p{L}{2,}(?::\d+)?)|((?:www\.)?(?:github\.com|gitlab\.com|huggingface\.co|bitbucket\.org|codeberg\.org)(?=\/)))((?:\/[^\s<>"'{}|\\^`[\]\u2013\u2014\u3000-\u303f\uff00-\uff65]*)?)/giu;
+	/\b(?:(https?)\s?:\s?\/\/\s?((?:[\p{L}\p{N}-]+\.)+\p{L}{2,}(?::\d+)?)|((?:www\.)?(?:github\.com|gitlab\.com|huggingface\.co|bitbucket\.org|codeberg\.org)(?=\/)|www\.(?:[\p{L}\p{N}-]+\.)+\p{L}{2,}))((?:\/[^\s<>"'{}|\\^`[\]\u2013\u2014\u3000-\u303f\uff00-\uff65]*)?)/giu;
 
 /** What every match of URL_RE contains. */
-const MAY_HOLD_URL = /http|github\.com|gitlab\.com|huggingface\.co|bitbucket\.org|codeberg\.org/iu;
+const MAY_HOLD_URL =
+	/http|www\.|github\.com|gitlab\.com|huggingface\.co|bitbucket\.org|codeberg\.org/iu;
 
 /** Removes trailing punctuation a sentence put after a URL, keeping balanced parentheses. */
 function trimUrlTail(url: string): { url: string; tail: string } {

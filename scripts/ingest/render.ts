@@ -29,8 +29,9 @@ export function escapeMdxText(s: string): string {
 	return (
 		s
 			.replace(ESCAPED, (c) => ENTITIES[c] ?? `\\${c}`)
-			// GFM turns bare `http://`, `www.` and e-mail addresses into links and keeps backslashes
-			// inside them literally; breaking the trigger keeps them plain text (`@` is escaped above).
+			// GFM turns bare `http://`, `www.` and e-mail addresses into links, and a plain
+			// compiler keeps backslashes inside them literally. The site's renderer unwraps every
+			// such link (remarkDropAutolinks); the escapes keep other MDX compilers from making them.
 			.replace(/(https?):(?=\/\/)/gi, '$1\\:')
 			.replace(/(www)\./gi, '$1\\.')
 	);

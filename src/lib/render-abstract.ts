@@ -17,7 +17,7 @@ import type { Element, ElementContent, Root } from 'hast';
 import type { State } from 'mdast-util-to-hast';
 
 /** Bumped whenever the HTML this module produces changes: part of every cache key. */
-export const RENDERER_VERSION = 'abstract-html-5';
+export const RENDERER_VERSION = 'abstract-html-6';
 
 const ALLOWED = new Set(['em', 'strong', 'code', 'a']);
 
@@ -106,21 +106,22 @@ interface ParentNode {
 }
 
 /**
- * GFM's autolink literal runs on text after parsing, so a URL shown as a link's text would
- * become a second link inside the first (invalid HTML). This unwraps links nested in links.
+ * Every link in an abstract is one the ingest wrote (`<a href>`, after repairing the URL); the
+ * Markdown link syntaxes are escaped. GFM's autolink literal still runs on text after parsing,
+ * escapes resolved, and links what it takes for a URL: half of a URL broken by a space
+ * (`https://github. com/x/y` linked `https://github`), `www.` names, e-mail addresses, and the
+ * URL text inside the ingest's own links (a link in a link, invalid HTML). Its links are
+ * unwrapped to their text.
  */
-export function remarkUnnestLinks() {
-	const isLink = (n: ParentNode): boolean =>
-		n.type === 'link' || (n.type.startsWith('mdxJsx') && n.name === 'a');
-	const visit = (node: ParentNode, insideLink: boolean): void => {
+export function remarkDropAutolinks() {
+	const visit = (node: ParentNode): void => {
 		if (!node.children) return;
-		const inside = insideLink || isLink(node);
 		node.children = node.children.flatMap((child) =>
-			inside && child.type === 'link' ? (child.children ?? []) : [child],
+			child.type === 'link' ? (child.children ?? []) : [child],
 		);
-		for (const child of node.children) visit(child, inside);
+		for (const child of node.children) visit(child);
 	};
-	return (tree: ParentNode): void => visit(tree, false);
+	return (tree: ParentNode): void => visit(tree);
 }
 
 /** `tex` with every `%` that no backslash escapes written `\%`. */
@@ -153,7 +154,7 @@ const processor = unified()
 	.use(remarkMdx)
 	.use(remarkGfm)
 	.use(remarkMath)
-	.use(remarkUnnestLinks)
+	.use(remarkDropAutolinks)
 	.use(remarkRehype, {
 		handlers: {
 			mdxJsxTextElement: jsxElement as never,

@@ -1,4 +1,6 @@
 import { describe, expect, test } from 'vitest';
+import { normalizeAbstract } from '../../scripts/ingest/normalize.ts';
+import { renderAbstractMdx } from '../../scripts/ingest/render.ts';
 import { renderAbstractHtml } from '../../src/lib/render-abstract.ts';
 
 describe('renderAbstractHtml links', () => {
@@ -11,9 +13,14 @@ describe('renderAbstractHtml links', () => {
 		);
 	});
 
-	test('still autolinks a bare URL outside any link', () => {
-		expect(renderAbstractHtml('see https://x.org/y')).toBe(
-			'<p>see <a href="https://x.org/y">https://x.org/y</a></p>',
+	test('links only what the ingest linked: a URL broken inside its host and e-mail stay text', () => {
+		const { inline } = normalizeAbstract(
+			'Code at https://github. com/x/y and www.example.com and mail me@x.org, or https://x.org/y.',
 		);
+		expect(renderAbstractHtml(renderAbstractMdx(inline))).toBe(
+			'<p>Code at https://github. com/x/y and <a href="https://www.example.com">www.example.com</a> and mail me@x.org, or <a href="https://x.org/y">https://x.org/y</a>.</p>',
+		);
+		// GFM would link a bare URL the ingest left as text; no link is made that it did not write.
+		expect(renderAbstractHtml('see https://x.org/y')).toBe('<p>see https://x.org/y</p>');
 	});
 });

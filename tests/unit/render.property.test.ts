@@ -13,7 +13,7 @@ import type { Inline } from '../../scripts/ingest/inline.ts';
 import { convertTiesAndDashes, inlineText } from '../../scripts/ingest/latex.ts';
 import { normalizeAbstract } from '../../scripts/ingest/normalize.ts';
 import { renderAbstractMdx } from '../../scripts/ingest/render.ts';
-import { remarkUnnestLinks, renderAbstractHtml } from '../../src/lib/render-abstract.ts';
+import { remarkDropAutolinks, renderAbstractHtml } from '../../src/lib/render-abstract.ts';
 
 /** Pieces random strings are made of: single characters and multi-character hazards. */
 const ALPHABET = [
@@ -135,7 +135,7 @@ function typeset(nodes: Inline[]): Inline[] {
 async function compileToText(mdx: string): Promise<string> {
 	const mod = await evaluate(mdx, {
 		...runtime,
-		remarkPlugins: [remarkGfm, remarkMath, remarkUnnestLinks],
+		remarkPlugins: [remarkGfm, remarkMath, remarkDropAutolinks],
 	});
 	return textOf((mod.default as (props: object) => unknown)({}));
 }
