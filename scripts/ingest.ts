@@ -5,26 +5,30 @@
  *   3. on any error: print them all with file and line, write nothing, exit 1
  *   4. write the entries atomically, as they are rendered (write.ts, write-worker.ts)
  *   5. print the summary               (report.ts)
- * Usage: node scripts/ingest.ts [--sources DIR] [--out DIR] [--topics FILE] [--quiet]
+ * Usage: node scripts/ingest.ts [--sources DIR] [--out DIR] [--topics FILE] [--quiet] [--help]
+ * (the options and their defaults: ingest/cli.ts).
  * (Node runs the TypeScript itself since 22.18; `npm run ingest` uses the pinned Node.)
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseIngestArgs, USAGE, USAGE_HINT } from './ingest/cli.ts';
 import { ingest } from './ingest/pipeline.ts';
 import { createProgress, formatProblem, formatSummary } from './ingest/report.ts';
 import { readTopicsYaml } from './ingest/topics/topics-yaml.ts';
 import { readSourceFiles, writeFolder } from './ingest/write.ts';
 import { openFolderSink, type EntrySink } from './ingest/write-worker.ts';
 
-const { values } = parseArgs({
-	options: {
-		sources: { type: 'string', default: 'content/sources' },
-		out: { type: 'string', default: 'content/papers' },
-		topics: { type: 'string', default: 'content/topics.yaml' },
-		quiet: { type: 'boolean', default: false },
-	},
-});
+const cli = parseIngestArgs(process.argv.slice(2));
+if (cli.kind === 'help') {
+	process.stdout.write(USAGE);
+	process.exit(0);
+}
+if (cli.kind === 'error') {
+	// A mistyped command (exit 2, as command-line tools do) is not bad input (exit 1).
+	console.error(`ingest: ${cli.message}\n  hint: ${USAGE_HINT}`);
+	process.exit(2);
+}
+const values = cli.options;
 
 const started = performance.now();
 // The taxonomy: a broken topics.yaml stops the run before anything is parsed or written.

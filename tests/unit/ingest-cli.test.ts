@@ -98,6 +98,34 @@ describe('ingest command', { timeout: 120_000 }, () => {
 		expect(readdirSync(dir).sort()).toEqual(['papers', 'sources']);
 	});
 
+	test('--help and -h print the options and their defaults, exit 0', () => {
+		for (const flag of ['--help', '-h']) {
+			const r = run(flag);
+			expect(r.status).toBe(0);
+			expect(r.stderr).toBe('');
+			expect(r.stdout).toMatch(/^Usage: node scripts\/ingest\.ts/);
+			for (const option of ['--sources DIR', '--out DIR', '--topics FILE', '--quiet', '--help'])
+				expect(r.stdout).toContain(option);
+			expect(r.stdout).toContain('(default: content/sources)');
+		}
+		expect(readdirSync(dir)).toEqual(['sources']);
+	});
+
+	test('a mistyped command: one line and the usage hint, exit 2, no stack trace', () => {
+		for (const [args, message] of [
+			[['--verbose'], 'ingest: unknown option --verbose'],
+			[['stray'], 'ingest: unexpected argument stray'],
+		] as const) {
+			const r = run(...args);
+			expect(r.status).toBe(2);
+			expect(r.stderr).toBe(
+				`${message}\n  hint: run \`node scripts/ingest.ts --help\` for the options\n`,
+			);
+			expect(r.stdout).toBe('');
+		}
+		expect(readdirSync(dir)).toEqual(['sources']);
+	});
+
 	test('two clean runs produce the same bytes, with no clock or machine path in them', () => {
 		run();
 		const first = readdirSync(join(dir, 'papers')).map((f) =>
