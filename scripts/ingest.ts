@@ -9,7 +9,7 @@
  * (the options and their defaults: ingest/cli.ts).
  * (Node runs the TypeScript itself since 22.18; `npm run ingest` uses the pinned Node.)
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { parseIngestArgs, USAGE, USAGE_HINT } from './ingest/cli.ts';
 import { ingest } from './ingest/pipeline.ts';
@@ -48,6 +48,17 @@ if (taxonomy.problems.length > 0) {
 	);
 	process.exit(1);
 }
+// Where problems are: relative to here when inside it, else the absolute folder.
+const inside = relative(process.cwd(), resolve(values.sources));
+const sourcesFolder = inside.startsWith('..') ? resolve(values.sources) : inside || '.';
+// A mistyped --sources is named as such: read as an empty folder it said "/x/.: no source files".
+if (!existsSync(values.sources) || !statSync(values.sources).isDirectory()) {
+	const what = existsSync(values.sources) ? 'is not a folder' : 'no such folder';
+	console.error(
+		`error: ${sourcesFolder}: ${what}\n  hint: pass --sources DIR, a folder of .txt and .jsonl files\ningest: nothing was written.`,
+	);
+	process.exit(1);
+}
 let mark = performance.now();
 let sources: ReturnType<typeof readSourceFiles>;
 try {
@@ -75,9 +86,6 @@ const result = ingest(sources, {
 	},
 });
 
-// Where problems are: relative to here when inside it, else the absolute folder.
-const inside = relative(process.cwd(), resolve(values.sources));
-const sourcesFolder = inside.startsWith('..') ? resolve(values.sources) : inside || '.';
 for (const w of result.warnings) console.warn(formatProblem('warning', w, sourcesFolder));
 if (result.errors.length > 0) {
 	await sink?.abort();

@@ -126,6 +126,24 @@ describe('ingest command', { timeout: 120_000 }, () => {
 		expect(readdirSync(dir)).toEqual(['sources']);
 	});
 
+	test('a --sources folder that does not exist is named as missing, exit 1, nothing written', () => {
+		const missing = join(dir, 'no-such-folder');
+		const r = spawnSync(
+			'npx',
+			['tsx', 'scripts/ingest.ts', '--sources', missing, '--out', join(dir, 'papers')],
+			{ encoding: 'utf8' },
+		);
+		expect(r.status).toBe(1);
+		expect(r.stderr).toContain(`error: ${missing}: no such folder`);
+		expect(r.stderr).not.toContain('no source files');
+		expect(readdirSync(dir)).toEqual(['sources']);
+		// An existing but empty folder keeps its own message.
+		rmSync(join(dir, 'sources', '2025-03-18-trending.txt'));
+		const empty = run();
+		expect(empty.status).toBe(1);
+		expect(empty.stderr).toContain(`${join(dir, 'sources')}/.: no source files`);
+	});
+
 	test('two clean runs produce the same bytes, with no clock or machine path in them', () => {
 		run();
 		const first = readdirSync(join(dir, 'papers')).map((f) =>
