@@ -79,6 +79,23 @@ describe('trending pages', () => {
 		]);
 	});
 
+	test('a second date line among the papers is an error saying so, not a lonely title', () => {
+		const text = `Mar 18\n\nFirst Title\n\n${ABSTRACT}\n\nMar 17\n\nSecond Title\n\n${ABSTRACT}\n`;
+		const { errors } = parseTrendingPage('2025-03-18-x.txt', text);
+		expect(errors).toEqual([
+			{
+				file: '2025-03-18-x.txt',
+				line: 7,
+				message: 'a second date line "Mar 17": one page lists one day',
+				hint: 'split the file per day, one YYYY-MM-DD-<name>.txt per date line',
+			},
+		]);
+		// A title that reads as a date but has its abstract is still a paper.
+		const paper = parseTrendingPage('2025-03-18-x.txt', `Mar 18\n\nMay 5\n\n${ABSTRACT}\n`);
+		expect(paper.errors).toEqual([]);
+		expect(paper.records.map((r) => r.title)).toEqual(['May 5']);
+	});
+
 	test('a date line that names no calendar day is an error naming its line', () => {
 		const page = (date: string): string => `Header\n\n${date}\n\nA Title\n\n${ABSTRACT}\n`;
 		for (const [file, date] of [

@@ -191,12 +191,21 @@ export function parseTrendingPage(file: string, text: string): ParseResult {
 							message: 'abstract without a title',
 							hint: 'put the title on the line before the abstract (or join the line to the abstract it continues)',
 						}
-					: {
-							file,
-							line: title.line,
-							message: `title without abstract: "${title.text.slice(0, 80)}"`,
-							hint: 'add the abstract on the next non-blank line, or remove the title',
-						},
+					: parseDateLine(title.text)
+						? // A date line among the papers starts another day's list (pages pasted
+							// together): said as such, not as a title that lost its abstract.
+							{
+								file,
+								line: title.line,
+								message: `a second date line "${title.text.slice(0, 80)}": one page lists one day`,
+								hint: 'split the file per day, one YYYY-MM-DD-<name>.txt per date line',
+							}
+						: {
+								file,
+								line: title.line,
+								message: `title without abstract: "${title.text.slice(0, 80)}"`,
+								hint: 'add the abstract on the next non-blank line, or remove the title',
+							},
 			);
 			i += 1;
 			continue;
