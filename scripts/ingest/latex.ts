@@ -4,6 +4,22 @@
  * character of the input is ever lost.
  */
 import type { Inline } from './inline.ts';
+import { InputProblem } from './types.ts';
+
+/**
+ * Most groups read inside one another (`\textbf{\emph{…}}`, `{\it {\bf …}}`, footnotes). Real
+ * abstracts nest a few; 2,000 overflowed the stack here (and would the tree's later walks and
+ * the page's MDX), so deeper nesting is bad input, reported with the record's place.
+ */
+export const MAX_GROUP_DEPTH = 100;
+
+/** The error for a group nested deeper than MAX_GROUP_DEPTH. */
+function tooDeep(): InputProblem {
+	return new InputProblem(
+		`LaTeX groups nested deeper than ${MAX_GROUP_DEPTH}`,
+		'close the groups ({…}, \\textbf{…}, …) that were left open, or remove the extra braces',
+	);
+}
 
 /**
  * A lookup table without a prototype: command names come from the input, and `\constructor`
@@ -181,9 +197,9 @@ function pushNode(out: Inline[], node: Inline): void {
 	else out.push(node);
 }
 
-/** The LaTeX prose `content` in a style. */
-function styled(style: Style, content: string): Inline[] {
-	const inner = parseLatexProse(content);
+/** The LaTeX prose `content` in a style; `depth` is the number of groups around it. */
+function styled(style: Style, content: string, depth: number): Inline[] {
+	const inner = parseLatexProse(content, depth);
 	if (style === 'plain') return inner;
 	if (style === 'code') return [{ type: 'code', value: inlineText(inner) }];
 	return [{ type: style, children: inner }];
@@ -210,18 +226,22 @@ const isKnownCommand = (name: string): boolean =>
  * (`{\bf x}`) or a known command first (`{\textbf{x}}`), or one such group inside another
  * (`{{\large x}}`). Undefined for any other group, whose braces are text (`{0,1}`).
  */
-function groupNodes(content: string): Inline[] | undefined {
-	if (ACCENT_GROUP.test(content)) {
-		const inner = parseLatexProse(content);
-		const only = inner.length === 1 ? inner[0]! : undefined;
-		if (only?.type === 'text' && !only.value.includes('\\')) return inner;
+function groupNodes(group: string, depth: number): Inline[] | undefined {
+	// A loop, not a call per `{{…}}` level: braces around braces add no depth to the tree.
+	for (let content = group; ;) {
+		if (ACCENT_GROUP.test(content)) {
+			const inner = parseLatexProse(content, depth);
+			const only = inner.length === 1 ? inner[0]! : undefined;
+			if (only?.type === 'text' && !only.value.includes('\\')) return inner;
+		}
+		const d = DECLARATION_GROUP.exec(content);
+		const declared = d && DECLARATION[d[1]!];
+		if (d && declared) return styled(declared, d[2]!, depth);
+		if (d && isKnownCommand(d[1]!)) return parseLatexProse(content, depth);
+		const inner = content.startsWith('{') ? readGroup(content, 0) : undefined;
+		if (inner?.end !== content.length) return undefined;
+		content = inner.content;
 	}
-	const d = DECLARATION_GROUP.exec(content);
-	const declared = d && DECLARATION[d[1]!];
-	if (d && declared) return styled(declared, d[2]!);
-	if (d && isKnownCommand(d[1]!)) return parseLatexProse(content);
-	const inner = content.startsWith('{') ? readGroup(content, 0) : undefined;
-	return inner?.end === content.length ? groupNodes(inner.content) : undefined;
 }
 
 /** Flattens an inline tree to its text (math as TeX source, links as their text). */
@@ -237,9 +257,11 @@ export function inlineText(nodes: Inline[]): string {
 
 /**
  * Interprets the LaTeX text commands of a prose fragment (no math inside: math is split off
- * before). Unknown commands and stray braces are kept verbatim.
+ * before). Unknown commands and stray braces are kept verbatim. `depth` counts the groups the
+ * fragment sits in; past MAX_GROUP_DEPTH it throws an InputProblem.
  */
-export function parseLatexProse(input: string): Inline[] {
+export function parseLatexProse(input: string, depth = 0): Inline[] {
+	if (depth > MAX_GROUP_DEPTH) throw tooDeep();
 	const s = convertTiesAndDashes(convertQuotes(input));
 	// No command and no group (most prose): one text node.
 	if (!s.includes('\\') && !s.includes('{')) return s === '' ? [] : [{ type: 'text', value: s }];
@@ -250,7 +272,7 @@ export function parseLatexProse(input: string): Inline[] {
 		// Braces that only group LaTeX (`{\'a}`, `{\it x}`, `{\textbf{x}}`) are not shown.
 		if (c === '{' && (s[i + 1] === '\\' || s[i + 1] === '{')) {
 			const g = readGroup(s, i);
-			const nodes = g && groupNodes(g.content);
+			const nodes = g && groupNodes(g.content, depth + 1);
 			if (g && nodes) {
 				for (const n of nodes) pushNode(out, n);
 				i = g.end;
@@ -300,7 +322,7 @@ export function parseLatexProse(input: string): Inline[] {
 		if (name !== '') while (s[open] === ' ') open++;
 		const group = readGroup(s, open);
 		if (style && group) {
-			for (const n of styled(style, group.content)) pushNode(out, n);
+			for (const n of styled(style, group.content, depth + 1)) pushNode(out, n);
 			i = group.end;
 			continue;
 		}
@@ -309,7 +331,7 @@ export function parseLatexProse(input: string): Inline[] {
 			const before = out[out.length - 1];
 			const spaced = before?.type === 'text' && before.value.endsWith(' ');
 			pushText(out, spaced ? '(' : ' (');
-			for (const n of parseLatexProse(group.content)) pushNode(out, n);
+			for (const n of parseLatexProse(group.content, depth + 1)) pushNode(out, n);
 			pushText(out, ')');
 			i = group.end;
 			continue;
@@ -329,7 +351,7 @@ export function parseLatexProse(input: string): Inline[] {
 				out.push({
 					type: 'link',
 					url: group.content.trim(),
-					children: parseLatexProse(text.content),
+					children: parseLatexProse(text.content, depth + 1),
 				});
 				i = text.end;
 				continue;

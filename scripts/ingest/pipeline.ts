@@ -103,10 +103,16 @@ export function ingest(sources: SourceFile[], options: IngestOptions = {}): Inge
 	return withHelper(records.length, options.parallelFrom, afterParse);
 
 	function afterParse(helper: TopicsHelper | undefined): IngestResult {
-		const prepared = prepareRecords(records, helper);
+		const { records: prepared, problems } = prepareRecords(records, helper);
 		// The raw records are not read again: let their text go, so that its space in the heap
 		// is reused by what follows instead of new memory (each new page costs a fault).
 		records.length = 0;
+		// A record that could not be normalised (LaTeX nested too deep, …) fails the run at its place.
+		if (problems.length > 0) {
+			errors.push(...problems);
+			lap('normalise');
+			return empty;
+		}
 		const { papers: built, duplicates, redirects } = buildFromPrepared(prepared);
 		lap('normalise');
 		// Topics, keywords and related papers need the whole corpus (IDF, neighbours), so they are

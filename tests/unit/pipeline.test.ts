@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { generateCorpus, loadMaterial } from '../../scripts/bench/corpus.ts';
 import { readTopicsYaml } from '../../scripts/ingest/topics/topics-yaml.ts';
+import { prepareRun } from '../../scripts/ingest/build-papers.ts';
+import { MAX_GROUP_DEPTH } from '../../scripts/ingest/latex.ts';
 import { ingest } from '../../scripts/ingest/pipeline.ts';
 import { splitFrontmatter } from '../../src/lib/frontmatter.ts';
 import { PaperSchema } from '../../src/schemas/paper.ts';
@@ -240,6 +242,58 @@ describe('ingest pipeline', () => {
 		]);
 		expect(r.errors).toHaveLength(1);
 		expect(r.entries.size).toBe(0);
+	});
+});
+
+describe('a record that cannot be normalised', () => {
+	const deep = (n: number): string => `${'\\textbf{'.repeat(n)}deep${'}'.repeat(n)} ${ABSTRACT}`;
+
+	test('LaTeX nested 2,000 deep is an error at the record, on one thread and on two', () => {
+		// 300 records so that the worker is given a chunk of its own (chunks are 256 records).
+		const records = Array.from({ length: 300 }, (_, i) => ({ id: `2503.${i}`, title: `T${i}` }));
+		records[299] = { ...records[299]!, abstract: deep(2000) } as (typeof records)[number];
+		const sources = [{ name: 'deep.jsonl', bytes: enc(jsonl(...records)) }];
+		for (const parallelFrom of [Number.POSITIVE_INFINITY, 1]) {
+			const r = ingest(sources, { parallelFrom });
+			expect(r.errors).toEqual([
+				{
+					file: 'deep.jsonl',
+					line: 300,
+					message: `LaTeX groups nested deeper than ${MAX_GROUP_DEPTH}`,
+					hint: expect.stringMatching(/close the groups/),
+				},
+			]);
+			expect(r.entries.size).toBe(0);
+		}
+	});
+
+	test('nesting up to the limit still reads', () => {
+		const r = ingest([{ name: 'a.jsonl', bytes: enc(jsonl({ abstract: deep(MAX_GROUP_DEPTH) })) }]);
+		expect(r.errors).toEqual([]);
+		expect(r.papers[0]!.summary).toMatch(/^deep We study/);
+	});
+
+	test("any other exception becomes a problem with the record's file and line", () => {
+		const record = {
+			title: 'T',
+			source: { file: 'x.jsonl', line: 7 },
+			date: '2025-03-18',
+			rank: 1,
+			get abstract(): string {
+				throw new TypeError('boom');
+			},
+		};
+		expect(prepareRun([record])).toEqual({
+			records: [],
+			problems: [
+				{
+					file: 'x.jsonl',
+					line: 7,
+					message: 'this record could not be normalised (TypeError: boom)',
+					hint: expect.any(String),
+				},
+			],
+		});
 	});
 });
 

@@ -14,7 +14,7 @@ import {
 	Worker,
 	type MessagePort,
 } from 'node:worker_threads';
-import { prepareRecord, type PreparedRecord } from '../build-papers.ts';
+import { prepareRun, type PreparedRun } from '../build-papers.ts';
 import type { RawRecord } from '../types.ts';
 import { extractKeywords } from './keywords.ts';
 import { buildVector, type Postings, type VectorStore } from './related.ts';
@@ -205,18 +205,20 @@ export function takeFromEnd<T>(
  */
 const PREPARE_SHARE = 0.48;
 
-/** Every record prepared (see prepareRecord), the later ones by the worker when there is one. */
-export function prepareRecords(
-	records: readonly RawRecord[],
-	helper?: TopicsHelper,
-): PreparedRecord[] {
-	if (!helper) return records.map(prepareRecord);
+/**
+ * Every record prepared (see prepareRun), the later ones by the worker when there is one; the
+ * problems of records that could not be, in record order.
+ */
+export function prepareRecords(records: readonly RawRecord[], helper?: TopicsHelper): PreparedRun {
+	if (!helper) return prepareRun(records);
 	const chunks = createEndChunks(records.length, PREPARE_SHARE);
 	helper.post({ kind: 'prepare', records: records.slice(chunks.first * chunks.size), chunks });
-	const here = takeFromEnd(chunks, 'front', (from, to) =>
-		records.slice(from, to).map(prepareRecord),
-	);
-	return inPaperOrder([...here, ...helper.resultParts<[number, PreparedRecord[]]>()]);
+	const here = takeFromEnd(chunks, 'front', (from, to) => [prepareRun(records.slice(from, to))]);
+	const runs = inPaperOrder([...here, ...helper.resultParts<[number, PreparedRun[]]>()]);
+	return {
+		records: runs.flatMap((run) => run.records),
+		problems: runs.flatMap((run) => run.problems),
+	};
 }
 
 /**
@@ -226,11 +228,11 @@ export function prepareRecords(
 export function prepareFromBack(
 	records: readonly RawRecord[],
 	chunks: EndChunks,
-	send: (part: [number, PreparedRecord[]]) => void,
+	send: (part: [number, PreparedRun[]]) => void,
 ): number {
 	const offset = chunks.first * chunks.size;
 	return takeFromEnd(chunks, 'back', (from, to, k) => {
-		send([k, records.slice(from - offset, to - offset).map(prepareRecord)]);
+		send([k, [prepareRun(records.slice(from - offset, to - offset))]]);
 		return []; // sent, not kept
 	}).length;
 }
