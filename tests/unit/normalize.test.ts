@@ -368,3 +368,35 @@ describe('authors and categories', () => {
 		expect(splitCategories('cs.GR cs.AI eess.IV cs.AI')).toEqual(['cs.GR', 'cs.AI', 'eess.IV']);
 	});
 });
+
+describe('pathological input reads in linear time', () => {
+	// Each of these once took 9 to 14 s (a regex or a search that went over the rest of the text
+	// again at every position); the results are what the ordinary reading gives.
+	const asText = (s: string): void => {
+		const a = normalizeAbstract(s);
+		expect(a.inline).toEqual([{ type: 'text', value: s }]);
+		expect(a.hasMath).toBe(false);
+	};
+
+	test('O( followed by 100,000 ^ or _ and no closing parenthesis is text', () => {
+		asText(`O(${'^'.repeat(100_000)}`);
+		asText(`O(${'_'.repeat(100_000)}`);
+		asText(`O(${'^_'.repeat(50_000)}`);
+	});
+
+	test('the same closed is one formula, as before', () => {
+		const s = `O(${'^'.repeat(100_000)})`;
+		expect(normalizeAbstract(s).inline).toEqual([{ type: 'math', value: s, display: false }]);
+	});
+
+	test('50,000 \\( or \\[ without a closing one are text', () => {
+		asText('\\('.repeat(50_000));
+		asText('\\['.repeat(50_000));
+	});
+
+	test('runs of digits, $ and backslashes are text', () => {
+		asText(`${'1'.repeat(100_000)}^`);
+		asText('$'.repeat(100_000));
+		asText('\\'.repeat(100_000));
+	});
+});
