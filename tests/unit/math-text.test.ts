@@ -13,7 +13,141 @@ test.each([
 	['\\bar{xy}', 'xy', 'xy'],
 	// Unknown commands read as their names; Object's own properties are not symbols.
 	['\\XQM + \\constructor', 'XQM + constructor', 'XQM + constructor'],
+	['4500\\kms + \\foo{bar}', '4500kms + foobar', '4500kms + foobar'],
+	// Escaped specials read as the character.
+	['74.7\\%', '74.7%', '74.7%'],
+	['\\$5 \\& \\#3, a\\_b, \\{x\\}', '$5 & #3, a_b, {x}', '$5 & #3, a_b, {x}'],
+	// Spacing: \! joins, thin and wide spaces are one space, \, before a unit included.
+	['\\Omega\\!\\left(n\\right)', 'Ω(n)', 'Ω(n)'],
+	['a\\,b\\;c\\:d\\>e\\ f~g', 'a b c d e f g', 'a b c d e f g'],
+	['a\\quad b\\qquad c', 'a b c', 'a b c'],
+	['5\\,\\mathrm{GeV}', '5 GeV', '5 GeV'],
+	// Sizing commands go; the delimiter stays; \left. and \right. are invisible.
+	['\\left( x \\right)', '(x)', '(x)'],
+	['\\left\\{ x \\mid x > 0 \\right\\}', '{x | x > 0}', '{x | x > 0}'],
+	['\\left. \\frac{df}{dx} \\right|_{x=0}', 'df/dx |ₓ₌₀', 'df/dx |_x=0'],
+	[
+		'\\bigl( a \\bigr) \\Big[ b \\Big] \\bigg| c \\biggr| \\Bigg\\{ d \\Bigg\\}',
+		'(a) [b] | c | {d}',
+		'(a) [b] | c | {d}',
+	],
+	['\\left\\langle u, v \\right\\rangle', '⟨u, v⟩', '‹u, v›'],
+	// Fractions: a/b, parenthesised where a part has more than one term or something touches it.
+	['\\frac{1}{2}', '1/2', '1/2'],
+	['\\frac{a+b}{c}', '(a+b)/c', '(a+b)/c'],
+	['\\tfrac{\\log n}{\\log\\log n}', 'log n/log log n', 'log n/log log n'],
+	['\\dfrac{1}{n-1}', '1/(n-1)', '1/(n-1)'],
+	['\\cfrac{2}{3+x}', '2/(3+x)', '2/(3+x)'],
+	['{a \\over b}', 'a/b', 'a/b'],
+	['{n+1 \\over 2}', '(n+1)/2', '(n+1)/2'],
+	['\\frac{1}{n \\log n}', '1/(n log n)', '1/(n log n)'],
+	['\\frac{\\partial f}{\\partial x}', '∂f/∂x', '∂f/∂x'],
+	['\\frac{1}{2}x + \\frac{a}{b}^2', '(1/2)x + (a/b)²', '(1/2)x + (a/b)²'],
+	['\\log\\frac{a}{b}', 'log(a/b)', 'log(a/b)'],
+	['x^{\\frac{1}{2}}', 'x^(1/2)', 'x^(1/2)'],
+	['\\binom{n}{k}', '(n choose k)', '(n choose k)'],
+	// Roots.
+	['\\sqrt{n}', '√n', '√n'],
+	['\\sqrt{n+1}', '√(n+1)', '√(n+1)'],
+	['\\sqrt{2n}', '√(2n)', '√(2n)'],
+	['\\sqrt{d_k}', '√dₖ', '√(d_k)'],
+	['\\sqrt[3]{x}', '∛x', '³√x'],
+	['\\sqrt[n]{x}', 'ⁿ√x', 'x^(1/n)'],
+	['\\sqrt[k]{x}', 'x^(1/k)', 'x^(1/k)'],
+	// Fonts: the argument as text; \mathbb as the double-struck letter where Unicode has one.
+	['V_{\\rm rot}', 'V_rot', 'V_rot'],
+	['{\\it x} + {\\bf y}', 'x + y', 'x + y'],
+	[
+		'\\mathrm{d}x \\mathit{it} \\mathbf{v} \\mathsf{S} \\mathtt{T} \\mathcal{O}(n)',
+		'dx it v S T O(n)',
+		'dx it v S T O(n)',
+	],
+	[
+		'\\mathbb{R}^n \\times \\mathbb{N} \\mathbb{Z} \\mathbb{Q} \\mathbb{C} \\mathbb{E}',
+		'ℝⁿ × ℕ ℤ ℚ ℂ E',
+		'R^n × N Z Q C E',
+	],
+	[
+		'\\boldsymbol{\\theta} \\text{ if } \\textrm{r} \\textit{i} \\textbf{b}',
+		'θ if r i b',
+		'θ if r i b',
+	],
+	[
+		'\\operatorname{softmax}(x) + \\operatorname*{arg\\,max}_x f(x)',
+		'softmax(x) + arg maxₓ f(x)',
+		'softmax(x) + arg max_x f(x)',
+	],
+	// Operators and delimiters.
+	['2\\lceil\\log_2 n\\rceil', '2⌈log₂ n⌉', '2ceil(log_2 n)'],
+	['\\lfloor x \\rfloor \\| v \\| \\langle u \\rangle', '⌊x⌋ ‖ v ‖ ⟨u⟩', 'floor(x) ‖ v ‖ ‹u›'],
+	[
+		'a \\cdot b \\times c \\leq d \\geq e \\neq f \\approx g \\sim h \\to \\infty',
+		'a · b × c ≤ d ≥ e ≠ f ≈ g ~ h → ∞',
+		'a · b × c ≤ d ≥ e ≠ f ≈ g ~ h → ∞',
+	],
+	['\\partial \\nabla \\sum \\prod \\int', '∂ ∇ Σ Π ∫', '∂ ∇ Σ Π ∫'],
+	[
+		'x \\in A \\notin B \\subset C \\cup D \\cap E',
+		'x ∈ A ∉ B ⊂ C ∪ D ∩ E',
+		'x ∈ A not in B ⊂ C ∪ D ∩ E',
+	],
+	['\\forall x \\exists y, \\pm 1 \\mp 2', '∀x ∃y, ± 1 ∓ 2', '∀x exists y, ± 1 -+ 2'],
+	['\\alpha \\beta \\Gamma \\Omega \\vartheta \\upsilon', 'α β Γ Ω ϑ υ', 'α β Γ Ω ϑ υ'],
+	['30^\\circ, \\not= \\not\\in', '30°, ≠ ∉', '30°, ≠ not in'],
+	// Operator names as words, spaced from a letter or digit beside them.
+	['\\log n \\ln x \\exp(x)', 'log n ln x exp(x)', 'log n ln x exp(x)'],
+	['\\sin\\theta + \\cos x + \\sin^2\\theta', 'sin θ + cos x + sin² θ', 'sin θ + cos x + sin² θ'],
+	[
+		'\\max_i x_i, \\min(a,b), \\arg\\max_x',
+		'maxᵢ xᵢ, min(a,b), arg maxₓ',
+		'maxᵢ xᵢ, min(a,b), arg max_x',
+	],
+	['\\lim_{n\\to\\infty} \\det A \\Pr[X]', 'lim_n→∞ det A Pr[X]', 'lim_n→∞ det A Pr[X]'],
+	['n\\log n', 'n log n', 'n log n'],
+	['\\log\\log n', 'log log n', 'log log n'],
+	// Environments: rows split by semicolons, matrices bracketed.
+	['\\begin{pmatrix} a & b \\\\ c & d \\end{pmatrix}', '(a b; c d)', '(a b; c d)'],
+	['\\unicode{x2013}', '–', '–'],
+	// Formulas from real arXiv abstracts.
+	['\\{1,\\ldots,k\\}', '{1,…,k}', '{1,…,k}'],
+	[
+		'\\Omega\\!\\left(\\tfrac{\\log n}{(\\log\\log n)^2}\\right)',
+		'Ω(log n/(log log n)²)',
+		'Ω(log n/(log log n)²)',
+	],
+	[
+		'V_{\\rm rot} \\sin i_{\\rm rot} = 28.9 \\pm 1.0',
+		'V_rot sin i_rot = 28.9 ± 1.0',
+		'V_rot sin i_rot = 28.9 ± 1.0',
+	],
+	[
+		'2\\lceil\\log_2\\log_2 n\\rceil + O(\\ell^2)',
+		'2⌈log₂ log₂ n⌉ + O(ℓ²)',
+		'2ceil(log_2 log_2 n) + O(ℓ²)',
+	],
+	[
+		'O(H \\cdot \\log(L/H) \\cdot \\sqrt{d_h})',
+		'O(H · log(L/H) · √(d_h))',
+		'O(H · log(L/H) · √(d_h))',
+	],
+	[
+		'X=σ\\big(F_{σ^{-1}(X)}^{-1}(F_W(W))\\big)',
+		'X=σ(F_σ⁻¹(X)⁻¹(F_W(W)))',
+		'X=σ(F_σ^-1(X)^-1(F_W(W)))',
+	],
+	['\\sim\\!\\textbf{3%}', '~3%', '~3%'],
 ])('%s reads %s (cards: %s)', (tex, text, card) => {
 	expect(texToUnicode(tex)).toBe(text);
 	expect(mathToText(tex)).toBe(card);
+});
+
+test('ordinary content keeps every character', () => {
+	const plain = 'abc XYZ 0123456789 + - = < > * / . , : ; ! ? | ( ) [ ] @ \' "';
+	const visible = (s: string): string => s.replace(/\s/g, '');
+	expect(visible(texToUnicode(plain))).toBe(visible(plain));
+	expect(visible(mathToText(plain))).toBe(visible(plain));
+	// Spaces as written, but none just inside brackets.
+	expect(texToUnicode('f(a) = 2b - c < d > e * 3/4, x: y; z! ( p ) [ q ]')).toBe(
+		'f(a) = 2b - c < d > e * 3/4, x: y; z! (p) [q]',
+	);
 });

@@ -326,6 +326,18 @@ describe('normalizeAbstract', () => {
 			'<msup><mn>10</mn><mrow><mo>−</mo><mn>6</mn></mrow></msup>',
 		);
 	});
+	test('plain text reads formulas as a person would write them', () => {
+		const a = normalizeAbstract(
+			'We reach $74.7\\%$ accuracy with $\\frac{1}{2}$ of the data over $\\{1,\\ldots,k\\}$ in ' +
+				'$\\Omega\\!\\left(\\tfrac{\\log n}{\\log\\log n}\\right)$ time and $\\sqrt{n}$ memory.',
+		);
+		expect(a.text).toBe(
+			'We reach 74.7% accuracy with 1/2 of the data over {1,…,k} in Ω(log n/log log n) time and √n memory.',
+		);
+		expect(
+			normalizeAbstract('At $V_{\\rm rot}$ with $2\\lceil\\log_2 n\\rceil$ rounds.').text,
+		).toBe('At V_rot with 2⌈log₂ n⌉ rounds.');
+	});
 	test('plain text keeps every character of prose', () => {
 		const input =
 			'Sets {0,1}^n where a<b, <!-- x --> & <script>alert(1)</script> `code` *stars* _u_ # | ~';

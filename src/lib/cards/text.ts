@@ -21,8 +21,47 @@ export const SUB: Record<string, string> = {
 	j: 'ⱼ',
 };
 
+/**
+ * What the cards write for the characters of TeX's conversion that no bundled font draws: the
+ * nearest character they have, or a word (`⌈x⌉` → `ceil(x)`).
+ */
+export const CARD_FALLBACK: Record<string, string> = {
+	'⌈': 'ceil(',
+	'⌉': ')',
+	'⌊': 'floor(',
+	'⌋': ')',
+	'⟨': '‹',
+	'⟩': '›',
+	'∓': '-+',
+	'∉': ' not in ',
+	'∃': ' exists ',
+	'⊆': '⊂',
+	'⊇': '⊃',
+	'∖': '−',
+	'≃': '≈',
+	'≲': '≤',
+	'≳': '≥',
+	'↦': '→',
+	'⋆': '*',
+	'∗': '*',
+	ℏ: 'ħ',
+	'∛': '³√',
+	'∜': '⁴√',
+	ℂ: 'C',
+	ℍ: 'H',
+	ℕ: 'N',
+	ℙ: 'P',
+	ℚ: 'Q',
+	ℝ: 'R',
+	ℤ: 'Z',
+	'⋮': '…',
+	'⋱': '…',
+	'∋': ' contains ',
+};
+
 /** Turns the TeX of one `$…$` segment into the card's plain Unicode (`O(n^2)` → `O(n²)`). */
-export const mathToText = (tex: string): string => texToUnicode(tex, { sup: SUP, sub: SUB });
+export const mathToText = (tex: string): string =>
+	texToUnicode(tex, { sup: SUP, sub: SUB, fallback: CARD_FALLBACK });
 
 /** Plain card text of a title: math segments converted, escapes resolved, whitespace collapsed. */
 export function titleToText(title: string): string {
