@@ -95,6 +95,8 @@ const STYLE = table<Style>({
 	textup: 'plain',
 	textmd: 'plain',
 	textnormal: 'plain',
+	// Math's \text{…} written in prose (`the \text{FFN} block`): its text.
+	text: 'plain',
 	mbox: 'plain',
 });
 /**

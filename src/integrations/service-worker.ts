@@ -34,6 +34,7 @@ import { SITE } from '../site.config.ts';
 import { cacheNames, planPrecache } from '../lib/offline-plan.ts';
 import { siteDigest } from '../lib/site-digest.ts';
 import { OFFLINE_PAGE } from '../lib/urls.ts';
+import { SEARCH_PARAMS } from '../scripts/search-state.ts';
 
 /** Where the per-file hashes of the last build are kept, relative to the project root. */
 export const DIGEST_CACHE = 'node_modules/.cache/abstracta-sw/file-hashes.json';
@@ -221,7 +222,11 @@ export async function writeServiceWorker(
 			clientsClaim: true,
 			importScripts: [`${base}sw-build.js`],
 			directoryIndex: 'index.html',
-			ignoreURLParametersMatching: [/^ts$/, /^q$/, /^utm_/],
+			ignoreURLParametersMatching: [
+				/^ts$/,
+				/^utm_/,
+				...SEARCH_PARAMS.map((name) => new RegExp(`^${name}$`)),
+			],
 			runtimeCaching: [
 				{
 					urlPattern: ({ request }) => request.mode === 'navigate',

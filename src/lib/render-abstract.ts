@@ -17,7 +17,7 @@ import type { Element, ElementContent, Root } from 'hast';
 import type { State } from 'mdast-util-to-hast';
 
 /** Bumped whenever the HTML this module produces changes: part of every cache key. */
-export const RENDERER_VERSION = 'abstract-html-6';
+export const RENDERER_VERSION = 'abstract-html-7';
 
 const ALLOWED = new Set(['em', 'strong', 'code', 'a']);
 
@@ -149,6 +149,38 @@ export function rehypeLiteralPercent() {
 	return (tree: Root): void => visit(tree, false);
 }
 
+/** Inline formulas with more characters than this may be wider than a phone's column. */
+export const WIDE_MATH_CHARS = 20;
+
+/** The characters a MathML formula shows (its TeX annotation left out). */
+function shownText(node: ElementContent): string {
+	if (node.type === 'text') return node.value;
+	if (node.type !== 'element' || node.tagName === 'annotation') return '';
+	return node.children.map(shownText).join('');
+}
+
+/**
+ * Marks long inline formulas `katex--wide`, which the stylesheet lets scroll sideways: a formula
+ * never breaks across lines, and one wider than a phone's column pushed the whole page sideways
+ * (`|||f(A)+f(B)||| ≥ |||f(A+B)|||`). Short formulas keep plain inline layout.
+ */
+export function rehypeMarkWideMath() {
+	const visit = (node: Root | ElementContent): void => {
+		if (node.type !== 'root' && node.type !== 'element') return;
+		if (node.type === 'element' && node.tagName === 'span') {
+			const classes = node.properties.className;
+			if (Array.isArray(classes) && classes.includes('katex-display')) return;
+			if (Array.isArray(classes) && classes.includes('katex')) {
+				if ([...node.children.map(shownText).join('')].length > WIDE_MATH_CHARS)
+					node.properties.className = [...classes, 'katex--wide'];
+				return;
+			}
+		}
+		for (const child of node.children) visit(child as ElementContent);
+	};
+	return (tree: Root): void => visit(tree);
+}
+
 const processor = unified()
 	.use(remarkParse)
 	.use(remarkMdx)
@@ -172,6 +204,7 @@ const processor = unified()
 	})
 	.use(rehypeLiteralPercent)
 	.use(rehypeKatex, KATEX)
+	.use(rehypeMarkWideMath)
 	.use(rehypeStringify);
 
 /** Compiles an entry's MDX body with the full pipeline. Throws on any construct the ingest never writes. */

@@ -88,8 +88,25 @@ async function start(root: HTMLElement): Promise<void> {
 		code: codeBox.checked,
 	});
 
+	/** The search run whose next results are loading: more clicks meanwhile would repeat them. */
+	let loadingFor = -1;
+
 	async function showMore(): Promise<void> {
 		const mine = run;
+		if (loadingFor === mine) return;
+		loadingFor = mine;
+		more.setAttribute('aria-busy', 'true');
+		try {
+			await appendNext(mine);
+		} finally {
+			if (loadingFor === mine) {
+				loadingFor = -1;
+				more.removeAttribute('aria-busy');
+			}
+		}
+	}
+
+	async function appendNext(mine: number): Promise<void> {
 		const slice = results.slice(shown, shown + PAGE);
 		const data = await Promise.all(slice.map((r) => r.data())).catch(() => null);
 		if (mine !== run) return;
@@ -144,7 +161,9 @@ async function start(root: HTMLElement): Promise<void> {
 		shown = 0;
 		list.replaceChildren();
 		const n = results.length;
-		const what = state.q ? `for “${state.q}”` : 'with these filters';
+		const what = state.q
+			? `for “${state.q}”${filtered ? ' with these filters' : ''}`
+			: 'with these filters';
 		// Offline, Pagefind answers a query whose index chunks were never fetched with nothing
 		// rather than an error: say that the answer may be incomplete.
 		status.textContent =

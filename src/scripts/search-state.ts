@@ -12,6 +12,12 @@ export interface SearchState {
 	code: boolean;
 }
 
+/**
+ * Every parameter the search page reads from its URL. The service worker answers a search URL
+ * with the saved page whatever their values (offline, `?code=yes` found no saved page before).
+ */
+export const SEARCH_PARAMS = ['q', 'topic', 'code'] as const;
+
 /** Reads the state from a query string (`location.search`). */
 export function parseSearchState(search: string): SearchState {
 	const params = new URLSearchParams(search);

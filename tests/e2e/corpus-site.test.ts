@@ -196,6 +196,27 @@ test('a trending paper that gained its arXiv record moved, and its old address s
 	await context.close();
 });
 
+test('pages whose long inline formulas are wider than a phone do not scroll sideways at 375 px', async () => {
+	const context = await browser.newContext({
+		serviceWorkers: 'block',
+		viewport: { width: 375, height: 800 },
+	});
+	const page = await context.newPage();
+	// Every page with a formula marked wide; 0704.0099's |||f(A)+f(B)||| ≥ … pushed the page to 425 px.
+	const wide = readdirSync(join(dist, 'papers')).filter((slug) =>
+		readFileSync(join(dist, 'papers', slug, 'index.html'), 'utf8').includes('katex--wide'),
+	);
+	expect(wide).toContain('0704.0099');
+	const pushed: string[] = [];
+	for (const slug of wide) {
+		await page.goto(`${site.url}papers/${slug}/`);
+		const width = await page.evaluate(() => document.documentElement.scrollWidth);
+		if (width > 375) pushed.push(`${slug}: ${width}px`);
+	}
+	expect(pushed).toEqual([]);
+	await context.close();
+});
+
 test('a code link only the arXiv comments give is listed as code and linked in the comments', () => {
 	const html = readFileSync(join(dist, 'papers', '2505.21533', 'index.html'), 'utf8');
 	expect(html).toMatch(/<a class="links__code" href="https:\/\/github\.com\/sthalles\/sop">/);

@@ -243,6 +243,12 @@ describe('feeds in Chromium', () => {
 		await page.goto(`${server.url}feeds/`);
 		const button = page.locator('button[data-copy]').first();
 		await expect.poll(() => button.isVisible()).toBe(true);
+		// Each button names its feed: 35 buttons all called "Copy" told a screen reader nothing.
+		const names = await page
+			.locator('button[data-copy]')
+			.evaluateAll((bs) => bs.map((b) => b.getAttribute('aria-label')));
+		expect(names.every((n) => n?.startsWith('Copy the address of '))).toBe(true);
+		expect(new Set(names).size).toBe(names.length);
 		await button.click();
 		await expect.poll(() => button.textContent()).toBe('Copied');
 		expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(

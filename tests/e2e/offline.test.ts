@@ -80,6 +80,10 @@ describe('offline', () => {
 		expect(await page.locator('h1').textContent()).toContain('LightHuBERT');
 		await page.goto(`${site.url}papers/primer/`);
 		expect(await page.locator('h1').textContent()).toContain('Primer');
+		// A search with filters is the same saved page (it was "Not available offline").
+		await page.goto(`${site.url}search/?q=LightHuBERT&code=yes&topic=Speech`);
+		await page.waitForSelector('[data-search][data-state="ready"]');
+		expect(await page.locator('h1').textContent()).toMatch(/search/i);
 		await page.context().close();
 	});
 

@@ -86,6 +86,8 @@ describe('search page', () => {
 		await page.waitForSelector('.search-result');
 		expect(await page.isChecked('input[name="code"]')).toBe(true);
 		expect(Number.parseInt((await status()).replace(/\D+/, ''), 10)).toBe(hrefs.length);
+		// The count says it is filtered.
+		expect(await status()).toMatch(/ for “speech” with these filters\.$/);
 		await page.context().close();
 	});
 
@@ -290,6 +292,32 @@ describe('keyboard', () => {
 		}
 		const focused = await page.evaluate(() => document.activeElement?.className);
 		expect(focused).toContain('search-result-link');
+		await page.context().close();
+	});
+
+	test('clicks on "more results" while they load add each result once', async () => {
+		const page = await open(`${site.url}search/?q=model`);
+		await page.waitForSelector('.search-result');
+		// Slow result data down, then click three times before the first batch arrives.
+		await page.route('**/pagefind/fragment/**', async (route) => {
+			await new Promise((r) => setTimeout(r, 300));
+			await route.continue();
+		});
+		const shown = await page.locator('.search-result').count();
+		await page.evaluate(() => {
+			const more = document.querySelector<HTMLButtonElement>('[data-more]')!;
+			for (let i = 0; i < 3; i++) more.click();
+		});
+		await page.waitForFunction(
+			(n) => document.querySelectorAll('.search-result').length > n,
+			shown,
+		);
+		await page.waitForTimeout(1000);
+		const hrefs = await page
+			.locator('.search-result-link')
+			.evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+		expect(hrefs.length).toBe(shown + 10);
+		expect(new Set(hrefs).size).toBe(hrefs.length);
 		await page.context().close();
 	});
 });

@@ -24,3 +24,16 @@ describe('renderAbstractHtml links', () => {
 		expect(renderAbstractHtml('see https://x.org/y')).toBe('<p>see https://x.org/y</p>');
 	});
 });
+
+describe('renderAbstractHtml math layout', () => {
+	test('marks long inline formulas to scroll on their own, and only those', () => {
+		const html = renderAbstractHtml(
+			'Matrices $A$ and $||| f(A)+f(B) ||| \\ge ||| f(A+B) |||$, shown $$x+y$$ too.',
+		);
+		expect(html.match(/<span class="katex[^"]*">/g)).toEqual([
+			'<span class="katex">',
+			'<span class="katex katex--wide">',
+			'<span class="katex">',
+		]);
+	});
+});
