@@ -33,9 +33,16 @@ export function normalizeTitle(s: string): string {
 export function extractShortName(title: string): string | undefined {
 	const m = /^([^\s:]{1,32}):\s/u.exec(title);
 	if (!m) return undefined;
-	const name = m[1]!;
-	return /\p{L}/u.test(name) && !/^https?$/i.test(name) ? name : undefined;
+	// Written with TeX (`$\texttt{BluePrint}$: …`, `BLM$_1$: …`): the name as it reads.
+	const name = /[$\\]/.test(m[1]!) ? normalizeAbstract(m[1]!).text : m[1]!;
+	return /\p{L}/u.test(name) && !/^https?$/i.test(name) && !NOT_A_NAME.test(name)
+		? name
+		: undefined;
 }
+
+/** Words that head a title as its kind, not its name (ICML's `Position: …`, `Survey: …`). */
+const NOT_A_NAME =
+	/^(?:position|survey|review|tutorial|perspective|commentary|editorial|erratum|corrigendum|correction|retraction|addendum|comment|reply|note|preprint|keynote|overview|abstract|appendix)$/i;
 
 /** Splits an arXiv author string (`A, B and C`) into names, LaTeX accents resolved. */
 export function splitAuthors(s: string | undefined): string[] {
@@ -55,7 +62,8 @@ export function splitAuthors(s: string | undefined): string[] {
 
 /** Splits arXiv categories (`cs.CL cs.AI`), keeping order and dropping duplicates. */
 export function splitCategories(s: string | undefined): string[] {
-	return [...new Set((s ?? '').split(/\s+/).filter(Boolean))];
+	// Space-separated in the snapshot; commas and semicolons from other tools count as well.
+	return [...new Set((s ?? '').split(/[\s,;]+/).filter(Boolean))];
 }
 
 const isSpace = (c: string | undefined): boolean => c === undefined || /\s/.test(c);

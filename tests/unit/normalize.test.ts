@@ -29,6 +29,9 @@ describe('extractShortName', () => {
 		['VL-GPT: A Generative Pre-trained Transformer', 'VL-GPT'],
 		['Primer: Searching for Efficient Transformers for Language Modeling', 'Primer'],
 		['DUSt3R: Geometric 3D Vision Made Easy', 'DUSt3R'],
+		// Written with TeX: the name as it reads (2510.02343, 2510.24161).
+		['$\\texttt{BluePrint}$: A Social Simulation Benchmark', 'BluePrint'],
+		['BLM$_1$: A Boundless Large Model', 'BLM₁'],
 	])('takes the name before the colon in %s', (title, name) => {
 		expect(extractShortName(title)).toBe(name);
 	});
@@ -37,6 +40,9 @@ describe('extractShortName', () => {
 		'GMML is All you Need',
 		'What learning algorithm is in-context learning? Investigations with linear models',
 		'Future Token Prediction -- Causal Language Modelling',
+		// The kind of paper, not its name (ICML position papers, 2605.12966).
+		'Position: Agentic AI Systems Need Guardrails',
+		'Survey: Retrieval-Augmented Generation',
 	])('finds no short name in %s', (title) => {
 		expect(extractShortName(title)).toBeUndefined();
 	});
@@ -378,6 +384,7 @@ describe('authors and categories', () => {
 	});
 	test('splits categories, primary first, without duplicates', () => {
 		expect(splitCategories('cs.GR cs.AI eess.IV cs.AI')).toEqual(['cs.GR', 'cs.AI', 'eess.IV']);
+		expect(splitCategories('cs.LG,cs.AI; stat.ML')).toEqual(['cs.LG', 'cs.AI', 'stat.ML']);
 	});
 });
 

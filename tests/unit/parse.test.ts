@@ -50,10 +50,59 @@ describe('trending pages', () => {
 		expect(records.map((r) => [r.title, r.date])).toEqual([['A Title', '2024-11-02']]);
 	});
 
+	test('a "paper" whose abstract line has no words (an upvote count) is an error at its line', () => {
+		const text = `Mar 18\n\nA Title\n\n${ABSTRACT}\n\nSubmitted by akhaliq\n\n42\n\nB Title\n\n${ABSTRACT}\n`;
+		const { records, errors } = parseTrendingPage('2025-03-18.txt', text);
+		expect(records.map((r) => r.title)).toEqual(['A Title', 'B Title']);
+		expect(errors).toEqual([
+			expect.objectContaining({
+				line: 7,
+				message:
+					'title without abstract: "Submitted by akhaliq" (the next line, "42", has no words)',
+			}),
+		]);
+	});
+
+	test('without a date line, the lines taken as the header are named in a warning', () => {
+		// A first paper whose abstract is short reads as header: it must not vanish unseen.
+		const text = `Trending Papers\n\nTiny: A Short One\n\nWe release Tiny, a small model.\n\nA Title\n\n${ABSTRACT}\n`;
+		const { records, warnings } = parseTrendingPage('2025-03-18.txt', text);
+		expect(records.map((r) => r.title)).toEqual(['A Title']);
+		expect(warnings).toEqual([
+			expect.objectContaining({
+				line: 1,
+				message:
+					'no date line: lines taken as the page header and skipped: "Trending Papers", "Tiny: A Short One", "We release Tiny, a small model."',
+			}),
+		]);
+	});
+
 	test('a year-end page in a January file belongs to the previous year', () => {
 		expect(resolveListingDate('2026-01-01-trending.txt', [12, 31, undefined]).date).toBe(
 			'2025-12-31',
 		);
+	});
+
+	test("the listed day is never after the file name's day; far apart, it warns at the date line", () => {
+		// The nearest year put Mar 18 in a file of 2025-09-18 half a year ahead, silently.
+		expect(resolveListingDate('2025-09-18-trending.txt', [3, 18, undefined])).toMatchObject({
+			date: '2025-03-18',
+			warning: "the date line is 184 days before the file name's 2025-09-18; using 2025-03-18",
+		});
+		expect(resolveListingDate('2025-03-19-trending.txt', [3, 18, undefined])).toEqual({
+			date: '2025-03-18',
+		});
+		// A day of slack for time zones: Mar 19 in a file of Mar 18 is that Mar 19.
+		expect(resolveListingDate('2025-03-18-trending.txt', [3, 19, undefined]).date).toBe(
+			'2025-03-19',
+		);
+		const { warnings } = parseTrendingPage(
+			'2025-09-18-trending.txt',
+			`new\n\nMar 18\n\nA Title\n\n${ABSTRACT}\n`,
+		);
+		expect(warnings.map((w) => [w.line, w.hint])).toEqual([
+			[3, 'check the date line and the date in the file name'],
+		]);
 	});
 
 	test('a file name without a date falls back to a fixed year, with a warning', () => {

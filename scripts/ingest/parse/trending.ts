@@ -66,16 +66,20 @@ function fullMonthMatches(name: string): boolean {
 
 const pad = (n: number): string => String(n).padStart(2, '0');
 
+const DAY = 86_400_000;
+/** A page saved more than this many days after the day it lists is probably misnamed. */
+const MAX_DAYS_APART = 7;
+
 /**
  * Resolves the listing date of a trending page from its date line and file name.
- * The year comes from the date line, else from an ISO date in the file name (choosing the
- * year that puts the date nearest the file's date, so a `Dec 31` page in a `2026-01-01` file
- * is 2025-12-31), else `FALLBACK_YEAR` with a warning.
+ * The year comes from the date line, else from an ISO date in the file name (the latest date on
+ * or before the file's date, so a `Dec 31` page in a `2026-01-01` file is 2025-12-31; a warning
+ * when they are more than MAX_DAYS_APART apart), else `FALLBACK_YEAR` with a warning.
  */
 export function resolveListingDate(
 	file: string,
 	dateLine: [number, number, number | undefined] | undefined,
-): { date: string; warning?: string } {
+): { date: string; warning?: string; hint?: string } {
 	const iso = ISO_IN_NAME.exec(file);
 	if (!dateLine) {
 		if (iso) return { date: `${iso[1]}-${iso[2]}-${iso[3]}` };
@@ -87,16 +91,23 @@ export function resolveListingDate(
 	const [month, day, year] = dateLine;
 	if (year) return { date: `${year}-${pad(month)}-${pad(day)}` };
 	if (iso) {
+		// The listed day is on or before the day in the file name (a day of slack for time
+		// zones): the latest such date. The nearest one put `Mar 18` in a file of 2025-09-18 in
+		// 2026, half a year ahead.
 		const fileYear = Number(iso[1]);
 		const fileTime = Date.UTC(fileYear, Number(iso[2]) - 1, Number(iso[3]));
-		const candidates = [fileYear - 1, fileYear, fileYear + 1];
-		const best = candidates.reduce((a, b) =>
-			Math.abs(Date.UTC(b, month - 1, day) - fileTime) <
-			Math.abs(Date.UTC(a, month - 1, day) - fileTime)
-				? b
-				: a,
-		);
-		return { date: `${best}-${pad(month)}-${pad(day)}` };
+		const year = [fileYear + 1, fileYear, fileYear - 1].find(
+			(y) => Date.UTC(y, month - 1, day) <= fileTime + DAY,
+		)!;
+		const date = `${year}-${pad(month)}-${pad(day)}`;
+		const apart = Math.round((fileTime - Date.UTC(year, month - 1, day)) / DAY);
+		if (apart > MAX_DAYS_APART)
+			return {
+				date,
+				warning: `the date line is ${apart} days before the file name's ${iso[1]}-${iso[2]}-${iso[3]}; using ${date}`,
+				hint: 'check the date line and the date in the file name',
+			};
+		return { date };
 	}
 	return {
 		date: `${FALLBACK_YEAR}-${pad(month)}-${pad(day)}`,
@@ -150,6 +161,18 @@ export function parseTrendingPage(file: string, text: string): ParseResult {
 		);
 		if (start < 0) start = 0;
 	}
+	// Skipped lines are named when the header was guessed (no date line) or holds what reads as
+	// an abstract before a late date line: a first paper with a short abstract is not lost unseen.
+	const header = nonEmpty.slice(0, dateLine ? start - 1 : start);
+	if (header.length > 0 && (!dateLine || (firstAbstract >= 0 && firstAbstract < start - 1))) {
+		const shown = header.slice(0, 6).map((l) => `"${l.text.slice(0, 50)}"`);
+		warnings.push({
+			file,
+			line: header[0]!.line,
+			message: `${dateLine ? 'lines before the date line' : 'no date line: lines'} taken as the page header and skipped: ${shown.join(', ')}${header.length > 6 ? ', …' : ''}`,
+			hint: 'put the date line (e.g. "Mar 18") between the header and the first paper',
+		});
+	}
 	// The file name's date gives the year, or the whole date of a page without a date line.
 	const named = ISO_IN_NAME.exec(file)?.[0];
 	if (named && !isCalendarDate(named)) {
@@ -157,9 +180,14 @@ export function parseTrendingPage(file: string, text: string): ParseResult {
 		const hint = 'name the file with its listing date, YYYY-MM-DD-<name>.txt';
 		return { records: [], errors: [{ file, line: 0, message, hint }], warnings };
 	}
-	const { date, warning } = resolveListingDate(file, dateLine);
+	const { date, warning, hint } = resolveListingDate(file, dateLine);
 	if (warning)
-		warnings.push({ file, line: 0, message: warning, hint: 'name the file YYYY-MM-DD-<name>.txt' });
+		warnings.push({
+			file,
+			line: hint ? nonEmpty[start - 1]!.line : 0,
+			message: warning,
+			hint: hint ?? 'name the file YYYY-MM-DD-<name>.txt',
+		});
 	// Month and day are each in range, but not always together (`Feb 30`, `Feb 29` of 2025).
 	if (dateLine && !isCalendarDate(date)) {
 		const at = nonEmpty[start - 1]!;
@@ -208,6 +236,17 @@ export function parseTrendingPage(file: string, text: string): ParseResult {
 							},
 			);
 			i += 1;
+			continue;
+		}
+		// A line without a single letter (`42`, `· 1.2k`: an upvote count) is no abstract.
+		if (!/\p{L}/u.test(next.text)) {
+			errors.push({
+				file,
+				line: title.line,
+				message: `title without abstract: "${title.text.slice(0, 80)}" (the next line, "${next.text.slice(0, 40)}", has no words)`,
+				hint: 'remove lines that are not part of a paper (upvote counts, "Submitted by" lines)',
+			});
+			i += 2;
 			continue;
 		}
 		// Kept as the page gives it, but said: two stray lines (`Trending Papers` / `Daily digest`,
