@@ -23,10 +23,13 @@ export function formatDate(iso: string): string {
 	return `${d} ${MONTHS[(m ?? 1) - 1]} ${y}`;
 }
 
-/** `2025-03-18` → `Mar 18, 2025` (compact, for list items). */
+/**
+ * `2025-03-18` → `18 Mar 2025` (compact, for list items and search results): day, month, year
+ * like formatDate and the feeds' view, only the month shortened.
+ */
 export function formatShortDate(iso: string): string {
 	const [y, m, d] = iso.split('-').map(Number);
-	return `${MONTHS[(m ?? 1) - 1]!.slice(0, 3)} ${d}, ${y}`;
+	return `${d} ${MONTHS[(m ?? 1) - 1]!.slice(0, 3)} ${y}`;
 }
 
 /** `6215` → `6,215`: counts read the same on every machine. */

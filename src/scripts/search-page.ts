@@ -3,7 +3,7 @@
  * in step with the input and filters, renders results (title, short name, topics, highlighted
  * excerpt) and moves through them with the arrow keys.
  */
-import { plural } from '../lib/format.ts';
+import { formatShortDate, plural } from '../lib/format.ts';
 import {
 	moveFocus,
 	parseSearchState,
@@ -231,7 +231,12 @@ function renderResult(d: ResultData): HTMLLIElement {
 	for (const [cls, text] of [
 		['search-short', d.meta.shortName],
 		['search-topics', d.meta.topics],
-		['search-date', d.meta.date],
+		[
+			'search-date',
+			d.meta.date && /^\d{4}-\d{2}-\d{2}$/.test(d.meta.date)
+				? formatShortDate(d.meta.date)
+				: d.meta.date,
+		],
 	] as const) {
 		if (!text) continue;
 		const s = document.createElement('span');

@@ -53,6 +53,10 @@ describe('search page', () => {
 		expect(await first.locator('.search-excerpt mark').count()).toBeGreaterThan(0);
 		// The excerpt starts at the title, without the name shown above it on the page before it.
 		expect(await first.locator('.search-excerpt').textContent()).toMatch(/^LightHuBERT: /);
+		// Dated like the listings (18 Mar 2025), not as the index stores it (2025-03-18).
+		expect(await first.locator('.search-date').textContent()).toMatch(
+			/^\d{1,2} [A-Z][a-z]{2} \d{4}$/,
+		);
 		expect(await page.inputValue('#search-q')).toBe('LightHuBERT');
 		await page.context().close();
 	});

@@ -14,7 +14,7 @@ import { highwireTags } from '../../src/lib/highwire.ts';
 describe('format', () => {
 	test('formats ISO dates without the locale', () => {
 		expect(formatDate('2025-03-08')).toBe('8 March 2025');
-		expect(formatShortDate('2025-12-18')).toBe('Dec 18, 2025');
+		expect(formatShortDate('2025-12-18')).toBe('18 Dec 2025');
 	});
 
 	test('labels repositories as owner/repo on known forges, else host and path', () => {
