@@ -15,13 +15,13 @@ import { latexToPlain } from './latex.ts';
 import {
 	codeUrlsIn,
 	extractShortName,
-	normalizeAbstract,
+	normalizeParagraphs,
 	normalizeTitle,
 	normalizeWhitespace,
 	splitAuthors,
 	splitCategories,
 } from './normalize.ts';
-import { renderAbstractMdx } from './render.ts';
+import { renderParagraphsMdx } from './render.ts';
 import { assignSlugsKeepingFormer } from './slug.ts';
 
 /** A paper ready for classification and rendering, with its abstract's MDX body. */
@@ -65,7 +65,7 @@ const field = (s: string | undefined): string | null | undefined =>
 /** Normalises one record: everything that does not depend on the other records. */
 export function prepareRecord(r: RawRecord): PreparedRecord {
 	const title = normalizeTitle(r.title);
-	const abstract = normalizeAbstract(r.abstract);
+	const abstract = normalizeParagraphs(r.abstract);
 	return {
 		source: r.source,
 		date: r.date,
@@ -80,7 +80,7 @@ export function prepareRecord(r: RawRecord): PreparedRecord {
 			? [...new Set([...abstract.codeUrls, ...codeUrlsIn(r.comments)])]
 			: abstract.codeUrls,
 		hasMath: abstract.hasMath,
-		body: renderAbstractMdx(abstract.inline),
+		body: renderParagraphsMdx(abstract.paragraphs),
 		authors: r.authors === undefined ? undefined : splitAuthors(r.authors),
 		categories: r.categories === undefined ? undefined : splitCategories(r.categories),
 		doi: field(r.doi),

@@ -416,6 +416,51 @@ function containsMath(nodes: Inline[]): boolean {
 }
 
 /**
+ * A paragraph break of the arXiv metadata: its abstracts are hard-wrapped, and a new paragraph
+ * starts on a line indented by two spaces. Only after a sentence's end: an indented line in the
+ * middle of a sentence (`invoking\n  Radon`) is wrapping.
+ */
+const ARXIV_PARAGRAPH = /(?<=[.!?:;]["'”’)\]]?)[ \t]*\r?\n[ \t]{2,}(?=\S)/;
+
+/** The paragraphs of a raw abstract (one, unless it holds arXiv paragraph breaks). */
+export function splitParagraphs(raw: string): string[] {
+	return raw.trim() === '' ? [raw] : raw.trim().split(ARXIV_PARAGRAPH);
+}
+
+/** An abstract of one or more paragraphs, normalised: see normalizeAbstract. */
+export interface NormalizedParagraphs {
+	/** One inline tree per paragraph. */
+	paragraphs: Array<NormalizedAbstract['inline']>;
+	codeUrls: string[];
+	hasMath: boolean;
+	/** Plain text, paragraphs joined by a space. */
+	text: string;
+}
+
+/** Normalises each paragraph of a raw abstract (splitParagraphs), then the whole. */
+export function normalizeParagraphs(raw: string): NormalizedParagraphs {
+	const parts = splitParagraphs(raw).map(normalizeAbstract);
+	if (parts.length === 1) {
+		const [only] = parts as [NormalizedAbstract];
+		return {
+			paragraphs: [only.inline],
+			codeUrls: only.codeUrls,
+			hasMath: only.hasMath,
+			text: only.text,
+		};
+	}
+	return {
+		paragraphs: parts.map((p) => p.inline).filter((p) => p.length > 0),
+		codeUrls: [...new Set(parts.flatMap((p) => p.codeUrls))],
+		hasMath: parts.some((p) => p.hasMath),
+		text: parts
+			.map((p) => p.text)
+			.filter(Boolean)
+			.join(' '),
+	};
+}
+
+/**
  * Code repository URLs in a short text beside the abstract: arXiv's `comments` often hold the
  * only link to a paper's code ("Accepted at ICML 2025, code at https://github.com/o/r").
  */

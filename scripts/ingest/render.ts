@@ -82,6 +82,11 @@ export function renderAbstractMdx(inline: Inline[]): string {
 	return guardLineStart(renderInline(inline));
 }
 
+/** The MDX body of an abstract of several paragraphs, each guarded, a blank line between. */
+export function renderParagraphsMdx(paragraphs: Inline[][]): string {
+	return paragraphs.map(renderAbstractMdx).join('\n\n');
+}
+
 const YAML_REJECTS = /[\u007f-\u009f\u2028\u2029\ufeff]/g;
 
 /**

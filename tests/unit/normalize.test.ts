@@ -4,12 +4,14 @@ import {
 	codeUrlsIn,
 	extractShortName,
 	normalizeAbstract,
+	normalizeParagraphs,
 	normalizeWhitespace,
 	splitAuthors,
 	splitCategories,
 	splitMath,
+	splitParagraphs,
 } from '../../scripts/ingest/normalize.ts';
-import { renderAbstractMdx } from '../../scripts/ingest/render.ts';
+import { renderAbstractMdx, renderParagraphsMdx } from '../../scripts/ingest/render.ts';
 import { renderAbstractHtml } from '../../src/lib/render-abstract.ts';
 
 describe('normalizeWhitespace', () => {
@@ -349,6 +351,37 @@ describe('normalizeAbstract', () => {
 			'Sets {0,1}^n where a<b, <!-- x --> & <script>alert(1)</script> `code` *stars* _u_ # | ~';
 		expect(normalizeAbstract(input).text).toBe(input);
 		expect(inlineText(normalizeAbstract(input).inline)).toBe(input);
+	});
+});
+
+describe('arXiv paragraphs', () => {
+	test('a line indented after a sentence end starts a paragraph; one inside a sentence does not', () => {
+		const raw =
+			'  Background: something is\nunknown.\n  Methods: we did $x^2$ things.\n  Results: it worked,\ninvoking\n  Radon transforms.\n';
+		expect(splitParagraphs(raw)).toEqual([
+			'Background: something is\nunknown.',
+			'Methods: we did $x^2$ things.',
+			'Results: it worked,\ninvoking\n  Radon transforms.',
+		]);
+		const n = normalizeParagraphs(raw);
+		expect(renderParagraphsMdx(n.paragraphs)).toBe(
+			'Background: something is unknown.\n\nMethods: we did $x^2$ things.\n\nResults: it worked, invoking Radon transforms.',
+		);
+		expect(n.text).toBe(
+			'Background: something is unknown. Methods: we did x² things. Results: it worked, invoking Radon transforms.',
+		);
+		expect(n.hasMath).toBe(true);
+	});
+
+	test('each paragraph is guarded on its own: a paragraph cannot start Markdown syntax', () => {
+		const n = normalizeParagraphs('First.\n  # not a heading.\n  1. not a list.');
+		const html = renderAbstractHtml(renderParagraphsMdx(n.paragraphs));
+		expect(html).toBe('<p>First.</p>\n<p># not a heading.</p>\n<p>1. not a list.</p>');
+	});
+
+	test("a single line, or a trending page's abstract, is one paragraph", () => {
+		expect(splitParagraphs('One. Two.')).toEqual(['One. Two.']);
+		expect(normalizeParagraphs('One.  Two.').paragraphs).toHaveLength(1);
 	});
 });
 
