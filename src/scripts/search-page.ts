@@ -198,11 +198,17 @@ async function start(root: HTMLElement): Promise<void> {
 	more.addEventListener('click', () => void showMore());
 
 	// Arrows move between the input and the result links; Enter follows the focused link.
-	root.addEventListener('keydown', (e) => {
+	document.addEventListener('keydown', (e) => {
 		if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp' && e.key !== 'Escape') return;
 		const links = [...list.querySelectorAll<HTMLAnchorElement>('a.search-result-link')];
 		const active = document.activeElement;
 		const current = links.indexOf(active as HTMLAnchorElement);
+		// Arriving with a query (from the header's box), nothing has focus yet: ↓ starts here.
+		const nowhere = active === null || active === document.body;
+		if (nowhere && e.key === 'ArrowDown' && links.length > 0) {
+			e.preventDefault();
+			return links[0]!.focus();
+		}
 		if (active !== input && current === -1) return;
 		e.preventDefault();
 		if (e.key === 'Escape') return input.focus();

@@ -258,6 +258,32 @@ describe('keyboard', () => {
 		await page.context().close();
 	});
 
+	test('arriving with a query, ↓ goes to the first result, and a skip link passes the filters', async () => {
+		const page = await open(`${site.url}search/?q=speech`);
+		await page.waitForSelector('.search-result');
+		expect(await page.evaluate(() => document.activeElement === document.body)).toBe(true);
+		const first = await page.locator('.search-result-link').first().getAttribute('href');
+		await page.keyboard.press('ArrowDown');
+		expect(
+			await page.evaluate(() => (document.activeElement as HTMLAnchorElement).getAttribute('href')),
+		).toBe(first);
+		// From the search box, Tab reaches "Skip to results" before the filters' checkboxes.
+		await page.focus('#search-q');
+		const tabs: string[] = [];
+		for (let i = 0; i < 4; i++) {
+			await page.keyboard.press('Tab');
+			tabs.push(await page.evaluate(() => document.activeElement?.textContent?.trim() ?? ''));
+		}
+		expect(tabs).toContain('Skip to results');
+		await page.focus('a.skip-link[href="#search-results"]');
+		await page.keyboard.press('Enter');
+		await page.keyboard.press('Tab');
+		expect(
+			await page.evaluate(() => (document.activeElement as HTMLAnchorElement).getAttribute('href')),
+		).toBe(first);
+		await page.context().close();
+	});
+
 	test('arrows move through results and Enter opens one', async () => {
 		const page = await open(`${site.url}search/?q=speech`);
 		await page.waitForSelector('.search-result');
