@@ -15,6 +15,7 @@ import { latexToPlain } from './latex.ts';
 import {
 	codeUrlsIn,
 	extractShortName,
+	newCodeUrls,
 	normalizeParagraphs,
 	normalizeTitle,
 	normalizeWhitespace,
@@ -77,7 +78,7 @@ export function prepareRecord(r: RawRecord): PreparedRecord {
 		summary: abstract.text,
 		// The abstract's code links first, then those only the comments give.
 		codeUrls: r.comments
-			? [...new Set([...abstract.codeUrls, ...codeUrlsIn(r.comments)])]
+			? newCodeUrls(abstract.codeUrls, codeUrlsIn(r.comments))
 			: abstract.codeUrls,
 		hasMath: abstract.hasMath,
 		body: renderParagraphsMdx(abstract.paragraphs),

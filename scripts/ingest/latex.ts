@@ -165,12 +165,13 @@ export function convertQuotes(s: string): string {
 
 /**
  * TeX's typing of ties and dashes inside a word pair: `Gemini~3` (a no-break space), `10--20` and
- * `Hessian--vector` (an en dash), `results---and` (an em dash). Only between letters or digits:
- * `~50%` (about), `--help`, `<!--` and a free-standing ` --- ` (a Markdown rule's lookalike) stay
- * as typed, and so does anything in a token holding `/` or `@` (a URL or an address may have `~`
- * or `--`; for a tie, the part before it: `on~https://…` is a tie).
+ * `Hessian--vector` (an en dash), `results---and` (an em dash). A tie only after a word of two
+ * letters or more: `z~2.56` and `T~300K` mean "about", `1~2%` a range, `~50%` "about" too. Dashes
+ * only between letters or digits: `--help`, `<!--` and a free-standing ` --- ` (a Markdown rule's
+ * lookalike) stay as typed. Nothing changes in a token holding `/` or `@` (a URL or an address
+ * may have `~` or `--`; for a tie, the part before it: `on~https://…` is a tie), nor in code.
  */
-const TIE_OR_DASH = /(?<=[\p{L}\p{N}])~(?=[\p{L}\p{N}\\])|(?<=[\p{L}\p{N}])---?(?=[\p{L}\p{N}])/gu;
+const TIE_OR_DASH = /(?<=\p{L}{2})~(?=[\p{L}\p{N}\\])|(?<=[\p{L}\p{N}])---?(?=[\p{L}\p{N}])/gu;
 
 /** Ties and dashes as TeX prints them (see TIE_OR_DASH). */
 export function convertTiesAndDashes(s: string): string {
@@ -183,6 +184,16 @@ export function convertTiesAndDashes(s: string): string {
 		if (/[/@]/.test(token)) return m;
 		return m === '~' ? '\u00a0' : m === '---' ? '—' : '–';
 	});
+}
+
+/** convertTiesAndDashes over the text of a tree, not in code (`\texttt{a--b}` prints `a--b`). */
+function tiesAndDashesIn(nodes: Inline[]): Inline[] {
+	for (const n of nodes) {
+		if (n.type === 'text') n.value = convertTiesAndDashes(n.value);
+		else if (n.type === 'emphasis' || n.type === 'strong' || n.type === 'link')
+			tiesAndDashesIn(n.children);
+	}
+	return nodes;
 }
 
 /** Appends text to an inline list, merging with a preceding text node. */
@@ -201,7 +212,7 @@ function pushNode(out: Inline[], node: Inline): void {
 
 /** The LaTeX prose `content` in a style; `depth` is the number of groups around it. */
 function styled(style: Style, content: string, depth: number): Inline[] {
-	const inner = parseLatexProse(content, depth);
+	const inner = proseNodes(content, depth);
 	if (style === 'plain') return inner;
 	if (style === 'code') return [{ type: 'code', value: inlineText(inner) }];
 	return [{ type: style, children: inner }];
@@ -232,14 +243,14 @@ function groupNodes(group: string, depth: number): Inline[] | undefined {
 	// A loop, not a call per `{{…}}` level: braces around braces add no depth to the tree.
 	for (let content = group; ;) {
 		if (ACCENT_GROUP.test(content)) {
-			const inner = parseLatexProse(content, depth);
+			const inner = proseNodes(content, depth);
 			const only = inner.length === 1 ? inner[0]! : undefined;
 			if (only?.type === 'text' && !only.value.includes('\\')) return inner;
 		}
 		const d = DECLARATION_GROUP.exec(content);
 		const declared = d && DECLARATION[d[1]!];
 		if (d && declared) return styled(declared, d[2]!, depth);
-		if (d && isKnownCommand(d[1]!)) return parseLatexProse(content, depth);
+		if (d && isKnownCommand(d[1]!)) return proseNodes(content, depth);
 		const inner = content.startsWith('{') ? readGroup(content, 0) : undefined;
 		if (inner?.end !== content.length) return undefined;
 		content = inner.content;
@@ -259,12 +270,18 @@ export function inlineText(nodes: Inline[]): string {
 
 /**
  * Interprets the LaTeX text commands of a prose fragment (no math inside: math is split off
- * before). Unknown commands and stray braces are kept verbatim. `depth` counts the groups the
- * fragment sits in; past MAX_GROUP_DEPTH it throws an InputProblem.
+ * before). Unknown commands and stray braces are kept verbatim. Groups nested deeper than
+ * MAX_GROUP_DEPTH throw an InputProblem.
  */
-export function parseLatexProse(input: string, depth = 0): Inline[] {
+export function parseLatexProse(input: string): Inline[] {
+	// Ties and dashes are read over the finished tree, where code is known.
+	return tiesAndDashesIn(proseNodes(input, 0));
+}
+
+/** parseLatexProse without ties and dashes: the recursion over groups, `depth` deep. */
+function proseNodes(input: string, depth: number): Inline[] {
 	if (depth > MAX_GROUP_DEPTH) throw tooDeep();
-	const s = convertTiesAndDashes(convertQuotes(input));
+	const s = convertQuotes(input);
 	// No command and no group (most prose): one text node.
 	if (!s.includes('\\') && !s.includes('{')) return s === '' ? [] : [{ type: 'text', value: s }];
 	const out: Inline[] = [];
@@ -333,7 +350,7 @@ export function parseLatexProse(input: string, depth = 0): Inline[] {
 			const before = out[out.length - 1];
 			const spaced = before?.type === 'text' && before.value.endsWith(' ');
 			pushText(out, spaced ? '(' : ' (');
-			for (const n of parseLatexProse(group.content, depth + 1)) pushNode(out, n);
+			for (const n of proseNodes(group.content, depth + 1)) pushNode(out, n);
 			pushText(out, ')');
 			i = group.end;
 			continue;
@@ -353,7 +370,7 @@ export function parseLatexProse(input: string, depth = 0): Inline[] {
 				out.push({
 					type: 'link',
 					url: group.content.trim(),
-					children: parseLatexProse(text.content, depth + 1),
+					children: proseNodes(text.content, depth + 1),
 				});
 				i = text.end;
 				continue;

@@ -226,7 +226,7 @@ const CODE_HOSTS =
  * URL, which would write them encoded).
  */
 const URL_RE =
-	/\b(?:(https?)\s?:\s?\/\/\s?((?:[\p{L}\p{N}-]+\.)+\p{L}{2,}(?::\d+)?)|((?:www\.)?(?:github\.com|gitlab\.com|huggingface\.co|bitbucket\.org|codeberg\.org)(?=\/)|www\.(?:[\p{L}\p{N}-]+\.)+\p{L}{2,}))((?:\/[^\s<>"'{}|\\^`[\]\u2013\u2014\u3000-\u303f\uff00-\uff65]*)?)/giu;
+	/\b(?:(https?)\s?:\s?\/\/\s?((?:[\p{L}\p{N}-]+\.)+\p{L}{2,}(?::\d+)?)|(?<![@.-])((?:www\.)?(?:github\.com|gitlab\.com|huggingface\.co|bitbucket\.org|codeberg\.org)(?=\/)|www\.(?:[\p{L}\p{N}-]+\.)+\p{L}{2,}))((?:\/[^\s<>"'{}|\\^`[\]\u2013\u2014\u3000-\u303f\uff00-\uff65]*)?)/giu;
 
 /** What every match of URL_RE contains. */
 const MAY_HOLD_URL =
@@ -466,6 +466,17 @@ export function normalizeParagraphs(raw: string): NormalizedParagraphs {
  */
 export function codeUrlsIn(text: string): string[] {
 	return MAY_HOLD_URL.test(text) ? normalizeAbstract(text).codeUrls : [];
+}
+
+/**
+ * `extra` code URLs that add something to `urls`: not one of them, and not a page inside one of
+ * their repositories (`…/PlanViz/releases/tag/v1` beside `…/PlanViz`).
+ */
+export function newCodeUrls(urls: readonly string[], extra: readonly string[]): string[] {
+	const out = [...urls];
+	for (const u of extra)
+		if (!out.some((o) => u === o || u.startsWith(`${o}/`) || o.startsWith(`${u}/`))) out.push(u);
+	return out;
 }
 
 /** Normalises an abstract: whitespace, math, LaTeX prose, links and bare math. */

@@ -3,6 +3,7 @@ import { inlineText, latexToPlain, parseLatexProse } from '../../scripts/ingest/
 import {
 	codeUrlsIn,
 	extractShortName,
+	newCodeUrls,
 	normalizeAbstract,
 	normalizeParagraphs,
 	normalizeWhitespace,
@@ -77,6 +78,10 @@ describe('LaTeX prose', () => {
 			'~50% and --help, <!-- x -->, a -- b --- c, x~~y',
 		],
 		['https://github.com/a--b/c~d and me@a--b.org', 'https://github.com/a--b/c~d and me@a--b.org'],
+		// A tilde after a single letter means "about" (0704.0133: z~2.56), between digits a range.
+		['z~2.56, T~300K and 1~2%', 'z~2.56, T~300K and 1~2%'],
+		// Code prints what was typed.
+		['\\texttt{foo--bar} and a--b', 'foo--bar and a–b'],
 		// TeX skips the spaces after a command word.
 		['\\emph {x} and \\textbf  {y}', 'x and y'],
 		['\\unknown{x}', '\\unknown{x}'],
@@ -253,6 +258,19 @@ describe('normalizeAbstract', () => {
 			'https://github.com/sthalles/sop',
 		]);
 		expect(codeUrlsIn('12 pages, 3 figures')).toEqual([]);
+		// A page inside a listed repository adds nothing (2602.06663: a release of the same repo).
+		expect(
+			newCodeUrls(
+				['https://github.com/o/PlanViz'],
+				codeUrlsIn(
+					'At https://github.com/o/PlanViz/releases/tag/v1 and https://github.com/o/Other.',
+				),
+			),
+		).toEqual(['https://github.com/o/PlanViz', 'https://github.com/o/Other']);
+		// www. inside an e-mail address is no link.
+		expect(normalizeAbstract('Mail john@www.example.org.').inline).toEqual([
+			{ type: 'text', value: 'Mail john@www.example.org.' },
+		]);
 		expect(normalizeAbstract('Mirror at codeberg.org/x/y.').codeUrls).toEqual([
 			'https://codeberg.org/x/y',
 		]);
