@@ -4,6 +4,7 @@
  */
 import type { Inline } from './inline.ts';
 import { texToUnicode } from '../../src/lib/math-text.ts';
+import { trimUrlTail } from '../../src/lib/linked-text.ts';
 import { latexToPlain, parseLatexProse } from './latex.ts';
 
 /** NFC, every whitespace run (hard wraps, tabs, NBSP) to one space, trimmed. */
@@ -231,25 +232,6 @@ const URL_RE =
 /** What every match of URL_RE contains. */
 const MAY_HOLD_URL =
 	/http|www\.|github\.com|gitlab\.com|huggingface\.co|bitbucket\.org|codeberg\.org/iu;
-
-/** Removes trailing punctuation a sentence put after a URL, keeping balanced parentheses. */
-function trimUrlTail(url: string): { url: string; tail: string } {
-	let u = url;
-	let tail = '';
-	for (;;) {
-		const last = u[u.length - 1];
-		if (!last) break;
-		if (
-			// Closing quotes and ellipses of any language too: «…/r», „…/q“, …/r… end a sentence.
-			/[.,;:!?'"”’\]}*…»«“‘›‹„‚]/.test(last) ||
-			(last === ')' && (u.match(/\(/g)?.length ?? 0) < (u.match(/\)/g)?.length ?? 0))
-		) {
-			tail = last + tail;
-			u = u.slice(0, -1);
-		} else break;
-	}
-	return { url: u, tail };
-}
 
 /**
  * Canonical form of a code repository URL: https, no query or fragment (`?tab=readme-ov-file`,

@@ -11,18 +11,24 @@ export interface TextRun {
 
 const URL = /https?:\/\/[^\s<>"'`{}|\\^[\]]+/gi;
 
-/** Sentence punctuation after a URL, which is not part of it. */
-const TRAILING = /[.,;:!?'"”’…»«“‘›‹„‚*]$/;
-
-/** Drops trailing punctuation, and closing parentheses that have no opening one in the URL. */
-function trimTail(url: string): string {
+/**
+ * Removes the punctuation a sentence put after a URL, keeping balanced parentheses
+ * (`…/a_(b)`): closing quotes and ellipses of any language too (`«…/r»`, `„…/q“`, `…/r…`).
+ * Shared with the ingest, which links URLs in abstracts the same way.
+ */
+export function trimUrlTail(url: string): { url: string; tail: string } {
 	let u = url;
+	let tail = '';
 	for (;;) {
+		const last = u[u.length - 1];
+		if (!last) break;
 		const unbalanced =
-			u.endsWith(')') && (u.match(/\(/g)?.length ?? 0) < (u.match(/\)/g)?.length ?? 0);
-		if (TRAILING.test(u) || unbalanced) u = u.slice(0, -1);
-		else return u;
+			last === ')' && (u.match(/\(/g)?.length ?? 0) < (u.match(/\)/g)?.length ?? 0);
+		if (!/[.,;:!?'"”’\]}*…»«“‘›‹„‚]/.test(last) && !unbalanced) break;
+		tail = last + tail;
+		u = u.slice(0, -1);
 	}
+	return { url: u, tail };
 }
 
 /** Splits `text` into runs; joined, their texts are `text` again. */
@@ -30,7 +36,7 @@ export function linkedText(text: string): TextRun[] {
 	const runs: TextRun[] = [];
 	let last = 0;
 	for (const m of text.matchAll(URL)) {
-		const url = trimTail(m[0]);
+		const { url } = trimUrlTail(m[0]);
 		if (!/^https?:\/\/[^/]+\.[^/]+/i.test(url)) continue;
 		if (m.index > last) runs.push({ text: text.slice(last, m.index) });
 		runs.push({ text: url, href: url });
