@@ -138,6 +138,35 @@ const SPACES = table<string>({ ',': '\u202f' });
 /** The next place where a command or group may start. */
 const COMMAND_OR_GROUP = /[\\{]/g;
 
+/**
+ * Reads `{…}` groups of one string in constant time each: the brace pairs are found in one pass
+ * (backslash-aware). Scanning to the end from every `{` that never closes was quadratic: 100,000
+ * of them in one abstract took half a minute.
+ */
+function groupReader(s: string): (i: number) => { content: string; end: number } | undefined {
+	let close: Int32Array | undefined;
+	return (i) => {
+		if (s[i] !== '{') return undefined;
+		if (!close) {
+			// close[i]: the index of the `}` pairing the `{` at i; −1 unpaired, −2 escaped here
+			// (`\{`), where a scan from i itself decides (rare: readGroup).
+			close = new Int32Array(s.length).fill(-1);
+			const open: number[] = [];
+			for (let j = 0; j < s.length; j++) {
+				const c = s[j];
+				if (c === '\\') {
+					if (s[j + 1] === '{') close[j + 1] = -2;
+					j++;
+				} else if (c === '{') open.push(j);
+				else if (c === '}' && open.length > 0) close[open.pop()!] = j;
+			}
+		}
+		const j = close[i]!;
+		if (j === -2) return readGroup(s, i);
+		return j < 0 ? undefined : { content: s.slice(i + 1, j), end: j + 1 };
+	};
+}
+
 /** Reads a `{…}` group at `i` (balanced, backslash-aware); returns its content and the index after it. */
 function readGroup(s: string, i: number): { content: string; end: number } | undefined {
 	if (s[i] !== '{') return undefined;
@@ -285,12 +314,13 @@ function proseNodes(input: string, depth: number): Inline[] {
 	// No command and no group (most prose): one text node.
 	if (!s.includes('\\') && !s.includes('{')) return s === '' ? [] : [{ type: 'text', value: s }];
 	const out: Inline[] = [];
+	const readGroupAt = groupReader(s);
 	let i = 0;
 	while (i < s.length) {
 		const c = s[i]!;
 		// Braces that only group LaTeX (`{\'a}`, `{\it x}`, `{\textbf{x}}`) are not shown.
 		if (c === '{' && (s[i + 1] === '\\' || s[i + 1] === '{')) {
-			const g = readGroup(s, i);
+			const g = readGroupAt(i);
 			const nodes = g && groupNodes(g.content, depth + 1);
 			if (g && nodes) {
 				for (const n of nodes) pushNode(out, n);
@@ -339,7 +369,7 @@ function proseNodes(input: string, depth: number): Inline[] {
 		// TeX skips spaces after a command word: `\emph {x}` is `\emph{x}`.
 		let open = after;
 		if (name !== '') while (s[open] === ' ') open++;
-		const group = readGroup(s, open);
+		const group = readGroupAt(open);
 		if (style && group) {
 			for (const n of styled(style, group.content, depth + 1)) pushNode(out, n);
 			i = group.end;
@@ -365,7 +395,7 @@ function proseNodes(input: string, depth: number): Inline[] {
 			continue;
 		}
 		if (name === 'href' && group) {
-			const text = readGroup(s, group.end);
+			const text = readGroupAt(group.end);
 			if (text) {
 				out.push({
 					type: 'link',

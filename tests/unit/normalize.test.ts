@@ -469,4 +469,17 @@ describe('pathological input reads in linear time', () => {
 		asText('$'.repeat(100_000));
 		asText('\\'.repeat(100_000));
 	});
+
+	test('100,000 unclosed { and unclosed commands are text; groups still read', () => {
+		// Each unclosed brace was searched to the end of the text: 23 to 38 s.
+		asText('{'.repeat(100_000));
+		asText('\\x{'.repeat(33_000));
+		expect(normalizeAbstract('\\textbf{'.repeat(12_500)).text).toBe('\\textbf{'.repeat(12_500));
+		expect(normalizeAbstract('{\\it a} '.repeat(20_000)).text).toBe('a '.repeat(20_000).trim());
+		// An escaped brace is text, and the group after it still pairs (`\{` then `{\bf x}`).
+		expect(normalizeAbstract('\\{a} {\\bf x}').inline).toEqual([
+			{ type: 'text', value: '{a} ' },
+			{ type: 'strong', children: [{ type: 'text', value: 'x' }] },
+		]);
+	});
 });
