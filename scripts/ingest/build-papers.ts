@@ -15,6 +15,7 @@ import { latexToPlain } from './latex.ts';
 import {
 	codeUrlsIn,
 	extractShortName,
+	namesSomeAuthors,
 	newCodeUrls,
 	normalizeParagraphs,
 	normalizeTitle,
@@ -52,6 +53,8 @@ export interface PreparedRecord {
 	/** The abstract as MDX. */
 	body: string;
 	authors?: string[];
+	/** See Paper.moreAuthors. */
+	moreAuthors?: true;
 	categories?: string[];
 	doi?: string | null;
 	journalRef?: string | null;
@@ -83,6 +86,7 @@ export function prepareRecord(r: RawRecord): PreparedRecord {
 		hasMath: abstract.hasMath,
 		body: renderParagraphsMdx(abstract.paragraphs),
 		authors: r.authors === undefined ? undefined : splitAuthors(r.authors),
+		...(namesSomeAuthors(r.authors) ? { moreAuthors: true as const } : {}),
 		categories: r.categories === undefined ? undefined : splitCategories(r.categories),
 		doi: field(r.doi),
 		journalRef: field(r.journalRef),
@@ -195,6 +199,8 @@ export function buildFromPrepared(records: PreparedRecord[]): BuiltPapers {
 			codeUrls: p.codeUrls,
 			arxivId: arxivIds[i],
 			authors: firstOf(m, 'authors') ?? [],
+			// From the record that gave the names.
+			moreAuthors: m.records.find((r) => r.authors !== undefined)?.moreAuthors,
 			categories: firstOf(m, 'categories') ?? [],
 			doi: firstOf(m, 'doi') ?? undefined,
 			journalRef: firstOf(m, 'journalRef') ?? undefined,

@@ -54,11 +54,24 @@ export function splitAuthors(s: string | undefined): string[] {
 		prev = plain;
 		plain = plain.replace(/\([^()]*\)/g, ' ');
 	}
+	// `A et al.` (without a comma): the names before it (see namesSomeAuthors).
+	plain = plain.replace(/\s+et\.? al\.?\s*$/i, '');
 	// `A, B and C`, `A, B, and C` (the serial comma), `A; B`, `A & B`.
 	return plain
 		.split(/\s*,\s*(?:and\s+)?|\s+and\s+|\s*;\s*|\s+&\s+/)
 		.map((a) => a.replace(/\s+/g, ' ').trim())
-		.filter((a) => a !== '' && a !== 'et al.' && a !== 'et al');
+		.filter((a) => a !== '' && !ET_AL.test(a));
+}
+
+/** An author list's "et al." (`A, B, et al.`, `A et al`, `A and others`). */
+const ET_AL = /^(?:et\.? al\.?|others)$/i;
+
+/**
+ * Whether an arXiv author string names only some of the authors: it ends with "et al." or
+ * "and others". The names are kept (splitAuthors) and the paper says "et al." after them.
+ */
+export function namesSomeAuthors(s: string | undefined): boolean {
+	return !!s && /(?:^|[\s,;])(?:et\.? al\.?|and others)\s*$/i.test(normalizeWhitespace(s));
 }
 
 /** Splits arXiv categories (`cs.CL cs.AI`), keeping order and dropping duplicates. */

@@ -108,6 +108,7 @@ const KEY_ORDER: Array<keyof Paper> = [
 	'rank',
 	'arxivId',
 	'authors',
+	'moreAuthors',
 	'categories',
 	'doi',
 	'journalRef',

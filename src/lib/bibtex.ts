@@ -11,7 +11,15 @@ import { arxivAbsUrl } from './urls.ts';
 /** The fields BibTeX needs from a paper. */
 export type BibtexInput = Pick<
 	Paper,
-	'title' | 'slug' | 'date' | 'authors' | 'arxivId' | 'categories' | 'doi' | 'journalRef'
+	| 'title'
+	| 'slug'
+	| 'date'
+	| 'authors'
+	| 'moreAuthors'
+	| 'arxivId'
+	| 'categories'
+	| 'doi'
+	| 'journalRef'
 >;
 /** What a citation key is made of. */
 type KeyInput = Pick<BibtexInput, 'title' | 'slug' | 'date' | 'authors' | 'arxivId' | 'journalRef'>;
@@ -149,7 +157,13 @@ export function toBibtex(p: BibtexInput, url: string, key = bibtexKey(p)): strin
 	const journal = journalName(p.journalRef);
 	const fields: Array<[string, string | undefined]> = [
 		['title', p.title],
-		['author', p.authors.length ? p.authors.join(' and ') : undefined],
+		// BibTeX's "et al." is a last author named `others`.
+		[
+			'author',
+			p.authors.length
+				? [...p.authors, ...(p.moreAuthors ? ['others'] : [])].join(' and ')
+				: undefined,
+		],
 		// The journal's name where it can be told from the reference, and the reference in full.
 		['journal', journal ?? p.journalRef],
 		['year', publicationYear(p)],

@@ -72,10 +72,11 @@ export function repoHost(url: string): string {
 }
 
 /**
- * Authors for display: all of them up to `max`, then "et al." with the count.
+ * Authors for display: all of them up to `max`, then "et al." with the count; "et al." after
+ * them too when the source names only some (`more`: Paper.moreAuthors).
  */
-export function formatAuthors(authors: string[], max = 12): string {
-	if (authors.length <= max) return authors.join(', ');
+export function formatAuthors(authors: string[], max = 12, more = false): string {
+	if (authors.length <= max) return `${authors.join(', ')}${more ? ' et al.' : ''}`;
 	return `${authors.slice(0, max).join(', ')} et al. (${authors.length} authors)`;
 }
 

@@ -20,6 +20,7 @@ export type SearchFields = Pick<
 	| 'title'
 	| 'shortName'
 	| 'authors'
+	| 'moreAuthors'
 	| 'date'
 	| 'rank'
 	| 'topics'
@@ -32,9 +33,9 @@ export type SearchFields = Pick<
 /**
  * Version of `searchFields` and `searchPageHtml`: part of every entry's digest in the papers
  * loader, so that a change here reaches the search records kept by earlier builds (they are
- * otherwise reused while the entry is unchanged). 2: the arXiv id; 3: the DOIs.
+ * otherwise reused while the entry is unchanged). 2: the arXiv id; 3: the DOIs; 4: "et al.".
  */
-export const SEARCH_PAGE_VERSION = 3;
+export const SEARCH_PAGE_VERSION = 4;
 
 /** Picks the indexed fields of a paper (exactly those, so the record changes only with them). */
 export function searchFields(p: SearchFields): SearchFields {
@@ -42,6 +43,7 @@ export function searchFields(p: SearchFields): SearchFields {
 		title: p.title,
 		...(p.shortName ? { shortName: p.shortName } : {}),
 		authors: p.authors,
+		...(p.moreAuthors ? { moreAuthors: p.moreAuthors } : {}),
 		date: p.date,
 		rank: p.rank,
 		topics: p.topics,
@@ -93,7 +95,7 @@ export function searchPageHtml(
 		'<div data-pagefind-body><header>',
 		f.shortName ? `<p data-pagefind-weight="10">${esc(f.shortName)}</p>` : '',
 		`<h1 id="paper-title" data-pagefind-weight="10">${esc(f.title)}</h1>`,
-		f.authors.length ? `<p>${esc(formatAuthors(f.authors, 30))}</p>` : '',
+		f.authors.length ? `<p>${esc(formatAuthors(f.authors, 30, f.moreAuthors))}</p>` : '',
 		`<div hidden>${spans.join('')}</div>`,
 		'</header>',
 		`<section id="abstract"><div>${abstractHtml}</div></section>`,

@@ -56,6 +56,8 @@ export const PaperSchema = z.object({
 	arxivId: z.string().optional(),
 	/** Author names in order; empty when the input has none. */
 	authors: z.array(z.string()),
+	/** The source names only some authors (it ends with "et al."): shown and cited as such. */
+	moreAuthors: z.literal(true).optional(),
 	/** arXiv categories, primary first; empty when unknown. */
 	categories: z.array(z.string()),
 	/** DOI when known. */

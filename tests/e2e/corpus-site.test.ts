@@ -225,6 +225,12 @@ test('a code link only the arXiv comments give is listed as code and linked in t
 	);
 });
 
+test('a paper whose record names only some authors ("F. Aharonian, et al") says et al.', () => {
+	const html = readFileSync(join(dist, 'papers', '0704.0171', 'index.html'), 'utf8');
+	expect(html).toContain('<p class="paper__authors">F. Aharonian et al.</p>');
+	expect(html).toContain('author = {F. Aharonian and others}');
+});
+
 test('no two papers share a BibTeX key (parts I and II of a paper, 0704.0033 and 0704.0035)', () => {
 	const keys = readdirSync(join(dist, 'papers')).flatMap((slug) => {
 		const m = /@(?:misc|article)\{([^,]+),/.exec(

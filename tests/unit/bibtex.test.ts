@@ -52,6 +52,10 @@ describe('toBibtex', () => {
 		);
 		expect(bib).toMatch(/^@misc\{berkovich2024lifegpt,/);
 		expect(bib).toContain('author = {Jaime Berkovich and Markus J. Buehler}');
+		// "et al." in the source: BibTeX's last author `others`.
+		expect(toBibtex({ ...base, authors: ['F. Aharonian'], moreAuthors: true }, 'u')).toContain(
+			'author = {F. Aharonian and others}',
+		);
 		expect(bib).toContain('eprint = {2409.12182}');
 		expect(bib).toContain('archivePrefix = {arXiv}');
 		expect(bib).toContain('primaryClass = {cs.LG}');

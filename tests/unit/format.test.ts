@@ -31,6 +31,8 @@ describe('format', () => {
 		expect(formatCount(6215)).toBe('6,215');
 		expect(formatCount(999)).toBe('999');
 		expect(formatAuthors(['a', 'b', 'c'], 2)).toBe('a, b et al. (3 authors)');
+		// The source named only some authors.
+		expect(formatAuthors(['F. Aharonian'], 30, true)).toBe('F. Aharonian et al.');
 	});
 });
 

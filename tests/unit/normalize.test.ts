@@ -3,6 +3,7 @@ import { inlineText, latexToPlain, parseLatexProse } from '../../scripts/ingest/
 import {
 	codeUrlsIn,
 	extractShortName,
+	namesSomeAuthors,
 	newCodeUrls,
 	normalizeAbstract,
 	normalizeParagraphs,
@@ -409,6 +410,13 @@ describe('authors and categories', () => {
 			splitAuthors("Bal\\'azs Szegedy, Ana Mar\\'ia L\\'opez (MIT) and\n  Zichen Wang"),
 		).toEqual(['Balázs Szegedy', 'Ana María López', 'Zichen Wang']);
 		expect(splitAuthors(undefined)).toEqual([]);
+	});
+	test('"et al." and "and others" end a list that names only some authors', () => {
+		for (const s of ['F. Aharonian, et al', 'F. Aharonian et al.', 'F. Aharonian and others']) {
+			expect([splitAuthors(s), namesSomeAuthors(s)], s).toEqual([['F. Aharonian'], true]);
+		}
+		expect(namesSomeAuthors('A. Others and B. Etal')).toBe(false);
+		expect(namesSomeAuthors(undefined)).toBe(false);
 	});
 	test('the serial comma, numbered affiliations and nested affiliation lists are not authors', () => {
 		// Real records of ../shared/corpora (0704.0024, 0704.0191, 0704.0025).

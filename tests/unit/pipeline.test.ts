@@ -104,6 +104,24 @@ describe('ingest pipeline', () => {
 		expect(r.papers[0]!.codeUrls).toEqual(['https://github.com/o/r', 'https://github.com/c/d']);
 	});
 
+	test('an author list ending in "et al." names some authors and says so', () => {
+		const r = ingest([
+			{ name: 'a.jsonl', bytes: enc(jsonl({ id: '0704.0133', authors: 'F. Aharonian, et al' })) },
+			{
+				name: 'b.jsonl',
+				bytes: enc(jsonl({ id: '0704.0134', authors: 'A. B and C. D', title: 'Another' })),
+			},
+		]);
+		expect(r.errors).toEqual([]);
+		expect(r.papers.map((p) => [p.authors, p.moreAuthors])).toEqual([
+			[['F. Aharonian'], true],
+			[['A. B', 'C. D'], undefined],
+		]);
+		const entry = r.entries.get('0704.0133.mdx')!;
+		expect(entry).toContain('\nmoreAuthors: true\n');
+		expect(r.entries.get('0704.0134.mdx')).not.toContain('moreAuthors');
+	});
+
 	test('an arXiv id written with its "arXiv:" prefix is the same paper and slug', () => {
 		const r = ingest([
 			{ name: 'a.jsonl', bytes: enc(jsonl({ id: 'arXiv:2401.00001' })) },
