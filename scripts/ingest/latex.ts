@@ -143,7 +143,9 @@ const COMMAND_OR_GROUP = /[\\{]/g;
  * (backslash-aware). Scanning to the end from every `{` that never closes was quadratic: 100,000
  * of them in one abstract took half a minute.
  */
-function groupReader(s: string): (i: number) => { content: string; end: number } | undefined {
+type GroupReader = (i: number) => { content: string; end: number } | undefined;
+
+function groupReader(s: string): GroupReader {
 	let close: Int32Array | undefined;
 	return (i) => {
 		if (s[i] !== '{') return undefined;
@@ -266,11 +268,24 @@ const isKnownCommand = (name: string): boolean =>
 /**
  * What a `{…}` group shows when its braces only group LaTeX: an accent command, a declaration
  * (`{\bf x}`) or a known command first (`{\textbf{x}}`), or one such group inside another
- * (`{{\large x}}`). Undefined for any other group, whose braces are text (`{0,1}`).
+ * (`{{\large x}}`). Undefined for any other group, whose braces are text (`{0,1}`). The group
+ * starts at `at` in `s`; `plain` holds the starts already known to be text.
  */
-function groupNodes(group: string, depth: number): Inline[] | undefined {
-	// A loop, not a call per `{{…}}` level: braces around braces add no depth to the tree.
-	for (let content = group; ;) {
+function groupNodes(
+	s: string,
+	at: number,
+	readGroupAt: GroupReader,
+	depth: number,
+	plain: Set<number>,
+): Inline[] | undefined {
+	// A loop over `{{…}}` levels, not a call per level: braces around braces add no depth. A group
+	// whose braces are text is remembered with every group it wraps: they are text too, and
+	// trying each again made 2,000 nested braces take seconds.
+	const peeled: number[] = [];
+	for (let k = at; !plain.has(k); k++) {
+		const g = readGroupAt(k);
+		if (!g) break;
+		const content = g.content;
 		if (ACCENT_GROUP.test(content)) {
 			const inner = proseNodes(content, depth);
 			const only = inner.length === 1 ? inner[0]! : undefined;
@@ -280,10 +295,11 @@ function groupNodes(group: string, depth: number): Inline[] | undefined {
 		const declared = d && DECLARATION[d[1]!];
 		if (d && declared) return styled(declared, d[2]!, depth);
 		if (d && isKnownCommand(d[1]!)) return proseNodes(content, depth);
-		const inner = content.startsWith('{') ? readGroup(content, 0) : undefined;
-		if (inner?.end !== content.length) return undefined;
-		content = inner.content;
+		peeled.push(k);
+		if (s[k + 1] !== '{' || readGroupAt(k + 1)?.end !== g.end - 1) break;
 	}
+	for (const k of peeled) plain.add(k);
+	return undefined;
 }
 
 /** Flattens an inline tree to its text (math as TeX source, links as their text). */
@@ -315,13 +331,15 @@ function proseNodes(input: string, depth: number): Inline[] {
 	if (!s.includes('\\') && !s.includes('{')) return s === '' ? [] : [{ type: 'text', value: s }];
 	const out: Inline[] = [];
 	const readGroupAt = groupReader(s);
+	/** Starts of groups whose braces are text (see groupNodes). */
+	const plain = new Set<number>();
 	let i = 0;
 	while (i < s.length) {
 		const c = s[i]!;
 		// Braces that only group LaTeX (`{\'a}`, `{\it x}`, `{\textbf{x}}`) are not shown.
 		if (c === '{' && (s[i + 1] === '\\' || s[i + 1] === '{')) {
 			const g = readGroupAt(i);
-			const nodes = g && groupNodes(g.content, depth + 1);
+			const nodes = g && groupNodes(s, i, readGroupAt, depth + 1, plain);
 			if (g && nodes) {
 				for (const n of nodes) pushNode(out, n);
 				i = g.end;

@@ -484,6 +484,9 @@ describe('pathological input reads in linear time', () => {
 		asText('\\x{'.repeat(33_000));
 		expect(normalizeAbstract('\\textbf{'.repeat(12_500)).text).toBe('\\textbf{'.repeat(12_500));
 		expect(normalizeAbstract('{\\it a} '.repeat(20_000)).text).toBe('a '.repeat(20_000).trim());
+		// 50,000 braces around a word: each level was tried again from each brace (cubic: 2,000
+		// took 8.6 s).
+		asText(`${'{'.repeat(50_000)}x${'}'.repeat(50_000)}`);
 		// An escaped brace is text, and the group after it still pairs (`\{` then `{\bf x}`).
 		expect(normalizeAbstract('\\{a} {\\bf x}').inline).toEqual([
 			{ type: 'text', value: '{a} ' },
