@@ -18,7 +18,14 @@ export type IngestCli =
 	| { kind: 'help' }
 	| { kind: 'error'; message: string };
 
-/** The usage printed by `--help`; kept beside the option table so the two stay in step. */
+/** The defaults of the options: the usage text and the parser both read them. */
+const DEFAULTS = {
+	sources: 'content/sources',
+	out: 'content/papers',
+	topics: 'content/topics.yaml',
+} as const;
+
+/** The usage printed by `--help`. */
 export const USAGE = `Usage: node scripts/ingest.ts [options]   (or: npm run ingest -- [options])
 
 Reads the source files (trending pages .txt, arXiv JSON Lines .jsonl) and writes one MDX
@@ -26,9 +33,9 @@ entry per paper. On bad input every problem is printed with file and line, nothi
 written, and the exit code is 1.
 
 Options:
-  --sources DIR   folder of source files, subfolders included (default: content/sources)
-  --out DIR       folder the entries are written to, replaced whole (default: content/papers)
-  --topics FILE   the topic taxonomy (default: content/topics.yaml)
+  --sources DIR   folder of source files, subfolders included (default: ${DEFAULTS.sources})
+  --out DIR       folder the entries are written to, replaced whole (default: ${DEFAULTS.out})
+  --topics FILE   the topic taxonomy (default: ${DEFAULTS.topics})
   --quiet         print no summary, only problems
   -h, --help      print this help and exit
 `;
@@ -46,9 +53,9 @@ export function parseIngestArgs(args: readonly string[]): IngestCli {
 		({ values } = parseArgs({
 			args: [...args],
 			options: {
-				sources: { type: 'string', default: 'content/sources' },
-				out: { type: 'string', default: 'content/papers' },
-				topics: { type: 'string', default: 'content/topics.yaml' },
+				sources: { type: 'string', default: DEFAULTS.sources },
+				out: { type: 'string', default: DEFAULTS.out },
+				topics: { type: 'string', default: DEFAULTS.topics },
 				quiet: { type: 'boolean', default: false },
 				help: { type: 'boolean', short: 'h', default: false },
 			},

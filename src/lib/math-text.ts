@@ -399,7 +399,7 @@ class Reader {
 
 	/** The argument of a command or script: a group, one command, or one character. */
 	argument(): string {
-		while (/\s/.test(this.tex[this.i] ?? '')) this.i++;
+		this.skipSpace();
 		// A script or command missing its argument at the end of a group takes nothing.
 		return this.i < this.tex.length && this.tex[this.i] !== '}' ? this.token().text : '';
 	}
