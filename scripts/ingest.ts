@@ -9,9 +9,9 @@
  * (the options and their defaults: ingest/cli.ts).
  * (Node runs the TypeScript itself since 22.18; `npm run ingest` uses the pinned Node.)
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
-import { parseIngestArgs, USAGE, USAGE_HINT } from './ingest/cli.ts';
+import { outFolderProblem, parseIngestArgs, USAGE, USAGE_HINT } from './ingest/cli.ts';
 import { ingest } from './ingest/pipeline.ts';
 import { createProgress, formatProblem, formatSummary } from './ingest/report.ts';
 import { readTopicsYaml } from './ingest/topics/topics-yaml.ts';
@@ -56,6 +56,22 @@ if (!existsSync(values.sources) || !statSync(values.sources).isDirectory()) {
 	const what = existsSync(values.sources) ? 'is not a folder' : 'no such folder';
 	console.error(
 		`error: ${sourcesFolder}: ${what}\n  hint: pass --sources DIR, a folder of .txt and .jsonl files\ningest: nothing was written.`,
+	);
+	process.exit(1);
+}
+// The output folder is replaced whole: never the sources, the taxonomy or someone's files.
+const real = (path: string): string => (existsSync(path) ? realpathSync(path) : resolve(path));
+const outDir = real(values.out);
+const outIsFile = existsSync(outDir) && !statSync(outDir).isDirectory();
+const outProblem = outIsFile
+	? 'is a file, not a folder'
+	: outFolderProblem(
+			{ out: outDir, sources: real(values.sources), topics: real(values.topics) },
+			existsSync(outDir) ? readdirSync(outDir) : [],
+		);
+if (outProblem) {
+	console.error(
+		`error: --out ${values.out} ${outProblem}\n  hint: pass --out an empty folder, or one the ingest wrote\ningest: nothing was written.`,
 	);
 	process.exit(1);
 }

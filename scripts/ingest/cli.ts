@@ -35,6 +35,7 @@ written, and the exit code is 1.
 Options:
   --sources DIR   folder of source files, subfolders included (default: ${DEFAULTS.sources})
   --out DIR       folder the entries are written to, replaced whole (default: ${DEFAULTS.out})
+                  (never the sources folder, one around it, or one holding other files)
   --topics FILE   the topic taxonomy (default: ${DEFAULTS.topics})
   --quiet         print no summary, only problems
   -h, --help      print this help and exit
@@ -76,4 +77,39 @@ function argumentMistake(e: Error & { code?: string }): string {
 		return `unexpected argument ${quoted}`;
 	const first = (e.message.split(/(?<=\.) /)[0] ?? e.message).replace(/\.$/, '');
 	return first.charAt(0).toLowerCase() + first.slice(1);
+}
+
+/** What the ingest itself writes into `--out`: anything else there was put by someone else. */
+const GENERATED = /^(?:[^/]+\.mdx|_topics\.json|_redirects\.json)$/;
+
+/**
+ * Why `--out` must not be used, if it must not: the output folder is replaced whole, so it may
+ * not be, hold or sit inside the sources (`--out content` deleted content/sources/ and exited
+ * 0), hold the topics file, or hold files the ingest did not write (someone's notes would be
+ * deleted with it). `outEntries` are the names in the existing output folder (none if missing);
+ * the paths are absolute and resolved through links where they exist.
+ */
+export function outFolderProblem(
+	paths: { out: string; sources: string; topics: string },
+	outEntries: readonly string[],
+): string | undefined {
+	const inside = (child: string, parent: string): boolean =>
+		child === parent || child.startsWith(parent.endsWith('/') ? parent : `${parent}/`);
+	if (inside(paths.sources, paths.out))
+		return paths.sources === paths.out
+			? 'is the sources folder: the output folder is replaced whole, the sources would be deleted'
+			: 'holds the sources folder: the output folder is replaced whole, the sources would be deleted';
+	if (inside(paths.out, paths.sources))
+		return 'is inside the sources folder: the entries would be read as sources next time';
+	if (inside(paths.topics, paths.out))
+		return 'holds the topics file: the output folder is replaced whole, it would be deleted';
+	// Dot files (`.DS_Store`, which Finder leaves in any folder it shows) go with the folder.
+	const foreign = outEntries.filter((n) => !n.startsWith('.') && !GENERATED.test(n)).sort();
+	if (foreign.length > 0)
+		return `holds files the ingest did not write (${foreign
+			.slice(0, 3)
+			.join(
+				', ',
+			)}${foreign.length > 3 ? `, and ${foreign.length - 3} more` : ''}): the output folder is replaced whole, they would be deleted`;
+	return undefined;
 }

@@ -12,6 +12,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { outFolderProblem } from '../../scripts/ingest/cli.ts';
 
 const SEED = '../shared/seeds/000_c259b851a26a1daf.txt';
 let dir: string;
@@ -144,6 +145,37 @@ describe('ingest command', { timeout: 120_000 }, () => {
 		expect(empty.stderr).toContain(`${join(dir, 'sources')}/.: no source files`);
 	});
 
+	test('an --out that would delete sources, the taxonomy or foreign files is refused, exit 1', () => {
+		writeFileSync(join(dir, 'notes.md'), 'keep');
+		const at = (out: string, sources = join(dir, 'sources')) =>
+			spawnSync('npx', ['tsx', 'scripts/ingest.ts', '--sources', sources, '--out', out], {
+				encoding: 'utf8',
+			});
+		for (const [out, says] of [
+			[dir, 'holds the sources folder'],
+			[join(dir, 'sources'), 'is the sources folder'],
+			[join(dir, 'sources', 'papers'), 'is inside the sources folder'],
+			[join(dir, 'notes.md'), 'is a file, not a folder'],
+			[dir + '/', 'holds the sources folder'],
+		] as const) {
+			const r = at(out);
+			expect(r.status, out).toBe(1);
+			expect(r.stderr).toContain(`error: --out ${out} ${says}`);
+			expect(r.stderr).toContain('nothing was written');
+		}
+		expect(readdirSync(dir).sort()).toEqual(['notes.md', 'sources']);
+		expect(readdirSync(join(dir, 'sources'))).toEqual(['2025-03-18-trending.txt']);
+		// A folder of generated entries (and a Finder .DS_Store) is replaced; a stray file is not.
+		expect(run('--quiet').status).toBe(0);
+		writeFileSync(join(dir, 'papers', '.DS_Store'), '');
+		expect(run('--quiet').status).toBe(0);
+		writeFileSync(join(dir, 'papers', 'draft.md'), 'mine');
+		const foreign = run('--quiet');
+		expect(foreign.status).toBe(1);
+		expect(foreign.stderr).toContain('holds files the ingest did not write (draft.md)');
+		expect(readFileSync(join(dir, 'papers', 'draft.md'), 'utf8')).toBe('mine');
+	});
+
 	test('two clean runs produce the same bytes, with no clock or machine path in them', () => {
 		run();
 		const first = readdirSync(join(dir, 'papers')).map((f) =>
@@ -158,6 +190,33 @@ describe('ingest command', { timeout: 120_000 }, () => {
 		expect(first.join('')).not.toContain(dir);
 		expect(first.join('')).not.toContain(
 			execFileSync('date', ['+%Y-%m-%d'], { encoding: 'utf8' }).trim(),
+		);
+	});
+});
+
+describe('outFolderProblem', () => {
+	const paths = {
+		out: '/p/content/papers',
+		sources: '/p/content/sources',
+		topics: '/p/content/topics.yaml',
+	};
+	test('a folder beside the sources, empty or holding generated files, is fine', () => {
+		expect(outFolderProblem(paths, [])).toBeUndefined();
+		expect(
+			outFolderProblem(paths, ['a.mdx', '_topics.json', '_redirects.json', '.DS_Store']),
+		).toBeUndefined();
+		// A name that only starts like the sources folder is not inside it.
+		expect(outFolderProblem({ ...paths, out: '/p/content/sources-out' }, [])).toBeUndefined();
+	});
+	test('the sources, their parent, a folder inside them, the taxonomy and foreign files are not', () => {
+		expect(outFolderProblem({ ...paths, out: paths.sources }, [])).toMatch(/^is the sources/);
+		expect(outFolderProblem({ ...paths, out: '/p' }, [])).toMatch(/^holds the sources/);
+		expect(outFolderProblem({ ...paths, out: '/p/content/sources/x' }, [])).toMatch(/^is inside/);
+		expect(outFolderProblem({ ...paths, topics: '/p/content/papers/topics.yaml' }, [])).toMatch(
+			/^holds the topics file/,
+		);
+		expect(outFolderProblem(paths, ['a.mdx', 'e.md', 'b.txt', 'c', 'd'])).toBe(
+			'holds files the ingest did not write (b.txt, c, d, and 1 more): the output folder is replaced whole, they would be deleted',
 		);
 	});
 });
