@@ -145,17 +145,28 @@ export interface BuiltPapers {
 
 /**
  * Puts first the record that dates the paper, which becomes its primary (date, rank, text): its
- * earliest listing on a trending page, else its first record in source order. Not simply the
- * first file by name: the same sources in folders named otherwise (`arxiv/`, `trending/`) dated
- * a listed paper by its arXiv record's update instead, and it left its day's page.
+ * earliest listing on a trending page, else its newest arXiv record (latest `update_date`, then
+ * highest version). Not simply the first file by name: the same sources in folders named
+ * otherwise (`arxiv/`, `trending/`) dated a listed paper by its arXiv record's update instead, and
+ * it left its day's page; and v1 in an old dump kept its title and abstract over v2 in a new one.
  */
-function listedFirst(m: MergedRecord<PreparedRecord>): void {
+function primaryFirst(m: MergedRecord<PreparedRecord>): void {
 	let best: PreparedRecord | undefined;
 	for (const r of m.records) if (r.listed && (!best || r.date < best.date)) best = r;
+	if (!best) for (const r of m.records) if (!best || newer(r, best)) best = r;
 	if (!best || best === m.primary) return;
 	m.primary = best;
 	m.records = [best, ...m.records.filter((r) => r !== best)];
 }
+
+/** Whether record `a` is a later state of the paper than `b` (ties keep source order). */
+function newer(a: PreparedRecord, b: PreparedRecord): boolean {
+	if (a.date !== b.date) return a.date > b.date;
+	return versionOf(a.arxivId) > versionOf(b.arxivId);
+}
+
+/** The version an arXiv id names (`2401.00001v3` → 3), 0 for none. */
+const versionOf = (id: string | undefined): number => Number(/v(\d+)\s*$/.exec(id ?? '')?.[1] ?? 0);
 
 /** Turns records (in source order) into papers, sorted by listing: newest date first, then rank. */
 export function buildPapers(records: RawRecord[]): BuiltPapers {
@@ -165,7 +176,7 @@ export function buildPapers(records: RawRecord[]): BuiltPapers {
 /** `buildPapers` from prepared records (in source order). */
 export function buildFromPrepared(records: PreparedRecord[]): BuiltPapers {
 	const { merged, duplicates } = mergeByKey(records, (r) => r.key);
-	merged.forEach(listedFirst);
+	merged.forEach(primaryFirst);
 	const arxivIds = merged.map((m) => firstOf(m, 'arxivId')?.trim());
 	const slugInputs = merged.map(({ primary: p }, i) => ({
 		arxivId: arxivIds[i],
@@ -196,7 +207,9 @@ export function buildFromPrepared(records: PreparedRecord[]): BuiltPapers {
 			date: p.date,
 			rank,
 			sources: m.records.map((r) => r.source),
-			codeUrls: p.codeUrls,
+			// Every record's code links: a trending copy without a link and the arXiv record
+			// whose comments give one are the same paper.
+			codeUrls: m.records.reduce<string[]>((urls, r) => newCodeUrls(urls, r.codeUrls), []),
 			arxivId: arxivIds[i],
 			authors: firstOf(m, 'authors') ?? [],
 			// From the record that gave the names.

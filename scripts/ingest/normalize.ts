@@ -48,14 +48,11 @@ const NOT_A_NAME =
 /** Splits an arXiv author string (`A, B and C`) into names, LaTeX accents resolved. */
 export function splitAuthors(s: string | undefined): string[] {
 	if (!s) return [];
-	let plain = latexToPlain(normalizeWhitespace(s));
-	// Affiliations in parentheses, nested too: `A (1), B (2) ((1) MIT, Cambridge, (2) …)`.
-	for (let prev = ''; prev !== plain;) {
-		prev = plain;
-		plain = plain.replace(/\([^()]*\)/g, ' ');
-	}
 	// `A et al.` (without a comma): the names before it (see namesSomeAuthors).
-	plain = plain.replace(/\s+et\.? al\.?\s*$/i, '');
+	const plain = withoutParentheses(latexToPlain(normalizeWhitespace(s))).replace(
+		/\s+et\.? al\.?\s*$/i,
+		'',
+	);
 	// `A, B and C`, `A, B, and C` (the serial comma), `A; B`, `A & B`.
 	return plain
 		.split(/\s*,\s*(?:and\s+)?|\s+and\s+|\s*;\s*|\s+&\s+/)
@@ -63,15 +60,31 @@ export function splitAuthors(s: string | undefined): string[] {
 		.filter((a) => a !== '' && !ET_AL.test(a));
 }
 
+/** Text without its parentheses, nested too: affiliations (`A (1), B (2) ((1) MIT, (2) …)`). */
+function withoutParentheses(s: string): string {
+	for (let prev = ''; prev !== s;) {
+		prev = s;
+		s = s.replace(/\([^()]*\)/g, ' ');
+	}
+	return s;
+}
+
 /** An author list's "et al." (`A, B, et al.`, `A et al`, `A and others`). */
 const ET_AL = /^(?:et\.? al\.?|others)$/i;
 
 /**
  * Whether an arXiv author string names only some of the authors: it ends with "et al." or
- * "and others". The names are kept (splitAuthors) and the paper says "et al." after them.
+ * "and others", before any parentheses (`G. Aad, et al. (2900 additional authors not shown)`,
+ * `A. Abulencia, et al. (CDF Collaboration)`), or says that authors are not shown. The names are
+ * kept (splitAuthors) and the paper says "et al." after them.
  */
 export function namesSomeAuthors(s: string | undefined): boolean {
-	return !!s && /(?:^|[\s,;])(?:et\.? al\.?|and others)\s*$/i.test(normalizeWhitespace(s));
+	if (!s) return false;
+	const plain = normalizeWhitespace(s);
+	return (
+		/\bauthors not shown\b/i.test(plain) ||
+		/(?:^|[\s,;])(?:et\.? al\.?|and others)\s*$/i.test(withoutParentheses(plain))
+	);
 }
 
 /** Splits arXiv categories (`cs.CL cs.AI`), keeping order and dropping duplicates. */

@@ -412,7 +412,15 @@ describe('authors and categories', () => {
 		expect(splitAuthors(undefined)).toEqual([]);
 	});
 	test('"et al." and "and others" end a list that names only some authors', () => {
-		for (const s of ['F. Aharonian, et al', 'F. Aharonian et al.', 'F. Aharonian and others']) {
+		for (const s of [
+			'F. Aharonian, et al',
+			'F. Aharonian et al.',
+			'F. Aharonian and others',
+			// Large collaborations: the note in parentheses comes after the "et al.".
+			'F. Aharonian, et al. (2900 additional authors not shown)',
+			'F. Aharonian, et al. (CDF Collaboration)',
+			'F. Aharonian (MPIK) (23 additional authors not shown)',
+		]) {
 			expect([splitAuthors(s), namesSomeAuthors(s)], s).toEqual([['F. Aharonian'], true]);
 		}
 		expect(namesSomeAuthors('A. Others and B. Etal')).toBe(false);

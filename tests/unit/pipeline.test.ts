@@ -29,9 +29,45 @@ describe('ingest pipeline', () => {
 		expect(r.errors).toEqual([]);
 		expect(r.duplicates).toBe(1);
 		expect(r.papers).toHaveLength(1);
+		// The newer version is the page (primary first); the older record fills in the authors.
 		expect(r.papers[0]!.sources).toEqual([
-			{ file: 'a.jsonl', line: 1 },
 			{ file: 'b.jsonl', line: 1 },
+			{ file: 'a.jsonl', line: 1 },
+		]);
+		expect(r.papers[0]).toMatchObject({
+			title: 'Title (v2)',
+			arxivId: '2504.1v2',
+			authors: ['A B'],
+		});
+	});
+
+	test('the newest arXiv record of a paper gives its text and date, whichever file comes first', () => {
+		const r = ingest([
+			{
+				name: 'a-new-dump.jsonl',
+				bytes: enc(jsonl({ id: '2504.1', title: 'New title', update_date: '2025-05-02' })),
+			},
+			{
+				name: 'b-old-dump.jsonl',
+				bytes: enc(jsonl({ id: '2504.1', title: 'Old title', update_date: '2025-04-01' })),
+			},
+		]);
+		expect(r.errors).toEqual([]);
+		expect(r.papers.map((p) => [p.title, p.date])).toEqual([['New title', '2025-05-02']]);
+	});
+
+	test("merged records pool their code links: a trending copy gains its arXiv comment's repository", () => {
+		const r = ingest([
+			{ name: '2025-03-18-trending.txt', bytes: enc(page(['Title', ABSTRACT])) },
+			{
+				name: 'arxiv.jsonl',
+				// The trending copy (the primary) has only the abstract's link.
+				bytes: enc(jsonl({ id: '2503.11111', comments: 'Code: https://github.com/foo/foonet' })),
+			},
+		]);
+		expect(r.errors).toEqual([]);
+		expect(r.papers.map((p) => [p.slug, p.codeUrls])).toEqual([
+			['2503.11111', ['https://github.com/o/r', 'https://github.com/foo/foonet']],
 		]);
 	});
 
@@ -128,7 +164,8 @@ describe('ingest pipeline', () => {
 			{ name: 'b.jsonl', bytes: enc(jsonl({ id: '2401.00001v2', abstract: `${ABSTRACT} v2` })) },
 		]);
 		expect(r.errors).toEqual([]);
-		expect(r.papers.map((p) => [p.slug, p.arxivId])).toEqual([['2401.00001', '2401.00001']]);
+		// v2 is the newer record: the paper names it.
+		expect(r.papers.map((p) => [p.slug, p.arxivId])).toEqual([['2401.00001', '2401.00001v2']]);
 	});
 
 	test('the same paper copied with invisible characters (zero-width space, soft hyphen) is one paper', () => {
