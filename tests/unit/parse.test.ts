@@ -220,16 +220,37 @@ describe('trending pages: lines pair by position', () => {
 		]);
 	});
 
-	test('two stray lines that pair up like a paper are kept, with a warning naming them', () => {
-		const text = `Mar 18\n\nTrending Papers\n\nDaily digest\n\nFirst Title\n\n${ABSTRACT}\n`;
+	test('a short abstract that is a sentence is kept, with a warning naming it', () => {
+		const text = `Mar 18\n\nTrending Papers\n\nA daily digest of things.\n\nFirst Title\n\n${ABSTRACT}\n`;
 		const { errors, warnings, records } = parseTrendingPage('2025-03-18-x.txt', text);
 		expect(errors).toEqual([]);
 		expect(records.map((r) => r.title)).toEqual(['Trending Papers', 'First Title']);
 		expect(warnings).toEqual([
 			expect.objectContaining({
 				line: 3,
-				message: '"Daily digest" is short for an abstract (title "Trending Papers")',
+				message: '"A daily digest of things." is short for an abstract (title "Trending Papers")',
 			}),
+		]);
+	});
+
+	test('stray lines of a few words that are no sentence are an error at their place', () => {
+		// Copied from a browser: who submitted each paper, and the footer.
+		const text = `Mar 18\n\nSubmitted by\n\nakhaliq\n\nFirst Title\n\n${ABSTRACT}\n\nSystem theme\n\nCompany\n\nPublished on\n\nMar 18 2025\n`;
+		const { errors, records } = parseTrendingPage('2025-03-18-x.txt', text);
+		expect(records.map((r) => r.title)).toEqual(['First Title']);
+		expect(errors.map((e) => [e.line, e.message])).toEqual([
+			[
+				3,
+				'title without abstract: "Submitted by" (the next line, "akhaliq", is too short to be an abstract)',
+			],
+			[
+				11,
+				'title without abstract: "System theme" (the next line, "Company", is too short to be an abstract)',
+			],
+			[
+				15,
+				'title without abstract: "Published on" (the next line, "Mar 18 2025", is too short to be an abstract)',
+			],
 		]);
 	});
 

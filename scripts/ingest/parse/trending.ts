@@ -115,6 +115,14 @@ export function resolveListingDate(
 	};
 }
 
+/**
+ * Whether a line is a scrap rather than a (short) abstract: under five words and not ending like
+ * a sentence. No abstract is that short; page furniture is.
+ */
+function isScrap(line: string): boolean {
+	return line.split(/\s+/).length < 5 && !/[.!?。]["'”’)]?$/.test(line);
+}
+
 /** Whether a line reads like an abstract rather than a title. */
 export function looksLikeAbstract(line: string): boolean {
 	if (line.length >= MIN_ABSTRACT_CHARS) return true;
@@ -238,19 +246,26 @@ export function parseTrendingPage(file: string, text: string): ParseResult {
 			i += 1;
 			continue;
 		}
-		// A line without a single letter (`42`, `· 1.2k`: an upvote count) is no abstract.
-		if (!/\p{L}/u.test(next.text)) {
+		// A line without a single letter (`42`, `· 1.2k`: an upvote count) is no abstract, nor is
+		// a scrap of a few words that is no sentence (`akhaliq` after `Submitted by`, `Company`
+		// after `System theme` in a page's footer): published, they were pages of junk.
+		const notAbstract = !/\p{L}/u.test(next.text)
+			? 'has no words'
+			: isScrap(next.text)
+				? 'is too short to be an abstract'
+				: undefined;
+		if (notAbstract) {
 			errors.push({
 				file,
 				line: title.line,
-				message: `title without abstract: "${title.text.slice(0, 80)}" (the next line, "${next.text.slice(0, 40)}", has no words)`,
-				hint: 'remove lines that are not part of a paper (upvote counts, "Submitted by" lines)',
+				message: `title without abstract: "${title.text.slice(0, 80)}" (the next line, "${next.text.slice(0, 40)}", ${notAbstract})`,
+				hint: 'remove lines that are not part of a paper (upvote counts, "Submitted by" lines, menus)',
 			});
 			i += 2;
 			continue;
 		}
-		// Kept as the page gives it, but said: two stray lines (`Trending Papers` / `Daily digest`,
-		// `· Submitted by …` / `· 42 upvotes`) pair up just like a paper.
+		// Kept as the page gives it, but said: a short abstract that is a sentence (`We release
+		// the code.`), or two stray lines that still pair up like a paper.
 		if (!looks[i + 1])
 			warnings.push({
 				file,
