@@ -83,6 +83,27 @@ describe('trending pages', () => {
 		);
 	});
 
+	test("the file's own name dates it before its folders'; a folder per day dates its pages", () => {
+		expect(resolveListingDate('archive-2024-01-01/2025-03-18-t.txt', [3, 18, undefined])).toEqual({
+			date: '2025-03-18',
+		});
+		expect(resolveListingDate('2025-03-18/trending.txt', [3, 18, undefined])).toEqual({
+			date: '2025-03-18',
+		});
+	});
+
+	test("a year on the date line is used as given, with a warning when far from the file name's", () => {
+		expect(resolveListingDate('2025-03-18-t.txt', [3, 18, 2025])).toEqual({ date: '2025-03-18' });
+		expect(resolveListingDate('2025-03-18-t.txt', [3, 18, 2024])).toMatchObject({
+			date: '2024-03-18',
+			warning: "the date line is 365 days before the file name's 2025-03-18; using 2024-03-18",
+		});
+		expect(resolveListingDate('2025-03-18-t.txt', [4, 18, 2025]).warning).toBe(
+			"the date line is 31 days after the file name's 2025-03-18; using 2025-04-18",
+		);
+		expect(resolveListingDate('t.txt', [3, 18, 2024])).toEqual({ date: '2024-03-18' });
+	});
+
 	test("the listed day is never after the file name's day; far apart, it warns at the date line", () => {
 		// The nearest year put Mar 18 in a file of 2025-09-18 half a year ahead, silently.
 		expect(resolveListingDate('2025-09-18-trending.txt', [3, 18, undefined])).toMatchObject({

@@ -11,8 +11,17 @@ const DATE_LINE =
 	/^(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?(?:([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?|(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?([A-Za-z]{3,9})\.?)(?:,?\s+(\d{4}))?$/i;
 /** A date line written as an ISO date: `2025-03-18`. */
 const ISO_LINE = /^(\d{4})-(\d{2})-(\d{2})$/;
-/** An ISO date anywhere in a file name. */
-const ISO_IN_NAME = /(\d{4})-(\d{2})-(\d{2})/;
+/** An ISO date in a file's path. */
+const ISO_IN_NAME = /(\d{4})-(\d{2})-(\d{2})/g;
+
+/**
+ * The ISO date that names a file: the last one in its path, so the file's own name wins over
+ * its folders' (`archive-2024-01-01/2025-03-18-t.txt` took 2024), and a folder per day
+ * (`2025-03-18/trending.txt`) still names its pages.
+ */
+function isoInName(file: string): RegExpExecArray | undefined {
+	return [...file.matchAll(ISO_IN_NAME)].at(-1);
+}
 /**
  * Year used when neither the date line nor the file name carries one. Documented in the
  * README; a warning is printed. Never the clock, so that builds stay reproducible.
@@ -70,6 +79,9 @@ const DAY = 86_400_000;
 /** A page saved more than this many days after the day it lists is probably misnamed. */
 const MAX_DAYS_APART = 7;
 
+const isoTime = (iso: RegExpExecArray): number =>
+	Date.UTC(Number(iso[1]), Number(iso[2]) - 1, Number(iso[3]));
+
 /**
  * Resolves the listing date of a trending page from its date line and file name.
  * The year comes from the date line, else from an ISO date in the file name (the latest date on
@@ -80,7 +92,7 @@ export function resolveListingDate(
 	file: string,
 	dateLine: [number, number, number | undefined] | undefined,
 ): { date: string; warning?: string; hint?: string } {
-	const iso = ISO_IN_NAME.exec(file);
+	const iso = isoInName(file);
 	if (!dateLine) {
 		if (iso) return { date: `${iso[1]}-${iso[2]}-${iso[3]}` };
 		return {
@@ -89,13 +101,24 @@ export function resolveListingDate(
 		};
 	}
 	const [month, day, year] = dateLine;
-	if (year) return { date: `${year}-${pad(month)}-${pad(day)}` };
+	if (year) {
+		const date = `${year}-${pad(month)}-${pad(day)}`;
+		// A year the page gives is kept, but said when the file name's date is far from it.
+		const apart = iso ? Math.round((isoTime(iso) - Date.UTC(year, month - 1, day)) / DAY) : 0;
+		if (Math.abs(apart) > MAX_DAYS_APART)
+			return {
+				date,
+				warning: `the date line is ${Math.abs(apart)} days ${apart > 0 ? 'before' : 'after'} the file name's ${iso![0]}; using ${date}`,
+				hint: 'check the date line and the date in the file name',
+			};
+		return { date };
+	}
 	if (iso) {
 		// The listed day is on or before the day in the file name (a day of slack for time
 		// zones): the latest such date. The nearest one put `Mar 18` in a file of 2025-09-18 in
 		// 2026, half a year ahead.
 		const fileYear = Number(iso[1]);
-		const fileTime = Date.UTC(fileYear, Number(iso[2]) - 1, Number(iso[3]));
+		const fileTime = isoTime(iso);
 		const year = [fileYear + 1, fileYear, fileYear - 1].find(
 			(y) => Date.UTC(y, month - 1, day) <= fileTime + DAY,
 		)!;
@@ -182,7 +205,7 @@ export function parseTrendingPage(file: string, text: string): ParseResult {
 		});
 	}
 	// The file name's date gives the year, or the whole date of a page without a date line.
-	const named = ISO_IN_NAME.exec(file)?.[0];
+	const named = isoInName(file)?.[0];
 	if (named && !isCalendarDate(named)) {
 		const message = `the date in the file name, ${named}, is no calendar day`;
 		const hint = 'name the file with its listing date, YYYY-MM-DD-<name>.txt';
