@@ -404,10 +404,11 @@ function proseNodes(input: string, depth: number): Inline[] {
 			continue;
 		}
 		if (name === 'url' && group) {
+			const written = unescapeUrl(group.content);
 			out.push({
 				type: 'link',
-				url: group.content.trim(),
-				children: [{ type: 'text', value: group.content.trim() }],
+				url: urlTarget(written),
+				children: [{ type: 'text', value: written }],
 			});
 			i = group.end;
 			continue;
@@ -417,7 +418,7 @@ function proseNodes(input: string, depth: number): Inline[] {
 			if (text) {
 				out.push({
 					type: 'link',
-					url: group.content.trim(),
+					url: urlTarget(unescapeUrl(group.content)),
 					children: proseNodes(text.content, depth + 1),
 				});
 				i = text.end;
@@ -429,6 +430,24 @@ function proseNodes(input: string, depth: number): Inline[] {
 		i++;
 	}
 	return out;
+}
+
+/**
+ * A URL as `\url{…}` or `\href{…}` holds it, without the TeX escapes authors add in metadata
+ * (`my\_repo`, `a\%20b`: kept, the backslash made the link a 404 or no link at all).
+ */
+function unescapeUrl(raw: string): string {
+	return raw.replace(/\\([_%#&~$])/g, '$1').trim();
+}
+
+/**
+ * Where a written URL points: without spaces (no URL holds one), and over https when it has no
+ * scheme (`\url{github.com/o/r}`, `www.x.org`).
+ */
+function urlTarget(written: string): string {
+	const url = written.replace(/\s+/g, '');
+	if (/^[a-z][a-z\d+.-]*:/i.test(url)) return url;
+	return /^(?:[\p{L}\p{N}-]+\.)+\p{L}{2,}(?:[/:?#]|$)/u.test(url) ? `https://${url}` : url;
 }
 
 /** Plain text of a LaTeX prose fragment: for names and other fields shown without markup. */

@@ -286,6 +286,32 @@ describe('normalizeAbstract', () => {
 			'https://github.com/e/f/tree/main/g',
 		]);
 	});
+	test('\\url and \\href targets lose their TeX escapes; without a scheme they are https', () => {
+		const links = (s: string) =>
+			normalizeAbstract(s).inline.flatMap((n) =>
+				n.type === 'link'
+					? [[n.url, n.children.map((c) => (c.type === 'text' ? c.value : ''))]]
+					: [],
+			);
+		expect(links('At \\url{https://github.com/org/my\\_repo} now.')).toEqual([
+			['https://github.com/org/my_repo', ['https://github.com/org/my_repo']],
+		]);
+		expect(links('See \\href{https://github.com/org/my\\_repo}{here}.')).toEqual([
+			['https://github.com/org/my_repo', ['here']],
+		]);
+		expect(links('At \\url{https://x.org/a\\%20b}.')).toEqual([
+			['https://x.org/a%20b', ['https://x.org/a%20b']],
+		]);
+		expect(links('At \\url{github.com/o/r} and \\url{www.x.org/p}.')).toEqual([
+			['https://github.com/o/r', ['github.com/o/r']],
+			['https://www.x.org/p', ['www.x.org/p']],
+		]);
+		expect(normalizeAbstract('At \\url{github.com/o/my\\_r}.').codeUrls).toEqual([
+			'https://github.com/o/my_r',
+		]);
+		// Not a URL: its text stays, spaces and all.
+		expect(normalizeAbstract('Plain \\url{not a url} text.').text).toBe('Plain not a url text.');
+	});
 	test('a code link from \\href or \\url goes to the canonical repository, its text as written', () => {
 		const { inline, codeUrls } = normalizeAbstract(
 			'At \\href{https://github.com/maryambrj/ALIEN.git}{github.com/maryambrj/ALIEN.git} and \\url{http://github.com/a/b/}.',
