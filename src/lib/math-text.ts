@@ -125,6 +125,16 @@ export const SYMBOLS: Record<string, string> = {
 	oplus: '⊕',
 	otimes: '⊗',
 	odot: '⊙',
+	// The astronomy journals' units (AASTeX: `$10^{15}\msun$`), as the page types them
+	// (KATEX_MACROS in render-abstract.ts) and the ingest reads them in prose.
+	msun: 'M☉',
+	lsun: 'L☉',
+	rsun: 'R☉',
+	// km s⁻¹ on the page; the cards' fonts have no superscript minus.
+	kms: 'km/s',
+	degr: '°',
+	arcmin: '′',
+	arcsec: '″',
 	perp: '⊥',
 	parallel: '∥',
 	int: '∫',

@@ -13,7 +13,13 @@ test.each([
 	['\\bar{xy}', 'xy', 'xy'],
 	// Unknown commands read as their names; Object's own properties are not symbols.
 	['\\XQM + \\constructor', 'XQM + constructor', 'XQM + constructor'],
-	['4500\\kms + \\foo{bar}', '4500kms + foobar', '4500kms + foobar'],
+	['4500\\kms + \\foo{bar}', '4500km/s + foobar', '4500km/s + foobar'],
+	// AASTeX units (0704.0059: "a = 7.54 ± 0.30 rsun" before).
+	[
+		'a = 7.54 \\pm 0.30 \\rsun, 10^{15}\\msun',
+		'a = 7.54 ± 0.30 R☉, 10¹⁵M☉',
+		'a = 7.54 ± 0.30 R☉, 10^15M☉',
+	],
 	// Escaped specials read as the character.
 	['74.7\\%', '74.7%', '74.7%'],
 	['\\$5 \\& \\#3, a\\_b, \\{x\\}', '$5 & #3, a_b, {x}', '$5 & #3, a_b, {x}'],
