@@ -79,6 +79,8 @@ const TEXT_MACROS = table<string>({
 	arcmin: '′',
 	arcsec: '″',
 });
+/** TEXT_MACROS that are letters (ß, ø, Å, …), written inside words. */
+const LETTERS = new Set(['ss', 'o', 'O', 'aa', 'AA', 'ae', 'AE', 'oe', 'OE', 'l', 'L', 'i', 'j']);
 /** Escaped specials (`\%` → %). */
 const ESCAPES = new Set(['%', '#', '&', '_', '$', '{', '}']);
 /** Style of a command's argument; `plain` keeps the text without a style (small caps, roman, …). */
@@ -381,6 +383,9 @@ function proseNodes(input: string, depth: number): Inline[] {
 		if (name in TEXT_MACROS && !/[A-Za-z]/.test(s[after] ?? '')) {
 			pushText(out, TEXT_MACROS[name]!);
 			i = after + (s[after] === '{' && s[after + 1] === '}' ? 2 : 0);
+			// A letter inside a word (`\AA ngstr\"om`, `Bj\o rn`): TeX ends the command word at the
+			// space and drops it. Other commands keep it: `\LaTeX is` means two words.
+			if (LETTERS.has(name) && s[i] === ' ' && /\p{Ll}/u.test(s[i + 1] ?? '')) i++;
 			continue;
 		}
 		const style = STYLE[name];

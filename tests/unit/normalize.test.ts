@@ -65,6 +65,11 @@ describe('LaTeX prose', () => {
 		["Mar\\'{\\i}a Ru\\'\\i z, na\\\"\\i ve, {\\'\\i}, \\v{\\j}", 'María Ruíz, naïve, í, ǰ'],
 		['\\c ca', 'ça'],
 		['\\ss', 'ß'],
+		// A letter command inside a word drops the space that ends it; other commands keep it.
+		[
+			'\\AA ngstr\\"om, Bj\\o rn, \\L ukasz, \\LaTeX is, \\o.',
+			'Ångström, Bjørn, Łukasz, LaTeX is, ø.',
+		],
 		["``quoted''", '“quoted”'],
 		["`single'", '‘single’'],
 		["``so-called `gap' problem''", '“so-called ‘gap’ problem”'],
