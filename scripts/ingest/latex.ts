@@ -3,6 +3,7 @@
  * Only the commands listed here are interpreted; anything else stays as literal text, so no
  * character of the input is ever lost.
  */
+import { UNICODE_SCRIPTS } from '../../src/lib/math-text.ts';
 import type { Inline } from './inline.ts';
 import { InputProblem } from './types.ts';
 
@@ -197,14 +198,17 @@ export function convertQuotes(s: string): string {
 }
 
 /**
- * TeX's typing of ties and dashes inside a word pair: `Gemini~3` (a no-break space), `10--20` and
- * `Hessian--vector` (an en dash), `results---and` (an em dash). A tie only after a word of two
- * letters or more: `z~2.56` and `T~300K` mean "about", `1~2%` a range, `~50%` "about" too. Dashes
- * only between letters or digits: `--help`, `<!--` and a free-standing ` --- ` (a Markdown rule's
- * lookalike) stay as typed. Nothing changes in a token holding `/` or `@` (a URL or an address
+ * TeX's typing of ties and dashes inside a word pair: `Gemini~3` (a no-break space), `10--20`,
+ * `Hessian--vector` and `(VITS)--on` (an en dash), `results---and` (an em dash). A tie only after
+ * a word of two letters or more, or after punctuation before a word or command
+ * (`approach,~\textbf{x}`), or before a command (`on~\href{…}`: the text then ends at the tie):
+ * `z~2.56` and `T~300K` mean "about", `1~2%` a range, `~50%` "about" too. Dashes only between
+ * words: `--help`, `<!--`, and free-standing ` -- ` and ` --- ` (a Markdown rule's lookalike,
+ * which must reach the reader as typed) stay as typed. Nothing changes in a token holding `/` or `@` (a URL or an address
  * may have `~` or `--`; for a tie, the part before it: `on~https://…` is a tie), nor in code.
  */
-const TIE_OR_DASH = /(?<=\p{L}{2})~(?=[\p{L}\p{N}\\])|(?<=[\p{L}\p{N}])---?(?=[\p{L}\p{N}])/gu;
+const TIE_OR_DASH =
+	/(?<=\p{L}{2})~(?=[\p{L}\p{N}\\\ue000-\uf8ff]|$)|(?<=[,;:])~(?=[\p{L}\\]|$)|(?<=[\p{L}\p{N})])---?(?=[\p{L}\p{N}(])/gu;
 
 /** Ties and dashes as TeX prints them (see TIE_OR_DASH). */
 export function convertTiesAndDashes(s: string): string {
@@ -219,10 +223,19 @@ export function convertTiesAndDashes(s: string): string {
 	});
 }
 
-/** convertTiesAndDashes over the text of a tree, not in code (`\texttt{a--b}` prints `a--b`). */
-function tiesAndDashesIn(nodes: Inline[]): Inline[] {
-	for (const n of nodes) {
-		if (n.type === 'text') n.value = convertTiesAndDashes(n.value);
+/**
+ * convertTiesAndDashes over the text of a tree, not in code (`\texttt{a--b}` prints `a--b`). A
+ * text that ends at a tie before other markup (`on~` before a link), or before what `followed`
+ * says comes after the tree (`size~$n$`: a formula), is tied; before nothing (the end of the
+ * abstract) the `~` stays as typed.
+ */
+function tiesAndDashesIn(nodes: Inline[], followed = false): Inline[] {
+	for (const [k, n] of nodes.entries()) {
+		if (n.type === 'text')
+			n.value =
+				followed || k + 1 < nodes.length || !n.value.endsWith('~')
+					? convertTiesAndDashes(n.value)
+					: convertTiesAndDashes(`${n.value} `).slice(0, -1);
 		else if (n.type === 'emphasis' || n.type === 'strong' || n.type === 'link')
 			tiesAndDashesIn(n.children);
 	}
@@ -265,7 +278,9 @@ const ACCENT_GROUP =
 
 /** Whether a command name is one this module interprets. */
 const isKnownCommand = (name: string): boolean =>
-	name in STYLE || name in TEXT_MACROS || /^(?:url|href|footnote)$/.test(name);
+	name in STYLE ||
+	name in TEXT_MACROS ||
+	/^(?:url|href|footnote|textsuperscript|textsubscript)$/.test(name);
 
 /**
  * What a `{…}` group shows when its braces only group LaTeX: an accent command, a declaration
@@ -320,9 +335,9 @@ export function inlineText(nodes: Inline[]): string {
  * before). Unknown commands and stray braces are kept verbatim. Groups nested deeper than
  * MAX_GROUP_DEPTH throw an InputProblem.
  */
-export function parseLatexProse(input: string): Inline[] {
+export function parseLatexProse(input: string, followed = false): Inline[] {
 	// Ties and dashes are read over the finished tree, where code is known.
-	return tiesAndDashesIn(proseNodes(input, 0));
+	return tiesAndDashesIn(proseNodes(input, 0), followed);
 }
 
 /** parseLatexProse without ties and dashes: the recursion over groups, `depth` deep. */
@@ -395,6 +410,15 @@ function proseNodes(input: string, depth: number): Inline[] {
 		const group = readGroupAt(open);
 		if (style && group) {
 			for (const n of styled(style, group.content, depth + 1)) pushNode(out, n);
+			i = group.end;
+			continue;
+		}
+		if ((name === 'textsuperscript' || name === 'textsubscript') && group) {
+			// `ID\textsuperscript{2}Face` → ID²Face; `5\textsuperscript{th}` → 5th (no raised letters).
+			const text = inlineText(proseNodes(group.content, depth + 1));
+			const table = UNICODE_SCRIPTS[name === 'textsuperscript' ? 'sup' : 'sub'];
+			const chars = [...text];
+			pushText(out, chars.every((c) => c in table) ? chars.map((c) => table[c]).join('') : text);
 			i = group.end;
 			continue;
 		}

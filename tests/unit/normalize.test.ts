@@ -83,6 +83,16 @@ describe('LaTeX prose', () => {
 			'~50% and --help, <!-- x -->, a -- b --- c, x~~y',
 			'~50% and --help, <!-- x -->, a -- b --- c, x~~y',
 		],
+		// After a parenthesis, and a tie after punctuation before a command (2505.17320,
+		// 2505.18115 of ../shared/corpora); a tie at the end stays.
+		[
+			'models--VITS (SBV2JE)--on, approach,~\\textbf{M}, tilde~',
+			'models–VITS (SBV2JE)–on, approach,\u00a0M, tilde~',
+		],
+		[
+			'ID\\textsuperscript{2}Face, 5\\textsuperscript{th}, H\\textsubscript{2}O',
+			'ID²Face, 5th, H₂O',
+		],
 		['https://github.com/a--b/c~d and me@a--b.org', 'https://github.com/a--b/c~d and me@a--b.org'],
 		// A tilde after a single letter means "about" (0704.0133: z~2.56), between digits a range.
 		['z~2.56, T~300K and 1~2%', 'z~2.56, T~300K and 1~2%'],
@@ -290,6 +300,11 @@ describe('normalizeAbstract', () => {
 		expect(normalizeAbstract('At https://github.com/e/f/tree/main/g#setup.').codeUrls).toEqual([
 			'https://github.com/e/f/tree/main/g',
 		]);
+	});
+	test('a tie before a link or a formula is a no-break space', () => {
+		expect(normalizeAbstract('on~\\href{https://x.org}{x}, size~$n$ and~\\(m\\).').text).toBe(
+			'on\u00a0x, size\u00a0n and\u00a0m.',
+		);
 	});
 	test('\\url and \\href targets lose their TeX escapes; without a scheme they are https', () => {
 		const links = (s: string) =>
