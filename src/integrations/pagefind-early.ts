@@ -36,7 +36,11 @@ export type EarlyResult =
 	| { fallback: string }
 	| { error: string };
 
-process.once('message', (request: EarlyRequest) => {
+// `on`, not `once`: Node keeps the channel (and so this process) alive only while a 'message'
+// listener is there. With `once` the process could end with code 0 while the index was still
+// being written, whenever nothing else held the event loop: the build then failed, now and then.
+// The reply disconnects the channel, which ends the process.
+process.on('message', (request: EarlyRequest) => {
 	const started = performance.now();
 	const site = join(request.root, SEARCH_SITE_DIR);
 	const reply = (result: EarlyResult): void => {

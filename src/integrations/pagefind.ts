@@ -489,14 +489,18 @@ function startEarly(root: string, options: PagefindOptions): Promise<EarlyResult
 			serialization: 'advanced',
 			stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
 		});
-		let answer: EarlyResult | undefined;
-		child.once('message', (m: EarlyResult) => (answer = m));
+		let answered = false;
+		child.once('message', (m: EarlyResult) => {
+			answered = true;
+			resolve(m);
+		});
 		child.once('error', reject);
-		child.once('exit', (code, signal) =>
-			answer
-				? resolve(answer)
-				: reject(new Error(`the search index process exited (${signal ?? `code ${code}`})`)),
-		);
+		// 'close', not 'exit': 'exit' may come before the answer's message has been read from the
+		// channel, and a build failed with "exited (code 0)" about once in a dozen rebuilds.
+		child.once('close', (code, signal) => {
+			if (!answered)
+				reject(new Error(`the search index process exited (${signal ?? `code ${code}`})`));
+		});
 		child.send({ root, options } satisfies EarlyRequest);
 	});
 }
@@ -542,6 +546,9 @@ export default function pagefindIntegration(options: PagefindOptions = {}): Astr
 						if (name.startsWith('.pagefind-'))
 							rmSync(join(cache, name), { recursive: true, force: true });
 				early = startEarly(root, options);
+				// Awaited in astro:build:done; until then a failure must not count as unhandled
+				// (Node would end the build at once, mid-render, with no word of why).
+				early.catch(() => undefined);
 				logger.info('search pages and index: started beside the build');
 			},
 			'astro:build:done': async ({ dir, logger }) => {
