@@ -7,6 +7,7 @@
 import type { RSSOptions } from '@astrojs/rss';
 import type { Paper } from '../schemas/paper.ts';
 import { arxivAbsUrl, arxivPdfUrl } from './urls.ts';
+import { readableTitle } from './math-text.ts';
 
 /** The fields of a paper a feed uses. */
 export type FeedPaper = Pick<
@@ -151,7 +152,7 @@ export function buildFeedItem(
 	},
 ): FeedItem {
 	return {
-		title: paper.title,
+		title: readableTitle(paper.title),
 		link: options.link,
 		id: options.formerLink ?? options.link,
 		published: listingDate(paper.date),

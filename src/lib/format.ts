@@ -2,6 +2,8 @@
  * Display formatting that must not depend on the build machine's locale or ICU version.
  */
 
+import { readableTitle } from './math-text.ts';
+
 const MONTHS = [
 	'January',
 	'February',
@@ -81,15 +83,16 @@ export function formatAuthors(authors: string[], max = 12, more = false): string
 }
 
 /**
- * A title cut where its short name ends (`LifeGPT: …` → `LifeGPT` and `: …`), so that the name
- * can be emphasised in place instead of shown twice; no prefix when the title does not start
- * with it.
+ * A title as it reads (readableTitle) cut where its short name ends (`LifeGPT: …` → `LifeGPT`
+ * and `: …`), so that the name can be emphasised in place instead of shown twice; no prefix when
+ * the title does not start with it.
  */
 export function titleParts(
 	title: string,
 	shortName: string | undefined,
 ): { prefix?: string; rest: string } {
-	return shortName && title.startsWith(shortName)
-		? { prefix: shortName, rest: title.slice(shortName.length) }
-		: { rest: title };
+	const shown = readableTitle(title);
+	return shortName && shown.startsWith(shortName)
+		? { prefix: shortName, rest: shown.slice(shortName.length) }
+		: { rest: shown };
 }

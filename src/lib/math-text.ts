@@ -640,3 +640,18 @@ export function texToUnicode(tex: string, scripts: Scripts = UNICODE_SCRIPTS): s
 	const trail = SPACED_END.test(tex) ? ' ' : '';
 	return (lead + tidySpaces(s).trim() + trail).normalize('NFC');
 }
+
+/**
+ * A title as it reads, for every place that shows it as text (headings, listings, the page's
+ * `<title>`, feeds, metadata): its `$…$` formulas in Unicode (`Towards $\infty$-LLMs` → `Towards
+ * ∞-LLMs`, `BLM$_1$` → `BLM₁`) and TeX escapes resolved (`87\%`), whitespace collapsed. The
+ * entry keeps the title as given, TeX and all: the BibTeX citation uses that.
+ */
+export function readableTitle(title: string, scripts: Scripts = UNICODE_SCRIPTS): string {
+	if (!title.includes('$') && !title.includes('\\')) return title;
+	return title
+		.replace(/\$([^$]+)\$/g, (_m, tex: string) => texToUnicode(tex, scripts))
+		.replace(/\\([%#&_{}$])/g, '$1')
+		.replace(/\s+/g, ' ')
+		.trim();
+}

@@ -4,6 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { PaperPageFields } from '../schemas/paper.ts';
+import { readableTitle } from './math-text.ts';
 
 /** A stored paper entry completed with the fields only its page shows (kept beside the store). */
 export function withPageFields<E extends { data: object }>(
@@ -63,7 +64,8 @@ export function paperPageCacheKey(parts: {
 	topicNames: Readonly<Record<string, string>>;
 	citeKey: string;
 }): string {
-	const link = (l?: Linked) => l && [l.id, l.data.title, l.data.shortName, l.data.date];
+	const link = (l?: Linked) =>
+		l && [l.id, readableTitle(l.data.title), l.data.shortName, l.data.date];
 	return createHash('sha256')
 		.update(
 			JSON.stringify([
@@ -104,7 +106,7 @@ export function movedPaperPaths(
 			throw new Error(
 				`content/papers/_redirects.json: ${from} redirects to ${to}, but ${from} is a paper: run the ingest again`,
 			);
-		const moved = { to, title: paper.data.title };
+		const moved = { to, title: readableTitle(paper.data.title) };
 		const cacheKey = createHash('sha256')
 			.update(JSON.stringify(['moved', from, moved]))
 			.digest('base64url');

@@ -13,6 +13,7 @@ import type { Paper } from '../schemas/paper.ts';
 import { splitDois } from './doi.ts';
 import { formatAuthors } from './format.ts';
 import { paperSearchMeta } from './search-meta.ts';
+import { readableTitle } from './math-text.ts';
 
 /** What the index reads of a paper besides its abstract HTML. */
 export type SearchFields = Pick<
@@ -94,7 +95,7 @@ export function searchPageHtml(
 		'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"></head><body>',
 		'<div data-pagefind-body><header>',
 		f.shortName ? `<p data-pagefind-weight="10">${esc(f.shortName)}</p>` : '',
-		`<h1 id="paper-title" data-pagefind-weight="10">${esc(f.title)}</h1>`,
+		`<h1 id="paper-title" data-pagefind-weight="10">${esc(readableTitle(f.title))}</h1>`,
 		f.authors.length ? `<p>${esc(formatAuthors(f.authors, 30, f.moreAuthors))}</p>` : '',
 		`<div hidden>${spans.join('')}</div>`,
 		'</header>',

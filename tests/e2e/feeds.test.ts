@@ -11,6 +11,7 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { compareListing } from '../../src/lib/listing.ts';
 import { splitFrontmatter } from '../../src/lib/frontmatter.ts';
+import { readableTitle } from '../../src/lib/math-text.ts';
 import type { Paper } from '../../src/schemas/paper.ts';
 import type { Topic } from '../../src/schemas/topic.ts';
 import { SITE } from '../../src/site.config.ts';
@@ -85,7 +86,7 @@ for (const { dir, base } of [
 		const items = itemsOf(xml);
 		want.forEach((paper, i) => {
 			const item = items[i]!;
-			expect(item.title).toBe(paper.title);
+			expect(item.title).toBe(readableTitle(paper.title));
 			expect(text(item.guid)).toBe(item.link);
 			expect(item.pubDate).toBe(pubDate(paper.date));
 			const categories = [item.category ?? []].flat().map(text);
@@ -150,7 +151,7 @@ for (const { dir, base } of [
 			json.items.forEach((item, i) => {
 				const paper = papers[i]!;
 				expect(item.url).toBe(item.id);
-				expect(item.title).toBe(paper.title);
+				expect(item.title).toBe(readableTitle(paper.title));
 				expect(item.content_text).toBe(paper.summary);
 				expect(item.content_html).toBe(text(rss[i]!['content:encoded']));
 				expect(item.date_published).toBe(`${paper.date}T00:00:00Z`);

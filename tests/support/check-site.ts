@@ -9,6 +9,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { splitFrontmatter } from '../../src/lib/frontmatter.ts';
+import { readableTitle } from '../../src/lib/math-text.ts';
 import { readRedirects } from '../../src/lib/redirects.ts';
 import type { Paper } from '../../src/schemas/paper.ts';
 import type { Topic } from '../../src/schemas/topic.ts';
@@ -48,7 +49,8 @@ export function checkBuiltSite(dist: string, papersDir: string, siteUrl: string)
 		const html = readFileSync(file, 'utf8');
 		const h1 = /<h1\b[^>]*>([\s\S]*?)<\/h1>/.exec(html);
 		const title = h1 ? decodeEntities(h1[1]!.replace(/<[^>]*>/g, '')).trim() : undefined;
-		if (title !== paper.title.trim())
+		// The title as given, its formulas read (`$\infty$` → ∞: readableTitle).
+		if (title !== readableTitle(paper.title).trim())
 			problem(`papers/${paper.slug}/: <h1> is ${JSON.stringify(title)}, not the title`);
 		if (!/<section\b[^>]*\bid="abstract"/.test(html))
 			problem(`papers/${paper.slug}/: no abstract section`);

@@ -102,4 +102,18 @@ describe('titleParts', () => {
 		expect(titleParts('A Model', undefined)).toEqual({ rest: 'A Model' });
 		expect(titleParts('The LifeGPT Model', 'LifeGPT')).toEqual({ rest: 'The LifeGPT Model' });
 	});
+	test('reads formulas in the title, so a name written with TeX is found too', () => {
+		// Real titles of ../shared/corpora (2510.02343, 2505.18092, 2510.24161).
+		expect(titleParts('$\\texttt{BluePrint}$: data', 'BluePrint')).toEqual({
+			prefix: 'BluePrint',
+			rest: ': data',
+		});
+		expect(titleParts('QwenLong-CPRS: Towards $\\infty$-LLMs', 'QwenLong-CPRS').rest).toBe(
+			': Towards ∞-LLMs',
+		);
+		expect(titleParts('BLM$_1$: A Boundless Model', 'BLM₁')).toEqual({
+			prefix: 'BLM₁',
+			rest: ': A Boundless Model',
+		});
+	});
 });

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { texToUnicode } from '../../src/lib/math-text.ts';
+import { readableTitle, texToUnicode } from '../../src/lib/math-text.ts';
 import { mathToText } from '../../src/lib/cards/text.ts';
 
 test.each([
@@ -156,4 +156,14 @@ test('ordinary content keeps every character', () => {
 	expect(texToUnicode('f(a) = 2b - c < d > e * 3/4, x: y; z! ( p ) [ q ]')).toBe(
 		'f(a) = 2b - c < d > e * 3/4, x: y; z! (p) [q]',
 	);
+});
+
+test("readableTitle reads a title's formulas and escapes, and leaves other titles alone", () => {
+	expect(readableTitle('Towards $\\infty$-LLMs with 87\\% of $O(L^2)$')).toBe(
+		'Towards ∞-LLMs with 87% of O(L²)',
+	);
+	// Currency and lone dollars are not formulas.
+	expect(readableTitle('Costs $5')).toBe('Costs $5');
+	const plain = 'A Plain  Title';
+	expect(readableTitle(plain)).toBe(plain);
 });

@@ -4,7 +4,7 @@
  * overflowing last line with an ellipsis at a word boundary.
  */
 import metrics from './inter-metrics.json' with { type: 'json' };
-import { texToUnicode } from '../math-text.ts';
+import { readableTitle, texToUnicode } from '../math-text.ts';
 
 /**
  * Super- and subscripts with a glyph in the bundled fonts: Inter's subsets lack ⁵–⁹, ⁿ and every
@@ -59,18 +59,14 @@ export const CARD_FALLBACK: Record<string, string> = {
 	'∋': ' contains ',
 };
 
-/** Turns the TeX of one `$…$` segment into the card's plain Unicode (`O(n^2)` → `O(n²)`). */
-export const mathToText = (tex: string): string =>
-	texToUnicode(tex, { sup: SUP, sub: SUB, fallback: CARD_FALLBACK });
+/** The cards' super- and subscripts, and what to write for characters their fonts lack. */
+const CARD_SCRIPTS = { sup: SUP, sub: SUB, fallback: CARD_FALLBACK };
 
-/** Plain card text of a title: math segments converted, escapes resolved, whitespace collapsed. */
-export function titleToText(title: string): string {
-	const withMath = title.replace(/\$([^$]+)\$/g, (_m, tex: string) => mathToText(tex));
-	return withMath
-		.replace(/\\([%#&_{}$])/g, '$1')
-		.replace(/\s+/g, ' ')
-		.trim();
-}
+/** Turns the TeX of one `$…$` segment into the card's plain Unicode (`O(n^2)` → `O(n²)`). */
+export const mathToText = (tex: string): string => texToUnicode(tex, CARD_SCRIPTS);
+
+/** Plain card text of a title (see readableTitle), in what the card's fonts can draw. */
+export const titleToText = (title: string): string => readableTitle(title, CARD_SCRIPTS).trim();
 
 const RTL = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/u;
 const RTL_RUN =
