@@ -73,13 +73,26 @@ export function repoHost(url: string): string {
 	}
 }
 
+/** Authors a paper page shows before the rest fold away (collaborations list hundreds). */
+export const AUTHORS_SHOWN = 30;
+
 /**
- * Authors for display: all of them up to `max`, then "et al." with the count; "et al." after
- * them too when the source names only some (`more`: Paper.moreAuthors).
+ * A paper's author list in two parts: the names shown, and the rest behind "and N more" (on the
+ * page and in the search index all the same: a reader searching for the 31st author finds the
+ * paper). "et al." ends the list when the source names only some (`more`: Paper.moreAuthors).
  */
-export function formatAuthors(authors: string[], max = 12, more = false): string {
-	if (authors.length <= max) return `${authors.join(', ')}${more ? ' et al.' : ''}`;
-	return `${authors.slice(0, max).join(', ')} et al. (${authors.length} authors)`;
+export function authorLines(
+	authors: readonly string[],
+	more = false,
+	max = AUTHORS_SHOWN,
+): { shown: string; rest?: { text: string; count: number } } {
+	const etAl = more ? ' et al.' : '';
+	if (authors.length <= max) return { shown: `${authors.join(', ')}${etAl}` };
+	const rest = authors.slice(max);
+	return {
+		shown: `${authors.slice(0, max).join(', ')},`,
+		rest: { text: `${rest.join(', ')}${etAl}`, count: rest.length },
+	};
 }
 
 /**

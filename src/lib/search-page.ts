@@ -11,7 +11,7 @@
  */
 import type { Paper } from '../schemas/paper.ts';
 import { splitDois } from './doi.ts';
-import { formatAuthors } from './format.ts';
+import { authorLines } from './format.ts';
 import { paperSearchMeta } from './search-meta.ts';
 import { readableTitle } from './math-text.ts';
 
@@ -69,6 +69,13 @@ function esc(s: string): string {
 	return s.replace(/[&<>"]/g, (c) => `&${{ '&': 'amp', '<': 'lt', '>': 'gt', '"': 'quot' }[c]};`);
 }
 
+/** The authors as the paper page gives them to the index: every name (see authorLines). */
+function authorsHtml(authors: readonly string[], more: boolean | undefined): string {
+	if (authors.length === 0) return '';
+	const { shown, rest } = authorLines(authors, more);
+	return `<p>${esc(shown)}</p>${rest ? `<p>${esc(rest.text)}</p>` : ''}`;
+}
+
 /**
  * The indexable page of one paper: short name and title (weight 10), authors, the hidden search
  * metadata, the abstract HTML, the keywords and, hidden, the paper's ids (see searchIds).
@@ -96,7 +103,7 @@ export function searchPageHtml(
 		'<div data-pagefind-body><header>',
 		f.shortName ? `<p data-pagefind-weight="10">${esc(f.shortName)}</p>` : '',
 		`<h1 id="paper-title" data-pagefind-weight="10">${esc(readableTitle(f.title))}</h1>`,
-		f.authors.length ? `<p>${esc(formatAuthors(f.authors, 30, f.moreAuthors))}</p>` : '',
+		authorsHtml(f.authors, f.moreAuthors),
 		`<div hidden>${spans.join('')}</div>`,
 		'</header>',
 		`<section id="abstract"><div>${abstractHtml}</div></section>`,

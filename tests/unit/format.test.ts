@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import {
-	formatAuthors,
+	authorLines,
 	formatDate,
 	formatShortDate,
 	formatCount,
@@ -30,9 +30,14 @@ describe('format', () => {
 		expect(plural(1200, 'paper')).toBe('1,200 papers');
 		expect(formatCount(6215)).toBe('6,215');
 		expect(formatCount(999)).toBe('999');
-		expect(formatAuthors(['a', 'b', 'c'], 2)).toBe('a, b et al. (3 authors)');
+		expect(authorLines(['a', 'b', 'c'], false, 2)).toEqual({
+			shown: 'a, b,',
+			rest: { text: 'c', count: 1 },
+		});
+		expect(authorLines(['a', 'b'], false, 2)).toEqual({ shown: 'a, b' });
 		// The source named only some authors.
-		expect(formatAuthors(['F. Aharonian'], 30, true)).toBe('F. Aharonian et al.');
+		expect(authorLines(['F. Aharonian'], true)).toEqual({ shown: 'F. Aharonian et al.' });
+		expect(authorLines(['a', 'b', 'c'], true, 2).rest?.text).toBe('c et al.');
 	});
 });
 

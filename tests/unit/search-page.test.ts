@@ -52,8 +52,8 @@ test('the page holds the indexed region: weighted names, authors, metadata, abst
 	expect(html).toContain(
 		'<h1 id="paper-title" data-pagefind-weight="10">Attention &lt;Is&gt; &quot;All&quot; You &amp; Need</h1>',
 	);
-	// As on the page: the first 30 authors, then a count.
-	expect(html).toContain('Author 30 et al. (32 authors)</p>');
+	// As on the page: every author, the first 30, then the rest (folded away there).
+	expect(html).toContain('Author 29, Author 30,</p><p>Author 31, Author 32</p>');
 	expect(html).toContain(
 		'data-pagefind-meta="shortName[data-value]" data-value="A&amp;B&lt;1&gt;"',
 	);
