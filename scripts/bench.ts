@@ -45,6 +45,14 @@ const { values } = parseArgs({
 });
 const papers = Number(values.papers);
 const root = resolve('.');
+// The material of the synthetic corpus: said plainly, before anything is made, when missing.
+for (const folder of ['corpora', 'seeds'])
+	if (!existsSync(join(values.shared, folder))) {
+		console.error(
+			`bench: ${join(values.shared, folder)}: no such folder\n  hint: pass --shared DIR, the folder holding corpora/ and seeds/ (default ../shared)`,
+		);
+		process.exit(2);
+	}
 let work = mkdtempSync(join(tmpdir(), `abstracta-bench-${papers}-`));
 
 /** sha256 of every file under `dir`, by relative path. */

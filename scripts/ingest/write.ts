@@ -14,6 +14,7 @@ import {
 	mkdirSync,
 	readdirSync,
 	readFileSync,
+	readlinkSync,
 	realpathSync,
 	renameSync,
 	rmSync,
@@ -53,8 +54,22 @@ function listSourceNames(dir: string, prefix: string, seen: Set<string>): string
 		.filter((name) => !name.startsWith('.'))
 		.flatMap((name) => {
 			const rel = prefix ? `${prefix}/${name}` : name;
-			return statSync(join(dir, rel)).isDirectory() ? listSourceNames(dir, rel, seen) : [rel];
+			return statOf(join(dir, rel), rel).isDirectory() ? listSourceNames(dir, rel, seen) : [rel];
 		});
+}
+
+/** `statSync`, with a link to nothing named as such (Node says only "ENOENT … stat"). */
+function statOf(path: string, name: string): ReturnType<typeof statSync> {
+	try {
+		return statSync(path);
+	} catch (e) {
+		if ((e as NodeJS.ErrnoException).code === 'ENOENT')
+			throw new Error(
+				`${name}: a symbolic link to nothing (${readlinkSync(path)}); remove it or restore its target`,
+				{ cause: e },
+			);
+		throw e;
+	}
 }
 
 function readSource(path: string, name: string): Uint8Array {

@@ -118,6 +118,15 @@ describe('readSourceFiles', () => {
 		expect(readSourceFiles(join(parent, 'missing'))).toEqual([]);
 	});
 
+	test('a link to nothing is named in the error', () => {
+		const src = join(parent, 'sources');
+		mkdirSync(join(src, 'dumps'), { recursive: true });
+		symlinkSync(join(parent, 'gone.jsonl'), join(src, 'dumps', 'arxiv.jsonl'));
+		expect(() => readSourceFiles(src)).toThrow(
+			`dumps/arxiv.jsonl: a symbolic link to nothing (${join(parent, 'gone.jsonl')}); remove it or restore its target`,
+		);
+	});
+
 	test('a file too large to read is named in the error', () => {
 		const src = join(parent, 'sources');
 		mkdirSync(src);
