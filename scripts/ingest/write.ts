@@ -9,6 +9,7 @@
  */
 import {
 	statSync,
+	type Stats,
 	existsSync,
 	linkSync,
 	mkdirSync,
@@ -59,7 +60,7 @@ function listSourceNames(dir: string, prefix: string, seen: Set<string>): string
 }
 
 /** `statSync`, with a link to nothing named as such (Node says only "ENOENT … stat"). */
-function statOf(path: string, name: string): ReturnType<typeof statSync> {
+function statOf(path: string, name: string): Stats {
 	try {
 		return statSync(path);
 	} catch (e) {
