@@ -28,7 +28,7 @@ const DEFAULTS = {
 /** The usage printed by `--help`. */
 export const USAGE = `Usage: node scripts/ingest.ts [options]   (or: npm run ingest -- [options])
 
-Reads the source files (trending pages .txt, arXiv JSON Lines .jsonl) and writes one MDX
+Reads the source files (trending pages .txt, arXiv JSON Lines .jsonl or .json) and writes one MDX
 entry per paper. On bad input every problem is printed with file and line, nothing is
 written, and the exit code is 1.
 

@@ -379,6 +379,31 @@ describe('source files', () => {
 			/unknown source format/,
 		);
 	});
+	test("arXiv's snapshot, JSON Lines named .json, is read; a JSON document is one error", () => {
+		const record = JSON.stringify({
+			id: '0704.0001',
+			title: 'T',
+			abstract: 'A b c.',
+			update_date: '2008-11-13',
+		});
+		const ok = parseSource({
+			name: 'arxiv-metadata-oai-snapshot.json',
+			bytes: bytes(`${record}\n`),
+		});
+		expect([ok.errors, ok.records.map((r) => r.arxivId)]).toEqual([[], ['0704.0001']]);
+		for (const text of [`[${record}]`, `\n{\n  "id": "0704.0001"\n}\n`]) {
+			const bad = parseSource({ name: 'dump.json', bytes: bytes(text) });
+			expect(bad.records).toEqual([]);
+			expect(bad.errors).toEqual([
+				expect.objectContaining({
+					file: 'dump.json',
+					line: text.startsWith('\n') ? 2 : 1,
+					message:
+						'a JSON document, not JSON Lines: the arXiv metadata format has one record per line',
+				}),
+			]);
+		}
+	});
 	test.each([
 		['2025-01-01.txt', ' \n\n'],
 		['x.jsonl', '\r\n\t \n'],

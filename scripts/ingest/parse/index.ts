@@ -10,7 +10,32 @@ import { parseTrendingPage } from './trending.ts';
 const PARSERS: Record<string, (file: string, bytes: Uint8Array) => ParseResult> = {
 	'.txt': (file, bytes) => parseTrendingPage(file, decodeChecked(bytes)),
 	'.jsonl': parseArxivJsonl,
+	// arXiv's own snapshot is JSON Lines named `.json` (arxiv-metadata-oai-snapshot.json).
+	'.json': (file, bytes) => notJsonLines(file, bytes) ?? parseArxivJsonl(file, bytes),
 };
+
+/**
+ * A `.json` file that is one JSON document (an array, or an object over several lines) rather
+ * than one record per line: one error for the file, not one per line of it.
+ */
+function notJsonLines(file: string, bytes: Uint8Array): ParseResult | undefined {
+	const head = new TextDecoder().decode(bytes.subarray(0, 65_536)).split('\n');
+	const at = head.findIndex((l) => l.trim() !== '');
+	if (at < 0 || !/^\s*(?:\[|\{\s*$)/.test(head[at]!)) return undefined;
+	return {
+		records: [],
+		warnings: [],
+		errors: [
+			{
+				file,
+				line: at + 1,
+				message:
+					'a JSON document, not JSON Lines: the arXiv metadata format has one record per line',
+				hint: "write one JSON object per line (e.g. `jq -c '.[]'` for an array)",
+			},
+		],
+	};
+}
 
 /** Extensions accepted in `content/sources/`. */
 export const SOURCE_EXTENSIONS = Object.keys(PARSERS);
