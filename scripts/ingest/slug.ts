@@ -13,12 +13,29 @@ const MAX_LENGTH = 60;
 /** Accents after NFKD, and invisible characters inside words (zero-width space, soft hyphen). */
 const DROPPED = new RegExp(`[\\u0300-\\u036f${INVISIBLE}]`, 'g');
 
-/** Lowercase ASCII slug of any text; accents and invisible characters dropped, the rest `-`. */
+/** Greek letters α…ω (and final ς) by name and by sound. */
+const greek = (list: string): Record<string, string> =>
+	Object.fromEntries(list.split(' ').map((latin, k) => [String.fromCharCode(0x3b1 + k), latin]));
+const GREEK_NAMES = greek(
+	'alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu nu xi omicron pi rho sigma sigma tau upsilon phi chi psi omega',
+);
+const GREEK_SOUNDS = greek('a v g d e z i th i k l m n x o p r s s t y f ch ps o');
+
+/**
+ * Greek in Latin letters: a letter alone by its name, as model names use it (`π0` → `pi0`,
+ * `α-Net` → `alpha-net`; dropped, they left `/papers/0/`), a word by sound (`Ελληνικά` → ellinika).
+ */
+const latinGreek = (s: string): string =>
+	s.replace(/[\u03b1-\u03c9]+/g, (run) =>
+		run.length === 1 ? GREEK_NAMES[run]! : [...run].map((c) => GREEK_SOUNDS[c]).join(''),
+	);
+
+/**
+ * Lowercase ASCII slug of any text; accents and invisible characters dropped, Greek in Latin
+ * letters (latinGreek), the rest `-`.
+ */
 export function slugify(s: string): string {
-	return s
-		.normalize('NFKD')
-		.replace(DROPPED, '')
-		.toLowerCase()
+	return latinGreek(s.normalize('NFKD').replace(DROPPED, '').toLowerCase())
 		.replace(/[^a-z0-9]+/g, '-')
 		.replace(/^-+|-+$/g, '');
 }
@@ -39,8 +56,9 @@ export function baseSlug(p: { arxivId?: string; shortName?: string; title: strin
 		const s = arxivSlug(p.arxivId);
 		if (s) return s;
 	}
+	// A name that leaves no letter (`C++` would, `2.0`) is no address of its own: the title is.
 	const fromName = p.shortName ? slugify(p.shortName) : '';
-	if (fromName) return fromName;
+	if (/[a-z]/.test(fromName)) return fromName;
 	const words = slugify(p.title).split('-').filter(Boolean).slice(0, MAX_WORDS).join('-');
 	const trimmed =
 		words.length > MAX_LENGTH ? words.slice(0, MAX_LENGTH).replace(/-[^-]*$/, '') : words;

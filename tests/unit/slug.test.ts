@@ -31,6 +31,17 @@ describe('slugs', () => {
 		);
 		expect(slugify('Étude à Zürich')).toBe('etude-a-zurich');
 	});
+	test('Greek letters are spelled out; a name with no letter left gives way to the title', () => {
+		// `π0: A Vision-Language-Action Flow Model` had the address /papers/0/.
+		expect(baseSlug({ shortName: 'π0', title: 'π0: A Flow Model' })).toBe('pi0');
+		expect(baseSlug({ shortName: 'π0.5', title: 'π0.5: x' })).toBe('pi0-5');
+		expect(slugify('α-Net and β-Net, Σ')).toBe('alpha-net-and-beta-net-sigma');
+		// A Greek word reads by sound.
+		expect(slugify('Ελληνικά')).toBe('ellinika');
+		expect(baseSlug({ shortName: '2.0', title: 'Version Two of Things' })).toBe(
+			'version-two-of-things',
+		);
+	});
 	test('a title with no Latin letters still gets a stable slug', () => {
 		expect(baseSlug({ title: '中文标题' })).toMatch(/^paper-[0-9a-f]{8}$/);
 	});
