@@ -145,9 +145,6 @@ export function pagefindArgs(
 	return args;
 }
 
-/** Content-addressed files of the index (chunks, fragments, filters, metadata, sort orders). */
-const HASHED = /_[0-9a-f]{7,}\.pf_[a-z]+$/;
-
 /** Fragments of an earlier index to reuse (src/lib/pagefind-reuse.ts). */
 export interface ReuseRequest {
 	/** Folder of the kept fragments and their manifest. */
@@ -401,12 +398,13 @@ function move(from: string, to: string): void {
 }
 
 /**
- * Whether `target` already holds the staged file `from`: the same inode (a reused fragment) or,
- * for a content-addressed name, the same bytes. A name alone proves nothing: Pagefind names a
- * file by the shortest free prefix of its hash, so an earlier index's file of the same name can
- * hold another page's fragment.
+ * Whether `target` already holds the staged file `from`: the same inode (a reused fragment) or
+ * the same bytes. A name alone proves nothing: Pagefind names a file by the shortest free prefix
+ * of its hash, so an earlier index's file of the same name can hold another page's fragment; and
+ * its fixed names (`pagefind.js`, `pagefind-entry.json`) mostly hold what they held, which moved
+ * in again made every rebuild's upload hold them.
  */
-function alreadyThere(from: string, target: string, hashed: boolean): boolean {
+function alreadyThere(from: string, target: string): boolean {
 	let there: ReturnType<typeof statSync>;
 	try {
 		there = statSync(target);
@@ -415,7 +413,7 @@ function alreadyThere(from: string, target: string, hashed: boolean): boolean {
 	}
 	const staged = statSync(from);
 	if (there.ino === staged.ino && there.dev === staged.dev) return true;
-	return hashed && there.size === staged.size && readFileSync(target).equals(readFileSync(from));
+	return there.size === staged.size && readFileSync(target).equals(readFileSync(from));
 }
 
 /**
@@ -439,7 +437,7 @@ export function moveIntoBundle(
 		for (const f of files) {
 			const target = join(bundle, f);
 			keep.add(target);
-			if (alreadyThere(join(staging, f), target, HASHED.test(f))) continue;
+			if (alreadyThere(join(staging, f), target)) continue;
 			const folder = dirname(target);
 			if (!made.has(folder)) mkdirSync(folder, { recursive: true });
 			made.add(folder);

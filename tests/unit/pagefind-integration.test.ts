@@ -121,6 +121,15 @@ describe('Pagefind integration', () => {
 		expect(readFileSync(join(bundle, 'pagefind-entry.json'), 'utf8')).toBe('{}');
 	});
 
+	test('leaves an identical file of a fixed name too (pagefind-entry.json, pagefind.js)', async () => {
+		const bundle = join(out, 'pagefind');
+		mkdirSync(bundle, { recursive: true });
+		writeFileSync(join(bundle, 'pagefind-entry.json'), '{}');
+		const kept = statSync(join(bundle, 'pagefind-entry.json')).ino;
+		await indexSite(out);
+		expect(statSync(join(bundle, 'pagefind-entry.json')).ino).toBe(kept);
+	});
+
 	test('replaces a file of the same hashed name that holds other bytes', async () => {
 		// Pagefind names files by the shortest free prefix of their hash: an earlier index's
 		// file of the same name can hold another page's data.
