@@ -18,6 +18,7 @@ import { mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { deploySettings } from '../src/lib/deploy-env.ts';
 import { INGEST_OK, INGEST_STATUS_ENV } from '../src/lib/ingest-gate.ts';
 
 const require = createRequire(import.meta.url);
@@ -28,6 +29,15 @@ const skipIngest = /^(off|0|false)$/i.test(process.env.INGEST ?? '');
 /** The exit code a finished child stands for (a signal counts as failure). */
 const exitCode = (child: ChildProcess): Promise<number> =>
 	new Promise((resolve) => child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0))));
+
+// A wrong SITE_URL or BASE_PATH is said before anything runs: astro.config.mjs says it too, but
+// only after the ingest has rewritten content/papers/, and under a stack trace.
+try {
+	deploySettings(process.env);
+} catch (e) {
+	console.error(`build: ${(e as Error).message}\nbuild: nothing was built.`);
+	process.exit(1);
+}
 
 const statusDir = mkdtempSync(join(tmpdir(), 'abstracta-build-'));
 const statusFile = join(statusDir, 'ingest-status');

@@ -87,4 +87,17 @@ describe('build command', { timeout: 120_000 }, () => {
 		// Astro's start-up output was held back and dropped: only the ingest speaks.
 		expect(r.stdout).not.toMatch(/\[build\]|\[content\]/);
 	});
+
+	test('a wrong SITE_URL is said in one line before anything runs, exit 1', () => {
+		const r = spawnSync(process.execPath, ['scripts/build.ts'], {
+			cwd: ROOT,
+			encoding: 'utf8',
+			env: { ...process.env, SITE_URL: 'https://example.org/sub', INGEST: 'on' },
+		});
+		expect(r.status).toBe(1);
+		expect(r.stderr).toBe(
+			'build: SITE_URL is the site\'s origin, without a path (got "https://example.org/sub"): use SITE_URL=https://example.org BASE_PATH=/sub/\nbuild: nothing was built.\n',
+		);
+		expect(r.stdout).toBe('');
+	});
 });
