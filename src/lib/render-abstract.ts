@@ -17,7 +17,7 @@ import type { Element, ElementContent, Root } from 'hast';
 import type { State } from 'mdast-util-to-hast';
 
 /** Bumped whenever the HTML this module produces changes: part of every cache key. */
-export const RENDERER_VERSION = 'abstract-html-7';
+export const RENDERER_VERSION = 'abstract-html-8';
 
 const ALLOWED = new Set(['em', 'strong', 'code', 'a']);
 
@@ -162,7 +162,9 @@ function shownText(node: ElementContent): string {
 /**
  * Marks long inline formulas `katex--wide`, which the stylesheet lets scroll sideways: a formula
  * never breaks across lines, and one wider than a phone's column pushed the whole page sideways
- * (`|||f(A)+f(B)||| ≥ |||f(A+B)|||`). Short formulas keep plain inline layout.
+ * (`|||f(A)+f(B)||| ≥ |||f(A+B)|||`). Short formulas keep plain inline layout. A region that
+ * scrolls must be reachable from the keyboard, or its hidden end can only be read with a mouse
+ * or a finger (axe: scrollable-region-focusable), so a wide formula is also a tab stop.
  */
 export function rehypeMarkWideMath() {
 	const visit = (node: Root | ElementContent): void => {
@@ -171,8 +173,10 @@ export function rehypeMarkWideMath() {
 			const classes = node.properties.className;
 			if (Array.isArray(classes) && classes.includes('katex-display')) return;
 			if (Array.isArray(classes) && classes.includes('katex')) {
-				if ([...node.children.map(shownText).join('')].length > WIDE_MATH_CHARS)
+				if ([...node.children.map(shownText).join('')].length > WIDE_MATH_CHARS) {
 					node.properties.className = [...classes, 'katex--wide'];
+					node.properties.tabIndex = 0;
+				}
 				return;
 			}
 		}
