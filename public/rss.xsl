@@ -35,9 +35,9 @@
 					.lead { color: var(--muted); margin: 0 0 1.2rem; }
 					ol { list-style: none; padding: 0; margin: 0; }
 					li { background: var(--card); border: 1px solid var(--line); border-radius: 0.6rem; padding: 0.9rem 1.1rem; margin: 0 0 0.8rem; }
-					li h3 { font-size: 1.08rem; line-height: 1.35; margin: 0 0 0.25rem; }
-					li h3 a { text-decoration: none; color: inherit; }
-					li h3 a:hover { text-decoration: underline; }
+					li h2 { font-size: 1.08rem; line-height: 1.35; margin: 0 0 0.25rem; }
+					li h2 a { text-decoration: none; color: inherit; }
+					li h2 a:hover { text-decoration: underline; }
 					.meta { color: var(--muted); font-size: 0.88rem; margin: 0 0 0.4rem; }
 					.summary { margin: 0; display: -webkit-box; -webkit-line-clamp: 4; -webkit-box-orient: vertical; overflow: hidden; overflow-wrap: anywhere; }
 					.tag { display: inline-block; border: 1px solid var(--line); border-radius: 999px; padding: 0 0.5rem; margin-right: 0.3rem; font-size: 0.8rem; }
@@ -56,7 +56,7 @@
 					<ol>
 						<xsl:for-each select="/rss/channel/item">
 							<li>
-								<h3><a href="{link}"><xsl:value-of select="title"/></a></h3>
+								<h2><a href="{link}"><xsl:value-of select="title"/></a></h2>
 								<p class="meta">
 									<xsl:value-of select="substring(pubDate, 6, 11)"/>
 									<xsl:if test="dc:creator">

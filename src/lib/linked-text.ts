@@ -45,3 +45,16 @@ export function linkedText(text: string): TextRun[] {
 	if (last < text.length) runs.push({ text: text.slice(last) });
 	return runs;
 }
+
+/** The class of a link whose text is its own address: print has no need to add the URL after it. */
+export const URL_LINK_CLASS = 'link--url';
+
+/**
+ * Whether a link reads as its own address, whichever scheme either side names: `x.org/y` or
+ * `http://x.org/y` for `https://x.org/y` (the ingest links `www.x.org` and repairs http to https).
+ * Printed, such a link already shows where it goes.
+ */
+export function showsOwnUrl(text: string, href: string): boolean {
+	const bare = (url: string): string => url.replace(/^https?:\/\//i, '');
+	return text !== '' && bare(text) === bare(href);
+}

@@ -12,6 +12,8 @@
  * answer is byte for byte the pipeline's.
  */
 
+import { showsOwnUrl, URL_LINK_CLASS } from './linked-text.ts';
+
 /** The elements the ingest writes (see scripts/ingest/render.ts). */
 const TAGS = new Set(['em', 'strong', 'code']);
 /** What CommonMark lets a backslash escape: ASCII punctuation. */
@@ -42,8 +44,13 @@ export function fastAbstractHtml(body: string): string | undefined {
 	let out = '<p>';
 	let text = '';
 	const open: string[] = [];
+	/** Where the open link's start tag is in `out`, and the text it shows so far. */
+	let linkAt = 0;
+	let linkText = '';
 	const flush = (): boolean => {
-		if (!open.includes('a') && AUTOLINK.test(text)) return false;
+		const inLink = open.includes('a');
+		if (!inLink && AUTOLINK.test(text)) return false;
+		if (inLink) linkText += text;
 		out += escapeText(text);
 		text = '';
 		return true;
@@ -75,10 +82,18 @@ export function fastAbstractHtml(body: string): string | undefined {
 			if (!flush()) return undefined;
 			if (close) {
 				if (href || open.pop() !== name) return undefined;
+				// As rehypeMarkUrlLinks: a link that shows its own address is marked for print.
+				if (name === 'a') {
+					const start = /^<a href="([^"]*)">/.exec(out.slice(linkAt))!;
+					if (showsOwnUrl(linkText, start[1]!))
+						out = `${out.slice(0, linkAt)}<a href="${start[1]!}" class="${URL_LINK_CLASS}">${out.slice(linkAt + start[0].length)}`;
+				}
 				out += `</${name}>`;
 			} else if (name === 'a') {
 				if (!href || open.includes('a')) return undefined;
 				open.push('a');
+				linkAt = out.length;
+				linkText = '';
 				out += `<a${href}>`;
 			} else {
 				if (href || !TAGS.has(name)) return undefined;

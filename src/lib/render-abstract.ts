@@ -13,11 +13,12 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { fastAbstractHtml } from './render-abstract-fast.ts';
+import { showsOwnUrl, URL_LINK_CLASS } from './linked-text.ts';
 import type { Element, ElementContent, Root } from 'hast';
 import type { State } from 'mdast-util-to-hast';
 
 /** Bumped whenever the HTML this module produces changes: part of every cache key. */
-export const RENDERER_VERSION = 'abstract-html-7';
+export const RENDERER_VERSION = 'abstract-html-9';
 
 const ALLOWED = new Set(['em', 'strong', 'code', 'a']);
 
@@ -162,7 +163,9 @@ function shownText(node: ElementContent): string {
 /**
  * Marks long inline formulas `katex--wide`, which the stylesheet lets scroll sideways: a formula
  * never breaks across lines, and one wider than a phone's column pushed the whole page sideways
- * (`|||f(A)+f(B)||| ≥ |||f(A+B)|||`). Short formulas keep plain inline layout.
+ * (`|||f(A)+f(B)||| ≥ |||f(A+B)|||`). Short formulas keep plain inline layout. A region that
+ * scrolls must be reachable from the keyboard, or its hidden end can only be read with a mouse
+ * or a finger (axe: scrollable-region-focusable), so a wide formula is also a tab stop.
  */
 export function rehypeMarkWideMath() {
 	const visit = (node: Root | ElementContent): void => {
@@ -171,10 +174,31 @@ export function rehypeMarkWideMath() {
 			const classes = node.properties.className;
 			if (Array.isArray(classes) && classes.includes('katex-display')) return;
 			if (Array.isArray(classes) && classes.includes('katex')) {
-				if ([...node.children.map(shownText).join('')].length > WIDE_MATH_CHARS)
+				if ([...node.children.map(shownText).join('')].length > WIDE_MATH_CHARS) {
 					node.properties.className = [...classes, 'katex--wide'];
+					node.properties.tabIndex = 0;
+				}
 				return;
 			}
+		}
+		for (const child of node.children) visit(child as ElementContent);
+	};
+	return (tree: Root): void => visit(tree);
+}
+
+/**
+ * Marks a link whose text is its own address (`<a href="https://x.org">https://x.org</a>`) with
+ * URL_LINK_CLASS: the print stylesheet writes every other link's URL after it, and this one would
+ * read twice. render-abstract-fast.ts marks the same links.
+ */
+export function rehypeMarkUrlLinks() {
+	const visit = (node: Root | ElementContent): void => {
+		if (node.type !== 'root' && node.type !== 'element') return;
+		if (node.type === 'element' && node.tagName === 'a') {
+			const href = node.properties.href;
+			if (typeof href === 'string' && showsOwnUrl(node.children.map(shownText).join(''), href))
+				node.properties.className = [URL_LINK_CLASS];
+			return;
 		}
 		for (const child of node.children) visit(child as ElementContent);
 	};
@@ -205,6 +229,7 @@ const processor = unified()
 	.use(rehypeLiteralPercent)
 	.use(rehypeKatex, KATEX)
 	.use(rehypeMarkWideMath)
+	.use(rehypeMarkUrlLinks)
 	.use(rehypeStringify);
 
 /** Compiles an entry's MDX body with the full pipeline. Throws on any construct the ingest never writes. */

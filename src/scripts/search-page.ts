@@ -15,6 +15,7 @@ import {
 	type SearchState,
 } from './search-state.ts';
 import { loadSortOrder, sortResults } from './search-sort.ts';
+import { watchIndexFetches } from './index-fetch.ts';
 
 interface ResultData {
 	url: string;
@@ -62,6 +63,8 @@ async function start(root: HTMLElement): Promise<void> {
 		if (wide.matches) filterPanel.open = true;
 	});
 
+	// Before Pagefind loads: it looks `fetch` up on each request, so it goes through the watch.
+	const indexFetches = watchIndexFetches(window, `${BASE}pagefind/`, location.href);
 	let pagefind: Pagefind;
 	try {
 		const url = `${BASE}pagefind/pagefind.js`;
@@ -81,6 +84,13 @@ async function start(root: HTMLElement): Promise<void> {
 	let results: Array<{ data(): Promise<ResultData> }> = [];
 	let shown = 0;
 	let run = 0;
+	/** The last search ran without part of its index: run it again once back online. */
+	let incomplete = false;
+
+	const unavailable = (): string =>
+		navigator.onLine
+			? 'Search is not available right now: part of its index failed to load. Check your connection and try again.'
+			: 'Search is not available offline for this query: it needs parts of the index that are not saved on this device. It runs again when you are back online.';
 
 	const readForm = (): SearchState => ({
 		q: input.value.trim(),
@@ -138,6 +148,8 @@ async function start(root: HTMLElement): Promise<void> {
 			return;
 		}
 		let found: Awaited<ReturnType<Pagefind['search']>>['results'];
+		const failuresBefore = indexFetches.failures;
+		incomplete = false;
 		try {
 			// Without a query the filters list papers newest first, from the build's date order
 			// (fetched beside the search, and only for such a listing: see search-sort.ts).
@@ -151,12 +163,14 @@ async function start(root: HTMLElement): Promise<void> {
 			if (mine !== run) return;
 			list.replaceChildren();
 			more.hidden = true;
-			status.textContent = navigator.onLine
-				? 'Search failed to load part of its index. Try again.'
-				: 'This search needs parts of the index that are not saved on this device. Connect to the internet to search for it.';
+			incomplete = true;
+			status.textContent = unavailable();
 			return;
 		}
 		if (mine !== run) return;
+		// Pagefind searches on without an index chunk it failed to fetch (see index-fetch.ts):
+		// without this an unreachable index would read as "No papers".
+		incomplete = indexFetches.failures > failuresBefore;
 		results = found;
 		shown = 0;
 		list.replaceChildren();
@@ -164,14 +178,16 @@ async function start(root: HTMLElement): Promise<void> {
 		const what = state.q
 			? `for “${state.q}”${filtered ? ' with these filters' : ''}`
 			: 'with these filters';
-		// Offline, Pagefind answers a query whose index chunks were never fetched with nothing
-		// rather than an error: say that the answer may be incomplete.
+		// An index that failed to load says so rather than "No papers" (`incomplete` above);
+		// offline, a complete answer still says it came from the copy saved on this device.
 		status.textContent =
 			n > 0
-				? `${plural(n, 'paper')} ${what}.`
-				: navigator.onLine
-					? `No papers ${what}.`
-					: `No papers ${what} in the part of the index saved on this device. Connect to the internet to search all papers.`;
+				? `${plural(n, 'paper')} ${what}.${incomplete ? ' Part of the search index failed to load: there may be more.' : ''}`
+				: incomplete
+					? unavailable()
+					: navigator.onLine
+						? `No papers ${what}.`
+						: `No papers ${what} in the part of the index saved on this device. Connect to the internet to search all papers.`;
 		await showMore();
 	}
 
@@ -196,6 +212,10 @@ async function start(root: HTMLElement): Promise<void> {
 		if ((e.target as HTMLElement).matches('input[type="checkbox"]')) update();
 	});
 	more.addEventListener('click', () => void showMore());
+	// Pagefind forgets a chunk that failed to load, so the same search fetches it again.
+	addEventListener('online', () => {
+		if (incomplete) void search();
+	});
 
 	// Arrows move between the input and the result links; Enter follows the focused link.
 	document.addEventListener('keydown', (e) => {

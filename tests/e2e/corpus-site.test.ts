@@ -8,6 +8,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { HtmlValidate } from 'html-validate';
@@ -20,6 +21,7 @@ import { launchBrowser } from './support/browser.ts';
 import { childEnv } from './support/child-env.ts';
 import { serveSite, type SiteServer } from './support/server.ts';
 
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const CORPORA = '../shared/corpora';
 const MOVED = 'tests/fixtures/ingest/moved-to-arxiv';
 const SITE_URL = 'https://abstracta.example';
@@ -196,7 +198,7 @@ test('a trending paper that gained its arXiv record moved, and its old address s
 	await context.close();
 });
 
-test('pages whose long inline formulas are wider than a phone do not scroll sideways at 375 px', async () => {
+test('pages whose long inline formulas are wider than a phone do not scroll sideways at 375 px, and a keyboard can scroll the formula', async () => {
 	const context = await browser.newContext({
 		serviceWorkers: 'block',
 		viewport: { width: 375, height: 800 },
@@ -208,12 +210,22 @@ test('pages whose long inline formulas are wider than a phone do not scroll side
 	);
 	expect(wide).toContain('0704.0099');
 	const pushed: string[] = [];
+	const unreachable: string[] = [];
 	for (const slug of wide) {
 		await page.goto(`${site.url}papers/${slug}/`);
 		const width = await page.evaluate(() => document.documentElement.scrollWidth);
 		if (width > 375) pushed.push(`${slug}: ${width}px`);
+		// A formula that scrolls must be a tab stop, or only a mouse or a finger reads its end.
+		await page.addScriptTag({ content: AXE });
+		const ids = (await page.evaluate(() =>
+			(window as unknown as { axe: { run: (o: object) => Promise<unknown> } }).axe
+				.run({ runOnly: ['scrollable-region-focusable'], resultTypes: ['violations'] })
+				.then((r) => (r as { violations: Array<{ id: string }> }).violations.map((v) => v.id)),
+		)) as string[];
+		if (ids.length > 0) unreachable.push(`${slug}: ${ids.join(', ')}`);
 	}
 	expect(pushed).toEqual([]);
+	expect(unreachable).toEqual([]);
 	await context.close();
 });
 

@@ -226,7 +226,12 @@ describe('feeds in Chromium', () => {
 		// Summaries show as the plain text they are: the XSL decodes &amp; &lt; &gt; once.
 		const summaries = await page.locator('.summary').allTextContents();
 		expect(summaries).toEqual(papers.slice(0, shown).map((p) => p.summary));
-		const first = page.locator('main li h3 a').first();
+		// Each item is a section of the feed's h1: no level skipped (axe: heading-order).
+		const levels = await page
+			.locator('h1, h2, h3, h4, h5, h6')
+			.evaluateAll((hs) => hs.map((h) => Number(h.tagName.slice(1))));
+		expect(levels.filter((l, i) => i > 0 && l > levels[i - 1]! + 1)).toEqual([]);
+		const first = page.locator('main li h2 a').first();
 		expect(await first.getAttribute('href')).toBe(
 			`${SITE_URL}${BASE_PATH}papers/${papers[0]!.slug}/`,
 		);

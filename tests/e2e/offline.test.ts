@@ -176,4 +176,28 @@ describe('offline, site larger than the precache limit', () => {
 			rmSync(cache, { recursive: true, force: true });
 		}
 	});
+
+	test('a query whose index chunks were never saved says search is unavailable, not "No papers"', async () => {
+		const big = mkdtempSync(join(tmpdir(), 'abstracta-core-'));
+		cpSync(DIST, big, { recursive: true });
+		const cache = mkdtempSync(join(tmpdir(), 'abstracta-core-cache-'));
+		await writeServiceWorker(big, '/', 1, join(cache, 'sw-hashes.json'));
+		const server = await serveSite(big);
+		try {
+			// The core precache holds Pagefind but no index chunk: no query has run yet.
+			const page = await visitOnce(`${server.url}search/`);
+			await page.context().setOffline(true);
+			await page.goto(`${server.url}search/?q=speech`);
+			await reportOffline(page);
+			await page.waitForFunction(() =>
+				document.querySelector('[data-status]')?.textContent?.startsWith('Search is not available'),
+			);
+			expect(await page.locator('.search-result').count()).toBe(0);
+			await page.context().close();
+		} finally {
+			await server.close();
+			rmSync(big, { recursive: true, force: true });
+			rmSync(cache, { recursive: true, force: true });
+		}
+	});
 });

@@ -242,6 +242,26 @@ describe('search page', () => {
 		expect(await page.locator('.search-result').count()).toBe(0);
 		await page.context().close();
 	});
+
+	test('an index that fails to load says search is unavailable, not "No papers", and retries online', async () => {
+		const context = await browser.newContext({ serviceWorkers: 'block' });
+		// Pagefind logs the failed chunk and searches without it: the query finds nothing.
+		await context.route('**/pagefind/index/**', (route) => route.abort('internetdisconnected'));
+		const page = await context.newPage();
+		await page.goto(`${site.url}search/?q=LightHuBERT`);
+		const status = page.locator('[data-status]');
+		await page.waitForFunction(() =>
+			document.querySelector('[data-status]')?.textContent?.startsWith('Search is not available'),
+		);
+		expect(await status.textContent()).toMatch(/part of its index failed to load/);
+		expect(await page.locator('.search-result').count()).toBe(0);
+		// The connection comes back: the same search runs again and finds the paper.
+		await context.unroute('**/pagefind/index/**');
+		await page.evaluate(() => dispatchEvent(new Event('online')));
+		await page.waitForSelector('.search-result');
+		expect(await status.textContent()).toMatch(/for “LightHuBERT”\.$/);
+		await context.close();
+	});
 });
 
 describe('keyboard', () => {

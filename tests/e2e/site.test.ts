@@ -328,6 +328,22 @@ describe('paper page enhancements', () => {
 		await ctx.close();
 	});
 
+	test('printed, a link in the abstract shows its URL after it once, not twice when its text is the URL', async () => {
+		const { ctx, page } = await open(`${site.url}papers/codet5/`);
+		await page.emulateMedia({ media: 'print' });
+		const link = page.locator('.prose a[href="https://github.com/salesforce/CodeT5"]');
+		const after = () => link.evaluate((a) => getComputedStyle(a, '::after').content);
+		expect(await link.textContent()).toBe('https://github.com/salesforce/CodeT5');
+		expect(await after()).toBe('none');
+		// Any other link text is followed by its address.
+		await link.evaluate((a) => {
+			a.removeAttribute('class');
+			a.textContent = 'our code';
+		});
+		expect(await after()).toBe('" <https://github.com/salesforce/CodeT5>"');
+		await ctx.close();
+	});
+
 	test('the site runs under its Content-Security-Policy without violations', async () => {
 		const headers = parseHeadersFile(readFileSync('public/_headers', 'utf8'))['/*']!;
 		const ctx = await browser.newContext();

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { linkedText } from '../../src/lib/linked-text.ts';
+import { linkedText, showsOwnUrl } from '../../src/lib/linked-text.ts';
 
 describe('linkedText', () => {
 	test('links http(s) URLs and leaves the sentence around them as text', () => {
@@ -26,5 +26,20 @@ describe('linkedText', () => {
 			expect(linkedText(text)).toEqual([{ text }]);
 		}
 		expect(linkedText('')).toEqual([]);
+	});
+});
+
+describe('showsOwnUrl', () => {
+	test('is true for a link whose text is its URL, with or without the scheme', () => {
+		expect(showsOwnUrl('https://github.com/x', 'https://github.com/x')).toBe(true);
+		expect(showsOwnUrl('www.x.org', 'https://www.x.org')).toBe(true);
+		expect(showsOwnUrl('x.org/a', 'http://x.org/a')).toBe(true);
+		expect(showsOwnUrl('http://github.com/x', 'https://github.com/x')).toBe(true);
+	});
+
+	test('is false for any other text, a shortened URL included', () => {
+		expect(showsOwnUrl('the code', 'https://github.com/x')).toBe(false);
+		expect(showsOwnUrl('https://github.com/x', 'https://github.com/x/y')).toBe(false);
+		expect(showsOwnUrl('', 'https://github.com/x')).toBe(false);
 	});
 });

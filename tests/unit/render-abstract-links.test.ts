@@ -9,7 +9,7 @@ describe('renderAbstractHtml links', () => {
 			'Code: <a href="https://github.com/a/b">https://github.com/a/b</a> and <a href="https://github.com/c/d"><strong>https://github.com/c/d</strong></a>.',
 		);
 		expect(html).toBe(
-			'<p>Code: <a href="https://github.com/a/b">https://github.com/a/b</a> and <a href="https://github.com/c/d"><strong>https://github.com/c/d</strong></a>.</p>',
+			'<p>Code: <a href="https://github.com/a/b" class="link--url">https://github.com/a/b</a> and <a href="https://github.com/c/d" class="link--url"><strong>https://github.com/c/d</strong></a>.</p>',
 		);
 	});
 
@@ -18,10 +18,34 @@ describe('renderAbstractHtml links', () => {
 			'Code at https://github. com/x/y and www.example.com and mail me@x.org, or https://x.org/y.',
 		);
 		expect(renderAbstractHtml(renderAbstractMdx(inline))).toBe(
-			'<p>Code at https://github. com/x/y and <a href="https://www.example.com">www.example.com</a> and mail me@x.org, or <a href="https://x.org/y">https://x.org/y</a>.</p>',
+			'<p>Code at https://github. com/x/y and <a href="https://www.example.com" class="link--url">www.example.com</a> and mail me@x.org, or <a href="https://x.org/y" class="link--url">https://x.org/y</a>.</p>',
 		);
 		// GFM would link a bare URL the ingest left as text; no link is made that it did not write.
 		expect(renderAbstractHtml('see https://x.org/y')).toBe('<p>see https://x.org/y</p>');
+	});
+});
+
+describe('renderAbstractHtml links for print', () => {
+	test('marks a link that shows its own address, which print would otherwise repeat', () => {
+		for (const body of [
+			'Code: <a href="https://github.com/x">https://github.com/x</a>.',
+			'Code: <a href="https://github.com/x">github.com/x</a>.',
+			'Code: <a href="https://github.com/x"><em>https://github.com/x</em></a>.',
+			// Math keeps it off the fast path: the pipeline marks it the same way.
+			'With $x$: <a href="https://github.com/x">https://github.com/x</a>.',
+		])
+			expect(renderAbstractHtml(body), body).toContain(
+				'<a href="https://github.com/x" class="link--url">',
+			);
+	});
+
+	test('leaves unmarked a link whose text is not its address, so print adds the URL', () => {
+		for (const body of [
+			'See <a href="https://github.com/x">our code</a>.',
+			'See <a href="https://github.com/x/y">https://github.com/x</a>.',
+			'With $x$: <a href="https://github.com/x">the code</a>.',
+		])
+			expect(renderAbstractHtml(body), body).not.toContain('class="link--url"');
 	});
 });
 
@@ -30,9 +54,10 @@ describe('renderAbstractHtml math layout', () => {
 		const html = renderAbstractHtml(
 			'Matrices $A$ and $||| f(A)+f(B) ||| \\ge ||| f(A+B) |||$, shown $$x+y$$ too.',
 		);
-		expect(html.match(/<span class="katex[^"]*">/g)).toEqual([
+		expect(html.match(/<span class="katex[^"]*"[^>]*>/g)).toEqual([
 			'<span class="katex">',
-			'<span class="katex katex--wide">',
+			// A keyboard reaches it to scroll it (axe: scrollable-region-focusable).
+			'<span class="katex katex--wide" tabindex="0">',
 			'<span class="katex">',
 		]);
 	});
