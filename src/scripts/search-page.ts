@@ -186,9 +186,22 @@ async function start(root: HTMLElement): Promise<void> {
 				: incomplete
 					? unavailable()
 					: navigator.onLine
-						? `No papers ${what}.`
+						? `No papers ${what}.${noResultsHint(state.q, filtered)}`
 						: `No papers ${what} in the part of the index saved on this device. Connect to the internet to search all papers.`;
 		await showMore();
+	}
+
+	/**
+	 * What to try when nothing matched: Pagefind neither corrects spelling ("difusion") nor finds
+	 * a quoted phrase written otherwise ("chain of thought" vs chain-of-thought), silently.
+	 */
+	function noResultsHint(q: string, filtered: boolean): string {
+		if (!q) return filtered ? ' Clear some filters.' : '';
+		const tips = ['check the spelling', 'try other words'];
+		if (q.includes('"')) tips.push('search without the quotes');
+		if (filtered) tips.push('clear the filters');
+		const list = `${tips.slice(0, -1).join(', ')} or ${tips.at(-1)!}`;
+		return ` ${list.charAt(0).toUpperCase()}${list.slice(1)}.`;
 	}
 
 	function update(): void {

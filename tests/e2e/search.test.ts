@@ -234,12 +234,22 @@ describe('search page', () => {
 		await page.context().close();
 	});
 
-	test('a query with no match says so', async () => {
+	test('a query with no match says so, and what to try', async () => {
 		const page = await open(`${site.url}search/?q=zzqxjvw`);
 		await page.waitForFunction(() =>
 			document.querySelector('[data-status]')?.textContent?.startsWith('No papers'),
 		);
 		expect(await page.locator('.search-result').count()).toBe(0);
+		expect(await page.locator('[data-status]').textContent()).toBe(
+			'No papers for “zzqxjvw”. Check the spelling or try other words.',
+		);
+		await page.fill('#search-q', '"zzqxjvw qqq"');
+		await page.waitForFunction(() =>
+			document.querySelector('[data-status]')?.textContent?.includes('without the quotes'),
+		);
+		expect(await page.locator('[data-status]').textContent()).toBe(
+			'No papers for “"zzqxjvw qqq"”. Check the spelling, try other words or search without the quotes.',
+		);
 		await page.context().close();
 	});
 
