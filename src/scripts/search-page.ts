@@ -249,10 +249,30 @@ async function start(root: HTMLElement): Promise<void> {
 		(links[next] ?? input).focus();
 	});
 
+	// Back from a result, the reader is returned to the result they opened, with as many results
+	// shown as then, not to the top of the page (history.state of this entry remembers it).
+	list.addEventListener('click', (e) => {
+		const a = (e.target as HTMLElement).closest<HTMLAnchorElement>('a.search-result-link');
+		if (a) history.replaceState({ opened: a.getAttribute('href'), shown } satisfies Opened, '');
+	});
+
 	// Ready only once every listener is attached (tests and readers can type from here on).
 	root.dataset.state = 'ready';
 	if (!state.q) input.focus();
 	await search();
+	const back = history.state as Opened | null;
+	if (back?.opened) {
+		const mine = run;
+		while (mine === run && shown < Math.min(back.shown, results.length)) await showMore();
+		const links = list.querySelectorAll<HTMLAnchorElement>('a.search-result-link');
+		[...links].find((a) => a.getAttribute('href') === back.opened)?.focus();
+	}
+}
+
+/** What the search page's history entry remembers of the result the reader opened. */
+interface Opened {
+	opened: string | null;
+	shown: number;
 }
 
 function renderResult(d: ResultData): HTMLLIElement {

@@ -335,6 +335,26 @@ describe('keyboard', () => {
 		await page.context().close();
 	});
 
+	test('back from a result, focus returns to the result that was opened, more results included', async () => {
+		const page = await open(`${site.url}search/?q=model`);
+		await page.waitForSelector('.search-result');
+		await page.click('[data-more]');
+		await page.waitForFunction(() => document.querySelectorAll('.search-result').length > 10);
+		const link = page.locator('.search-result-link').nth(12);
+		const href = await link.getAttribute('href');
+		await Promise.all([page.waitForURL(`${site.origin}${href}`), link.click()]);
+		await page.goBack();
+		await page.waitForFunction(
+			(h) => (document.activeElement as HTMLAnchorElement | null)?.getAttribute('href') === h,
+			href,
+		);
+		// A new query forgets it.
+		await page.fill('#search-q', 'speech');
+		await page.waitForFunction(() => location.search === '?q=speech');
+		expect(await page.evaluate(() => history.state)).toBeNull();
+		await page.context().close();
+	});
+
 	test('the last "more results" hands keyboard focus to the results it brought', async () => {
 		const page = await open(`${site.url}search/?q=model`);
 		await page.waitForSelector('.search-result');
