@@ -8,7 +8,7 @@ import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
 import cards from './src/integrations/cards.ts';
 import pagefind from './src/integrations/pagefind.ts';
-import serviceWorker from './src/integrations/service-worker.ts';
+import serviceWorker, { SW_FILES } from './src/integrations/service-worker.ts';
 import staleOutput from './src/integrations/stale-output.ts';
 import { deploySettings } from './src/lib/deploy-env.ts';
 import { sitemapFilter } from './src/lib/sitemap-filter.ts';
@@ -57,7 +57,8 @@ export default defineConfig({
 		// Noindex pages (the offline fallback, the former addresses of moved papers) stay out.
 		sitemap({ filter: sitemapFilter(base, REDIRECTS_FILE) }),
 		cards(),
-		staleOutput({ skip: ['pagefind'] }),
+		// The service worker's files are written again after this pass: not stale, not deleted.
+		staleOutput({ skip: ['pagefind', ...SW_FILES] }),
 		// Only paper pages carry data-pagefind-body: Pagefind need not parse listing pages.
 		pagefind({ glob: 'papers/**/*.html' }),
 		serviceWorker(),

@@ -50,9 +50,10 @@ export const ALL = [
 	'**/*.{html,css,js,mjs,xml,json,svg,ico,png,webp,woff2,txt,opml,xsl,webmanifest}',
 	'pagefind/**/*.{pf_meta,pf_index,pf_filter,pf_fragment,pf_sort,pagefind}',
 ];
+/** The files this integration writes at the top of the output folder, in every build. */
+export const SW_FILES = ['sw.js', 'sw-build.js'];
 export const IGNORE = [
-	'sw.js',
-	'sw-build.js',
+	...SW_FILES,
 	'og/**',
 	'pagefind/pagefind-ui.*',
 	'pagefind/pagefind-modular-ui.*',
