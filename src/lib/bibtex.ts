@@ -26,8 +26,10 @@ type KeyInput = Pick<BibtexInput, 'title' | 'slug' | 'date' | 'authors' | 'arxiv
 
 const SPECIAL: Record<string, string> = {
 	'\\': '\\textbackslash{}',
-	'{': '\\{',
-	'}': '\\}',
+	// Not `\{`: BibTeX counts braces after a backslash too, so one `\}` ended the field early and
+	// broke the rest of the entry (and the reader's whole .bib file).
+	'{': '\\textbraceleft{}',
+	'}': '\\textbraceright{}',
 	'&': '\\&',
 	'%': '\\%',
 	$: '\\$',
@@ -37,7 +39,7 @@ const SPECIAL: Record<string, string> = {
 	'^': '\\textasciicircum{}',
 };
 
-/** Escapes a string for a brace-delimited BibTeX value (braces always balanced afterwards). */
+/** Escapes a string for a brace-delimited BibTeX value (no brace of the value is left bare). */
 export function escapeBibtex(value: string): string {
 	return escapeChars(value).replace(/\s+/g, ' ').trim();
 }
@@ -61,7 +63,8 @@ export function escapeBibtexTitle(title: string): string {
 /** Whether `$…$` can go into a brace-delimited value as it is. */
 function isSafeMath(math: string): boolean {
 	// The rule abstracts follow: no space just inside the dollars (`$5 and $10` is money).
-	if (/^\$\s|\s\$$|\\\$$|[%#]/.test(math)) return false;
+	// An unescaped `%` or `#` would start a comment or a parameter; `\%` is TeX for %.
+	if (/^\$\s|\s\$$|\\\$$|(?<!\\)[%#]/.test(math)) return false;
 	let depth = 0;
 	for (let i = 0; i < math.length; i++) {
 		if (math[i] === '\\') i++;
@@ -71,9 +74,24 @@ function isSafeMath(math: string): boolean {
 	return depth === 0;
 }
 
+/** Letters NFKD does not take apart: Kłopotek's key was `kopotek…`. */
+const LATIN: Record<string, string> = {
+	ł: 'l',
+	ø: 'o',
+	æ: 'ae',
+	œ: 'oe',
+	ß: 'ss',
+	đ: 'd',
+	ð: 'd',
+	þ: 'th',
+	ı: 'i',
+};
+
 /** ASCII letters and digits only, lowercased (accents folded). */
 function asciiWord(text: string): string {
 	return text
+		.toLowerCase()
+		.replace(/[łøæœßđðþı]/g, (c) => LATIN[c]!)
 		.normalize('NFKD')
 		.replace(/[\u0300-\u036f]/g, '')
 		.toLowerCase()
@@ -100,9 +118,29 @@ export function publicationYear(p: Pick<Paper, 'arxivId' | 'date' | 'journalRef'
 	return knownPublicationYear(p) ?? p.date.slice(0, 4);
 }
 
+/** A generational suffix, which follows the surname: `Martin Luther King Jr.`, `Neal J. Evans II`. */
+const SUFFIX = /^(?:jr|sr|[IVX]{2,4})\.?,?$/i;
+
+/** A name's words, and how many of the last ones are its suffix (0 or 1). */
+function nameParts(name: string): { words: string[]; suffix: number } {
+	const words = name.trim().split(/\s+/);
+	return { words, suffix: words.length > 2 && SUFFIX.test(words.at(-1)!) ? 1 : 0 };
+}
+
+/**
+ * A name as BibTeX reads it: as given, except that a suffix must be written `Last, Jr., First`
+ * (`King Jr.` read as the surname sorted and abbreviated the name wrong).
+ */
+function bibtexName(name: string): string {
+	const { words, suffix } = nameParts(name);
+	if (!suffix) return name;
+	return `${words.at(-2)!}, ${words.at(-1)!}, ${words.slice(0, -2).join(' ')}`;
+}
+
 /** Citation key: first author's surname + year + first significant title word, e.g. `smith2025lifegpt`. */
 export function bibtexKey(p: KeyInput): string {
-	const surname = asciiWord(p.authors[0]?.trim().split(/\s+/).at(-1) ?? '');
+	const first = nameParts(p.authors[0] ?? '');
+	const surname = asciiWord(first.words.at(-1 - first.suffix) ?? '');
 	const word =
 		p.title
 			.split(/[\s:,-]+/)
@@ -161,13 +199,14 @@ export function toBibtex(p: BibtexInput, url: string, key = bibtexKey(p)): strin
 		[
 			'author',
 			p.authors.length
-				? [...p.authors, ...(p.moreAuthors ? ['others'] : [])].join(' and ')
+				? [...p.authors.map(bibtexName), ...(p.moreAuthors ? ['others'] : [])].join(' and ')
 				: undefined,
 		],
-		// The journal's name where it can be told from the reference, and the reference in full.
-		['journal', journal ?? p.journalRef],
+		// The journal's name where it can be told from the reference, and the reference in full
+		// (a whole reference as the journal's name printed it as one).
+		['journal', journal],
 		['year', publicationYear(p)],
-		['note', journal && p.journalRef],
+		['note', p.journalRef],
 		['eprint', p.arxivId],
 		['archivePrefix', p.arxivId ? 'arXiv' : undefined],
 		['primaryClass', p.arxivId ? p.categories[0] : undefined],
@@ -182,5 +221,5 @@ export function toBibtex(p: BibtexInput, url: string, key = bibtexKey(p)): strin
 				`  ${k} = {${k === 'url' || k === 'doi' ? v : k === 'title' ? escapeBibtexTitle(v) : escapeBibtex(v)}}`,
 		)
 		.join(',\n');
-	return `@${p.journalRef ? 'article' : 'misc'}{${key},\n${body}\n}`;
+	return `@${journal ? 'article' : 'misc'}{${key},\n${body}\n}`;
 }

@@ -18,13 +18,13 @@ const base: BibtexInput = {
 };
 
 /** True when every `{` has a matching `}` (BibTeX's own parsing rule). */
+/**
+ * Whether every field's braces balance as BibTeX counts them: every brace counts, a backslashed
+ * one too (`\}` closed a field early), and the depth never falls below zero inside a field.
+ */
 function balanced(s: string): boolean {
 	let depth = 0;
 	for (let i = 0; i < s.length; i++) {
-		if (s[i] === '\\') {
-			i++;
-			continue;
-		}
 		if (s[i] === '{') depth++;
 		if (s[i] === '}' && --depth < 0) return false;
 	}
@@ -77,17 +77,32 @@ describe('toBibtex', () => {
 		expect(bib).toContain('journal = {International Journal of Astrobiology}');
 		expect(bib).toContain('year = {2003}');
 		expect(bib).toContain('note = {International Journal of Astrobiology 2 (2003) 141-148}');
-		// A reference whose name cannot be told is the journal as written, without a note.
+		// A reference whose journal cannot be told is a note of a @misc entry, not a journal name
+		// (0704.0067's journal was its whole reference, authors and title included).
 		const odd = toBibtex({ ...base, journalRef: 'Proceedings of the 2007 IEEE Symposium' }, 'u');
-		expect(odd).toContain('journal = {Proceedings of the 2007 IEEE Symposium}');
-		expect(odd).not.toContain('note =');
+		expect(odd).toMatch(/^@misc\{/);
+		expect(odd).toContain('note = {Proceedings of the 2007 IEEE Symposium}');
+		expect(odd).not.toContain('journal =');
+	});
+
+	test('names with a suffix are written Last, Jr., First; keys keep letters NFKD cannot split', () => {
+		const bib = toBibtex(
+			{ ...base, authors: ['Martin Luther King Jr.', 'Neal J. Evans II', 'Mieczysław Kłopotek'] },
+			'u',
+		);
+		expect(bib).toContain(
+			'author = {King, Jr., Martin Luther and Evans, II, Neal J. and Mieczysław Kłopotek}',
+		);
+		expect(bibtexKey({ ...base, authors: ['Martin Luther King Jr.'] })).toMatch(/^king2025/);
+		expect(bibtexKey({ ...base, authors: ['Mieczysław Kłopotek'] })).toMatch(/^klopotek2025/);
+		expect(bibtexKey({ ...base, authors: ['Jan Łukasiewicz'] })).toMatch(/^lukasiewicz2025/);
 	});
 
 	test('keeps braces balanced for hostile titles', () => {
 		const title = 'Sets {0,1}^n and } stray { braces: 50% & $x_i$ #1 a_b ~ \\evil';
 		const bib = toBibtex({ ...base, title, authors: ['Ö. Çelik'] }, 'u');
 		expect(balanced(bib)).toBe(true);
-		expect(bib).toContain('\\{0,1\\}\\textasciicircum{}n');
+		expect(bib).toContain('\\textbraceleft{}0,1\\textbraceright{}\\textasciicircum{}n');
 		// Math stays TeX, for LaTeX to typeset.
 		expect(bib).toContain('50\\% \\& $x_i$ \\#1');
 		expect(bib).toMatch(/^@misc\{celik2025sets,/);
@@ -133,7 +148,11 @@ describe('escapeBibtexTitle', () => {
 	test('escapes money, unbalanced braces and comment characters inside dollars', () => {
 		expect(escapeBibtexTitle('From $5 to $10')).toBe('From \\$5 to \\$10');
 		expect(escapeBibtexTitle('Odd $\\}x{$ and $a%b$')).toBe(
-			'Odd \\$\\textbackslash{}\\}x\\{\\$ and \\$a\\%b\\$',
+			'Odd \\$\\textbackslash{}\\textbraceright{}x\\textbraceleft{}\\$ and \\$a\\%b\\$',
+		);
+		// An escaped percent is TeX's %: the formula stays.
+		expect(escapeBibtexTitle('Up $50\\%$ and $x^{$')).toBe(
+			'Up $50\\%$ and \\$x\\textasciicircum{}\\textbraceleft{}\\$',
 		);
 	});
 });
@@ -141,7 +160,7 @@ describe('escapeBibtexTitle', () => {
 describe('escapeBibtex', () => {
 	test('escapes every LaTeX special character and collapses whitespace', () => {
 		expect(escapeBibtex('a\\b{c}&%$#_~^  d')).toBe(
-			'a\\textbackslash{}b\\{c\\}\\&\\%\\$\\#\\_\\textasciitilde{}\\textasciicircum{} d',
+			'a\\textbackslash{}b\\textbraceleft{}c\\textbraceright{}\\&\\%\\$\\#\\_\\textasciitilde{}\\textasciicircum{} d',
 		);
 	});
 });
