@@ -84,7 +84,36 @@
 		</html>
 	</xsl:template>
 
+	<!--
+	  Halves a long text before an "&" (no entity is cut) and decodes each half: the decoding below
+	  recurses once per entity, and browsers' XSLT gives up at a few thousand levels (an abstract
+	  with 1,644 escaped characters left the whole feed page blank). Split, the depth grows with the
+	  logarithm of the length.
+	-->
 	<xsl:template name="unescape">
+		<xsl:param name="text"/>
+		<xsl:variable name="half" select="floor(string-length($text) div 2)"/>
+		<xsl:variable name="tail" select="substring($text, $half + 1)"/>
+		<xsl:choose>
+			<xsl:when test="string-length($text) &lt;= 200 or not(contains($text, '&amp;'))">
+				<xsl:call-template name="unescape-run"><xsl:with-param name="text" select="$text"/></xsl:call-template>
+			</xsl:when>
+			<xsl:when test="contains($tail, '&amp;')">
+				<xsl:call-template name="unescape">
+					<xsl:with-param name="text" select="concat(substring($text, 1, $half), substring-before($tail, '&amp;'))"/>
+				</xsl:call-template>
+				<xsl:call-template name="unescape">
+					<xsl:with-param name="text" select="concat('&amp;', substring-after($tail, '&amp;'))"/>
+				</xsl:call-template>
+			</xsl:when>
+			<xsl:otherwise>
+				<xsl:call-template name="unescape"><xsl:with-param name="text" select="substring($text, 1, $half)"/></xsl:call-template>
+				<xsl:value-of select="$tail"/>
+			</xsl:otherwise>
+		</xsl:choose>
+	</xsl:template>
+
+	<xsl:template name="unescape-run">
 		<xsl:param name="text"/>
 		<xsl:choose>
 			<xsl:when test="contains($text, '&amp;')">
@@ -93,19 +122,19 @@
 				<xsl:choose>
 					<xsl:when test="starts-with($rest, 'lt;')">
 						<xsl:text>&lt;</xsl:text>
-						<xsl:call-template name="unescape"><xsl:with-param name="text" select="substring($rest, 4)"/></xsl:call-template>
+						<xsl:call-template name="unescape-run"><xsl:with-param name="text" select="substring($rest, 4)"/></xsl:call-template>
 					</xsl:when>
 					<xsl:when test="starts-with($rest, 'gt;')">
 						<xsl:text>&gt;</xsl:text>
-						<xsl:call-template name="unescape"><xsl:with-param name="text" select="substring($rest, 4)"/></xsl:call-template>
+						<xsl:call-template name="unescape-run"><xsl:with-param name="text" select="substring($rest, 4)"/></xsl:call-template>
 					</xsl:when>
 					<xsl:when test="starts-with($rest, 'amp;')">
 						<xsl:text>&amp;</xsl:text>
-						<xsl:call-template name="unescape"><xsl:with-param name="text" select="substring($rest, 5)"/></xsl:call-template>
+						<xsl:call-template name="unescape-run"><xsl:with-param name="text" select="substring($rest, 5)"/></xsl:call-template>
 					</xsl:when>
 					<xsl:otherwise>
 						<xsl:text>&amp;</xsl:text>
-						<xsl:call-template name="unescape"><xsl:with-param name="text" select="$rest"/></xsl:call-template>
+						<xsl:call-template name="unescape-run"><xsl:with-param name="text" select="$rest"/></xsl:call-template>
 					</xsl:otherwise>
 				</xsl:choose>
 			</xsl:when>

@@ -240,6 +240,22 @@ describe('feeds in Chromium', () => {
 		await page.close();
 	});
 
+	test('a summary with thousands of escaped characters still shows (the decoding does not recurse per entity)', async () => {
+		const page = await browser.newPage();
+		// A feed of one item whose description holds 3,000 escaped `<b>&`: the decoding recursed
+		// once per entity and Chromium's XSLT gave up, leaving the whole page blank.
+		const text = '<b>& '.repeat(3000);
+		const escaped = text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+		const xml = `<?xml version="1.0" encoding="UTF-8"?><?xml-stylesheet href="${BASE_PATH}rss.xsl" type="text/xsl"?><rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom"><channel><title>T</title><link>${server.url}</link><description>D</description><language>en</language><atom:link href="${server.url}long.xml" rel="self" type="application/rss+xml"/><item><title>Long</title><link>${server.url}</link><description>${escaped.replace(/&/g, '&amp;')}</description></item></channel></rss>`;
+		await page.route(`${server.url}long.xml`, (route) =>
+			route.fulfill({ contentType: 'application/xml', body: xml }),
+		);
+		await page.goto(`${server.url}long.xml`);
+		await expect.poll(() => page.locator('.summary').count()).toBe(1);
+		expect(await page.locator('.summary').textContent()).toBe(text);
+		await page.close();
+	});
+
 	test('the copy buttons put the feed address on the clipboard', async () => {
 		const context = await browser.newContext({ viewport: { width: 900, height: 900 } });
 		await context.grantPermissions(['clipboard-read', 'clipboard-write'], {
