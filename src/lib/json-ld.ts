@@ -6,6 +6,7 @@
 import type { Paper } from '../schemas/paper.ts';
 import { splitDois } from './doi.ts';
 import { knownPublicationYear } from './journal-ref.ts';
+import { truncateText } from './teaser.ts';
 import { arxivAbsUrl, doiUrl } from './urls.ts';
 
 /** Serialises a value as JSON safe to embed verbatim in an HTML `<script>` element. */
@@ -39,7 +40,8 @@ export function scholarlyArticle(
 	return {
 		'@context': 'https://schema.org',
 		'@type': 'ScholarlyArticle',
-		headline: p.title.length > 110 ? p.title.slice(0, 109) + '…' : p.title,
+		// Google's limit is 110 characters: cut at a word, as the description is.
+		headline: truncateText(p.title, 110),
 		name: p.title,
 		...(p.shortName ? { alternateName: p.shortName } : {}),
 		abstract: p.summary,

@@ -12,7 +12,8 @@ const ABBREVIATIONS =
 export function truncateText(text: string, max: number): string {
 	const clean = text.replace(/\s+/g, ' ').trim();
 	if (clean.length <= max) return clean;
-	const cut = clean.slice(0, max - 1);
+	// Never half of a surrogate pair (an emoji or a math letter at the cut).
+	const cut = clean.slice(0, max - 1).replace(/[\ud800-\udbff]$/, '');
 	const space = cut.lastIndexOf(' ');
 	const head = space > max * 0.6 ? cut.slice(0, space) : cut;
 	return head.replace(/[\s,;:.\-–—(]+$/u, '') + '…';

@@ -53,5 +53,10 @@ describe('scholarlyArticle', () => {
 		expect(ld.sameAs).toEqual(['https://arxiv.org/abs/2501.00001', 'https://doi.org/10.1/2']);
 		expect((ld.headline as string).length).toBe(110);
 		expect(ld.image).toBe('i');
+		// Cut at a word (0704.0183's headline ended "…MD Sim…").
+		const title = `${'Tight Binding '.repeat(7)}MD Simulations of Things`;
+		expect(scholarlyArticle({ ...paper, title }, 'u').headline).toBe(
+			`${'Tight Binding '.repeat(7)}MD…`,
+		);
 	});
 });

@@ -34,6 +34,10 @@ describe('truncateText and describeAbstract', () => {
 		expect(truncateText('  a \n b ', 10)).toBe('a b');
 	});
 
+	test('never cuts a surrogate pair in half', () => {
+		expect(truncateText('𝔸'.repeat(10), 6)).toBe('𝔸𝔸…');
+	});
+
 	test('describes an abstract in at most 160 characters', () => {
 		const d = describeAbstract('The quick brown fox jumps. '.repeat(20));
 		expect(d.length).toBeLessThanOrEqual(160);
