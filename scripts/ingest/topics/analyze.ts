@@ -9,6 +9,7 @@
  * On big corpora a worker thread takes part of steps 1, 2 and 5, and builds the index while
  * this thread does steps 3 and 4 (parallel.ts); the output is the same.
  */
+import { readableTitle } from '../../../src/lib/math-text.ts';
 import type { Topic } from '../../../src/schemas/topic.ts';
 import { compileTaxonomy, pickTopics, scoreDocument, type Reason } from './classify.ts';
 import { deriveClusters, nameCluster } from './derive.ts';
@@ -105,7 +106,8 @@ export function analyzeTopics(
 
 	function analyzeWith(helper: TopicsHelper | undefined): TopicAnalysis {
 		const c = tokeniseCorpus(
-			inputs.map((p) => ({ title: p.title, text: p.summary })),
+			// Titles as they read, like the summaries: `$\infty$-LLMs` gave the keyword "infty LLMs".
+			inputs.map((p) => ({ title: readableTitle(p.title), text: p.summary })),
 			helper,
 		);
 		lap('tokenise');
