@@ -119,6 +119,8 @@ const DECLARATION = table<Style>({
 	scshape: 'plain',
 	rm: 'plain',
 	sf: 'plain',
+	// Math's calligraphic letters written in prose (0704.0115: `a given {\cal K}-invariant class`).
+	cal: 'plain',
 	tiny: 'plain',
 	scriptsize: 'plain',
 	footnotesize: 'plain',

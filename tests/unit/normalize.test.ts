@@ -65,6 +65,7 @@ describe('LaTeX prose', () => {
 		["Mar\\'{\\i}a Ru\\'\\i z, na\\\"\\i ve, {\\'\\i}, \\v{\\j}", 'María Ruíz, naïve, í, ǰ'],
 		['\\c ca', 'ça'],
 		['\\ss', 'ß'],
+		['a given {\\cal K}-invariant class', 'a given K-invariant class'],
 		// A letter command inside a word drops the space that ends it; other commands keep it.
 		[
 			'\\AA ngstr\\"om, Bj\\o rn, \\L ukasz, \\LaTeX is, \\o.',
