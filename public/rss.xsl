@@ -35,7 +35,7 @@
 					.lead { color: var(--muted); margin: 0 0 1.2rem; }
 					ol { list-style: none; padding: 0; margin: 0; }
 					li { background: var(--card); border: 1px solid var(--line); border-radius: 0.6rem; padding: 0.9rem 1.1rem; margin: 0 0 0.8rem; }
-					li h2 { font-size: 1.08rem; line-height: 1.35; margin: 0 0 0.25rem; }
+					li h2 { font-size: 1.08rem; line-height: 1.35; margin: 0 0 0.25rem; overflow-wrap: anywhere; }
 					li h2 a { text-decoration: none; color: inherit; }
 					li h2 a:hover { text-decoration: underline; }
 					.meta { color: var(--muted); font-size: 0.88rem; margin: 0 0 0.4rem; }

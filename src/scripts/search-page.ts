@@ -282,6 +282,9 @@ function renderResult(d: ResultData): HTMLLIElement {
 	a.className = 'search-result-link';
 	a.href = d.url;
 	a.textContent = d.meta.title ?? d.url;
+	// Each text takes its own direction (an Arabic title reads right to left) and keeps it to
+	// itself: an unclosed U+202E in a title reversed the excerpt under it.
+	a.dir = 'auto';
 	const h = document.createElement('h2');
 	h.append(a);
 	li.append(h);
@@ -306,6 +309,7 @@ function renderResult(d: ResultData): HTMLLIElement {
 	if (info.childElementCount) li.append(info);
 	const ex = document.createElement('p');
 	ex.className = 'search-excerpt';
+	ex.dir = 'auto';
 	ex.innerHTML = safeExcerpt(withoutRepeatedName(d.excerpt, d.meta.shortName));
 	li.append(ex);
 	return li;

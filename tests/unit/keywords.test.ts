@@ -44,6 +44,17 @@ describe('extractKeywords', () => {
 		for (const k of all.flat()) expect(k).not.toMatch(/^(proposed|method|results|state)\b/i);
 	});
 
+	test('a run of hundreds of letters is no keyword', () => {
+		const long = 'Supercalifragilistic'.repeat(10);
+		const docs = [
+			...DOCS,
+			{ title: `${long} networks`, text: `We study ${long} in ${long} graph networks twice.` },
+		];
+		const keywords = keywordsOf(docs).at(-1)!;
+		expect(keywords.length).toBeGreaterThan(0);
+		expect(keywords.some((k) => k.toLowerCase().includes('supercali'))).toBe(false);
+	});
+
 	test('is deterministic', () => {
 		expect(keywordsOf()).toEqual(all);
 	});

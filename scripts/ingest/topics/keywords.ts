@@ -19,6 +19,9 @@ export const KEYWORDS = { min: 3, max: 8, relative: 0.3 } as const;
 // Longer phrases are more telling than single words of the same TF-IDF.
 const LENGTH_BONUS = [0, 1, 1.6, 1.9];
 
+/** Longest keyword shown (the corpus's longest is 43: "multisite phosphorylation dephosphorylation"). */
+const KEYWORD_MAX_CHARS = 60;
+
 const scoreScratch = new Scratch((n) => new Float64Array(n));
 
 /** Picks 3–8 keyphrases of a document from its terms (see docTerms). Ties: term order. */
@@ -44,6 +47,8 @@ export function extractKeywords(c: Corpus, doc: DocTerms): string[] {
 		// Skip a phrase that contains, or is contained in, one already chosen.
 		if (chosen.some((k) => k.key.includes(key) || key.includes(k.key))) continue;
 		const text = displayTerm(c, doc.terms[i]!);
+		// A "word" of hundreds of letters (a run with no space) is no keyword to show or search by.
+		if (text.length > KEYWORD_MAX_CHARS) continue;
 		if (chosen.some((k) => k.text.toLowerCase() === text.toLowerCase())) continue;
 		chosen.push({ key, text, score: scores[i]! });
 	}
