@@ -139,11 +139,12 @@ export function resolveListingDate(
 }
 
 /**
- * Whether a line is a scrap rather than a (short) abstract: under five words and not ending like
- * a sentence. No abstract is that short; page furniture is.
+ * Whether a line is a scrap rather than a (short) abstract: under five words and 60 characters
+ * (Chinese or Japanese prose has no spaces between its words), and not ending like a sentence.
+ * No abstract is that short; page furniture is.
  */
 function isScrap(line: string): boolean {
-	return line.split(/\s+/).length < 5 && !/[.!?。]["'”’)]?$/.test(line);
+	return line.length < 60 && line.split(/\s+/).length < 5 && !/[.!?。！？]["'”’)]?$/.test(line);
 }
 
 /** Whether a line reads like an abstract rather than a title. */
