@@ -212,10 +212,14 @@ export function convertQuotes(s: string): string {
 const TIE_OR_DASH =
 	/(?<=\p{L}{2})~(?=[\p{L}\p{N}\\\ue000-\uf8ff]|$)|(?<=[,;:])~(?=[\p{L}\\]|$)|(?<=[\p{L}\p{N})])---?(?=[\p{L}\p{N}(])/gu;
 
-/** Ties and dashes as TeX prints them (see TIE_OR_DASH). */
-export function convertTiesAndDashes(s: string): string {
+/**
+ * Ties and dashes as TeX prints them (see TIE_OR_DASH). A `~` that ends the text is a tie only
+ * when `followed`: something comes after the text (a link, a formula), else it stays as typed.
+ */
+export function convertTiesAndDashes(s: string, followed = false): string {
 	if (!s.includes('~') && !s.includes('--')) return s;
 	return s.replace(TIE_OR_DASH, (m: string, at: number) => {
+		if (m === '~' && at === s.length - 1 && !followed) return m;
 		const start = Math.max(s.lastIndexOf(' ', at), s.lastIndexOf('\n', at)) + 1;
 		const end = s.slice(at).search(/\s/);
 		// A tie may come before a URL (`on~https://…`): only the word before it counts then.
@@ -234,10 +238,7 @@ export function convertTiesAndDashes(s: string): string {
 function tiesAndDashesIn(nodes: Inline[], followed = false): Inline[] {
 	for (const [k, n] of nodes.entries()) {
 		if (n.type === 'text')
-			n.value =
-				followed || k + 1 < nodes.length || !n.value.endsWith('~')
-					? convertTiesAndDashes(n.value)
-					: convertTiesAndDashes(`${n.value} `).slice(0, -1);
+			n.value = convertTiesAndDashes(n.value, followed || k + 1 < nodes.length);
 		else if (n.type === 'emphasis' || n.type === 'strong' || n.type === 'link')
 			tiesAndDashesIn(n.children);
 	}
