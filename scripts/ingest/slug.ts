@@ -4,14 +4,15 @@
  * order) keeps the plain slug and the others get a suffix hashed from their own text, so a slug
  * never changes when later papers are added.
  */
+import { foldLatin } from '../../src/lib/fold-latin.ts';
 import { shortHash } from './hash.ts';
 import { INVISIBLE } from './parse/characters.ts';
 
 const MAX_WORDS = 6;
 const MAX_LENGTH = 60;
 
-/** Accents after NFKD, and invisible characters inside words (zero-width space, soft hyphen). */
-const DROPPED = new RegExp(`[\\u0300-\\u036f${INVISIBLE}]`, 'g');
+/** Invisible characters inside words (zero-width space, soft hyphen). */
+const DROPPED = new RegExp(`[${INVISIBLE}]`, 'g');
 
 /** Greek letters α…ω (and final ς) by name and by sound. */
 const greek = (list: string): Record<string, string> =>
@@ -31,11 +32,11 @@ const latinGreek = (s: string): string =>
 	);
 
 /**
- * Lowercase ASCII slug of any text; accents and invisible characters dropped, Greek in Latin
- * letters (latinGreek), the rest `-`.
+ * Lowercase ASCII slug of any text; Latin letters folded (foldLatin: `Łukasz` → lukasz),
+ * invisible characters dropped, Greek in Latin letters (latinGreek), the rest `-`.
  */
 export function slugify(s: string): string {
-	return latinGreek(s.normalize('NFKD').replace(DROPPED, '').toLowerCase())
+	return latinGreek(foldLatin(s).replace(DROPPED, '').toLowerCase())
 		.replace(/[^a-z0-9]+/g, '-')
 		.replace(/^-+|-+$/g, '');
 }

@@ -5,6 +5,7 @@
  */
 import type { Paper } from '../schemas/paper.ts';
 import { splitDois } from './doi.ts';
+import { foldLatin } from './fold-latin.ts';
 import { journalName, knownPublicationYear } from './journal-ref.ts';
 import { arxivAbsUrl } from './urls.ts';
 
@@ -74,26 +75,9 @@ function isSafeMath(math: string): boolean {
 	return depth === 0;
 }
 
-/** Letters NFKD does not take apart: Kłopotek's key was `kopotek…`. */
-const LATIN: Record<string, string> = {
-	ł: 'l',
-	ø: 'o',
-	æ: 'ae',
-	œ: 'oe',
-	ß: 'ss',
-	đ: 'd',
-	ð: 'd',
-	þ: 'th',
-	ı: 'i',
-};
-
 /** ASCII letters and digits only, lowercased (accents folded). */
 function asciiWord(text: string): string {
-	return text
-		.toLowerCase()
-		.replace(/[łøæœßđðþı]/g, (c) => LATIN[c]!)
-		.normalize('NFKD')
-		.replace(/[\u0300-\u036f]/g, '')
+	return foldLatin(text)
 		.toLowerCase()
 		.replace(/[^a-z0-9]/g, '');
 }

@@ -30,6 +30,10 @@ describe('slugs', () => {
 			'adapting-llama-decoder-to-vision-transformer',
 		);
 		expect(slugify('Étude à Zürich')).toBe('etude-a-zurich');
+		// Letters NFKD does not take apart, folded as citation keys fold them.
+		expect(slugify('Łukasz Kłopotek, Ørsted, Æther, Straße')).toBe(
+			'lukasz-klopotek-orsted-aether-strasse',
+		);
 	});
 	test('Greek letters are spelled out; a name with no letter left gives way to the title', () => {
 		// `π0: A Vision-Language-Action Flow Model` had the address /papers/0/.
