@@ -15,6 +15,7 @@ import {
 	searchPageUrl,
 	writeSearchSite,
 } from '../lib/search-site.ts';
+import { answerParent } from './answer-parent.ts';
 import { runPagefind, type PagefindOptions, type ReuseStats } from './pagefind.ts';
 
 /** The message the integration sends. */
@@ -36,22 +37,14 @@ export type EarlyResult =
 	| { fallback: string }
 	| { error: string };
 
-// `on`, not `once`: Node keeps the channel (and so this process) alive only while a 'message'
-// listener is there. With `once` the process could end with code 0 while the index was still
-// being written, whenever nothing else held the event loop: the build then failed, now and then.
-// The reply disconnects the channel, which ends the process.
-process.on('message', (request: EarlyRequest) => {
+answerParent(async (request: EarlyRequest): Promise<EarlyResult> => {
 	const started = performance.now();
 	const site = join(request.root, SEARCH_SITE_DIR);
-	const reply = (result: EarlyResult): void => {
-		process.send?.(result, () => process.disconnect?.());
-	};
 	let made: ReturnType<typeof writeSearchSite>;
 	try {
 		made = writeSearchSite(request.root, site);
 	} catch (e) {
-		reply({ fallback: (e as Error).message });
-		return;
+		return { fallback: (e as Error).message };
 	}
 	// The fragments of unchanged papers come from the previous build (src/lib/pagefind-reuse.ts).
 	const reuse = {
@@ -59,14 +52,15 @@ process.on('message', (request: EarlyRequest) => {
 		hashes: made.hashes,
 		urlOf: searchPageUrl,
 	};
-	runPagefind(site, dirname(site), request.options, reuse).then(
-		(r) =>
-			reply({
-				...r,
-				seconds: (performance.now() - started) / 1000,
-				written: made.written,
-				removed: made.removed,
-			}),
-		(e: unknown) => reply({ error: (e as Error).message }),
-	);
+	try {
+		const r = await runPagefind(site, dirname(site), request.options, reuse);
+		return {
+			...r,
+			seconds: (performance.now() - started) / 1000,
+			written: made.written,
+			removed: made.removed,
+		};
+	} catch (e) {
+		return { error: (e as Error).message };
+	}
 });
