@@ -105,11 +105,8 @@ export function outFolderProblem(
 		return 'holds the topics file: the output folder is replaced whole, it would be deleted';
 	// Dot files (`.DS_Store`, which Finder leaves in any folder it shows) go with the folder.
 	const foreign = outEntries.filter((n) => !n.startsWith('.') && !GENERATED.test(n)).sort();
-	if (foreign.length > 0)
-		return `holds files the ingest did not write (${foreign
-			.slice(0, 3)
-			.join(
-				', ',
-			)}${foreign.length > 3 ? `, and ${foreign.length - 3} more` : ''}): the output folder is replaced whole, they would be deleted`;
-	return undefined;
+	if (foreign.length === 0) return undefined;
+	const named = foreign.slice(0, 3).join(', ');
+	const more = foreign.length > 3 ? `, and ${foreign.length - 3} more` : '';
+	return `holds files the ingest did not write (${named}${more}): the output folder is replaced whole, they would be deleted`;
 }

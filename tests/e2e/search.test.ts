@@ -323,6 +323,13 @@ describe('keyboard', () => {
 			.evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).getAttribute('href')));
 		const focused = () =>
 			page.evaluate(() => (document.activeElement as HTMLAnchorElement).getAttribute('href'));
+		// Each title and excerpt takes its own direction, isolated from the next (an unclosed
+		// U+202E in a title reversed the excerpt under it).
+		expect(
+			await page
+				.locator('.search-result-link, .search-excerpt')
+				.evaluateAll((els) => els.every((e) => e.getAttribute('dir') === 'auto')),
+		).toBe(true);
 		await page.keyboard.press('ArrowDown');
 		expect(await focused()).toBe(links[0]);
 		await page.keyboard.press('ArrowDown');
