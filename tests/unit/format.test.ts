@@ -1,6 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import {
 	authorLines,
+	documentTitle,
+	PAGE_TITLE_MAX,
 	formatDate,
 	formatShortDate,
 	formatCount,
@@ -38,6 +40,18 @@ describe('format', () => {
 		// The source named only some authors.
 		expect(authorLines(['F. Aharonian'], true)).toEqual({ shown: 'F. Aharonian et al.' });
 		expect(authorLines(['a', 'b', 'c'], true, 2).rest?.text).toBe('c et al.');
+	});
+
+	test('a page title is cut at a word past PAGE_TITLE_MAX, real titles never', () => {
+		expect(documentTitle('Abstracta', 'Abstracta')).toBe('Abstracta');
+		// A title about as long as the corpus's longest (185 characters) stays whole.
+		const real =
+			'Interpretation of the narrow $J/\\psi p$ Peaks in $\\Lambda_b \\to J/\\psi K^- p$ Decay in the Compact Diquark Model: a long title that goes on and on to be about 185 chars';
+		expect(documentTitle(real, 'Abstracta')).toBe(`${real} · Abstracta`);
+		const crafted = 'word '.repeat(100).trim();
+		const cut = documentTitle(crafted, 'Abstracta');
+		expect(cut).toMatch(/^(word ){38}word… · Abstracta$/);
+		expect(cut.length).toBeLessThanOrEqual(PAGE_TITLE_MAX + ' · Abstracta'.length);
 	});
 });
 

@@ -507,6 +507,37 @@ describe('source files', () => {
 		]);
 	});
 
+	test('C1 controls and DEL are an error with a hint at the encoding that made them', () => {
+		// Windows-1252 curly quotes read as Latin-1 become U+0093/U+0094: shown as nothing, and an
+		// HTML parse error on every page that carries them.
+		const page = `new\n\nMar 18\n\nA Title\n\nWe study \u0093smart\u0094 quotes in text here.\n`;
+		const trending = parseSource({ name: '2025-03-18-x.txt', bytes: bytes(page) });
+		expect(trending.records).toEqual([]);
+		expect(trending.errors).toEqual([
+			expect.objectContaining({ line: 7, message: 'control character U+0093' }),
+		]);
+		expect(trending.errors[0]!.hint).toMatch(/Windows-1252/);
+		// Raw in JSON Lines (valid JSON, unlike raw C0 controls) and as escapes.
+		const rec = (o: object): string =>
+			JSON.stringify({ title: 'T', abstract: 'A b c.', update_date: '2025-04-18', ...o });
+		const jsonl = parseSource({
+			name: 'x.jsonl',
+			bytes: bytes(
+				[
+					rec({ abstract: 'Raw \u0085 next line' }),
+					rec({ title: 'Del\u007f' }).replace('\u007f', '\\u007f'),
+					rec({ abstract: 'Latin-1 letters é and ÿ are fine.' }),
+				].join('\n'),
+			),
+		});
+		expect(jsonl.records.map((r) => r.source.line)).toEqual([3]);
+		expect(jsonl.errors.map((e) => [e.line, e.message])).toEqual([
+			[1, 'control character U+0085 in "abstract"'],
+			[2, 'control character U+007F in "title"'],
+		]);
+		expect(jsonl.errors[0]!.hint).toMatch(/Windows-1252/);
+	});
+
 	test('a byte-order mark is ignored', () => {
 		const { records } = parseSource({
 			name: 'x.jsonl',

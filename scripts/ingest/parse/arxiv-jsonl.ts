@@ -1,6 +1,6 @@
 import type { ParseResult, Problem, RawRecord } from '../types.ts';
 import { isCalendarDate } from './calendar.ts';
-import { unreadableCharacter } from './characters.ts';
+import { encodingHint, unreadableCharacter } from './characters.ts';
 
 /** Fields of the arXiv metadata snapshot that we read. Others (`versions`, …) are ignored. */
 interface ArxivRecord {
@@ -90,9 +90,11 @@ export function parseArxivJsonl(file: string, bytes: Uint8Array): ParseResult {
 			return;
 		}
 		const rec = value as ArxivRecord;
-		// Raw control characters are invalid JSON already; escapes (`\u0007`, `\ud800`) and the raw
-		// noncharacters U+FFFE and U+FFFF are not.
-		for (const key of raw.includes('\\u') || /[\ufffe\uffff]/.test(raw) ? FIELDS : []) {
+		// Raw C0 control characters are invalid JSON already; escapes (`\u0007`, `\ud800`), raw DEL
+		// and C1 controls and the raw noncharacters U+FFFE and U+FFFF are not.
+		for (const key of raw.includes('\\u') || /[\u007f-\u009f\ufffe\uffff]/.test(raw)
+			? FIELDS
+			: []) {
 			const v = rec[key];
 			const found = typeof v === 'string' ? unreadableCharacter(v) : undefined;
 			if (found) {
@@ -100,7 +102,7 @@ export function parseArxivJsonl(file: string, bytes: Uint8Array): ParseResult {
 					file,
 					line,
 					message: `${found} in "${key}"`,
-					hint: 'remove or correct the character (or its \\u escape)',
+					hint: encodingHint(found) ?? 'remove or correct the character (or its \\u escape)',
 				});
 				return;
 			}

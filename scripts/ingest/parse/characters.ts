@@ -1,12 +1,13 @@
 /**
  * Characters no reader can be shown: C0 control characters other than white space (tab, line
- * breaks, vertical tab and form feed, which normalising turns into spaces), the noncharacters
- * U+FFFE and U+FFFF and, from JSON escapes, unpaired surrogates. XML forbids them, so one of
- * them makes the RSS feeds unreadable for every paper; HTML shows them as nothing or as U+FFFD.
- * Such input is reported, never dropped or replaced silently.
+ * breaks, vertical tab and form feed, which normalising turns into spaces), DEL and the C1
+ * controls U+0080–U+009F, the noncharacters U+FFFE and U+FFFF and, from JSON escapes, unpaired
+ * surrogates. XML forbids most of them, so one makes the RSS feeds unreadable for every paper;
+ * HTML counts every one a parse error and shows it as nothing or as U+FFFD. Such input is
+ * reported, never dropped or replaced silently.
  */
 // eslint-disable-next-line no-control-regex -- control characters are exactly what it looks for
-const UNREADABLE = /[\u0000-\u0008\u000e-\u001f\ufffe\uffff]|\p{Cs}/u;
+const UNREADABLE = /[\u0000-\u0008\u000e-\u001f\u007f-\u009f\ufffe\uffff]|\p{Cs}/u;
 
 /** The first unreadable character of `s` as a message (`control character U+0007`), or undefined. */
 export function unreadableCharacter(s: string): string | undefined {
@@ -15,6 +16,18 @@ export function unreadableCharacter(s: string): string | undefined {
 	const code = `U+${m[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
 	if (/\p{Cs}/u.test(m[0])) return `unpaired surrogate ${code}`;
 	return m[0] >= '\ufffe' ? `noncharacter ${code}` : `control character ${code}`;
+}
+
+/**
+ * What usually put an unreadable character (as unreadableCharacter names it) in a file, when
+ * its code tells: NUL bytes come from UTF-16, and C1 controls from Windows-1252 text (curly
+ * quotes, dashes) decoded as Latin-1 somewhere upstream. Undefined otherwise.
+ */
+export function encodingHint(found: string): string | undefined {
+	if (found.includes('U+0000')) return 'a file with NUL bytes is usually UTF-16: save it as UTF-8';
+	if (/U\+00[89]/.test(found))
+		return 'U+0080–U+009F are usually Windows-1252 quotes or dashes decoded as Latin-1: convert the text from Windows-1252 to UTF-8';
+	return undefined;
 }
 
 /**

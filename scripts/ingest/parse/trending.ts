@@ -1,6 +1,6 @@
 import type { ParseResult, Problem, RawRecord } from '../types.ts';
 import { isCalendarDate } from './calendar.ts';
-import { INVISIBLE, unreadableCharacter } from './characters.ts';
+import { encodingHint, INVISIBLE, unreadableCharacter } from './characters.ts';
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 /**
@@ -167,9 +167,7 @@ export function parseTrendingPage(file: string, text: string): ParseResult {
 	const line = lines.findIndex((l) => unreadableCharacter(l) !== undefined);
 	if (line >= 0) {
 		const message = unreadableCharacter(lines[line]!)!;
-		const hint = message.includes('U+0000')
-			? 'a file with NUL bytes is usually UTF-16: save it as UTF-8'
-			: 'remove the character';
+		const hint = encodingHint(message) ?? 'remove the character';
 		return { records: [], errors: [{ file, line: line + 1, message, hint }], warnings };
 	}
 	const nonEmpty = lines
