@@ -253,3 +253,32 @@ test('no two papers share a BibTeX key (parts I and II of a paper, 0704.0033 and
 	expect(keys.length).toBeGreaterThan(1000);
 	expect(keys.filter((k, i) => keys.indexOf(k) !== i)).toEqual([]);
 });
+
+test("a paper's categories read as arXiv names them, with their codes; other classes as written", () => {
+	// 2505.17250 lists `cs.CL cs.AI cs.LG I.2.7; I.2.0`: three arXiv categories and two ACM classes.
+	const html = readFileSync(join(dist, 'papers', '2505.17250', 'index.html'), 'utf8');
+	const list = /<ul class="facts__cats"[^>]*>([\s\S]*?)<\/ul>/.exec(html)?.[1] ?? '';
+	const items = [...list.matchAll(/<li>([\s\S]*?)<\/li>/g)].map((m) =>
+		m[1]!
+			.replace(/<[^>]+>/g, ' ')
+			.replace(/\s+/g, ' ')
+			.trim(),
+	);
+	expect(items).toEqual([
+		'Computation and Language cs.CL',
+		'Artificial Intelligence cs.AI',
+		'Machine Learning cs.LG',
+		'I.2.7',
+		'I.2.0',
+	]);
+	// Derived topics are named after the arXiv field most of their papers share.
+	const topics = JSON.parse(
+		readFileSync(join(work, 'content/papers/_topics.json'), 'utf8'),
+	) as Array<{
+		name: string;
+		derived: boolean;
+	}>;
+	expect(topics.filter((t) => t.derived).map((t) => t.name)).toContain(
+		'Astrophysics: gas, star and cluster',
+	);
+});

@@ -12,7 +12,7 @@
 import { readableTitle } from '../../../src/lib/math-text.ts';
 import type { Topic } from '../../../src/schemas/topic.ts';
 import { compileTaxonomy, pickTopics, scoreDocument, type Reason } from './classify.ts';
-import { deriveClusters, nameCluster } from './derive.ts';
+import { deriveClusters, nameCluster, sharedField } from './derive.ts';
 import {
 	createChunks,
 	createVectorStore,
@@ -201,7 +201,8 @@ export function analyzeTopics(
 		const derived: Topic[] = [];
 		const taken = new Set(definitions.map((t) => t.slug));
 		for (const cluster of deriveClusters(c, unplaced, vectors)) {
-			const { name, slug: base } = nameCluster(c, cluster.terms);
+			const field = sharedField(cluster.docs.map((d) => inputs[d]!.categories[0]));
+			const { name, slug: base } = nameCluster(c, cluster.terms, field);
 			let slug = base;
 			for (let i = 2; taken.has(slug); i++) slug = `${base}-${i}`;
 			taken.add(slug);

@@ -4,6 +4,7 @@
  * seeding) and name each cluster by its top terms.
  */
 import { cosine, cosineIndexed, indexVector, type SparseVector } from './related.ts';
+import { archiveName, archiveOf } from '../../../src/lib/arxiv-categories.ts';
 import { type Corpus, displayTerm, termWords } from './tfidf.ts';
 
 /** When and how to derive topics. */
@@ -20,6 +21,10 @@ export const DERIVE = {
 	minSimilarity: 0.08,
 	iterations: 12,
 	maxClusters: 12,
+	/** A lone naming word gives way to a phrase holding it among this many top terms. */
+	phraseReach: 8,
+	/** A cluster is named after the arXiv archive (or field) of at least this share of its papers. */
+	fieldShare: 0.5,
 } as const;
 
 /** A derived topic: its members (document indices) and its top terms (term ids). */
@@ -119,22 +124,63 @@ function topTerms(
 		.filter((i) => (inMembers.get(cent.terms[i]!) ?? 0) >= 2)
 		.sort((a, b) => cent.weights[b]! - cent.weights[a]! || cent.terms[a]! - cent.terms[b]!)
 		.map((i) => cent.terms[i]!);
-	// Drop a word already shown inside a longer phrase.
+	// A lone word stands for the phrase it is part of, when one ranks near the top ("initio" is
+	// "ab initio"); a word already shown inside a longer phrase is dropped.
+	const head = ranked.slice(0, DERIVE.phraseReach);
 	const out: number[] = [];
 	const words = new Set<number>();
-	for (const t of ranked) {
-		const ws = termWords(c, t);
-		if (ws.every((w) => words.has(w))) continue;
-		ws.forEach((w) => words.add(w));
+	for (const term of ranked) {
+		const ws = termWords(c, term);
+		const phrase =
+			ws.length === 1
+				? head.find((p) => p !== term && termWords(c, p).includes(ws[0]!))
+				: undefined;
+		const t = phrase ?? term;
+		const shown = phrase === undefined ? ws : termWords(c, phrase);
+		if (shown.every((w) => words.has(w))) continue;
+		shown.forEach((w) => words.add(w));
 		out.push(t);
 	}
 	return out;
 }
 
-/** Name and slug of a derived topic from its top terms: "Quark, neutrino and decay". */
-export function nameCluster(c: Corpus, terms: readonly number[]): { name: string; slug: string } {
+/** Physics archives, one field when no single archive holds most of a cluster. */
+const PHYSICS =
+	/^(?:astro-ph|cond-mat|gr-qc|hep-[a-z]+|math-ph|nlin|nucl-[a-z]+|physics|quant-ph)$/;
+
+/**
+ * The arXiv archive most of a cluster's papers have their primary category in, by name
+ * (Astrophysics), or "Physics" when most are in physics archives but no one archive has most;
+ * undefined when neither holds DERIVE.fieldShare of the papers (trending papers have no
+ * categories). Readers know a field by the name arXiv gives it, not by its top terms.
+ */
+export function sharedField(primaries: ReadonlyArray<string | undefined>): string | undefined {
+	const archives = new Map<string, number>();
+	let physics = 0;
+	for (const code of primaries) {
+		const archive = code === undefined ? undefined : archiveOf(code);
+		if (archive === undefined) continue;
+		archives.set(archive, (archives.get(archive) ?? 0) + 1);
+		if (PHYSICS.test(archive)) physics++;
+	}
+	const need = DERIVE.fieldShare * primaries.length;
+	const [top] = [...archives].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+	if (top && top[1] >= need) return archiveName(top[0]);
+	return physics >= need ? 'Physics' : undefined;
+}
+
+/**
+ * Name and slug of a derived topic from its top terms ("Quark, neutrino and decay"), after the
+ * field its papers share when they do ("Astrophysics: gas, star and cluster"). The slug comes
+ * from the terms alone: the field is the same for several clusters.
+ */
+export function nameCluster(
+	c: Corpus,
+	terms: readonly number[],
+	field?: string,
+): { name: string; slug: string } {
 	const shown = terms.slice(0, 3).map((t) => displayTerm(c, t));
-	const name =
+	const listed =
 		shown.length > 1
 			? `${shown.slice(0, -1).join(', ')} and ${shown.at(-1)}`
 			: (shown[0] ?? 'Unnamed');
@@ -145,5 +191,6 @@ export function nameCluster(c: Corpus, terms: readonly number[]): { name: string
 		.toLowerCase()
 		.replace(/[^a-z0-9]+/g, '-')
 		.replace(/^-+|-+$/g, '');
-	return { name: name.charAt(0).toUpperCase() + name.slice(1), slug: slug || 'cluster' };
+	const name = field ? `${field}: ${listed}` : listed.charAt(0).toUpperCase() + listed.slice(1);
+	return { name, slug: slug || 'cluster' };
 }

@@ -1,0 +1,62 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, test } from 'vitest';
+import { analyzeTopics } from '../../scripts/ingest/topics/analyze.ts';
+import { sharedField } from '../../scripts/ingest/topics/derive.ts';
+import { readTopicsYaml } from '../../scripts/ingest/topics/topics-yaml.ts';
+import { categoryName } from '../../src/lib/arxiv-categories.ts';
+
+describe('arXiv category names', () => {
+	test('codes read as arXiv names them; unknown codes and other classes have none', () => {
+		expect(categoryName('cs.CL')).toBe('Computation and Language');
+		expect(categoryName('hep-ph')).toBe('High Energy Physics - Phenomenology');
+		expect(categoryName('cond-mat.mtrl-sci')).toBe('Materials Science');
+		expect(categoryName('astro-ph.GA')).toBe('Astrophysics of Galaxies');
+		expect(categoryName('alg-geom')).toBe('Algebraic Geometry');
+		// Before subject classes, a bare astro-ph was a category; a bare cs or math never was.
+		expect(categoryName('astro-ph')).toBe('Astrophysics');
+		for (const code of ['I.2.7', '68T50', 'cs.XX', 'cs', 'math', 'toString', 'cs.constructor'])
+			expect(categoryName(code)).toBeUndefined();
+	});
+});
+
+describe('derived topic names', () => {
+	test('the archive at least half the papers share names the field; else physics as a whole', () => {
+		expect(sharedField(['astro-ph', 'astro-ph.GA', 'hep-ph', undefined])).toBe('Astrophysics');
+		expect(sharedField(['hep-ph', 'hep-th', 'nucl-th', 'gr-qc'])).toBe('Physics');
+		expect(sharedField(['math.GR', 'math.QA', 'math-ph'])).toBe('Mathematics');
+		expect(sharedField(['math.GR', 'cs.LG', 'hep-th', 'q-bio.NC'])).toBeUndefined();
+		// Trending papers have no categories; codes arXiv does not have count for nothing.
+		expect(sharedField([undefined, undefined])).toBeUndefined();
+		expect(sharedField(['I.2.7', '68T50', 'cs.CL'])).toBeUndefined();
+	});
+
+	test('papers outside the taxonomy get topics named by their field and their phrases', () => {
+		const { topics } = readTopicsYaml(readFileSync('content/topics.yaml', 'utf8'), 'topics.yaml');
+		const materials = [
+			'band gap',
+			'elastic constants',
+			'phonon spectrum',
+			'magnetic moment',
+			'lattice parameter',
+			'formation energy',
+			'charge density',
+			'surface energy',
+			'bulk modulus',
+			'defect levels',
+		].map((what, i) => ({
+			slug: `m${i}`,
+			title: `Ab initio study of the ${what} of transition metal oxides`,
+			summary: `We report ab initio calculations of the ${what} of transition metal oxides. Ab initio results agree with experiment for the oxides, and the ${what} follows the ab initio trend.`,
+			categories: ['cond-mat.mtrl-sci'],
+		}));
+		const result = analyzeTopics(materials, topics);
+		const derived = result.topics.filter((t) => t.derived);
+		expect(derived.length).toBeGreaterThan(0);
+		for (const t of derived) {
+			expect(t.name).toMatch(/^Condensed Matter: /);
+			// "initio" alone is shown as the phrase it belongs to.
+			expect(t.terms).not.toContain('initio');
+		}
+		expect(derived.some((t) => t.terms.includes('ab initio'))).toBe(true);
+	});
+});
