@@ -76,14 +76,6 @@ function fmix(x: number): number {
 
 const hex = (n: number): string => n.toString(16).padStart(8, '0');
 
-/** Merges duplicate records, keeping first-seen order. */
-export function mergeDuplicates(records: RawRecord[]): {
-	merged: MergedRecord[];
-	duplicates: number;
-} {
-	return mergeByKey(records, textKey);
-}
-
 /**
  * Merges duplicates of any record shape, given its text key (`textKey`, or one computed before,
  * for instance on another thread), keeping first-seen order. Being the same paper is transitive:

@@ -65,15 +65,6 @@ export function repoLabel(url: string): string {
 	return (host + u.pathname).replace(/\/$/, '');
 }
 
-/** The host of a repository URL, for an icon-free "on GitHub" hint. */
-export function repoHost(url: string): string {
-	try {
-		return new URL(url).hostname.replace(/^www\./, '');
-	} catch {
-		return '';
-	}
-}
-
 /** Authors a paper page shows before the rest fold away (collaborations list hundreds). */
 export const AUTHORS_SHOWN = 30;
 

@@ -102,4 +102,3 @@ export const PaperEntrySchema = PaperSchema.omit({ summary: true, ...PAGE_ONLY }
 	/** The abstract's first sentence (at most 240 characters), for listings. */
 	teaser: z.string(),
 });
-export type PaperEntryData = z.infer<typeof PaperEntrySchema>;

@@ -19,6 +19,7 @@ import type { RawRecord } from '../types.ts';
 import { extractKeywords } from './keywords.ts';
 import { buildVector, type Postings, type VectorStore } from './related.ts';
 import {
+	buildCorpus,
 	CorpusBuilder,
 	docTerms,
 	maxWords,
@@ -136,11 +137,8 @@ const TOKENISE_HERE = 0.47;
  * documents while this thread does the first ones, then its part is merged: the same corpus.
  */
 export function tokeniseCorpus(docs: readonly TextDoc[], helper?: TopicsHelper): Corpus {
+	if (!helper) return buildCorpus(docs);
 	const builder = new CorpusBuilder(maxWords(docs));
-	if (!helper) {
-		builder.addDocs(docs);
-		return builder.finish();
-	}
 	const cut = Math.floor(docs.length * TOKENISE_HERE);
 	helper.post({ kind: 'tokenise', docs: docs.slice(cut) });
 	builder.addDocs(docs.slice(0, cut));
