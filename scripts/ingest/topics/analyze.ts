@@ -210,7 +210,7 @@ export function analyzeTopics(
 			derived.push({
 				slug,
 				name,
-				description: `Derived from the papers: they share the terms ${shown.slice(0, 5).join(', ')}.`,
+				description: `Grouped from papers no curated topic fits${field ? `, most of them in arXiv's ${field}` : ''}. They share the terms ${shown.slice(0, 5).join(', ')}.`,
 				derived: true,
 				catchAll: false,
 				count: cluster.docs.length,
