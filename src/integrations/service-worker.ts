@@ -10,9 +10,15 @@
  *   index chunks are cached as they are used.
  *
  * Updates are atomic: every cache name carries a build id (a hash of the precached files), a
- * new service worker fills its own caches and waits until the reader accepts the update, and
- * on activation it deletes every cache of other builds. Pagefind's `?ts=` cache buster is
- * ignored when matching the precache.
+ * new service worker fills its own caches, and on activation it deletes every cache of other
+ * builds. A full precache is one consistent copy of the site, so its update waits until the
+ * reader accepts it; a core precache is no copy of the site, and the deployment it was built
+ * for has deleted the index chunks its entry names, so it takes over at once (readers are not
+ * asked, and no page reloads). Pages the reader kept offline are fetched again into the new
+ * build's caches while it installs, so an update does not empty the reading list. Everything
+ * the worker needs to know of its build is in `sw.js` itself: an imported helper script can
+ * come from an HTTP cache or a CDN edge a build older, whose clean-up deleted the new caches.
+ * Pagefind's `?ts=` cache buster is ignored when matching the precache.
  */
 import type { AstroIntegration } from 'astro';
 import { createHash } from 'node:crypto';
@@ -20,6 +26,7 @@ import {
 	existsSync,
 	mkdirSync,
 	mkdtempSync,
+	readdirSync,
 	readFileSync,
 	renameSync,
 	rmSync,
@@ -51,7 +58,7 @@ export const ALL = [
 	'pagefind/**/*.{pf_meta,pf_index,pf_filter,pf_fragment,pf_sort,pagefind}',
 ];
 /** The files this integration writes at the top of the output folder, in every build. */
-export const SW_FILES = ['sw.js', 'sw-build.js'];
+export const SW_FILES = ['sw.js'];
 export const IGNORE = [
 	...SW_FILES,
 	'og/**',
@@ -72,29 +79,69 @@ export function isPrecachable(path: string): boolean {
 		/\.(html|css|js|mjs|xml|json|svg|ico|png|webp|woff2|txt|opml|xsl|webmanifest)$/.test(path) ||
 		/^pagefind\/.*\.(pf_meta|pf_index|pf_filter|pf_fragment|pf_sort|pagefind)$/.test(path);
 	const ignored =
-		/^(sw\.js|sw-build\.js|og\/.*|pagefind\/pagefind-(ui|modular-ui|component-ui)\..*|pagefind\/pagefind-highlight\.js)$/.test(
+		/^(sw\.js|og\/.*|pagefind\/pagefind-(ui|modular-ui|component-ui)\..*|pagefind\/pagefind-highlight\.js)$/.test(
 			path,
 		);
 	const hidden = /(^|\/)\./.test(path); // glob's `**` skips them too
 	return included && !ignored && !hidden;
 }
 
-/** The shell of a large site: listing page 1, search, offline notice, assets, Pagefind core. */
+/**
+ * The shell of a large site: listing page 1, search, offline notice, assets and icons, Pagefind
+ * core. Not Pagefind's worker script (search runs without it) nor the wasm of pages with no
+ * language (`wasm.unknown.pagefind`, unused when the pages name theirs: see coreIgnores).
+ */
 const CORE = [
 	'index.html',
 	'404.html',
 	'search/index.html',
 	`${OFFLINE_PAGE}index.html`,
 	'_astro/**/*.{css,js,woff2}',
-	'*.{svg,ico,webmanifest}',
+	'*.{svg,ico,png,webmanifest}',
 	'pagefind/pagefind.js',
-	'pagefind/pagefind-worker.js',
 	'pagefind/pagefind-entry.json',
 	'pagefind/*.pf_meta',
 	'pagefind/wasm.*.pagefind',
 	'pagefind/filter/*.pf_filter',
 	'pagefind/sort/*.pf_sort',
 ];
+
+/** What a core precache leaves out of CORE's matches in `dir`. */
+function coreIgnores(dir: string): string[] {
+	const wasm = existsSync(join(dir, 'pagefind'))
+		? readdirSync(join(dir, 'pagefind')).filter((f) => /^wasm\..+\.pagefind$/.test(f))
+		: [];
+	return wasm.length > 1 ? ['pagefind/wasm.unknown.pagefind'] : [];
+}
+
+/** Pages carried over from the previous build's caches at most, per update. */
+export const CARRY_OVER_LIMIT = 300;
+
+/**
+ * The part of `sw.js` that knows its build (prepended to workbox's code): the build id, the
+ * clean-up of other builds' caches on activation, the core mode's immediate take-over, the
+ * carry-over of kept pages at install, and the answer to a page's `GET_BUILD` question.
+ */
+export function buildSnippet(buildId: string, mode: 'full' | 'core'): string {
+	const names = cacheNames(buildId);
+	const json = JSON.stringify;
+	return [
+		`self.ABSTRACTA_BUILD=${json({ id: buildId, mode })};`,
+		`(()=>{const P=${json(names.prefix)},PAGES=${json(names.pages)},CARRY=${mode === 'core' ? CARRY_OVER_LIMIT : 0};`,
+		// Pages the reader opened under an older build, fetched afresh (a page now gone is left).
+		`async function carry(){const c=await caches.open(PAGES);const urls=new Set();`,
+		`for(const n of await caches.keys())if(n.startsWith('abstracta-')&&n.endsWith('-pages')&&n!==PAGES)`,
+		`for(const r of await (await caches.open(n)).keys())urls.add(r.url);`,
+		`const list=[...urls].slice(0,CARRY);for(let i=0;i<list.length;i+=6)`,
+		`await Promise.all(list.slice(i,i+6).map(u=>fetch(u,{cache:'no-cache'}).then(r=>r.ok&&c.put(u,r)).catch(()=>{})))}`,
+		`self.addEventListener('install',e=>{if(CARRY>0){self.skipWaiting();e.waitUntil(carry())}});`,
+		`self.addEventListener('activate',e=>e.waitUntil(caches.keys().then(k=>Promise.all(`,
+		`k.filter(n=>n.startsWith('abstracta-')&&!n.startsWith(P)).map(n=>caches.delete(n))))));`,
+		`self.addEventListener('message',e=>{if(e.data&&e.data.type==='GET_BUILD')`,
+		`{const to=(e.ports&&e.ports[0])||e.source;to&&to.postMessage({type:'BUILD',...self.ABSTRACTA_BUILD})}});})();`,
+		'',
+	].join('');
+}
 
 /**
  * workbox-build, loaded when first needed: it takes ~0.9 s to import, which every build paid at
@@ -172,7 +219,7 @@ async function serviceWorkerTemplate(
 	}
 }
 
-/** Writes `sw.js` (and its helper `sw-build.js`) into `dir`; returns what it precached. */
+/** Writes `sw.js` into `dir`; returns what it precached. */
 export async function writeServiceWorker(
 	dir: string,
 	base: string,
@@ -188,22 +235,12 @@ export async function writeServiceWorker(
 	const all = siteDigest(dir, isPrecachable, cacheFile, MAX_FILE_BYTES);
 	const buildId = all.digest.slice(0, 12);
 	const plan = planPrecache(all.size, limitBytes);
-	const names = cacheNames(buildId);
-	// Runs in the service worker: on activation, drop every cache of another build.
-	writeFileSync(
-		join(dir, 'sw-build.js'),
-		`self.ABSTRACTA_BUILD=${JSON.stringify(buildId)};self.addEventListener('activate',e=>{` +
-			`e.waitUntil(caches.keys().then(k=>Promise.all(k.filter(n=>n.startsWith('abstracta-')` +
-			`&&!n.startsWith(${JSON.stringify(names.prefix)})).map(n=>caches.delete(n)))))});` +
-			`self.addEventListener('message',e=>{if(e.data&&e.data.type==='GET_BUILD')` +
-			`e.source&&e.source.postMessage({type:'BUILD',id:self.ABSTRACTA_BUILD})});\n`,
-	);
 	// Precache keys are file URLs (directoryIndex is not applied to fallbacks).
 	const offlineUrl = `${base}${OFFLINE_PAGE}index.html`;
 	const { getManifest } = await loadWorkbox();
 	const manifest = await getManifest({
 		globDirectory: dir,
-		globIgnores: IGNORE,
+		globIgnores: plan === 'full' ? IGNORE : [...IGNORE, ...coreIgnores(dir)],
 		maximumFileSizeToCacheInBytes: MAX_FILE_BYTES,
 		globPatterns: plan === 'full' ? ALL : CORE,
 		modifyURLPrefix: { '': base },
@@ -221,7 +258,6 @@ export async function writeServiceWorker(
 			// The reader decides when a new build takes over (update notice → SKIP_WAITING message).
 			skipWaiting: false,
 			clientsClaim: true,
-			importScripts: [`${base}sw-build.js`],
 			directoryIndex: 'index.html',
 			ignoreURLParametersMatching: [
 				/^ts$/,
@@ -253,9 +289,11 @@ export async function writeServiceWorker(
 		join(dirname(cacheFile), 'templates'),
 	);
 	// Function replacements: `$` patterns in the manifest must stay as they are.
-	const code = template
-		.replace(MANIFEST_LITERAL, () => JSON.stringify(manifest.manifestEntries))
-		.replaceAll(BUILD_ID_MARK, () => buildId);
+	const code =
+		buildSnippet(buildId, plan) +
+		template
+			.replace(MANIFEST_LITERAL, () => JSON.stringify(manifest.manifestEntries))
+			.replaceAll(BUILD_ID_MARK, () => buildId);
 	writeFileSync(join(dir, 'sw.js'), code);
 	return { mode: plan, count: manifest.count, size: manifest.size, buildId, hashed: all.hashed };
 }

@@ -2,7 +2,7 @@
  * Runs on every page and stays tiny (no search code): the `/` shortcut to search, the service
  * worker registration, the "new version" notice and the offline indicator.
  */
-import { offlineLabel } from './offline-state.ts';
+import { offlineLabel, type OfflineMode } from './offline-state.ts';
 
 const BASE = import.meta.env.BASE_URL.endsWith('/')
 	? import.meta.env.BASE_URL
@@ -36,17 +36,34 @@ function notice(id: string): HTMLElement {
 	return el;
 }
 
-function showOffline(): void {
-	const precached = navigator.serviceWorker?.controller != null;
-	const text = offlineLabel(navigator.onLine, precached);
+/**
+ * What a service worker keeps (see service-worker.ts `buildSnippet`), or undefined when it does
+ * not answer within a second (a worker of an older build, or none).
+ */
+function workerMode(worker: ServiceWorker | null | undefined): Promise<OfflineMode> {
+	if (!worker) return Promise.resolve(undefined);
+	return new Promise((resolve) => {
+		const channel = new MessageChannel();
+		const timer = setTimeout(() => resolve(undefined), 1000);
+		channel.port1.onmessage = (e: MessageEvent<{ mode?: OfflineMode }>) => {
+			clearTimeout(timer);
+			resolve(e.data.mode);
+		};
+		worker.postMessage({ type: 'GET_BUILD' }, [channel.port2]);
+	});
+}
+
+async function showOffline(): Promise<void> {
+	const mode = await workerMode(navigator.serviceWorker?.controller);
+	const text = offlineLabel(navigator.onLine, mode);
 	const el = notice('offline-indicator');
 	el.textContent = text;
 	el.hidden = !text;
 	document.documentElement.toggleAttribute('data-offline', !navigator.onLine);
 }
-addEventListener('online', showOffline);
-addEventListener('offline', showOffline);
-if (!navigator.onLine) showOffline();
+addEventListener('online', () => void showOffline());
+addEventListener('offline', () => void showOffline());
+if (!navigator.onLine) void showOffline();
 
 function offerUpdate(waiting: ServiceWorker): void {
 	const el = notice('update-notice');
@@ -67,25 +84,37 @@ if (import.meta.hot && 'serviceWorker' in navigator) {
 		.getRegistrations()
 		.then((regs) => Promise.all(regs.map((r) => r.unregister())));
 } else if ('serviceWorker' in navigator) {
-	// The first install takes control silently (clientsClaim); later changes mean a new build
-	// took over after the reader chose to reload: show it, so builds are never mixed on a page.
+	// The first install takes control silently (clientsClaim). A later full copy of the site
+	// took over after the reader chose to reload (here or in another tab): show it, so builds are
+	// never mixed on a page. A large site's worker (core) takes over by itself and keeps no copy
+	// of the old build to mix: the page stays as the reader has it.
 	let controlled = navigator.serviceWorker.controller != null;
 	let reloading = false;
 	navigator.serviceWorker.addEventListener('controllerchange', () => {
-		if (controlled && !reloading) {
-			reloading = true;
-			location.reload();
-		}
+		const was = controlled;
 		controlled = true;
+		void workerMode(navigator.serviceWorker.controller).then((mode) => {
+			if (was && mode !== 'core' && !reloading) {
+				reloading = true;
+				location.reload();
+			}
+		});
 	});
+	/** Offers a waiting full copy of a newer build (a core one does not wait). */
+	const offer = (worker: ServiceWorker): void => {
+		if (!navigator.serviceWorker.controller) return;
+		void workerMode(worker).then((mode) => {
+			if (mode !== 'core' && worker.state === 'installed') offerUpdate(worker);
+		});
+	};
 	void navigator.serviceWorker
 		.register(`${BASE}sw.js`, { scope: BASE })
 		.then((reg) => {
-			if (reg.waiting && navigator.serviceWorker.controller) offerUpdate(reg.waiting);
+			if (reg.waiting) offer(reg.waiting);
 			reg.addEventListener('updatefound', () => {
 				const next = reg.installing;
 				next?.addEventListener('statechange', () => {
-					if (next.state === 'installed' && navigator.serviceWorker.controller) offerUpdate(next);
+					if (next.state === 'installed') offer(next);
 				});
 			});
 		})

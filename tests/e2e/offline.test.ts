@@ -1,7 +1,8 @@
 /**
  * Offline use through the service worker (Chromium, http://127.0.0.1 is a secure context):
  * after one visit, search and a never-opened paper work offline; an unknown page says it is not
- * available offline; a new build is offered, not forced, and replaces every cache of the old one.
+ * available offline; a new build is offered, not forced, and replaces every cache of the old one;
+ * on a site too large to copy whole, a new build takes over unasked and keeps the saved pages.
  */
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -52,6 +53,16 @@ async function reportOffline(page: Page): Promise<void> {
 		} as never,
 	);
 	// The session stays attached: detaching it ends the override.
+}
+
+/** The build id `sw.js` in `dir` carries. */
+const buildIdOf = (dir: string): string =>
+	/ABSTRACTA_BUILD=\{"id":"([0-9a-f]{12})"/.exec(readFileSync(join(dir, 'sw.js'), 'utf8'))![1]!;
+
+/** "Deploys" a new build in `dir`: the same files, a new build id in the worker and its caches. */
+function deploy(dir: string, oldId: string, newId: string): void {
+	const file = join(dir, 'sw.js');
+	writeFileSync(file, readFileSync(file, 'utf8').replaceAll(oldId, newId));
 }
 
 /** Opens `url` and waits until the service worker has installed (precached) and controls it. */
@@ -121,15 +132,12 @@ describe('offline', () => {
 
 	test('a new build is offered, then replaces the old caches atomically', async () => {
 		const page = await visitOnce(`${site.url}search/`);
-		const oldId = readFileSync(join(copy, 'sw-build.js'), 'utf8').match(/"([0-9a-f]{12})"/)![1]!;
+		const oldId = buildIdOf(copy);
 		const cacheNames = () => page.evaluate(() => caches.keys());
 		expect((await cacheNames()).every((n) => n.startsWith(`abstracta-${oldId}-`))).toBe(true);
 		// "Deploy" a new build: same files, new build id in the worker and its cache names.
 		const newId = 'feedfacecafe';
-		for (const f of ['sw.js', 'sw-build.js']) {
-			const file = join(copy, f);
-			writeFileSync(file, readFileSync(file, 'utf8').replaceAll(oldId, newId));
-		}
+		deploy(copy, oldId, newId);
 		await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())!.update());
 		await page.waitForSelector('#update-notice:not([hidden])');
 		// Until the reader accepts, the old build keeps serving.
@@ -169,6 +177,49 @@ describe('offline, site larger than the precache limit', () => {
 			expect(await page.locator('h1').textContent()).toContain('SpeechT5');
 			await page.goto(`${server.url}papers/primer/`);
 			expect(await page.locator('h1').textContent()).toBe('Not available offline');
+			await page.context().close();
+		} finally {
+			await server.close();
+			rmSync(big, { recursive: true, force: true });
+			rmSync(cache, { recursive: true, force: true });
+		}
+	});
+
+	test('a new build takes over at once, unasked, and keeps the pages the reader saved', async () => {
+		const big = mkdtempSync(join(tmpdir(), 'abstracta-core-'));
+		cpSync(DIST, big, { recursive: true });
+		const cache = mkdtempSync(join(tmpdir(), 'abstracta-core-cache-'));
+		await writeServiceWorker(big, '/', 1, join(cache, 'sw-hashes.json'));
+		const server = await serveSite(big);
+		try {
+			const page = await visitOnce(`${server.url}search/`);
+			await page.goto(`${server.url}papers/speecht5/`);
+			const oldId = buildIdOf(big);
+			// The core precache has no Pagefind worker script (search runs without it).
+			const precached = await page.evaluate(async (id) => {
+				const c = await caches.open(`abstracta-${id}-precache-v2-${location.origin}/`);
+				return (await c.keys()).map((r) => new URL(r.url).pathname);
+			}, oldId);
+			expect(precached.length).toBeGreaterThan(5);
+			expect(precached.filter((p) => p.includes('pagefind-worker'))).toEqual([]);
+			// The page is not reloaded under the reader: a mark on its window survives.
+			await page.evaluate(() => ((window as unknown as { mark: number }).mark = 1));
+			const newId = 'feedfacecafe';
+			deploy(big, oldId, newId);
+			await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())!.update());
+			await page.waitForFunction(
+				(id) =>
+					caches
+						.keys()
+						.then((ks) => ks.length > 0 && ks.every((k) => k.startsWith(`abstracta-${id}-`))),
+				newId,
+			);
+			expect(await page.evaluate(() => (window as unknown as { mark?: number }).mark)).toBe(1);
+			expect(await page.locator('#update-notice:not([hidden])').count()).toBe(0);
+			// The paper read under the old build is in the new build's caches: offline it opens.
+			await page.context().setOffline(true);
+			await page.goto(`${server.url}papers/speecht5/`);
+			expect(await page.locator('h1').textContent()).toContain('SpeechT5');
 			await page.context().close();
 		} finally {
 			await server.close();

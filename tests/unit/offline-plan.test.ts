@@ -20,8 +20,10 @@ describe('cache names', () => {
 
 describe('offline indicator', () => {
 	test('is empty online and says what still works offline', () => {
-		expect(offlineLabel(true, true)).toBe('');
-		expect(offlineLabel(false, true)).toMatch(/search still work/);
-		expect(offlineLabel(false, false)).toMatch(/only pages you have opened/);
+		expect(offlineLabel(true, 'full')).toBe('');
+		expect(offlineLabel(false, 'full')).toMatch(/saved pages and search still work/);
+		// A large site's worker keeps only what the reader used: it promises no more.
+		expect(offlineLabel(false, 'core')).toMatch(/pages you have opened and searches you have run/);
+		expect(offlineLabel(false, undefined)).toMatch(/not opened before will not load/);
 	});
 });

@@ -33,7 +33,6 @@ const FILES = [
 	'feeds.opml',
 	'rss.xsl',
 	'sw.js',
-	'sw-build.js',
 	'pagefind/pagefind.js',
 	'pagefind/pagefind-worker.js',
 	'pagefind/pagefind-entry.json',
