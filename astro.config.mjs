@@ -10,6 +10,7 @@ import cards from './src/integrations/cards.ts';
 import pagefind from './src/integrations/pagefind.ts';
 import serviceWorker, { SW_FILES } from './src/integrations/service-worker.ts';
 import staleOutput from './src/integrations/stale-output.ts';
+import requirePapers from './src/integrations/require-papers.ts';
 import { deploySettings } from './src/lib/deploy-env.ts';
 import { sitemapFilter } from './src/lib/sitemap-filter.ts';
 import { REDIRECTS_FILE } from './src/schemas/redirect.ts';
@@ -53,6 +54,8 @@ export default defineConfig({
 	// The output folder is kept between builds and files this build did not produce are removed
 	// before Pagefind (so removed pages are not indexed); Pagefind syncs its own folder.
 	integrations: [
+		// First: no page is written, nor any file pruned, without the ingest's entries.
+		requirePapers(),
 		mdx(),
 		// Noindex pages (the offline fallback, the former addresses of moved papers) stay out.
 		sitemap({ filter: sitemapFilter(base, REDIRECTS_FILE) }),
