@@ -172,10 +172,14 @@ describe('trending pages', () => {
 			['2025-03-01-x.txt', 'Feb 30'],
 			['2025-03-01-x.txt', 'Feb 29'],
 			['2025-05-01-x.txt', 'April 31'],
+			// Far from the file's date too: only the error, no warning of how far.
+			['2025-03-20-x.txt', 'Feb 30'],
 		] as const) {
-			expect(parseTrendingPage(file, page(date)).errors, date).toEqual([
+			const result = parseTrendingPage(file, page(date));
+			expect(result.errors, date).toEqual([
 				expect.objectContaining({ file, line: 3, message: expect.stringMatching(/no such date/) }),
 			]);
+			expect(result.warnings, date).toEqual([]);
 		}
 		const leap = parseTrendingPage('2024-03-01-x.txt', page('Feb 29'));
 		expect(leap.errors).toEqual([]);

@@ -211,7 +211,9 @@ export function parseTrendingPage(file: string, text: string): ParseResult {
 		return { records: [], errors: [{ file, line: 0, message, hint }], warnings };
 	}
 	const { date, warning, hint } = resolveListingDate(file, dateLine);
-	if (warning)
+	// An impossible date is only an error: how far it is from the file's date means nothing.
+	const impossible = dateLine !== undefined && !isCalendarDate(date);
+	if (warning && !impossible)
 		warnings.push({
 			file,
 			line: hint ? nonEmpty[start - 1]!.line : 0,
@@ -219,7 +221,7 @@ export function parseTrendingPage(file: string, text: string): ParseResult {
 			hint: hint ?? 'name the file YYYY-MM-DD-<name>.txt',
 		});
 	// Month and day are each in range, but not always together (`Feb 30`, `Feb 29` of 2025).
-	if (dateLine && !isCalendarDate(date)) {
+	if (impossible) {
 		const at = nonEmpty[start - 1]!;
 		errors.push({
 			file,
