@@ -42,6 +42,8 @@ export interface PreparedRecord {
 	date: string;
 	/** See RawRecord.listed. */
 	listed?: boolean;
+	/** Its position on the listing, for a listed record (RawRecord.rank). */
+	rank?: number;
 	arxivId?: string;
 	/** Text identity for duplicate detection (`textKey`). */
 	key: string;
@@ -73,7 +75,7 @@ export function prepareRecord(r: RawRecord): PreparedRecord {
 	return {
 		source: r.source,
 		date: r.date,
-		...(r.listed ? { listed: true } : {}),
+		...(r.listed ? { listed: true, rank: r.rank } : {}),
 		arxivId: r.arxivId,
 		key: textKey(r),
 		title,
@@ -192,14 +194,18 @@ export function buildFromPrepared(records: PreparedRecord[]): BuiltPapers {
 		merged.map((m) => m.records.some((r) => !r.arxivId?.trim())),
 	);
 	const redirects = moved.map(([from, to]) => ({ from, to }));
-	// Rank within the listing day: papers come in source order (files by name, then lines), so a
-	// count per date gives page order on a trending page, and for JSON Lines, whose lines span
-	// many days, a position that fits the day's page ("#659 on the day" of 169 papers before).
+	// Rank on the day: a paper a trending page lists keeps its place on that page (its primary
+	// record is the earliest listing, the page of its date), also when papers listed the day
+	// before come first on it. Records of arXiv JSON Lines, whose lines span many days, follow
+	// that day's listed papers in source order (files by name, then lines): their line in the
+	// file gave "#659 on the day" of 169 papers.
 	const perDay = new Map<string, number>();
+	for (const { primary: p } of merged)
+		if (p.rank !== undefined) perDay.set(p.date, Math.max(perDay.get(p.date) ?? 0, p.rank));
 	const papers = merged.map((m, i): BuiltPaper => {
 		const p = m.primary;
-		const rank = (perDay.get(p.date) ?? 0) + 1;
-		perDay.set(p.date, rank);
+		const rank = p.rank ?? (perDay.get(p.date) ?? 0) + 1;
+		if (p.rank === undefined) perDay.set(p.date, rank);
 		const paper: Paper = {
 			title: p.title,
 			shortName: p.shortName,

@@ -230,6 +230,21 @@ describe('ingest pipeline', () => {
 		expect(after.redirects).toEqual([{ from: 'unit', to: '2503.9' }]);
 	});
 
+	test('a listed paper keeps its place on its page, also after papers listed the day before', () => {
+		const day = (date: string, titles: string[]): string =>
+			`new\n\n${date}\n\n${titles.map((t) => `${t}\n\n${ABSTRACT} ${t}.`).join('\n\n')}\n`;
+		const r = ingest([
+			{ name: '2025-03-18-trending.txt', bytes: enc(day('Mar 18', ['Alpha', 'Beta'])) },
+			// The 19th repeats both papers of the 18th first: Gamma is third on its page.
+			{ name: '2025-03-19-trending.txt', bytes: enc(day('Mar 19', ['Beta', 'Alpha', 'Gamma'])) },
+		]);
+		expect(r.papers.map((p) => [p.title, p.date, p.rank])).toEqual([
+			['Gamma', '2025-03-19', 3],
+			['Alpha', '2025-03-18', 1],
+			['Beta', '2025-03-18', 2],
+		]);
+	});
+
 	test('ranks count within the listing day, in source order', () => {
 		const r = ingest([
 			{
