@@ -45,14 +45,14 @@
 			</head>
 			<body>
 				<main>
+					<h1><xsl:value-of select="/rss/channel/title"/></h1>
+					<p class="lead"><xsl:value-of select="/rss/channel/description"/></p>
 					<section class="note" aria-labelledby="what">
 						<h2 id="what">This is a web feed</h2>
 						<p>Subscribe by copying this address into your feed reader (for example NetNewsWire, Feedly, Inoreader, Thunderbird or Miniflux):</p>
 						<code class="address"><xsl:value-of select="$self"/></code>
 						<p>New papers then arrive in your reader with their full abstracts. <a href="{/rss/channel/link}">Visit the website</a>.</p>
 					</section>
-					<h1><xsl:value-of select="/rss/channel/title"/></h1>
-					<p class="lead"><xsl:value-of select="/rss/channel/description"/></p>
 					<ol>
 						<xsl:for-each select="/rss/channel/item">
 							<li>

@@ -18,7 +18,7 @@ import type { Element, ElementContent, Root } from 'hast';
 import type { State } from 'mdast-util-to-hast';
 
 /** Bumped whenever the HTML this module produces changes: part of every cache key. */
-export const RENDERER_VERSION = 'abstract-html-9';
+export const RENDERER_VERSION = 'abstract-html-10';
 
 const ALLOWED = new Set(['em', 'strong', 'code', 'a']);
 
@@ -177,6 +177,9 @@ export function rehypeMarkWideMath() {
 				if ([...node.children.map(shownText).join('')].length > WIDE_MATH_CHARS) {
 					node.properties.className = [...classes, 'katex--wide'];
 					node.properties.tabIndex = 0;
+					// A tab stop needs a name and a role: it read as an unnamed "generic".
+					node.properties.role = 'group';
+					node.properties.ariaLabel = 'Formula';
 				}
 				return;
 			}

@@ -83,6 +83,8 @@ async function start(root: HTMLElement): Promise<void> {
 
 	let results: Array<{ data(): Promise<ResultData> }> = [];
 	let shown = 0;
+	/** What the status line says of the last search (more results add how many are shown). */
+	let statusText = '';
 	let run = 0;
 	/** The last search ran without part of its index: run it again once back online. */
 	let incomplete = false;
@@ -129,12 +131,14 @@ async function start(root: HTMLElement): Promise<void> {
 		const focused = document.activeElement === more;
 		const added = data.map(renderResult);
 		list.append(...added);
+		const before = shown;
 		shown += slice.length;
 		more.hidden = shown >= results.length;
-		// A hidden button loses focus to <body>: a keyboard user would start again at the top.
-		// Hand it to the first of the results it brought instead.
-		if (focused && more.hidden)
-			added[0]?.querySelector<HTMLElement>('.search-result-link')?.focus();
+		// The button pressed from the keyboard moves down past the new results (or is hidden, and
+		// focus falls to <body>): either way the reader would lose their place. Hand focus to the
+		// first of the results it brought, and say how many are shown now.
+		if (focused) added[0]?.querySelector<HTMLElement>('.search-result-link')?.focus();
+		if (before > 0) status.textContent = `${statusText} Showing ${shown} of ${results.length}.`;
 	}
 
 	async function search(): Promise<void> {
@@ -180,7 +184,7 @@ async function start(root: HTMLElement): Promise<void> {
 			: 'with these filters';
 		// An index that failed to load says so rather than "No papers" (`incomplete` above);
 		// offline, a complete answer still says it came from the copy saved on this device.
-		status.textContent =
+		statusText =
 			n > 0
 				? `${plural(n, 'paper')} ${what}.${incomplete ? ' Part of the search index failed to load: there may be more.' : ''}`
 				: incomplete
@@ -188,6 +192,7 @@ async function start(root: HTMLElement): Promise<void> {
 					: navigator.onLine
 						? `No papers ${what}.${noResultsHint(state.q, filtered)}`
 						: `No papers ${what} in the part of the index saved on this device. Connect to the internet to search all papers.`;
+		status.textContent = statusText;
 		await showMore();
 	}
 

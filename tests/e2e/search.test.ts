@@ -362,12 +362,15 @@ describe('keyboard', () => {
 		await page.context().close();
 	});
 
-	test('the last "more results" hands keyboard focus to the results it brought', async () => {
+	test('"more results" hands keyboard focus to the first result it brought and says how many show', async () => {
 		const page = await open(`${site.url}search/?q=model`);
 		await page.waitForSelector('.search-result');
 		const more = page.locator('[data-more]');
 		let shown = await page.locator('.search-result').count();
+		const total = Number(/^(\d+) papers/.exec((await page.textContent('[data-status]'))!)![1]);
 		expect(await more.isVisible()).toBe(true);
+		// Every press, the last one (which hides the button) included: the button itself moved
+		// down past the new results, off the screen.
 		while (await more.isVisible()) {
 			await more.focus();
 			await page.keyboard.press('Enter');
@@ -375,10 +378,13 @@ describe('keyboard', () => {
 				(n) => document.querySelectorAll('.search-result').length > n,
 				shown,
 			);
+			const focusedIndex = await page.evaluate(() =>
+				[...document.querySelectorAll('.search-result-link')].indexOf(document.activeElement!),
+			);
+			expect(focusedIndex).toBe(shown);
 			shown = await page.locator('.search-result').count();
+			expect(await page.textContent('[data-status]')).toContain(`Showing ${shown} of ${total}.`);
 		}
-		const focused = await page.evaluate(() => document.activeElement?.className);
-		expect(focused).toContain('search-result-link');
 		await page.context().close();
 	});
 

@@ -56,8 +56,9 @@ describe('renderAbstractHtml math layout', () => {
 		);
 		expect(html.match(/<span class="katex[^"]*"[^>]*>/g)).toEqual([
 			'<span class="katex">',
-			// A keyboard reaches it to scroll it (axe: scrollable-region-focusable).
-			'<span class="katex katex--wide" tabindex="0">',
+			// A keyboard reaches it to scroll it (axe: scrollable-region-focusable), and a screen
+			// reader names the stop.
+			'<span class="katex katex--wide" tabindex="0" role="group" aria-label="Formula">',
 			'<span class="katex">',
 		]);
 	});
