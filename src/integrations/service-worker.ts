@@ -114,6 +114,30 @@ function coreIgnores(dir: string): string[] {
 	return wasm.length > 1 ? ['pagefind/wasm.unknown.pagefind'] : [];
 }
 
+/**
+ * A workbox plugin for NetworkFirst routes: a server error (5xx) counts as no answer, so the
+ * copy the reader saved is shown instead of the error page; with no saved copy the server's own
+ * answer is given (not the offline notice: the reader is online). Why: NetworkFirst falls back
+ * only when the network fails outright, so a CDN's 503 replaced a page saved for reading. The
+ * functions are copied into sw.js as source text: they share state only through `self`.
+ */
+export const SERVER_ERROR_FALLBACK = {
+	fetchDidSucceed: async ({ request, response }: { request: Request; response: Response }) => {
+		if (response.status < 500) return response;
+		const held = ((
+			self as unknown as { abstractaFailed?: Map<string, Response> }
+		).abstractaFailed ??= new Map());
+		held.set(request.url, response);
+		throw new Error(`server error ${response.status}`);
+	},
+	handlerDidError: async ({ request }: { request: Request }) => {
+		const held = (self as unknown as { abstractaFailed?: Map<string, Response> }).abstractaFailed;
+		const response = held?.get(request.url);
+		held?.delete(request.url);
+		return response;
+	},
+};
+
 /** Pages carried over from the previous build's caches at most, per update. */
 export const CARRY_OVER_LIMIT = 300;
 
@@ -271,6 +295,8 @@ export async function writeServiceWorker(
 					options: {
 						cacheName: marked.pages,
 						networkTimeoutSeconds: 5,
+						// Before the offline page: a server error with nothing saved is shown as it is.
+						plugins: [SERVER_ERROR_FALLBACK],
 						precacheFallback: { fallbackURL: offlineUrl },
 					},
 				},
@@ -282,7 +308,11 @@ export async function writeServiceWorker(
 				{
 					urlPattern: /\.(xml|json|opml|xsl)$/,
 					handler: 'NetworkFirst',
-					options: { cacheName: marked.pages, networkTimeoutSeconds: 5 },
+					options: {
+						cacheName: marked.pages,
+						networkTimeoutSeconds: 5,
+						plugins: [SERVER_ERROR_FALLBACK],
+					},
 				},
 			],
 		},

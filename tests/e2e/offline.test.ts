@@ -216,6 +216,14 @@ describe('offline, site larger than the precache limit', () => {
 			);
 			expect(await page.evaluate(() => (window as unknown as { mark?: number }).mark)).toBe(1);
 			expect(await page.locator('#update-notice:not([hidden])').count()).toBe(0);
+			// A server error shows the saved copy; with none saved, the server's own answer.
+			server.fail.set('/papers/speecht5/', 503);
+			server.fail.set('/papers/primer/', 503);
+			await page.goto(`${server.url}papers/speecht5/`);
+			expect(await page.locator('h1').textContent()).toContain('SpeechT5');
+			const unsaved = await page.goto(`${server.url}papers/primer/`);
+			expect(unsaved?.status()).toBe(503);
+			server.fail.clear();
 			// The paper read under the old build is in the new build's caches: offline it opens.
 			await page.context().setOffline(true);
 			await page.goto(`${server.url}papers/speecht5/`);

@@ -32,14 +32,22 @@ export interface SiteServer {
 	close: () => Promise<void>;
 	/** Bytes sent per request path, for transfer-size measurements. */
 	log: Array<{ path: string; bytes: number }>;
+	/** Request paths (as requested, base included) answered with this status (a CDN's error). */
+	fail: Map<string, number>;
 }
 
 /** Serves `dir` at `base` (default `/`) on a free loopback port. */
 export async function serveSite(dir: string, base = '/'): Promise<SiteServer> {
 	const log: SiteServer['log'] = [];
+	const fail: SiteServer['fail'] = new Map();
 	const server: Server = createServer((req, res) => {
 		const url = new URL(req.url ?? '/', 'http://x');
 		let pathname = decodeURIComponent(url.pathname);
+		const status = fail.get(pathname);
+		if (status) {
+			res.writeHead(status, { 'content-type': 'text/plain', 'cache-control': 'no-cache' });
+			return res.end(`error ${status}`);
+		}
 		const send = (status: number, file: string): void => {
 			const body = readFileSync(file);
 			log.push({ path: pathname, bytes: body.length });
@@ -66,6 +74,7 @@ export async function serveSite(dir: string, base = '/'): Promise<SiteServer> {
 		url: origin + base,
 		origin,
 		log,
+		fail,
 		close: () => new Promise((resolve) => server.close(() => resolve())),
 	};
 }
