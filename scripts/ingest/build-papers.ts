@@ -10,7 +10,7 @@ import type { Paper, SourceRef } from '../../src/schemas/paper.ts';
 import type { Redirect } from '../../src/schemas/redirect.ts';
 import { InputProblem, type Problem, type RawRecord } from './types.ts';
 import { compareListing } from '../../src/lib/listing.ts';
-import { firstOf, mergeByKey, textKey, type MergedRecord } from './dedupe.ts';
+import { firstOf, mergeByKey, textKeys, type MergedRecord } from './dedupe.ts';
 import { latexToPlain } from './latex.ts';
 import {
 	codeUrlsIn,
@@ -45,8 +45,10 @@ export interface PreparedRecord {
 	/** Its position on the listing, for a listed record (RawRecord.rank). */
 	rank?: number;
 	arxivId?: string;
-	/** Text identity for duplicate detection (`textKey`). */
+	/** Text identity for duplicate detection (`textKeys`). */
 	key: string;
+	/** Identity of a long abstract alone (`textKeys`): an edited title is the same paper. */
+	abstractKey?: string;
 	title: string;
 	shortName?: string;
 	summary: string;
@@ -77,7 +79,7 @@ export function prepareRecord(r: RawRecord): PreparedRecord {
 		date: r.date,
 		...(r.listed ? { listed: true, rank: r.rank } : {}),
 		arxivId: r.arxivId,
-		key: textKey(r),
+		...textKeys(r),
 		title,
 		shortName: extractShortName(title),
 		summary: abstract.text,

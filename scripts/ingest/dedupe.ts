@@ -1,6 +1,7 @@
 /**
- * Duplicates: the same paper in two sources (same arXiv id, or same title and abstract)
- * becomes one paper that records both sources. Different papers with the same title stay apart.
+ * Duplicates: the same paper in two sources (same arXiv id, same title and abstract, or the same
+ * long abstract under an edited title) becomes one paper that records both sources. Different
+ * papers with the same title stay apart.
  */
 import type { RawRecord } from './types.ts';
 import { isInvisible } from './parse/characters.ts';
@@ -13,24 +14,45 @@ export interface MergedRecord<R = RawRecord> {
 }
 
 /**
- * Text identity for duplicate detection: title and abstract lowercased with whitespace, ASCII
+ * Abstracts at least this long (letters and digits, as textKeys counts them) identify a paper
+ * without an arXiv id alone: a trending page that edits a title ("Representation" →
+ * "Representations") lists the same paper, not a new one. Shorter ones may be shared by
+ * different papers ("We present X."), and so are long ones of arXiv papers in a series
+ * (0704.0026 and 0704.0112, parts II and III, have one abstract): an id tells those apart.
+ */
+export const SAME_ABSTRACT_MIN = 300;
+
+/**
+ * Text identity for duplicate detection (`key`): title and abstract lowercased with whitespace, ASCII
  * punctuation and invisible characters removed (so wrapping, spacing and a browser's zero-width
  * characters don't matter), hashed to keep the map small at 100,000 papers. The hash is computed while walking the characters (three
  * independent 32-bit lanes and the length: 96 bits), without building the squashed text.
+ *
+ * With it, for a record without an arXiv id, the key of the abstract alone (`abstractKey`,
+ * `abstract:`…) when it is at least SAME_ABSTRACT_MIN characters long: both from one walk.
  */
-export function textKey(r: RawRecord): string {
+export function textKeys(r: RawRecord): { key: string; abstractKey?: string } {
 	const h = new Uint32Array([0x811c9dc5, 0x9e3779b9, 0x85ebca6b, 0]);
+	const a = r.arxivId?.trim()
+		? undefined
+		: new Uint32Array([0x811c9dc5, 0x9e3779b9, 0x85ebca6b, 0]);
 	feedSquashed(h, r.title);
 	feed(h, 0x10000); // separator: no UTF-16 code unit has this value
-	feedSquashed(h, r.abstract);
-	return `${hex(fmix(h[0]!))}${hex(fmix(h[1]!))}${hex(fmix(h[2]!))}${h[3]!.toString(36)}`;
+	feedSquashed(h, r.abstract, a);
+	return {
+		key: digest(h),
+		...(a && a[3]! >= SAME_ABSTRACT_MIN ? { abstractKey: `abstract:${digest(a)}` } : {}),
+	};
 }
+
+const digest = (h: Uint32Array): string =>
+	`${hex(fmix(h[0]!))}${hex(fmix(h[1]!))}${hex(fmix(h[2]!))}${h[3]!.toString(36)}`;
 
 /** Printable ASCII and whitespace: no NFKC change, no context-dependent lowercasing. */
 const ASCII = /^[\t\n\r -~]*$/;
 
-/** Feeds `s` NFKC-normalised, lowercased, without whitespace and ASCII punctuation. */
-function feedSquashed(h: Uint32Array, text: string): void {
+/** Feeds `s` NFKC-normalised, lowercased, without whitespace and ASCII punctuation (to `also` too). */
+function feedSquashed(h: Uint32Array, text: string, also?: Uint32Array): void {
 	// ASCII: lowercasing character by character is exact. Otherwise NFKC and full lowercasing
 	// (context-dependent: final sigma) of the whole text first, as before.
 	const s = ASCII.test(text) ? text : text.normalize('NFKC').toLowerCase();
@@ -44,6 +66,7 @@ function feedSquashed(h: Uint32Array, text: string): void {
 			} else if (c >= 0x41 && c <= 0x5a) c += 0x20;
 		} else if (isUnicodeSpace(c) || isInvisible(c)) continue;
 		feed(h, c);
+		if (also) feed(also, c);
 	}
 }
 
@@ -78,11 +101,12 @@ const hex = (n: number): string => n.toString(16).padStart(8, '0');
 
 /**
  * Merges duplicates of any record shape, given its text key (`textKey`, or one computed before,
- * for instance on another thread), keeping first-seen order. Being the same paper is transitive:
+ * for instance on another thread), keeping first-seen order; records with the same long abstract
+ * (`abstractKey`, see textKeys) join too. Being the same paper is transitive:
  * a record whose text matches one group and whose arXiv id matches another joins the two (v1 of
  * a paper in one dump, v2 in another, and a trending page that copied v2's text are one paper).
  */
-export function mergeByKey<R extends { arxivId?: string }>(
+export function mergeByKey<R extends { arxivId?: string; abstractKey?: string }>(
 	records: R[],
 	keyOf: (r: R) => string,
 ): { merged: Array<MergedRecord<R>>; duplicates: number } {
@@ -95,7 +119,11 @@ export function mergeByKey<R extends { arxivId?: string }>(
 	const groupOfKey = new Map<string, number>();
 	const groupOf = new Int32Array(records.length);
 	records.forEach((r, i) => {
-		const keys = [keyOf(r), ...(r.arxivId ? [`arxiv:${arxivSlug(r.arxivId)}`] : [])];
+		const keys = [
+			keyOf(r),
+			...(r.arxivId ? [`arxiv:${arxivSlug(r.arxivId)}`] : []),
+			...(r.abstractKey ? [r.abstractKey] : []),
+		];
 		let g = -1;
 		for (const k of keys) {
 			const seen = groupOfKey.get(k);

@@ -268,6 +268,50 @@ describe('ingest pipeline', () => {
 		]);
 	});
 
+	test('a long abstract under an edited title is the same paper; a short one is not', () => {
+		const long = `${ABSTRACT} ${ABSTRACT.replace('We study', 'We then study')}`;
+		const r = ingest([
+			{
+				name: '2025-03-18-a.txt',
+				bytes: enc(
+					page(['TERA: Self-Supervised Learning of Transformer Encoder Representation', long]),
+				),
+			},
+			{
+				name: '2025-03-19-b.txt',
+				bytes: enc(
+					`new\n\nMar 19\n\nTERA: Self-Supervised Learning of Transformer Encoder Representations\n\n${long}\n`,
+				),
+			},
+		]);
+		expect(r.duplicates).toBe(1);
+		expect(r.papers.map((p) => [p.title, p.date, p.sources.map((s) => s.file)])).toEqual([
+			[
+				'TERA: Self-Supervised Learning of Transformer Encoder Representation',
+				'2025-03-18',
+				['2025-03-18-a.txt', '2025-03-19-b.txt'],
+			],
+		]);
+		// Two short abstracts alike ("We present X." and the like) may be two papers.
+		const short = ingest([
+			{ name: '2025-03-18-a.txt', bytes: enc(page(['One', ABSTRACT], ['Two', ABSTRACT])) },
+		]);
+		expect(short.papers).toHaveLength(2);
+		// arXiv papers of a series share a long abstract: their ids keep them apart.
+		const series = ingest([
+			{
+				name: 'x.jsonl',
+				bytes: enc(
+					jsonl(
+						{ id: '0704.0026', title: 'Substructures II', abstract: long },
+						{ id: '0704.0112', title: 'Substructures III', abstract: long },
+					),
+				),
+			},
+		]);
+		expect(series.papers.map((p) => p.arxivId)).toEqual(['0704.0026', '0704.0112']);
+	});
+
 	test('different papers with the same title get two entries', () => {
 		const r = ingest([
 			{ name: 'x.jsonl', bytes: enc(jsonl({}, { abstract: `${ABSTRACT} Another one.` })) },
