@@ -177,7 +177,7 @@ for (const { dir, base } of [
 			const page = read('feeds/index.html');
 			const feeds = [`${root}rss.xml`, `${root}feed.json`, `${root}feeds.opml`];
 			for (const t of topics) feeds.push(`${root}topics/${t.slug}/rss.xml`);
-			const copies = [...page.matchAll(/<button[^>]*data-copy="([^"]+)"/g)].map((m) => m[1]);
+			const copies = [...page.matchAll(/<button[^>]*data-copy-text="([^"]+)"/g)].map((m) => m[1]);
 			expect(copies.sort()).toEqual(feeds.sort());
 			const htmlFiles = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) =>
 				f.endsWith('.html'),
@@ -263,16 +263,17 @@ describe('feeds in Chromium', () => {
 		});
 		const page = await context.newPage();
 		await page.goto(`${server.url}feeds/`);
-		const button = page.locator('button[data-copy]').first();
+		const button = page.locator('.feeds-copy button[data-copy-text]').first();
 		await expect.poll(() => button.isVisible()).toBe(true);
 		// Each button names its feed: 35 buttons all called "Copy" told a screen reader nothing.
 		const names = await page
-			.locator('button[data-copy]')
+			.locator('.feeds-copy button[data-copy-text]')
 			.evaluateAll((bs) => bs.map((b) => b.getAttribute('aria-label')));
 		expect(names.every((n) => n?.startsWith('Copy the address of '))).toBe(true);
 		expect(new Set(names).size).toBe(names.length);
 		await button.click();
-		await expect.poll(() => button.textContent()).toBe('Copied');
+		const status = page.locator('.feeds-copy [data-copy-status]').first();
+		await expect.poll(() => status.textContent()).toBe('Copied');
 		expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(
 			`${SITE_URL}${BASE_PATH}rss.xml`,
 		);
