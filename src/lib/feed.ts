@@ -6,6 +6,7 @@
  */
 import type { RSSOptions } from '@astrojs/rss';
 import type { Paper } from '../schemas/paper.ts';
+import { escapeHtmlText, escapeXml } from './escape.ts';
 import { arxivAbsUrl, arxivPdfUrl } from './urls.ts';
 import { readableTitle } from './math-text.ts';
 
@@ -67,24 +68,6 @@ export const RSS_IMAGE_SIZE = 144;
 
 /** JSON Feed version URL. */
 export const JSON_FEED_VERSION = 'https://jsonfeed.org/version/1.1';
-
-/** Escapes text for XML character data and attribute values. */
-export function escapeXml(text: string): string {
-	return text
-		.replace(/&/g, '&amp;')
-		.replace(/</g, '&lt;')
-		.replace(/>/g, '&gt;')
-		.replace(/"/g, '&quot;');
-}
-
-/**
- * Escapes plain text for a place that readers treat as HTML (RSS `description`), so that
- * `a<b` or `<script>` in an abstract shows as text instead of becoming markup. Only `&`, `<`
- * and `>`: the XSL stylesheet decodes exactly these three for its browser view.
- */
-export function escapeHtmlText(text: string): string {
-	return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
 
 /** Midnight UTC of an ISO calendar date. */
 export function listingDate(date: string): Date {

@@ -11,6 +11,7 @@
  */
 import type { Paper } from '../schemas/paper.ts';
 import { splitDois } from './doi.ts';
+import { escapeXml } from './escape.ts';
 import { authorLines } from './format.ts';
 import { paperSearchMeta } from './search-meta.ts';
 import { readableTitle } from './math-text.ts';
@@ -64,16 +65,11 @@ export function searchIds(p: Pick<Paper, 'arxivId' | 'doi'>): string {
 	return [...(p.arxivId ? [p.arxivId] : []), ...splitDois(p.doi)].join(' ');
 }
 
-/** Escapes text for an HTML text node or a double-quoted attribute. */
-function esc(s: string): string {
-	return s.replace(/[&<>"]/g, (c) => `&${{ '&': 'amp', '<': 'lt', '>': 'gt', '"': 'quot' }[c]};`);
-}
-
 /** The authors as the paper page gives them to the index: every name (see authorLines). */
 function authorsHtml(authors: readonly string[], more: boolean | undefined): string {
 	if (authors.length === 0) return '';
 	const { shown, rest } = authorLines(authors, more);
-	return `<p>${esc(shown)}</p>${rest ? `<p>${esc(rest.text)}</p>` : ''}`;
+	return `<p>${escapeXml(shown)}</p>${rest ? `<p>${escapeXml(rest.text)}</p>` : ''}`;
 }
 
 /**
@@ -90,7 +86,9 @@ export function searchPageHtml(
 	const ids = searchIds(f);
 	const spans: string[] = [];
 	const span = (attr: string, key: string, value: string): number =>
-		spans.push(`<span ${attr}="${esc(key)}[data-value]" data-value="${esc(value)}"></span>`);
+		spans.push(
+			`<span ${attr}="${escapeXml(key)}[data-value]" data-value="${escapeXml(value)}"></span>`,
+		);
 	// The order of SearchMeta.astro: metadata, then filters, then sorts.
 	if (meta.shortName) span('data-pagefind-meta', 'shortName', meta.shortName);
 	span('data-pagefind-meta', 'date', meta.date!);
@@ -101,16 +99,16 @@ export function searchPageHtml(
 	const parts = [
 		'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"></head><body>',
 		'<div data-pagefind-body><header>',
-		f.shortName ? `<p data-pagefind-weight="10">${esc(f.shortName)}</p>` : '',
-		`<h1 id="paper-title" data-pagefind-weight="10">${esc(readableTitle(f.title))}</h1>`,
+		f.shortName ? `<p data-pagefind-weight="10">${escapeXml(f.shortName)}</p>` : '',
+		`<h1 id="paper-title" data-pagefind-weight="10">${escapeXml(readableTitle(f.title))}</h1>`,
 		authorsHtml(f.authors, f.moreAuthors),
 		`<div hidden>${spans.join('')}</div>`,
 		'</header>',
 		`<section id="abstract"><div>${abstractHtml}</div></section>`,
 		f.keywords.length
-			? `<section><ul>${f.keywords.map((k) => `<li>${esc(k)}</li>`).join('')}</ul></section>`
+			? `<section><ul>${f.keywords.map((k) => `<li>${escapeXml(k)}</li>`).join('')}</ul></section>`
 			: '',
-		ids ? `<p hidden>${esc(ids)}</p>` : '',
+		ids ? `<p hidden>${escapeXml(ids)}</p>` : '',
 		'</div></body></html>\n',
 	];
 	return parts.join('');

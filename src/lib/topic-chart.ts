@@ -4,6 +4,7 @@
  * no script, no external styles. Colours come from `currentColor` and CSS custom properties
  * (`--chart-bar`, `--chart-muted`), so the charts follow the page's light or dark theme.
  */
+import { escapeXml } from './escape.ts';
 
 /** One bar: its label, its value, and optionally a link (e.g. the topic page). */
 export interface ChartBar {
@@ -29,16 +30,6 @@ const BAR = 18;
 const LABEL_WIDTH = 250;
 const VALUE_WIDTH = 56;
 const PAD = 8;
-
-/** Escapes text for XML content and attribute values. */
-export function escapeXml(s: string): string {
-	return s
-		.replace(/&/g, '&amp;')
-		.replace(/</g, '&lt;')
-		.replace(/>/g, '&gt;')
-		.replace(/"/g, '&quot;')
-		.replace(/'/g, '&#39;');
-}
 
 const FONT_SIZE = 13;
 

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { getRssString } from '@astrojs/rss';
 import { XMLParser } from 'fast-xml-parser';
 import Parser from 'rss-parser';
+import { escapeXml } from '../../src/lib/escape.ts';
 import { describe, expect, test } from 'vitest';
 import { ingest } from '../../scripts/ingest/pipeline.ts';
 import {
@@ -10,7 +11,6 @@ import {
 	buildJsonFeed,
 	buildOpml,
 	buildRssOptions,
-	escapeXml,
 	JSON_FEED_VERSION,
 	type FeedChannel,
 	type FeedItem,

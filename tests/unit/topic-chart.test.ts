@@ -1,11 +1,6 @@
+import { escapeXml } from '../../src/lib/escape.ts';
 import { describe, expect, test } from 'vitest';
-import {
-	dateChart,
-	escapeXml,
-	fitLabel,
-	textWidth,
-	topicChart,
-} from '../../src/lib/topic-chart.ts';
+import { dateChart, fitLabel, textWidth, topicChart } from '../../src/lib/topic-chart.ts';
 
 const topics = [
 	{ slug: 'other', name: 'Other', count: 9, catchAll: true },
