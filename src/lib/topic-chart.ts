@@ -6,11 +6,13 @@
  */
 import { escapeXml } from './escape.ts';
 
-/** One bar: its label, its value, and optionally a link (e.g. the topic page). */
+/**
+ * One bar: its label and its value. No links: the topics and dates are listed, linked, beside
+ * the chart (TopicLandscape.astro).
+ */
 export interface ChartBar {
 	label: string;
 	value: number;
-	href?: string;
 }
 
 /** Options of a chart. */
@@ -93,7 +95,7 @@ export function renderBarChart(bars: readonly ChartBar[], options: ChartOptions)
 			`<rect x="${LABEL_WIDTH}" y="${y + (ROW - BAR) / 2}" width="${w}" height="${BAR}" rx="3" style="fill: var(--chart-bar, currentColor)"/>`,
 			`<text x="${LABEL_WIDTH + w + PAD}" y="${mid}" dominant-baseline="middle" fill="currentColor" style="font-variant-numeric: tabular-nums">${b.value}</text>`,
 		].join('');
-		return b.href ? `<a href="${escapeXml(b.href)}"><g>${row}</g></a>` : `<g>${row}</g>`;
+		return `<g>${row}</g>`;
 	});
 	return [
 		`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="100%" role="img" aria-labelledby="${id}-title ${id}-desc" font-family="inherit" font-size="${FONT_SIZE}" class="bar-chart">`,
@@ -108,7 +110,7 @@ export function renderBarChart(bars: readonly ChartBar[], options: ChartOptions)
 /** Papers per topic, most papers first (ties by name); the catch-all topic last. */
 export function topicChart(
 	topics: ReadonlyArray<{ slug: string; name: string; count: number; catchAll?: boolean }>,
-	options: Partial<ChartOptions> & { href?: (slug: string) => string } = {},
+	options: Partial<ChartOptions> = {},
 ): string {
 	const sorted = [...topics]
 		.filter((t) => t.count > 0)
@@ -119,7 +121,7 @@ export function topicChart(
 				(a.name < b.name ? -1 : a.name > b.name ? 1 : 0),
 		);
 	return renderBarChart(
-		sorted.map((t) => ({ label: t.name, value: t.count, href: options.href?.(t.slug) })),
+		sorted.map((t) => ({ label: t.name, value: t.count })),
 		{ ...options, id: options.id ?? 'topic-chart', title: options.title ?? 'Papers per topic' },
 	);
 }
@@ -130,12 +132,12 @@ export function topicChart(
  */
 export function dateChart(
 	days: ReadonlyArray<{ date: string; count: number }>,
-	options: Partial<ChartOptions> & { href?: (date: string) => string } = {},
+	options: Partial<ChartOptions> = {},
 ): string | undefined {
 	if (days.length < 2) return undefined;
 	const sorted = [...days].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
 	return renderBarChart(
-		sorted.map((d) => ({ label: d.date, value: d.count, href: options.href?.(d.date) })),
+		sorted.map((d) => ({ label: d.date, value: d.count })),
 		{
 			// Spread first: an explicit `title: undefined` must not erase the default.
 			...options,
