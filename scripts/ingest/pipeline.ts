@@ -9,6 +9,7 @@ import type { Redirect } from '../../src/schemas/redirect.ts';
 import { buildFromPrepared } from './build-papers.ts';
 import { parseSource } from './parse/index.ts';
 import { renderPaperMdx } from './render.ts';
+import { startStopwatch } from './stopwatch.ts';
 import { analyzeTopics } from './topics/analyze.ts';
 import { prepareRecords, withHelper, type TopicsHelper } from './topics/parallel.ts';
 import type { TopicDefinition } from './topics/topics-yaml.ts';
@@ -59,13 +60,7 @@ export interface IngestOptions {
 
 /** Runs parse → normalise → (classify) → validate → render over every source file. */
 export function ingest(sources: SourceFile[], options: IngestOptions = {}): IngestResult {
-	const timings: IngestResult['timings'] = [];
-	let mark = performance.now();
-	const lap = (stage: string): void => {
-		const now = performance.now();
-		timings.push({ stage, ms: now - mark });
-		mark = now;
-	};
+	const { timings, lap, add } = startStopwatch();
 	const errors: Problem[] = [];
 	const warnings: Problem[] = [];
 	const records: RawRecord[] = [];
@@ -125,10 +120,8 @@ export function ingest(sources: SourceFile[], options: IngestOptions = {}): Inge
 				)
 			: undefined;
 		analysis?.papers.forEach((fields, i) => Object.assign(built[i]!.paper, fields));
-		if (analysis) {
-			timings.push(...analysis.timings.map((t) => ({ stage: `topics: ${t.stage}`, ms: t.ms })));
-			mark = performance.now();
-		} else lap('topics');
+		if (analysis) add(analysis.timings, 'topics: ');
+		else lap('topics');
 		const entries = new Map<string, string>();
 		const papers: Paper[] = [];
 		const emit = options.openSink?.(built.length + 2);

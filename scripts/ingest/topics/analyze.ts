@@ -9,6 +9,7 @@
  * On big corpora a worker thread takes part of steps 1, 2 and 5, and builds the index while
  * this thread does steps 3 and 4 (parallel.ts); the output is the same.
  */
+import { startStopwatch } from '../stopwatch.ts';
 import { readableTitle } from '../../../src/lib/math-text.ts';
 import type { Topic } from '../../../src/schemas/topic.ts';
 import { compileTaxonomy, pickTopics, scoreDocument, type Reason } from './classify.ts';
@@ -92,13 +93,7 @@ export function analyzeTopics(
 	definitions: readonly TopicDefinition[],
 	options: AnalyzeOptions = {},
 ): TopicAnalysis {
-	const timings: Array<{ stage: string; ms: number }> = [];
-	let mark = performance.now();
-	const lap = (stage: string): void => {
-		const now = performance.now();
-		timings.push({ stage, ms: now - mark });
-		mark = now;
-	};
+	const { timings, lap } = startStopwatch();
 	// Tokenising, keywords, vectors and related papers are per paper: on big corpora a worker
 	// thread takes part of the papers alongside this one (parallel.ts); the output is the same.
 	if (options.helper) return analyzeWith(options.helper);
