@@ -1,5 +1,5 @@
 /**
- * Benchmarks the link-preview cards: `npx tsx scripts/bench-cards.ts [--cards 200] [--warm 10000]`.
+ * Benchmarks the link-preview cards: `node scripts/bench-cards.ts [--cards 200] [--warm 10000]`.
  * 1. Cold, one thread: draws N synthetic cards in-process, reporting wall and CPU time per card
  *    (CPU time is robust on a shared machine) and the PNG size.
  * 2. Cold, drawer processes: the same N cards through the build's pool (one per core).

@@ -3,7 +3,7 @@
  * deterministic synthetic corpus: real abstracts from ../shared/corpora/*.jsonl and the seed,
  * recombined sentence by sentence with a seeded random generator, so vocabulary and phrase
  * statistics stay realistic at any size.
- * Usage: tsx scripts/bench-related.ts [--sizes 1000,10000,100000]
+ * Usage: node scripts/bench-related.ts [--sizes 1000,10000,100000]
  * Each size runs in its own process so that its peak memory (max RSS) is its own.
  */
 import { execFileSync } from 'node:child_process';
@@ -109,7 +109,7 @@ if (values.size) {
 	for (const size of values.sizes.split(',').map(Number)) {
 		const out = execFileSync(
 			process.execPath,
-			['--import', 'tsx', self, '--size', String(size), '--corpora', values.corpora],
+			[self, '--size', String(size), '--corpora', values.corpora],
 			{
 				encoding: 'utf8',
 				maxBuffer: 1 << 24,

@@ -7,8 +7,8 @@
  * - topical queries: the top 5 with a relevance judgement by title/abstract words;
  * - bytes and time of a first query on a cold page (no cache, no service worker).
  *
- * Usage: tsx scripts/search-quality.ts [dist] [content/papers]   (prints JSON)
- *        tsx scripts/search-quality.ts --first [dist]   (first queries only, every file listed)
+ * Usage: node scripts/search-quality.ts [dist] [content/papers]   (prints JSON)
+ *        node scripts/search-quality.ts --first [dist]   (first queries only, every file listed)
  * The end-to-end test tests/e2e/search-quality.test.ts asserts the thresholds on the seed.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';

@@ -5,7 +5,7 @@
  *   - purity: per topic (first topic of each paper), the share of its papers in the topic's most
  *     common arXiv primary category, weighted by topic size;
  *   - related within category: share of related links whose two papers share the primary category.
- * Usage: tsx scripts/topic-quality.ts [--topics content/topics.yaml] [--corpora DIR] [--verbose] [FILES…]
+ * Usage: node scripts/topic-quality.ts [--topics content/topics.yaml] [--corpora DIR] [--verbose] [FILES…]
  * (default FILES: ../shared/corpora/*.jsonl)
  */
 import { readdirSync, readFileSync } from 'node:fs';

@@ -18,16 +18,8 @@ const SEED = '../shared/seeds/000_c259b851a26a1daf.txt';
 let dir: string;
 const run = (...args: string[]) =>
 	spawnSync(
-		'npx',
-		[
-			'tsx',
-			'scripts/ingest.ts',
-			'--sources',
-			join(dir, 'sources'),
-			'--out',
-			join(dir, 'papers'),
-			...args,
-		],
+		process.execPath,
+		['scripts/ingest.ts', '--sources', join(dir, 'sources'), '--out', join(dir, 'papers'), ...args],
 		{ encoding: 'utf8' },
 	);
 
@@ -130,8 +122,8 @@ describe('ingest command', { timeout: 120_000 }, () => {
 	test('a --sources folder that does not exist is named as missing, exit 1, nothing written', () => {
 		const missing = join(dir, 'no-such-folder');
 		const r = spawnSync(
-			'npx',
-			['tsx', 'scripts/ingest.ts', '--sources', missing, '--out', join(dir, 'papers')],
+			process.execPath,
+			['scripts/ingest.ts', '--sources', missing, '--out', join(dir, 'papers')],
 			{ encoding: 'utf8' },
 		);
 		expect(r.status).toBe(1);
@@ -148,7 +140,7 @@ describe('ingest command', { timeout: 120_000 }, () => {
 	test('an --out that would delete sources, the taxonomy or foreign files is refused, exit 1', () => {
 		writeFileSync(join(dir, 'notes.md'), 'keep');
 		const at = (out: string, sources = join(dir, 'sources')) =>
-			spawnSync('npx', ['tsx', 'scripts/ingest.ts', '--sources', sources, '--out', out], {
+			spawnSync(process.execPath, ['scripts/ingest.ts', '--sources', sources, '--out', out], {
 				encoding: 'utf8',
 			});
 		for (const [out, says] of [
