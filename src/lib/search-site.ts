@@ -10,6 +10,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { dirname, join } from 'node:path';
 import { readPaperTexts, readRecordLines, SEARCH_FILE, TEXT_FILE } from './paper-text.ts';
 import { searchPageHtml, type SearchFields } from './search-page.ts';
+import { readTopicsFile } from './topics-file.ts';
 import { paperPageFile } from './urls.ts';
 
 /** Where the pages to index live, relative to the project root. */
@@ -31,12 +32,9 @@ export interface SearchSiteStats {
 export const searchPageUrl = (id: string): string =>
 	`/${paperPageFile(id).replace(/index\.html$/, '')}`;
 
-/** Display names of the topics, from the ingest's `content/papers/_topics.json` (as the site's). */
+/** Display names of the topics, from the ingest's TOPICS_FILE (as the site's). */
 function topicNames(root: string): Map<string, string> {
-	const file = join(root, 'content/papers/_topics.json');
-	if (!existsSync(file)) return new Map();
-	const topics = JSON.parse(readFileSync(file, 'utf8')) as Array<{ slug: string; name: string }>;
-	return new Map(topics.map((t) => [t.slug, t.name]));
+	return new Map(readTopicsFile(root).map((t) => [t.slug, t.name]));
 }
 
 /**

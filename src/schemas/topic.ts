@@ -22,3 +22,6 @@ export const TopicSchema = z.object({
 	terms: z.array(z.string()),
 });
 export type Topic = z.infer<typeof TopicSchema>;
+
+/** Where the ingest writes the topics, relative to the project root. */
+export const TOPICS_FILE = 'content/papers/_topics.json';

@@ -38,7 +38,17 @@ function content(papers: Record<string, string>): void {
 mkdirSync(join(root, 'content/papers'), { recursive: true });
 writeFileSync(
 	join(root, 'content/papers/_topics.json'),
-	JSON.stringify([{ slug: 'vision', name: 'Computer vision' }]),
+	JSON.stringify([
+		{
+			slug: 'vision',
+			name: 'Computer vision',
+			description: 'Images.',
+			derived: false,
+			catchAll: false,
+			count: 1,
+			terms: [],
+		},
+	]),
 );
 
 test('writes one page per paper at its path, then only what changed, and removes gone papers', () => {

@@ -8,7 +8,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { splitFrontmatter } from '../frontmatter.ts';
 import { PaperSchema } from '../../schemas/paper.ts';
-import { TopicSchema, type Topic } from '../../schemas/topic.ts';
+import { readTopicsFile } from '../topics-file.ts';
 import type { CardData } from './layout.ts';
 
 /** A card and where it goes, relative to the build output (see src/lib/urls.ts). */
@@ -64,10 +64,7 @@ export function listCardJobs(
 	index: PaperIndex = {},
 ): { jobs: CardJob[]; index: PaperIndex } {
 	const dir = join(root, 'content/papers');
-	const topicsFile = join(dir, '_topics.json');
-	const topics: Topic[] = existsSync(topicsFile)
-		? (JSON.parse(readFileSync(topicsFile, 'utf8')) as unknown[]).map((t) => TopicSchema.parse(t))
-		: [];
+	const topics = readTopicsFile(root);
 	const names = new Map(topics.map((t) => [t.slug, t.name]));
 	const jobs: CardJob[] = [
 		{ out: 'og/site.png', card: { kind: 'site', site: site.title, description: site.description } },
