@@ -43,3 +43,23 @@ describe('commands in math', () => {
 		expect(renderAbstractHtml('$\\foo$')).toContain('<mtext>\\foo</mtext>');
 	});
 });
+
+describe('bars in math', () => {
+	/** The MathML of a formula without its TeX annotation. */
+	const mathml = (tex: string): string =>
+		renderAbstractHtml(`$${tex}$`).replace(/<annotation[^]*?<\/annotation>/g, '');
+
+	test('absolute values and norms read as bars, not "divides" and "parallel to"', () => {
+		const bar = '<mo fence="false" stretchy="false" lspace="0" rspace="0">|</mo>';
+		expect(mathml('|x|')).toContain(`<mrow>${bar}<mi>x</mi>${bar}</mrow>`);
+		expect(mathml('\\|x\\|')).toContain(
+			'<mo fence="false" stretchy="false" lspace="0" rspace="0">‖</mo><mi>x</mi>',
+		);
+		expect(mathml('\\left| x \\right|')).toContain('<mo fence="true">|</mo>');
+		expect(mathml('\\lvert x \\rvert')).toContain('<mo stretchy="false">|</mo>');
+		for (const tex of ['|x|', '\\|x\\|', '|||f(A)|||', '\\left| x \\right|'])
+			expect(mathml(tex), tex).not.toMatch(/[\u2223\u2225]/);
+		// "Given" in a probability stays the relation KaTeX makes of it.
+		expect(mathml('P(a \\mid b)')).toContain('<mo>∣</mo>');
+	});
+});
