@@ -30,15 +30,25 @@ if (cli.kind === 'error') {
 }
 const values = cli.options;
 
-const started = performance.now();
-// The taxonomy: a broken topics.yaml stops the run before anything is parsed or written.
-const topicsFile = relative(process.cwd(), resolve(values.topics)) || values.topics;
-if (!existsSync(values.topics)) {
+/** Stops the run on a problem found before anything is written: its message, exit 1. */
+function fail(message: string, hint?: string): never {
 	console.error(
-		`error: ${topicsFile}: file not found\n  hint: pass --topics FILE or restore content/topics.yaml`,
+		`error: ${message}${hint ? `\n  hint: ${hint}` : ''}\ningest: nothing was written.`,
 	);
 	process.exit(1);
 }
+
+/** A path as messages show it: relative to here when inside it, else absolute. */
+function shown(path: string): string {
+	const inside = relative(process.cwd(), resolve(path));
+	return inside.startsWith('..') ? resolve(path) : inside || '.';
+}
+
+const started = performance.now();
+// The taxonomy: a broken topics.yaml stops the run before anything is parsed or written.
+const topicsFile = shown(values.topics);
+if (!existsSync(values.topics))
+	fail(`${topicsFile}: file not found`, 'pass --topics FILE or restore content/topics.yaml');
 const taxonomy = readTopicsYaml(readFileSync(values.topics, 'utf8'), topicsFile);
 if (taxonomy.problems.length > 0) {
 	for (const p of taxonomy.problems)
@@ -48,16 +58,12 @@ if (taxonomy.problems.length > 0) {
 	);
 	process.exit(1);
 }
-// Where problems are: relative to here when inside it, else the absolute folder.
-const inside = relative(process.cwd(), resolve(values.sources));
-const sourcesFolder = inside.startsWith('..') ? resolve(values.sources) : inside || '.';
+// Where problems are.
+const sourcesFolder = shown(values.sources);
 // A mistyped --sources is named as such: read as an empty folder it said "/x/.: no source files".
 if (!existsSync(values.sources) || !statSync(values.sources).isDirectory()) {
 	const what = existsSync(values.sources) ? 'is not a folder' : 'no such folder';
-	console.error(
-		`error: ${sourcesFolder}: ${what}\n  hint: pass --sources DIR, a folder of .txt and .jsonl files\ningest: nothing was written.`,
-	);
-	process.exit(1);
+	fail(`${sourcesFolder}: ${what}`, 'pass --sources DIR, a folder of .txt and .jsonl files');
 }
 // The output folder is replaced whole: never the sources, the taxonomy or someone's files.
 const real = (path: string): string => (existsSync(path) ? realpathSync(path) : resolve(path));
@@ -69,20 +75,15 @@ const outProblem = outIsFile
 			{ out: outDir, sources: real(values.sources), topics: real(values.topics) },
 			existsSync(outDir) ? readdirSync(outDir) : [],
 		);
-if (outProblem) {
-	console.error(
-		`error: --out ${values.out} ${outProblem}\n  hint: pass --out an empty folder, or one the ingest wrote\ningest: nothing was written.`,
-	);
-	process.exit(1);
-}
+if (outProblem)
+	fail(`--out ${values.out} ${outProblem}`, 'pass --out an empty folder, or one the ingest wrote');
 let mark = performance.now();
 let sources: ReturnType<typeof readSourceFiles>;
 try {
 	sources = readSourceFiles(resolve(values.sources));
 } catch (e) {
 	// A file that cannot be read (too large, no permission): named, and nothing is written.
-	console.error(`error: ${(e as Error).message}\ningest: nothing was written.`);
-	process.exit(1);
+	fail((e as Error).message);
 }
 const readMs = performance.now() - mark;
 let bar: ((done: number) => void) | undefined;
