@@ -49,6 +49,7 @@ import { splitSorts } from '../lib/pagefind-sorts.ts';
 import { SEARCH_SITE_DIR } from '../lib/search-site.ts';
 import type { EarlyRequest, EarlyResult } from './pagefind-early.ts';
 import { pruneStale } from './stale-output.ts';
+import { normaliseBase } from '../lib/urls.ts';
 
 /** Options of the Pagefind integration. */
 export interface PagefindOptions {
@@ -516,7 +517,7 @@ export default function pagefindIntegration(options: PagefindOptions = {}): Astr
 			'astro:config:done': ({ config }) => {
 				outDir = fileURLToPath(config.outDir);
 				root = fileURLToPath(config.root);
-				base = config.base.endsWith('/') ? config.base : `${config.base}/`;
+				base = normaliseBase(config.base);
 			},
 			'astro:server:setup': ({ server, logger }) => {
 				const bundle = join(outDir, 'pagefind');

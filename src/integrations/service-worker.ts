@@ -40,7 +40,7 @@ import { fileURLToPath } from 'node:url';
 import { SITE } from '../site.config.ts';
 import { cacheNames, planPrecache } from '../lib/offline-plan.ts';
 import { siteDigest } from '../lib/site-digest.ts';
-import { OFFLINE_PAGE } from '../lib/urls.ts';
+import { normaliseBase, OFFLINE_PAGE } from '../lib/urls.ts';
 import { SEARCH_PARAMS } from '../scripts/search-state.ts';
 
 /** Where the per-file hashes of the last build are kept, relative to the project root. */
@@ -340,7 +340,7 @@ export default function serviceWorker(options: ServiceWorkerOptions = {}): Astro
 		name: 'abstracta:service-worker',
 		hooks: {
 			'astro:config:done': ({ config }) => {
-				base = config.base.endsWith('/') ? config.base : `${config.base}/`;
+				base = normaliseBase(config.base);
 				root = fileURLToPath(config.root);
 			},
 			'astro:build:done': async ({ dir, logger }) => {

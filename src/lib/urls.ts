@@ -55,6 +55,12 @@ export const FIRST_PAGE_ALIAS = 'page/1';
 export const dayUrl = (date: string): string => path(`days/${date}/`);
 /** URL of the days archive. */
 export const daysUrl = (): string => path('days/');
+/** The site root (the base path): the service worker's scope, Pagefind's `baseUrl`. */
+export const rootUrl = (): string => path();
+/** URL of Pagefind's folder (its script, entry and index chunks). */
+export const pagefindUrl = (): string => path('pagefind/');
+/** URL of the service worker. */
+export const serviceWorkerUrl = (): string => path('sw.js');
 /** URL of the search page, optionally with a query. */
 export const searchUrl = (query?: string): string =>
 	path('search/') + (query ? `?q=${encodeURIComponent(query)}` : '');

@@ -16,6 +16,7 @@ import {
 } from './search-state.ts';
 import { loadSortOrder, sortResults } from './search-sort.ts';
 import { watchIndexFetches } from './index-fetch.ts';
+import { pagefindUrl, rootUrl } from '../lib/urls.ts';
 
 interface ResultData {
 	url: string;
@@ -32,9 +33,6 @@ interface Pagefind {
 }
 
 const PAGE = 10;
-const BASE = import.meta.env.BASE_URL.endsWith('/')
-	? import.meta.env.BASE_URL
-	: `${import.meta.env.BASE_URL}/`;
 
 const root = document.querySelector<HTMLElement>('[data-search]');
 if (root) void start(root);
@@ -64,14 +62,14 @@ async function start(root: HTMLElement): Promise<void> {
 	});
 
 	// Before Pagefind loads: it looks `fetch` up on each request, so it goes through the watch.
-	const indexFetches = watchIndexFetches(window, `${BASE}pagefind/`, location.href);
+	const indexFetches = watchIndexFetches(window, pagefindUrl(), location.href);
 	let pagefind: Pagefind;
 	try {
-		const url = `${BASE}pagefind/pagefind.js`;
+		const url = `${pagefindUrl()}pagefind.js`;
 		pagefind = (await import(/* @vite-ignore */ url)) as Pagefind;
 		// No worker: on a site this size a search takes milliseconds on the main thread, and it
 		// saves the reader the worker script (≈ 12 KB gzipped) on every first query.
-		await pagefind.options({ baseUrl: BASE, excerptLength: 24, noWorker: true });
+		await pagefind.options({ baseUrl: rootUrl(), excerptLength: 24, noWorker: true });
 		await pagefind.init();
 	} catch {
 		root.dataset.state = 'unavailable';
@@ -159,7 +157,7 @@ async function start(root: HTMLElement): Promise<void> {
 			// (fetched beside the search, and only for such a listing: see search-sort.ts).
 			const [search, order] = await Promise.all([
 				pagefind.search(state.q ? searchTerms(state.q) : null, { filters }),
-				state.q ? undefined : loadSortOrder(`${BASE}pagefind/`, 'date'),
+				state.q ? undefined : loadSortOrder(pagefindUrl(), 'date'),
 			]);
 			found = order ? sortResults(search.results, order, 'desc') : search.results;
 		} catch {

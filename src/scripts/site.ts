@@ -2,11 +2,8 @@
  * Runs on every page and stays tiny (no search code): the `/` shortcut to search, the service
  * worker registration, the "new version" notice and the offline indicator.
  */
+import { rootUrl, searchUrl, serviceWorkerUrl } from '../lib/urls.ts';
 import { offlineLabel, type OfflineMode } from './offline-state.ts';
-
-const BASE = import.meta.env.BASE_URL.endsWith('/')
-	? import.meta.env.BASE_URL
-	: `${import.meta.env.BASE_URL}/`;
 
 // `/` focuses search from any page, unless the reader is typing somewhere.
 document.addEventListener('keydown', (e) => {
@@ -20,7 +17,7 @@ document.addEventListener('keydown', (e) => {
 	if (box) {
 		box.focus();
 		box.select();
-	} else location.href = `${BASE}search/`;
+	} else location.href = searchUrl();
 });
 
 /** A small status line at the bottom of the viewport (offline, update available). */
@@ -108,7 +105,7 @@ if (import.meta.hot && 'serviceWorker' in navigator) {
 		});
 	};
 	void navigator.serviceWorker
-		.register(`${BASE}sw.js`, { scope: BASE })
+		.register(serviceWorkerUrl(), { scope: rootUrl() })
 		.then((reg) => {
 			if (reg.waiting) offer(reg.waiting);
 			reg.addEventListener('updatefound', () => {
