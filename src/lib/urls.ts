@@ -74,12 +74,18 @@ export const jsonFeedUrl = (): string => path('feed.json');
 export const feedsPageUrl = (): string => path('feeds/');
 /** URL of the OPML list of feeds. */
 export const opmlUrl = (): string => path('feeds.opml');
+/** A paper's Open Graph card, relative to the base (the file the card step writes). */
+export const paperCardPath = (slug: string): string => `og/papers/${slug}.png`;
+/** A topic's Open Graph card, relative to the base. */
+export const topicCardPath = (topic: string): string => `og/topics/${topic}.png`;
+/** The site's Open Graph card, relative to the base. */
+export const SITE_CARD_PATH = 'og/site.png';
 /** URL of a paper's Open Graph card. */
-export const paperCardUrl = (slug: string): string => path(`og/papers/${slug}.png`);
+export const paperCardUrl = (slug: string): string => path(paperCardPath(slug));
 /** URL of a topic's Open Graph card. */
-export const topicCardUrl = (topic: string): string => path(`og/topics/${topic}.png`);
+export const topicCardUrl = (topic: string): string => path(topicCardPath(topic));
 /** URL of the site's Open Graph card. */
-export const siteCardUrl = (): string => path('og/site.png');
+export const siteCardUrl = (): string => path(SITE_CARD_PATH);
 
 /** Makes a site-relative URL absolute against `SITE_URL` (Astro's `site`). */
 export function absolute(url: string, site: URL | string | undefined): string {

@@ -9,11 +9,12 @@ import { join } from 'node:path';
 import { splitFrontmatter } from '../frontmatter.ts';
 import { PaperSchema } from '../../schemas/paper.ts';
 import { readTopicsFile } from '../topics-file.ts';
+import { paperCardPath, SITE_CARD_PATH, topicCardPath } from '../urls.ts';
 import type { CardData } from './layout.ts';
 
 /** A card and where it goes, relative to the build output (see src/lib/urls.ts). */
 export interface CardJob {
-	/** `og/papers/<slug>.png`, `og/topics/<slug>.png` or `og/site.png`. */
+	/** The card's file relative to the output folder (paperCardPath, topicCardPath, SITE_CARD_PATH). */
 	out: string;
 	card: CardData;
 }
@@ -67,7 +68,10 @@ export function listCardJobs(
 	const topics = readTopicsFile(root);
 	const names = new Map(topics.map((t) => [t.slug, t.name]));
 	const jobs: CardJob[] = [
-		{ out: 'og/site.png', card: { kind: 'site', site: site.title, description: site.description } },
+		{
+			out: SITE_CARD_PATH,
+			card: { kind: 'site', site: site.title, description: site.description },
+		},
 	];
 	const next: PaperIndex = {};
 	const files = existsSync(dir)
@@ -81,7 +85,7 @@ export function listCardJobs(
 		const p = index[hash] ?? readPaperFields(text.toString('utf8'), name);
 		next[hash] = p;
 		jobs.push({
-			out: `og/papers/${p.slug}.png`,
+			out: paperCardPath(p.slug),
 			card: {
 				kind: 'paper',
 				site: site.title,
@@ -94,7 +98,7 @@ export function listCardJobs(
 	}
 	for (const t of [...topics].sort((a, b) => (a.slug < b.slug ? -1 : 1)))
 		jobs.push({
-			out: `og/topics/${t.slug}.png`,
+			out: topicCardPath(t.slug),
 			card: {
 				kind: 'topic',
 				site: site.title,
