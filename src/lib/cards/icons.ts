@@ -6,6 +6,7 @@
  * the maskable icon is the same drawing.
  */
 import sharp from 'sharp';
+import { RSS_IMAGE_SIZE } from '../feed.ts';
 
 /** Colours of the manifest (kept in step with the icon's background and the cards). */
 export const THEME = { theme: '#1f4e79', background: '#fbfaf7' };
@@ -22,7 +23,8 @@ export const ICON_SIZES: Record<string, number> = {
 	'icon-192.png': 192,
 	'icon-512.png': 512,
 	'icon-maskable-512.png': 512,
-	'feed-icon.png': 144,
+	// The feeds' channel image: its declared size (RSS allows at most 144 px wide).
+	'feed-icon.png': RSS_IMAGE_SIZE,
 };
 
 /** Packs PNG images into an ICO file (PNG-in-ICO, read by every current browser). */
