@@ -166,7 +166,21 @@ export function maxWords(docs: readonly TextDoc[]): number {
  * What a CorpusBuilder learnt from its documents, with its own term and spelling ids, in plain
  * arrays that a worker thread can hand over without a copy (see `merge`).
  */
-export interface CorpusPart {
+export type CorpusPart = Pick<
+	Corpus,
+	| 'termLength'
+	| 'termPrefix'
+	| 'termFirst'
+	| 'termLast'
+	| 'df'
+	| 'generic'
+	| 'termSpelling'
+	| 'tokens'
+	| 'starts'
+	| 'titleLengths'
+	| 'occurrences'
+	| 'occurrenceStarts'
+> & {
 	docs: number;
 	spellings: string[];
 	/** Per spelling: its unigram id (−1: stop word) and how often it was seen. */
@@ -174,19 +188,7 @@ export interface CorpusPart {
 	surfaceCount: Int32Array;
 	/** Per term: the stem of a unigram ('' for n-grams). */
 	stems: string[];
-	termLength: Int32Array;
-	termPrefix: Int32Array;
-	termFirst: Int32Array;
-	termLast: Int32Array;
-	df: Int32Array;
-	generic: Uint8Array;
-	termSpelling: Int32Array;
-	tokens: Int32Array;
-	starts: Int32Array;
-	titleLengths: Int32Array;
-	occurrences: Int32Array;
-	occurrenceStarts: Int32Array;
-}
+};
 
 /**
  * Builds the corpus from documents in order. Term and spelling ids are given in order of first
