@@ -20,6 +20,20 @@ document.addEventListener('keydown', (e) => {
 	} else location.href = searchUrl();
 });
 
+// A long formula is a tab stop so that a keyboard can scroll it (render-abstract.ts marks it):
+// where it fits the column it scrolls nothing, and the stop is only in the way.
+const wideFormulas = document.querySelectorAll<HTMLElement>('.katex--wide');
+if (wideFormulas.length > 0 && 'ResizeObserver' in window) {
+	const fit = new ResizeObserver((entries) => {
+		for (const { target } of entries) {
+			const el = target as HTMLElement;
+			if (el.scrollWidth > el.clientWidth + 1) el.tabIndex = 0;
+			else el.removeAttribute('tabindex');
+		}
+	});
+	for (const el of wideFormulas) fit.observe(el);
+}
+
 /** A small status line at the bottom of the viewport (offline, update available). */
 function notice(id: string): HTMLElement {
 	let el = document.getElementById(id);

@@ -226,6 +226,17 @@ test('pages whose long inline formulas are wider than a phone do not scroll side
 	}
 	expect(pushed).toEqual([]);
 	expect(unreachable).toEqual([]);
+	// On a wide screen the same formulas fit: none is a tab stop that scrolls nothing.
+	await page.setViewportSize({ width: 1280, height: 800 });
+	await page.goto(`${site.url}papers/0704.0099/`);
+	await page.waitForFunction(() =>
+		[...document.querySelectorAll('.katex--wide')].every((el) => !el.hasAttribute('tabindex')),
+	);
+	// Narrowed (320 px: they are about 310 px wide), they scroll and are reachable again.
+	await page.setViewportSize({ width: 320, height: 800 });
+	await page.waitForFunction(() =>
+		[...document.querySelectorAll<HTMLElement>('.katex--wide')].some((el) => el.tabIndex === 0),
+	);
 	await context.close();
 });
 
