@@ -202,15 +202,30 @@ export function buildFromPrepared(records: PreparedRecord[]): BuiltPapers {
 	const redirects = moved.map(([from, to]) => ({ from, to }));
 	// Rank on the day: a paper a trending page lists keeps its place on that page (its primary
 	// record is the earliest listing, the page of its date), also when papers listed the day
-	// before come first on it. Records of arXiv JSON Lines, whose lines span many days, follow
-	// that day's listed papers in source order (files by name, then lines): their line in the
-	// file gave "#659 on the day" of 169 papers.
-	const perDay = new Map<string, number>();
-	for (const { primary: p } of merged)
-		if (p.rank !== undefined) perDay.set(p.date, Math.max(perDay.get(p.date) ?? 0, p.rank));
+	// before come first on it; a second page of the same day (files by name) counts on after
+	// the first. Records of arXiv JSON Lines, whose lines span many days, follow that day's
+	// listed papers in source order (files by name, then lines): their line in the file gave
+	// "#659 on the day" of 169 papers.
+	const pageLength = new Map<string, number>(); // `date file` → its last position
+	for (const m of merged)
+		for (const r of m.records)
+			if (r.rank !== undefined) {
+				const page = `${r.date}\u0000${r.source.file}`;
+				pageLength.set(page, Math.max(pageLength.get(page) ?? 0, r.rank));
+			}
+	const offset = new Map<string, number>(); // `date file` → positions of the day's earlier pages
+	const perDay = new Map<string, number>(); // date → positions taken
+	for (const [page, length] of [...pageLength].sort(([a], [b]) => (a < b ? -1 : 1))) {
+		const date = page.slice(0, page.indexOf('\u0000'));
+		offset.set(page, perDay.get(date) ?? 0);
+		perDay.set(date, (perDay.get(date) ?? 0) + length);
+	}
 	const papers = merged.map((m, i): BuiltPaper => {
 		const p = m.primary;
-		const rank = p.rank ?? (perDay.get(p.date) ?? 0) + 1;
+		const rank =
+			p.rank !== undefined
+				? offset.get(`${p.date}\u0000${p.source.file}`)! + p.rank
+				: (perDay.get(p.date) ?? 0) + 1;
 		if (p.rank === undefined) perDay.set(p.date, rank);
 		const paper: Paper = {
 			title: p.title,

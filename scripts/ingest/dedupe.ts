@@ -119,11 +119,7 @@ export function mergeByKey<R extends { arxivId?: string; abstractKey?: string }>
 	const groupOfKey = new Map<string, number>();
 	const groupOf = new Int32Array(records.length);
 	records.forEach((r, i) => {
-		const keys = [
-			keyOf(r),
-			...(r.arxivId ? [`arxiv:${arxivSlug(r.arxivId)}`] : []),
-			...(r.abstractKey ? [r.abstractKey] : []),
-		];
+		const keys = [keyOf(r), ...(r.arxivId ? [`arxiv:${arxivSlug(r.arxivId)}`] : [])];
 		let g = -1;
 		for (const k of keys) {
 			const seen = groupOfKey.get(k);
@@ -138,6 +134,31 @@ export function mergeByKey<R extends { arxivId?: string; abstractKey?: string }>
 		if (g < 0) parent.push((g = parent.length));
 		for (const k of keys) groupOfKey.set(k, g);
 		groupOf[i] = g;
+	});
+	// Then the same long abstract joins groups, once every group knows its arXiv ids: never two
+	// groups of different ids (papers of a series share an abstract), whatever the order of the
+	// records that link them.
+	const ids = new Map<number, Set<string>>();
+	records.forEach((r, i) => {
+		if (!r.arxivId) return;
+		const root = find(groupOf[i]!);
+		const set = ids.get(root) ?? new Set<string>();
+		set.add(arxivSlug(r.arxivId));
+		ids.set(root, set);
+	});
+	const groupOfAbstract = new Map<string, number>();
+	records.forEach((r, i) => {
+		if (!r.abstractKey) return;
+		const root = find(groupOf[i]!);
+		const seen = groupOfAbstract.get(r.abstractKey);
+		if (seen === undefined) return void groupOfAbstract.set(r.abstractKey, root);
+		const other = find(seen);
+		const both = new Set([...(ids.get(root) ?? []), ...(ids.get(other) ?? [])]);
+		if (other === root || both.size > 1) return;
+		const [keep, gone] = other < root ? [other, root] : [root, other];
+		parent[gone] = keep;
+		if (both.size > 0) ids.set(keep, both);
+		groupOfAbstract.set(r.abstractKey, keep);
 	});
 	const byRoot = new Map<number, MergedRecord<R>>();
 	const merged: Array<MergedRecord<R>> = [];

@@ -243,6 +243,17 @@ describe('ingest pipeline', () => {
 			['Alpha', '2025-03-18', 1],
 			['Beta', '2025-03-18', 2],
 		]);
+		// Two pages of one day: the second counts on after the first (no two papers are #1).
+		const two = ingest([
+			{ name: '2025-03-18-a.txt', bytes: enc(day('Mar 18', ['Alpha', 'Beta'])) },
+			{ name: '2025-03-18-b.txt', bytes: enc(day('Mar 18', ['Gamma', 'Delta'])) },
+		]);
+		expect(two.papers.map((p) => [p.title, p.rank])).toEqual([
+			['Alpha', 1],
+			['Beta', 2],
+			['Gamma', 3],
+			['Delta', 4],
+		]);
 	});
 
 	test('ranks count within the listing day, in source order', () => {
@@ -310,6 +321,27 @@ describe('ingest pipeline', () => {
 			},
 		]);
 		expect(series.papers.map((p) => p.arxivId)).toEqual(['0704.0026', '0704.0112']);
+		// Also when a trending page lists both under their titles, before the dump in file order:
+		// each trending copy joins its own record, and the two records keep apart.
+		const listed = ingest([
+			{
+				name: '2025-03-18-t.txt',
+				bytes: enc(page(['Substructures II', long], ['Substructures III', long])),
+			},
+			{
+				name: 'x.jsonl',
+				bytes: enc(
+					jsonl(
+						{ id: '0704.0026', title: 'Substructures II', abstract: long },
+						{ id: '0704.0112', title: 'Substructures III', abstract: long },
+					),
+				),
+			},
+		]);
+		expect(listed.papers.map((p) => [p.arxivId, p.sources.length])).toEqual([
+			['0704.0026', 2],
+			['0704.0112', 2],
+		]);
 	});
 
 	test('different papers with the same title get two entries', () => {
