@@ -151,14 +151,19 @@ export function buildSnippet(buildId: string, mode: 'full' | 'core'): string {
 	const json = JSON.stringify;
 	return [
 		`self.ABSTRACTA_BUILD=${json({ id: buildId, mode })};`,
-		`(()=>{const P=${json(names.prefix)},PAGES=${json(names.pages)},CARRY=${mode === 'core' ? CARRY_OVER_LIMIT : 0};`,
-		// Pages the reader opened under an older build, fetched afresh (a page now gone is left).
-		`async function carry(){const c=await caches.open(PAGES);const urls=new Set();`,
-		`for(const n of await caches.keys())if(n.startsWith('abstracta-')&&n.endsWith('-pages')&&n!==PAGES)`,
+		`(()=>{const P=${json(names.prefix)},CARRY=${mode === 'core' ? CARRY_OVER_LIMIT : 0};`,
+		// What the reader used under an older build, fetched afresh into this build's caches of
+		// the same kind: pages, and the index chunks of the searches they ran (a chunk's name is
+		// its content's hash: one the new index still has is fetched, one it dropped is left).
+		`async function carry(kind){const mine=P+kind,c=await caches.open(mine),urls=new Set();`,
+		`for(const n of await caches.keys())if(n.startsWith('abstracta-')&&n.endsWith('-'+kind)&&n!==mine)`,
 		`for(const r of await (await caches.open(n)).keys())urls.add(r.url);`,
 		`const list=[...urls].slice(0,CARRY);for(let i=0;i<list.length;i+=6)`,
 		`await Promise.all(list.slice(i,i+6).map(u=>fetch(u,{cache:'no-cache'}).then(r=>r.ok&&c.put(u,r)).catch(()=>{})))}`,
-		`self.addEventListener('install',e=>{if(CARRY>0){self.skipWaiting();e.waitUntil(carry())}});`,
+		// Asked again once the carrying is done: a worker asked only at the start was seen to stay
+		// waiting behind an older build's worker.
+		`self.addEventListener('install',e=>{if(CARRY>0){self.skipWaiting();`,
+		`e.waitUntil(Promise.all([carry('pages'),carry('search')]).then(()=>self.skipWaiting()))}});`,
 		`self.addEventListener('activate',e=>e.waitUntil(caches.keys().then(k=>Promise.all(`,
 		`k.filter(n=>n.startsWith('abstracta-')&&!n.startsWith(P)).map(n=>caches.delete(n))))));`,
 		`self.addEventListener('message',e=>{if(e.data&&e.data.type==='GET_BUILD')`,
@@ -257,8 +262,10 @@ export async function writeServiceWorker(
 	hashed: number;
 }> {
 	const all = siteDigest(dir, isPrecachable, cacheFile, MAX_FILE_BYTES);
-	const buildId = all.digest.slice(0, 12);
 	const plan = planPrecache(all.size, limitBytes);
+	// The mode is part of the id: a full and a core build of the same files shared cache names,
+	// so going from one to the other cleaned nothing up and lost the pages the reader kept.
+	const buildId = createHash('sha256').update(`${all.digest}\n${plan}`).digest('hex').slice(0, 12);
 	// Precache keys are file URLs (directoryIndex is not applied to fallbacks).
 	const offlineUrl = `${base}${OFFLINE_PAGE}index.html`;
 	const { getManifest } = await loadWorkbox();

@@ -185,7 +185,7 @@ describe('offline, site larger than the precache limit', () => {
 		}
 	});
 
-	test('a new build takes over at once, unasked, and keeps the pages the reader saved', async () => {
+	test('a new build takes over at once, unasked, and keeps the pages and searches the reader used', async () => {
 		const big = mkdtempSync(join(tmpdir(), 'abstracta-core-'));
 		cpSync(DIST, big, { recursive: true });
 		const cache = mkdtempSync(join(tmpdir(), 'abstracta-core-cache-'));
@@ -193,6 +193,8 @@ describe('offline, site larger than the precache limit', () => {
 		const server = await serveSite(big);
 		try {
 			const page = await visitOnce(`${server.url}search/`);
+			await page.goto(`${server.url}search/?q=speech`);
+			await page.waitForSelector('.search-result');
 			await page.goto(`${server.url}papers/speecht5/`);
 			const oldId = buildIdOf(big);
 			// The core precache has no Pagefind worker script (search runs without it).
@@ -224,10 +226,13 @@ describe('offline, site larger than the precache limit', () => {
 			const unsaved = await page.goto(`${server.url}papers/primer/`);
 			expect(unsaved?.status()).toBe(503);
 			server.fail.clear();
-			// The paper read under the old build is in the new build's caches: offline it opens.
+			// The paper read and the search run under the old build are in the new build's
+			// caches: offline they work.
 			await page.context().setOffline(true);
 			await page.goto(`${server.url}papers/speecht5/`);
 			expect(await page.locator('h1').textContent()).toContain('SpeechT5');
+			await page.goto(`${server.url}search/?q=speech`);
+			await page.waitForSelector('.search-result');
 			await page.context().close();
 		} finally {
 			await server.close();
