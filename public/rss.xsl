@@ -40,6 +40,7 @@
 					li h2 a:hover { text-decoration: underline; }
 					.meta { color: var(--muted); font-size: 0.88rem; margin: 0 0 0.4rem; }
 					.summary { margin: 0; display: -webkit-box; -webkit-line-clamp: 4; -webkit-box-orient: vertical; overflow: hidden; overflow-wrap: anywhere; }
+					.tags { margin-top: 0.5rem; }
 					.tag { display: inline-block; border: 1px solid var(--line); border-radius: 999px; padding: 0 0.5rem; margin-right: 0.3rem; font-size: 0.8rem; }
 				</style>
 			</head>
@@ -70,7 +71,7 @@
 									</xsl:call-template>
 								</p>
 								<xsl:if test="category">
-									<p class="meta">
+									<p class="meta tags">
 										<xsl:for-each select="category">
 											<span class="tag"><xsl:value-of select="."/></span>
 										</xsl:for-each>

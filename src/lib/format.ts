@@ -45,6 +45,13 @@ export function plural(n: number, one: string, many = `${one}s`): string {
 	return `${formatCount(n)} ${n === 1 ? one : many}`;
 }
 
+/** Hugging Face's path prefixes and what they hold. */
+const HF_KINDS = new Map([
+	['datasets', 'dataset'],
+	['spaces', 'space'],
+	['models', 'model'],
+]);
+
 /**
  * A readable label for a code repository URL: `owner/repo` for GitHub, GitLab, Bitbucket,
  * Codeberg and Hugging Face; otherwise host and path.
@@ -58,6 +65,11 @@ export function repoLabel(url: string): string {
 	}
 	const host = u.hostname.replace(/^www\./, '');
 	const parts = u.pathname.split('/').filter(Boolean);
+	// Hugging Face names datasets and spaces after a kind: `datasets/org/name` read
+	// "datasets/org", and two datasets of one organisation had the same label.
+	const kind = HF_KINDS.get(parts[0] ?? '');
+	if (host === 'huggingface.co' && kind && parts.length >= 3)
+		return `${parts[1]}/${parts[2]} (${kind})`;
 	const forges = ['github.com', 'gitlab.com', 'bitbucket.org', 'codeberg.org', 'huggingface.co'];
 	if (forges.includes(host) && parts.length >= 2) {
 		return `${parts[0]}/${parts[1]!.replace(/\.git$/, '')}`;

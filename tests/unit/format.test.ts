@@ -23,6 +23,13 @@ describe('format', () => {
 		expect(repoLabel('https://github.com/salesforce/CodeT5')).toBe('salesforce/CodeT5');
 		expect(repoLabel('https://www.github.com/a/b.git/tree/main')).toBe('a/b');
 		expect(repoLabel('https://huggingface.co/org/model')).toBe('org/model');
+		expect(repoLabel('https://huggingface.co/datasets/ByteDance-Seed/BM-6M')).toBe(
+			'ByteDance-Seed/BM-6M (dataset)',
+		);
+		expect(repoLabel('https://huggingface.co/spaces/Boese0601/ByteMorph-Demo')).toBe(
+			'Boese0601/ByteMorph-Demo (space)',
+		);
+		expect(repoLabel('https://huggingface.co/constructor/a/b')).toBe('constructor/a');
 		expect(repoLabel('https://example.org/code/')).toBe('example.org/code');
 		expect(repoLabel('not a url')).toBe('not a url');
 	});
