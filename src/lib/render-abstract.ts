@@ -18,7 +18,7 @@ import type { Element, ElementContent, Root } from 'hast';
 import type { State } from 'mdast-util-to-hast';
 
 /** Bumped whenever the HTML this module produces changes: part of every cache key. */
-export const RENDERER_VERSION = 'abstract-html-11';
+export const RENDERER_VERSION = 'abstract-html-12';
 
 const ALLOWED = new Set(['em', 'strong', 'code', 'a']);
 
@@ -240,6 +240,70 @@ export function rehypeSpeakableBars() {
 	return (tree: Root): void => visit(tree);
 }
 
+/** The class of the span that keeps a formula and the letters touching it on one line. */
+export const MATH_WORD_CLASS = 'math-word';
+
+/**
+ * Keeps an inline formula on one line with the characters that touch it (`$C$-reducible`,
+ * `semi-$X$`, `$x$,`): browsers may break a line on either side of a MathML formula, and
+ * "C" ended a line with "-reducible" starting the next. The formula and the runs of
+ * non-space characters before and after it are wrapped in a MATH_WORD_CLASS span, which the
+ * stylesheet does not let wrap. A wide formula (katex--wide) scrolls on its own and is left.
+ */
+export function rehypeMathWords() {
+	const isInlineMath = (n: ElementContent | undefined): n is Element =>
+		n?.type === 'element' &&
+		n.tagName === 'span' &&
+		Array.isArray(n.properties.className) &&
+		n.properties.className.includes('katex') &&
+		!n.properties.className.includes('katex--wide');
+	const visit = (node: Root | ElementContent): void => {
+		if (node.type !== 'root' && node.type !== 'element') return;
+		if (node.type === 'element' && node.tagName === 'span' && isInlineMath(node)) return;
+		const out: ElementContent[] = [];
+		const children = node.children as ElementContent[];
+		for (let i = 0; i < children.length; i++) {
+			const child = children[i]!;
+			if (!isInlineMath(child)) {
+				visit(child);
+				out.push(child);
+				continue;
+			}
+			const word: ElementContent[] = [child];
+			const before = out.at(-1);
+			if (before?.type === 'text') {
+				const run = /\S+$/u.exec(before.value)?.[0];
+				if (run) {
+					before.value = before.value.slice(0, -run.length);
+					if (before.value === '') out.pop();
+					word.unshift({ type: 'text', value: run });
+				}
+			}
+			const after = children[i + 1];
+			if (after?.type === 'text') {
+				const run = /^\S+/u.exec(after.value)?.[0];
+				if (run) {
+					after.value = after.value.slice(run.length);
+					word.push({ type: 'text', value: run });
+					if (after.value === '') i++;
+				}
+			}
+			out.push(
+				word.length === 1
+					? child
+					: {
+							type: 'element',
+							tagName: 'span',
+							properties: { className: [MATH_WORD_CLASS] },
+							children: word,
+						},
+			);
+		}
+		node.children = out as typeof node.children;
+	};
+	return (tree: Root): void => visit(tree);
+}
+
 const processor = unified()
 	.use(remarkParse)
 	.use(remarkMdx)
@@ -265,6 +329,7 @@ const processor = unified()
 	.use(rehypeKatex, KATEX)
 	.use(rehypeSpeakableBars)
 	.use(rehypeMarkWideMath)
+	.use(rehypeMathWords)
 	.use(rehypeMarkUrlLinks)
 	.use(rehypeStringify);
 

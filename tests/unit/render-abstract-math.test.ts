@@ -63,3 +63,15 @@ describe('bars in math', () => {
 		expect(mathml('P(a \\mid b)')).toContain('<mo>∣</mo>');
 	});
 });
+
+describe('formulas and the letters touching them', () => {
+	const shape = (md: string): string =>
+		renderAbstractHtml(md).replace(/<span class="katex">[^]*?<\/math><\/span>/g, 'M');
+
+	test('stay on one line together; a formula between spaces is left alone', () => {
+		expect(shape('Spaces that are $C$-reducible, semi-$X$ or ($y$), and $z$ alone.')).toBe(
+			'<p>Spaces that are <span class="math-word">M-reducible,</span> ' +
+				'<span class="math-word">semi-M</span> or <span class="math-word">(M),</span> and M alone.</p>',
+		);
+	});
+});
