@@ -14,6 +14,15 @@ export function withPageFields<E extends { data: object }>(
 	return { ...entry, data: { ...entry.data, ...fields } };
 }
 
+/**
+ * Whether a trending page lists the paper (a `.txt` source): only then is its rank a place on a
+ * page the reader can picture. An arXiv record's rank is its order among the dump's records of
+ * that date, which "#21 on the day" made read like a trending rank.
+ */
+export function listedOnTrendingPage(sources: ReadonlyArray<{ file: string }>): boolean {
+	return sources.some((s) => s.file.endsWith('.txt'));
+}
+
 /** The items before and after `index` in a list (undefined at the ends). */
 export function neighbours<T>(list: readonly T[], index: number): { prev?: T; next?: T } {
 	return { prev: index > 0 ? list[index - 1] : undefined, next: list[index + 1] };

@@ -147,17 +147,25 @@ export function dateChart(
 	);
 }
 
+/** What one bar of the date chart counts. */
+export type ChartUnit = 'date' | 'month' | 'year';
+
 /**
- * Listing dates for the date chart: one bar per date, or per month when there are more than
- * `maxBars` dates (an arXiv dump spans hundreds of days).
+ * Listing dates for the date chart: one bar per date, per month when there are more than
+ * `maxBars` dates (an arXiv dump spans hundreds of days), per year when there are more months
+ * than that too (46 bars of months were too thin to read).
  */
 export function chartDays(
 	days: ReadonlyArray<{ date: string; count: number }>,
 	maxBars = 31,
-): Array<{ date: string; count: number }> {
-	if (days.length <= maxBars) return [...days];
-	const months = new Map<string, number>();
-	for (const d of days)
-		months.set(d.date.slice(0, 7), (months.get(d.date.slice(0, 7)) ?? 0) + d.count);
-	return [...months].map(([date, count]) => ({ date, count }));
+): { unit: ChartUnit; bars: Array<{ date: string; count: number }> } {
+	if (days.length <= maxBars) return { unit: 'date', bars: [...days] };
+	const by = (length: number): Array<{ date: string; count: number }> => {
+		const sums = new Map<string, number>();
+		for (const d of days)
+			sums.set(d.date.slice(0, length), (sums.get(d.date.slice(0, length)) ?? 0) + d.count);
+		return [...sums].map(([date, count]) => ({ date, count }));
+	};
+	const months = by(7);
+	return months.length <= maxBars ? { unit: 'month', bars: months } : { unit: 'year', bars: by(4) };
 }

@@ -20,9 +20,10 @@ document.addEventListener('keydown', (e) => {
 	} else location.href = searchUrl();
 });
 
-// A long formula is a tab stop so that a keyboard can scroll it (render-abstract.ts marks it):
-// where it fits the column it scrolls nothing, and the stop is only in the way.
-const wideFormulas = document.querySelectorAll<HTMLElement>('.katex--wide');
+// A long formula (render-abstract.ts marks it) or a chart (ChartFigure.astro) is a tab stop so
+// that a keyboard can scroll it; where it fits the column it scrolls nothing, and the stop is
+// only in the way.
+const wideFormulas = document.querySelectorAll<HTMLElement>('.katex--wide, [data-scroll-x]');
 if (wideFormulas.length > 0 && 'ResizeObserver' in window) {
 	const fit = new ResizeObserver((entries) => {
 		for (const { target } of entries) {

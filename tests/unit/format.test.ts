@@ -10,7 +10,12 @@ import {
 	repoLabel,
 	titleParts,
 } from '../../src/lib/format.ts';
-import { neighbours, pageTopicNames, resolveSlugs } from '../../src/lib/paper-page.ts';
+import {
+	listedOnTrendingPage,
+	neighbours,
+	pageTopicNames,
+	resolveSlugs,
+} from '../../src/lib/paper-page.ts';
 import { highwireTags } from '../../src/lib/highwire.ts';
 
 describe('format', () => {
@@ -63,6 +68,14 @@ describe('format', () => {
 });
 
 describe('paper page helpers', () => {
+	test('a rank on the day is shown for papers a trending page lists, not for dump records', () => {
+		expect(listedOnTrendingPage([{ file: '2025-03-18-trending.txt' }])).toBe(true);
+		expect(listedOnTrendingPage([{ file: 'arxiv.jsonl' }, { file: 'days/2025-03-18.txt' }])).toBe(
+			true,
+		);
+		expect(listedOnTrendingPage([{ file: 'arxiv.jsonl' }, { file: 'snapshot.json' }])).toBe(false);
+	});
+
 	test('finds neighbours and resolves related slugs that exist', () => {
 		expect(neighbours([1, 2, 3], 0)).toEqual({ prev: undefined, next: 2 });
 		expect(neighbours([1, 2, 3], 2)).toEqual({ prev: 2, next: undefined });
