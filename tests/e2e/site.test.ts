@@ -103,8 +103,9 @@ describe('phone widths', () => {
 	const overflow = (page: Page): Promise<{ by: number; culprit: string }> =>
 		page.evaluate(() => {
 			const width = document.documentElement.clientWidth;
+			// What a sideways scroller holds (a chart on a phone) reaches past the edge on purpose.
 			const wide = [...document.querySelectorAll('body *')].find(
-				(el) => el.getBoundingClientRect().right > width + 0.5,
+				(el) => el.getBoundingClientRect().right > width + 0.5 && !el.closest('[data-scroll-x] *'),
 			);
 			return {
 				by: document.documentElement.scrollWidth - width,
