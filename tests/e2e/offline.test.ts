@@ -155,16 +155,31 @@ describe('offline', () => {
 });
 
 describe('offline, site larger than the precache limit', () => {
-	test('precaches the shell and search core, and keeps what the reader used', async () => {
+	/**
+	 * Runs `use` against a private copy of the seed site whose worker precaches only the core: a
+	 * 1-byte limit makes the seed behave like a site too large to copy whole. The hash cache (and
+	 * the kept worker code beside it) stays outside the served folder.
+	 */
+	async function withCoreSite(
+		use: (server: SiteServer, dir: string) => Promise<void>,
+	): Promise<void> {
 		const big = mkdtempSync(join(tmpdir(), 'abstracta-core-'));
 		cpSync(DIST, big, { recursive: true });
-		// A 1-byte limit makes the seed behave like a site too large to precache.
-		// The hash cache (and the kept worker code beside it) outside the served folder.
 		const cache = mkdtempSync(join(tmpdir(), 'abstracta-core-cache-'));
 		const sw = await writeServiceWorker(big, '/', 1, join(cache, 'sw-hashes.json'));
 		expect(sw.mode).toBe('core');
 		const server = await serveSite(big);
 		try {
+			await use(server, big);
+		} finally {
+			await server.close();
+			rmSync(big, { recursive: true, force: true });
+			rmSync(cache, { recursive: true, force: true });
+		}
+	}
+
+	test('precaches the shell and search core, and keeps what the reader used', () =>
+		withCoreSite(async (server) => {
 			const page = await visitOnce(`${server.url}search/`);
 			// Under the worker's control now: what this query loads is kept.
 			await page.goto(`${server.url}search/?q=speech`);
@@ -178,25 +193,15 @@ describe('offline, site larger than the precache limit', () => {
 			await page.goto(`${server.url}papers/primer/`);
 			expect(await page.locator('h1').textContent()).toBe('Not available offline');
 			await page.context().close();
-		} finally {
-			await server.close();
-			rmSync(big, { recursive: true, force: true });
-			rmSync(cache, { recursive: true, force: true });
-		}
-	});
+		}));
 
-	test('a new build takes over at once, unasked, and keeps the pages and searches the reader used', async () => {
-		const big = mkdtempSync(join(tmpdir(), 'abstracta-core-'));
-		cpSync(DIST, big, { recursive: true });
-		const cache = mkdtempSync(join(tmpdir(), 'abstracta-core-cache-'));
-		await writeServiceWorker(big, '/', 1, join(cache, 'sw-hashes.json'));
-		const server = await serveSite(big);
-		try {
+	test('a new build takes over at once, unasked, and keeps the pages and searches the reader used', () =>
+		withCoreSite(async (server, dir) => {
 			const page = await visitOnce(`${server.url}search/`);
 			await page.goto(`${server.url}search/?q=speech`);
 			await page.waitForSelector('.search-result');
 			await page.goto(`${server.url}papers/speecht5/`);
-			const oldId = buildIdOf(big);
+			const oldId = buildIdOf(dir);
 			// The core precache has no Pagefind worker script (search runs without it).
 			const precached = await page.evaluate(async (id) => {
 				const c = await caches.open(`abstracta-${id}-precache-v2-${location.origin}/`);
@@ -207,7 +212,7 @@ describe('offline, site larger than the precache limit', () => {
 			// The page is not reloaded under the reader: a mark on its window survives.
 			await page.evaluate(() => ((window as unknown as { mark: number }).mark = 1));
 			const newId = 'feedfacecafe';
-			deploy(big, oldId, newId);
+			deploy(dir, oldId, newId);
 			await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())!.update());
 			await page.waitForFunction(
 				(id) =>
@@ -234,20 +239,10 @@ describe('offline, site larger than the precache limit', () => {
 			await page.goto(`${server.url}search/?q=speech`);
 			await page.waitForSelector('.search-result');
 			await page.context().close();
-		} finally {
-			await server.close();
-			rmSync(big, { recursive: true, force: true });
-			rmSync(cache, { recursive: true, force: true });
-		}
-	});
+		}));
 
-	test('a query whose index chunks were never saved says search is unavailable, not "No papers"', async () => {
-		const big = mkdtempSync(join(tmpdir(), 'abstracta-core-'));
-		cpSync(DIST, big, { recursive: true });
-		const cache = mkdtempSync(join(tmpdir(), 'abstracta-core-cache-'));
-		await writeServiceWorker(big, '/', 1, join(cache, 'sw-hashes.json'));
-		const server = await serveSite(big);
-		try {
+	test('a query whose index chunks were never saved says search is unavailable, not "No papers"', () =>
+		withCoreSite(async (server) => {
 			// The core precache holds Pagefind but no index chunk: no query has run yet.
 			const page = await visitOnce(`${server.url}search/`);
 			await page.context().setOffline(true);
@@ -258,10 +253,5 @@ describe('offline, site larger than the precache limit', () => {
 			);
 			expect(await page.locator('.search-result').count()).toBe(0);
 			await page.context().close();
-		} finally {
-			await server.close();
-			rmSync(big, { recursive: true, force: true });
-			rmSync(cache, { recursive: true, force: true });
-		}
-	});
+		}));
 });
