@@ -23,8 +23,8 @@ document.addEventListener('keydown', (e) => {
 // A long formula (render-abstract.ts marks it) or a chart (ChartFigure.astro) is a tab stop so
 // that a keyboard can scroll it; where it fits the column it scrolls nothing, and the stop is
 // only in the way.
-const wideFormulas = document.querySelectorAll<HTMLElement>('.katex--wide, [data-scroll-x]');
-if (wideFormulas.length > 0 && 'ResizeObserver' in window) {
+const scrollers = document.querySelectorAll<HTMLElement>('.katex--wide, [data-scroll-x]');
+if (scrollers.length > 0 && 'ResizeObserver' in window) {
 	const fit = new ResizeObserver((entries) => {
 		for (const { target } of entries) {
 			const el = target as HTMLElement;
@@ -32,7 +32,7 @@ if (wideFormulas.length > 0 && 'ResizeObserver' in window) {
 			else el.removeAttribute('tabindex');
 		}
 	});
-	for (const el of wideFormulas) fit.observe(el);
+	for (const el of scrollers) fit.observe(el);
 }
 
 /** A small status line at the bottom of the viewport (offline, update available). */
