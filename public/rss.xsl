@@ -30,7 +30,7 @@
 					.note { background: var(--note); border-radius: 0.6rem; padding: 1rem 1.2rem; margin: 0 0 1.5rem; }
 					.note h2 { margin: 0 0 0.4rem; font-size: 1.05rem; }
 					.note p { margin: 0.4rem 0; }
-					.address { display: block; padding: 0.45rem 0.6rem; border-radius: 0.35rem; background: var(--card); border: 1px solid var(--line); font: 0.9rem/1.4 ui-monospace, monospace; overflow-wrap: anywhere; user-select: all; }
+					.address { display: block; padding: 0.45rem 0.6rem; border-radius: 0.35rem; background: var(--card); border: 1px solid var(--line); font: 0.9rem/1.4 ui-monospace, monospace; overflow-wrap: break-word; user-select: all; }
 					h1 { font-size: 1.7rem; line-height: 1.2; margin: 0.5rem 0 0.3rem; }
 					.lead { color: var(--muted); margin: 0 0 1.2rem; }
 					ol { list-style: none; padding: 0; margin: 0; }
@@ -51,7 +51,7 @@
 					<section class="note" aria-labelledby="what">
 						<h2 id="what">This is a web feed</h2>
 						<p>Subscribe by copying this address into your feed reader (for example NetNewsWire, Feedly, Inoreader, Thunderbird or Miniflux):</p>
-						<code class="address"><xsl:value-of select="$self"/></code>
+						<code class="address"><xsl:call-template name="breakable"><xsl:with-param name="text" select="$self"/></xsl:call-template></code>
 						<p>New papers then arrive in your reader with their full abstracts. <a href="{/rss/channel/link}">Visit the website</a>.</p>
 					</section>
 					<ol>
@@ -91,6 +91,23 @@
 	  with 1,644 escaped characters left the whole feed page blank). Split, the depth grows with the
 	  logarithm of the length.
 	-->
+	<!-- An address with a line-break opportunity after each slash: on a phone "…/rss.xm" and "l"
+		read as broken. -->
+	<xsl:template name="breakable">
+		<xsl:param name="text"/>
+		<xsl:choose>
+			<xsl:when test="contains($text, '/')">
+				<xsl:value-of select="substring-before($text, '/')"/>
+				<xsl:text>/</xsl:text>
+				<xsl:if test="not(starts-with(substring-after($text, '/'), '/'))"><wbr/></xsl:if>
+				<xsl:call-template name="breakable">
+					<xsl:with-param name="text" select="substring-after($text, '/')"/>
+				</xsl:call-template>
+			</xsl:when>
+			<xsl:otherwise><xsl:value-of select="$text"/></xsl:otherwise>
+		</xsl:choose>
+	</xsl:template>
+
 	<xsl:template name="unescape">
 		<xsl:param name="text"/>
 		<xsl:variable name="half" select="floor(string-length($text) div 2)"/>
