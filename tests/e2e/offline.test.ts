@@ -65,6 +65,22 @@ function deploy(dir: string, oldId: string, newId: string): void {
 	writeFileSync(file, readFileSync(file, 'utf8').replaceAll(oldId, newId));
 }
 
+/** Asks the browser to look for a new service worker now, as it does on a navigation. */
+async function checkForUpdate(page: Page): Promise<void> {
+	await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())!.update());
+}
+
+/** Waits until every cache of the site belongs to build `id` (the others were cleaned up). */
+async function onlyCachesOf(page: Page, id: string): Promise<void> {
+	await page.waitForFunction(
+		(build) =>
+			caches
+				.keys()
+				.then((ks) => ks.length > 0 && ks.every((k) => k.startsWith(`abstracta-${build}-`))),
+		id,
+	);
+}
+
 /** Opens `url` and waits until the service worker has installed (precached) and controls it. */
 async function visitOnce(url: string): Promise<Page> {
 	const context = await browser.newContext();
@@ -138,18 +154,12 @@ describe('offline', () => {
 		// "Deploy" a new build: same files, new build id in the worker and its cache names.
 		const newId = 'feedfacecafe';
 		deploy(copy, oldId, newId);
-		await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())!.update());
+		await checkForUpdate(page);
 		await page.waitForSelector('#update-notice:not([hidden])');
 		// Until the reader accepts, the old build keeps serving.
 		expect((await cacheNames()).some((n) => n.startsWith(`abstracta-${oldId}-`))).toBe(true);
 		await Promise.all([page.waitForEvent('load'), page.click('#update-notice button')]);
-		await page.waitForFunction(
-			(id) =>
-				caches
-					.keys()
-					.then((ks) => ks.length > 0 && ks.every((k) => k.startsWith(`abstracta-${id}-`))),
-			newId,
-		);
+		await onlyCachesOf(page, newId);
 		await page.context().close();
 	});
 });
@@ -213,14 +223,8 @@ describe('offline, site larger than the precache limit', () => {
 			await page.evaluate(() => ((window as unknown as { mark: number }).mark = 1));
 			const newId = 'feedfacecafe';
 			deploy(dir, oldId, newId);
-			await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())!.update());
-			await page.waitForFunction(
-				(id) =>
-					caches
-						.keys()
-						.then((ks) => ks.length > 0 && ks.every((k) => k.startsWith(`abstracta-${id}-`))),
-				newId,
-			);
+			await checkForUpdate(page);
+			await onlyCachesOf(page, newId);
 			expect(await page.evaluate(() => (window as unknown as { mark?: number }).mark)).toBe(1);
 			expect(await page.locator('#update-notice:not([hidden])').count()).toBe(0);
 			// A server error shows the saved copy; with none saved, the server's own answer.
