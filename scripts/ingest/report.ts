@@ -46,16 +46,26 @@ export function formatSummary(s: IngestSummary): string {
 		lines.push(`ingest: topics ${s.topics.map((t) => `${t.slug} ${t.count}`).join(', ')}`);
 	if (s.catchAll && s.catchAll.length > 0)
 		lines.push(
-			`ingest: ${s.catchAll.length} paper(s) in the catch-all topic: ${s.catchAll.join(', ')}`,
+			`ingest: ${s.catchAll.length} paper(s) in the catch-all topic: ${firstFew(s.catchAll)}`,
 		);
-	if (s.redirects && s.redirects.length > 0) {
-		const shown = s.redirects.slice(0, 5).map((r) => `${r.from} → ${r.to}`);
-		if (s.redirects.length > 5) shown.push('…');
+	if (s.redirects && s.redirects.length > 0)
 		lines.push(
-			`ingest: ${s.redirects.length} paper(s) moved to their arXiv id, the former address redirects: ${shown.join(', ')}`,
+			`ingest: ${s.redirects.length} paper(s) moved to their arXiv id, the former address redirects: ${firstFew(s.redirects.map((r) => `${r.from} → ${r.to}`))}`,
 		);
-	}
 	return lines.join('\n');
+}
+
+/** How many names a summary line lists before it only counts the rest. */
+export const SUMMARY_LIST_MAX = 10;
+
+/**
+ * The first SUMMARY_LIST_MAX names and a count of the others: a dump of 100,000 papers once
+ * printed 12,885 catch-all slugs on one line, which buried the rest of the summary.
+ */
+function firstFew(names: readonly string[]): string {
+	const shown = names.slice(0, SUMMARY_LIST_MAX).join(', ');
+	const more = names.length - SUMMARY_LIST_MAX;
+	return more > 0 ? `${shown} and ${more} more` : shown;
 }
 
 /** A progress bar for long runs, drawn only on a TTY. */
