@@ -20,9 +20,13 @@
 				<meta name="viewport" content="width=device-width, initial-scale=1"/>
 				<meta name="robots" content="noindex"/>
 				<title><xsl:value-of select="/rss/channel/title"/> (feed)</title>
+				<!-- The site's theme script, byte for byte (its hash is in the CSP of _headers; a test
+					keeps the two equal): the theme the reader picked on the site applies here too. -->
+				<script>try{var t=localStorage.getItem('theme');if(t==='dark'||t==='light')document.documentElement.dataset.theme=t}catch(e){}</script>
 				<style>
-					:root { color-scheme: light dark; --fg: #1d1d22; --muted: #5b5b66; --bg: #fbfbfd; --card: #fff; --line: #e3e3ea; --accent: #3a3ab8; --note: #eef0ff; }
-					@media (prefers-color-scheme: dark) { :root { --fg: #e8e8ee; --muted: #a6a6b3; --bg: #131318; --card: #1c1c23; --line: #2e2e38; --accent: #a9a9ff; --note: #23233a; } }
+					:root { color-scheme: light; --fg: #1d1c1a; --muted: #5e5a53; --bg: #faf9f6; --card: #fff; --line: #e4e0d8; --accent: #1f4fbf; --note: #f2f0eb; }
+					@media (prefers-color-scheme: dark) { :root:not([data-theme='light']) { color-scheme: dark; --fg: #e8e6e1; --muted: #aba69c; --bg: #15171b; --card: #1c1f24; --line: #2e3238; --accent: #8db4ff; --note: #23272d; } }
+					:root[data-theme='dark'] { color-scheme: dark; --fg: #e8e6e1; --muted: #aba69c; --bg: #15171b; --card: #1c1f24; --line: #2e3238; --accent: #8db4ff; --note: #23272d; }
 					* { box-sizing: border-box; }
 					body { margin: 0; font: 16px/1.55 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: var(--fg); background: var(--bg); }
 					main { max-width: 46rem; margin: 0 auto; padding: 1.5rem 1rem 3rem; }
@@ -85,12 +89,6 @@
 		</html>
 	</xsl:template>
 
-	<!--
-	  Halves a long text before an "&" (no entity is cut) and decodes each half: the decoding below
-	  recurses once per entity, and browsers' XSLT gives up at a few thousand levels (an abstract
-	  with 1,644 escaped characters left the whole feed page blank). Split, the depth grows with the
-	  logarithm of the length.
-	-->
 	<!-- An address with a line-break opportunity after each slash: on a phone "…/rss.xm" and "l"
 		read as broken. -->
 	<xsl:template name="breakable">
@@ -108,6 +106,12 @@
 		</xsl:choose>
 	</xsl:template>
 
+	<!--
+	  Halves a long text before an "&" (no entity is cut) and decodes each half: the decoding below
+	  recurses once per entity, and browsers' XSLT gives up at a few thousand levels (an abstract
+	  with 1,644 escaped characters left the whole feed page blank). Split, the depth grows with the
+	  logarithm of the length.
+	-->
 	<xsl:template name="unescape">
 		<xsl:param name="text"/>
 		<xsl:variable name="half" select="floor(string-length($text) div 2)"/>

@@ -240,6 +240,24 @@ describe('feeds in Chromium', () => {
 		await page.close();
 	});
 
+	test('a feed page takes the theme the reader picked on the site, over the system one', async () => {
+		const background = async (system: 'light' | 'dark', picked: 'light' | 'dark') => {
+			const context = await browser.newContext({ colorScheme: system });
+			const page = await context.newPage();
+			await page.goto(server.url);
+			await page.evaluate((t) => localStorage.setItem('theme', t), picked);
+			await page.goto(`${server.url}rss.xml`);
+			await expect.poll(() => page.locator('h1').count()).toBe(1);
+			const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+			await context.close();
+			return bg;
+		};
+		// The site's own page colours (global.css --bg), light and dark.
+		expect(await background('light', 'dark')).toBe('rgb(21, 23, 27)');
+		expect(await background('dark', 'light')).toBe('rgb(250, 249, 246)');
+		expect(await background('dark', 'dark')).toBe('rgb(21, 23, 27)');
+	});
+
 	test('a summary with thousands of escaped characters still shows (the decoding does not recurse per entity)', async () => {
 		const page = await browser.newPage();
 		// A feed of one item whose description holds 3,000 escaped `<b>&`: the decoding recursed
