@@ -1,13 +1,25 @@
 /**
- * Runs on every page and stays tiny (no search code): the `/` shortcut to search, the service
- * worker registration, the "new version" notice and the offline indicator.
+ * Runs on every page and stays tiny (no search code): the `/` shortcut to search (and its off
+ * switch on the search page), the service worker registration, the "new version" notice and the
+ * offline indicator.
  */
 import { rootUrl, searchUrl, serviceWorkerUrl } from '../lib/urls.ts';
 import { offlineLabel, type OfflineMode } from './offline-state.ts';
 
-// `/` focuses search from any page, unless the reader is typing somewhere.
+/** localStorage key of the reader's choice to turn the `/` shortcut off ('off'). */
+const SHORTCUT_KEY = 'search-shortcut';
+
+function shortcutOn(): boolean {
+	try {
+		return localStorage.getItem(SHORTCUT_KEY) !== 'off';
+	} catch {
+		return true;
+	}
+}
+
+// `/` focuses search from any page, unless the reader is typing somewhere or turned it off.
 document.addEventListener('keydown', (e) => {
-	if (e.key !== '/' || e.ctrlKey || e.metaKey || e.altKey) return;
+	if (e.key !== '/' || e.ctrlKey || e.metaKey || e.altKey || !shortcutOn()) return;
 	const t = e.target as HTMLElement | null;
 	if (t && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName))) return;
 	const box =
@@ -19,6 +31,29 @@ document.addEventListener('keydown', (e) => {
 		box.select();
 	} else location.href = searchUrl();
 });
+
+// The search page's hint says whether the shortcut is on and offers to switch it.
+const toggle = document.querySelector<HTMLButtonElement>('[data-shortcut-toggle]');
+if (toggle) {
+	const show = (): void => {
+		const on = shortcutOn();
+		for (const el of document.querySelectorAll<HTMLElement>('[data-shortcut]'))
+			el.hidden = el.dataset.shortcut !== (on ? 'on' : 'off');
+		toggle.textContent = on ? '(turn off)' : '(turn on)';
+		toggle.setAttribute('aria-label', `Turn ${on ? 'off' : 'on'} the / shortcut`);
+	};
+	toggle.addEventListener('click', () => {
+		try {
+			if (shortcutOn()) localStorage.setItem(SHORTCUT_KEY, 'off');
+			else localStorage.removeItem(SHORTCUT_KEY);
+		} catch {
+			return; // Storage is blocked: the choice could not last, so nothing changes.
+		}
+		show();
+	});
+	show();
+	toggle.hidden = false;
+}
 
 // A long formula (render-abstract.ts marks it) or a chart (ChartFigure.astro) is a tab stop so
 // that a keyboard can scroll it; where it fits the column it scrolls nothing, and the stop is

@@ -288,6 +288,29 @@ describe('keyboard', () => {
 		await page.context().close();
 	});
 
+	test('the reader can turn the / shortcut off and on again (WCAG 2.1.4)', async () => {
+		const page = await open(`${site.url}search/`);
+		const toggle = page.getByRole('button', { name: 'Turn off the / shortcut' });
+		await toggle.click();
+		expect(await page.locator('#search-hint').innerText()).toMatch(
+			/^The \/ shortcut is off \(turn on\)\. /,
+		);
+		// Off, `/` is an ordinary key on every page: nothing takes the focus.
+		await page.goto(`${site.url}papers/speecht5/`);
+		await page.keyboard.press('/');
+		expect(await page.evaluate(() => document.activeElement === document.body)).toBe(true);
+		expect(new URL(page.url()).pathname).toBe('/papers/speecht5/');
+		await page.goto(`${site.url}search/`);
+		await page.getByRole('button', { name: 'Turn on the / shortcut' }).click();
+		expect(await page.locator('#search-hint').innerText()).toMatch(
+			/^Press \/ to search from any page \(turn off\)\. /,
+		);
+		await page.locator('h1').click();
+		await page.keyboard.press('/');
+		await page.waitForSelector('input[name="q"]:focus');
+		await page.context().close();
+	});
+
 	test('arriving with a query, ↓ goes to the first result, and a skip link passes the filters', async () => {
 		const page = await open(`${site.url}search/?q=speech`);
 		await page.waitForSelector('.search-result');
