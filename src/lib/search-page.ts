@@ -35,9 +35,10 @@ export type SearchFields = Pick<
 /**
  * Version of `searchFields` and `searchPageHtml`: part of every entry's digest in the papers
  * loader, so that a change here reaches the search records kept by earlier builds (they are
- * otherwise reused while the entry is unchanged). 2: the arXiv id; 3: the DOIs; 4: "et al.".
+ * otherwise reused while the entry is unchanged). 2: the arXiv id; 3: the DOIs; 4: "et al.";
+ * 5: ids on the keywords and the ids, which end the abstract's excerpts.
  */
-export const SEARCH_PAGE_VERSION = 4;
+export const SEARCH_PAGE_VERSION = 5;
 
 /** Picks the indexed fields of a paper (exactly those, so the record changes only with them). */
 export function searchFields(p: SearchFields): SearchFields {
@@ -106,9 +107,9 @@ export function searchPageHtml(
 		'</header>',
 		`<section id="abstract"><div>${abstractHtml}</div></section>`,
 		f.keywords.length
-			? `<section><ul>${f.keywords.map((k) => `<li>${escapeXml(k)}</li>`).join('')}</ul></section>`
+			? `<section id="keywords"><ul>${f.keywords.map((k) => `<li>${escapeXml(k)}</li>`).join('')}</ul></section>`
 			: '',
-		ids ? `<p hidden>${escapeXml(ids)}</p>` : '',
+		ids ? `<p id="paper-ids" hidden>${escapeXml(ids)}</p>` : '',
 		'</div></body></html>\n',
 	];
 	return parts.join('');

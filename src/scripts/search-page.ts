@@ -5,20 +5,22 @@
  */
 import { formatShortDate, plural } from '../lib/format.ts';
 import {
+	abstractExcerpt,
+	EXCERPT_WORDS,
 	moveFocus,
 	parseSearchState,
 	safeExcerpt,
-	withoutRepeatedName,
 	searchTerms,
 	stateToFilters,
 	stateToSearch,
+	type ExcerptSource,
 	type SearchState,
 } from './search-state.ts';
 import { loadSortOrder, sortResults } from './search-sort.ts';
 import { watchIndexFetches } from './index-fetch.ts';
 import { pagefindUrl, rootUrl } from '../lib/urls.ts';
 
-interface ResultData {
+interface ResultData extends ExcerptSource {
 	url: string;
 	excerpt: string;
 	meta: Record<string, string | undefined>;
@@ -69,7 +71,7 @@ async function start(root: HTMLElement): Promise<void> {
 		pagefind = (await import(/* @vite-ignore */ url)) as Pagefind;
 		// No worker: on a site this size a search takes milliseconds on the main thread, and it
 		// saves the reader the worker script (≈ 12 KB gzipped) on every first query.
-		await pagefind.options({ baseUrl: rootUrl(), excerptLength: 24, noWorker: true });
+		await pagefind.options({ baseUrl: rootUrl(), excerptLength: EXCERPT_WORDS, noWorker: true });
 		await pagefind.init();
 	} catch {
 		root.dataset.state = 'unavailable';
@@ -313,7 +315,7 @@ function renderResult(d: ResultData): HTMLLIElement {
 	const ex = document.createElement('p');
 	ex.className = 'search-excerpt';
 	ex.dir = 'auto';
-	ex.innerHTML = safeExcerpt(withoutRepeatedName(d.excerpt, d.meta.shortName));
+	ex.innerHTML = safeExcerpt(abstractExcerpt(d) ?? d.excerpt);
 	li.append(ex);
 	return li;
 }

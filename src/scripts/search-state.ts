@@ -87,18 +87,64 @@ export function moveFocus(current: number, delta: 1 | -1, length: number): numbe
 	return Math.max(-1, Math.min(length - 1, current + delta));
 }
 
+/** Words in a result's excerpt (Pagefind's `excerptLength`). */
+export const EXCERPT_WORDS = 24;
+
+/** What `abstractExcerpt` reads of a Pagefind result (its `data()`). */
+export interface ExcerptSource {
+	/** The indexed text of the page. */
+	content: string;
+	/** The same with `<` and `>` escaped: Pagefind's excerpts are made from it. */
+	raw_content?: string;
+	/** Word positions of the matches in `content`. */
+	locations: number[];
+	weighted_locations: Array<{ location: number; balanced_score: number }>;
+	/** Elements with an `id` in the indexed region, at the word they start at. */
+	anchors: Array<{ id: string; location: number }>;
+}
+
 /**
- * An excerpt without the short name that opens it when the title right after it starts with the
- * same name: the page shows the name above its title and Pagefind indexes both (the name's weight
- * ranks the paper first for it), so excerpts of the page's start read "CodeT5. CodeT5: …".
- * `excerpt` is Pagefind's: page text with `<` and `>` escaped, matched words in `<mark>`.
+ * An excerpt from the abstract only: the words of `#abstract` (up to the next anchor, the
+ * keywords or the ids) around its densest matches, matched words in `<mark>`, as Pagefind makes
+ * its own; the abstract's opening words when only the title, short name or keywords matched.
+ * Pagefind's own excerpt takes the densest part of the whole page, so a search for a paper's
+ * name repeated the title shown right above it ("SpeechT5. SpeechT5: Unified-Modal …").
+ * `undefined` (use Pagefind's) for a page without `#abstract` or for text Pagefind splits into
+ * words by zero-width spaces (Chinese, Japanese).
  */
-export function withoutRepeatedName(excerpt: string, shortName: string | undefined): string {
-	if (!shortName) return excerpt;
-	// Pagefind escapes only angle brackets, and joins the words of an excerpt with single spaces.
-	const name = shortName.replace(/</g, '&lt;').replace(/>/g, '&gt;');
-	if (!excerpt.replace(/<\/?mark>/g, '').startsWith(`${name}. ${name}`)) return excerpt;
-	return excerpt.split(' ').slice(name.split(' ').length).join(' ');
+export function abstractExcerpt(d: ExcerptSource, length = EXCERPT_WORDS): string | undefined {
+	const abstract = d.anchors.find((a) => a.id === 'abstract');
+	const raw = d.raw_content ?? d.content.replace(/</g, '&lt;').replace(/>/g, '&gt;');
+	if (!abstract || raw.includes('\u200B')) return undefined;
+	// Pagefind's word boundaries, so that its locations index these words.
+	const words = raw.split(/[^\S\uFEFF]+/);
+	const from = abstract.location;
+	let to = words.length;
+	for (const a of d.anchors) if (a.location > from && a.location < to) to = a.location;
+	if (to <= from) return undefined;
+	const score = new Float64Array(to - from);
+	for (const w of d.weighted_locations)
+		if (w.location >= from && w.location < to) score[w.location - from]! += w.balanced_score;
+	// The densest window; of equal ones in a row, the middle (the match centred), like Pagefind.
+	const span = Math.min(length, to - from);
+	let sum = 0;
+	for (let i = 0; i < span; i++) sum += score[i]!;
+	let best = sum;
+	let runStart = 0;
+	let runEnd = 0;
+	for (let s = 1; s + span <= to - from; s++) {
+		sum += score[s + span - 1]! - score[s - 1]!;
+		if (sum > best) {
+			best = sum;
+			runStart = runEnd = s;
+		} else if (sum === best && runEnd === s - 1) runEnd = s;
+	}
+	const start = from + (best > 0 ? Math.ceil((runStart + runEnd) / 2) : 0);
+	const marked = new Set(d.locations);
+	const out: string[] = [];
+	for (let i = start; i < start + span; i++)
+		out.push(marked.has(i) ? `<mark>${words[i]}</mark>` : words[i]!);
+	return out.join(' ');
 }
 
 /**

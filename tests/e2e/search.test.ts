@@ -51,8 +51,17 @@ describe('search page', () => {
 		);
 		expect(await first.locator('.search-short').textContent()).toBe('LightHuBERT');
 		expect(await first.locator('.search-excerpt mark').count()).toBeGreaterThan(0);
-		// The excerpt starts at the title, without the name shown above it on the page before it.
-		expect(await first.locator('.search-excerpt').textContent()).toMatch(/^LightHuBERT: /);
+		// The excerpt is words of the abstract, not the title shown right above it again.
+		const excerpt = (await first.locator('.search-excerpt').textContent())!;
+		const paper = await page.context().newPage();
+		await paper.goto(`${site.url}papers/lighthubert/`);
+		const abstract = (await paper.locator('#abstract .prose').innerText()).replace(/\s+/g, ' ');
+		const title = (await paper.locator('h1').innerText()).replace(/\s+/g, ' ');
+		await paper.close();
+		expect(excerpt.split(' ').length).toBeGreaterThan(15);
+		// (Spaces aside: the index reads a formula's 10^9 as "109", the page shows "10 9".)
+		expect(abstract.replace(/\s/g, '')).toContain(excerpt.replace(/\s/g, ''));
+		expect(excerpt).not.toContain(title.slice(0, 30));
 		// Dated like the listings (18 Mar 2025), not as the index stores it (2025-03-18).
 		expect(await first.locator('.search-date').textContent()).toMatch(
 			/^\d{1,2} [A-Z][a-z]{2} \d{4}$/,

@@ -38,10 +38,12 @@ test('a paper is findable by its arXiv id and DOIs: hidden, after everything els
 		names,
 	);
 	expect(html).toContain(
-		'<li>a&lt;b</li></ul></section><p hidden>hep-th/9901001 10.1364/A.1 10.1364/A&lt;2</p></div>',
+		'<li>a&lt;b</li></ul></section><p id="paper-ids" hidden>hep-th/9901001 10.1364/A.1 10.1364/A&lt;2</p></div>',
 	);
-	expect(searchPageHtml({ ...paper, doi: '10.1/x' }, '', names)).toContain('<p hidden>10.1/x</p>');
-	expect(searchPageHtml(paper, '<p>x</p>', names)).not.toContain('<p hidden>');
+	expect(searchPageHtml({ ...paper, doi: '10.1/x' }, '', names)).toContain(
+		'<p id="paper-ids" hidden>10.1/x</p>',
+	);
+	expect(searchPageHtml(paper, '<p>x</p>', names)).not.toContain('paper-ids');
 });
 
 test('the page holds the indexed region: weighted names, authors, metadata, abstract, keywords', () => {

@@ -4,7 +4,8 @@ import {
 	parseSearchState,
 	safeExcerpt,
 	searchTerms,
-	withoutRepeatedName,
+	abstractExcerpt,
+	type ExcerptSource,
 	stateToFilters,
 	stateToSearch,
 } from '../../src/scripts/search-state.ts';
@@ -80,22 +81,59 @@ describe('excerpts', () => {
 			'a <mark>speech</mark> &lt;script>x&lt;/script> &lt;img onerror=y>',
 		);
 	});
-	test('the short name that opens a page is not repeated before its title', () => {
-		// Excerpts as Pagefind builds them from the page's start (kicker, then the title).
+	test('excerpts come from the abstract, around its densest matches', () => {
+		// A page as Pagefind indexes it: short name, title, abstract, keywords, ids.
+		const words = [
+			'SpeechT5.',
+			'SpeechT5:',
+			'Unified',
+			'speech',
+			'Model.',
+			...'we study speech and text with a <b> tag'.split(' '),
+			...Array.from({ length: 30 }, (_, i) => `w${i}`),
+			'speech',
+			'end.',
+			'speech',
+			'recognition',
+			'2203.00001',
+		];
+		const at = (w: string, from = 0): number => words.indexOf(w, from);
+		const kw = words.length - 3;
+		const source = (hits: number[]): ExcerptSource => ({
+			content: words.join(' '),
+			locations: hits,
+			weighted_locations: hits.map((location) => ({
+				location,
+				balanced_score: location < 5 ? 100 : 1,
+			})),
+			anchors: [
+				{ id: 'paper-title', location: 1 },
+				{ id: 'abstract', location: 5 },
+				{ id: 'keywords', location: kw },
+				{ id: 'paper-ids', location: words.length - 1 },
+			],
+		});
+		// The title's heavier matches are passed over: the words shown are the abstract's.
+		const speech = [at('speech'), at('speech', 6), at('speech', 20), kw];
+		const ex = abstractExcerpt(source(speech), 8)!;
+		expect(ex).toBe('study <mark>speech</mark> and text with a &lt;b&gt; tag');
+		// Only the title or the keywords matched: the abstract's opening, nothing marked.
+		expect(abstractExcerpt(source([0, 1, kw]), 4)).toBe('we study speech and');
+		// A match deep in the abstract is centred, and the excerpt stops at the keywords.
+		const late = at('speech', 20);
+		expect(abstractExcerpt(source([late]), 4)).toBe('w28 w29 <mark>speech</mark> end.');
+		expect(abstractExcerpt(source([late]), 100)!.split(' ')).toHaveLength(kw - 5);
+	});
+	test('without an abstract anchor or in zero-width-space text, Pagefind’s excerpt stands', () => {
+		const base = { locations: [], weighted_locations: [] };
+		expect(abstractExcerpt({ ...base, content: 'a b', anchors: [] })).toBeUndefined();
 		expect(
-			withoutRepeatedName('<mark>CodeT5.</mark> <mark>CodeT5:</mark> Identifier-aware …', 'CodeT5'),
-		).toBe('<mark>CodeT5:</mark> Identifier-aware …');
-		expect(withoutRepeatedName('Mamba 2. Mamba 2: Linear <mark>time</mark> …', 'Mamba 2')).toBe(
-			'Mamba 2: Linear <mark>time</mark> …',
-		);
-		expect(withoutRepeatedName('A&lt;B&gt;. A&lt;B&gt;: x', 'A<B>')).toBe('A&lt;B&gt;: x');
-		// Anywhere else, or another name, it stays.
-		for (const [excerpt, name] of [
-			['… uses CodeT5. CodeT5: is cited', 'CodeT5'],
-			['CodeT5. Other title', 'CodeT5'],
-			['CodeT5. CodeT5: x', undefined],
-		] as const)
-			expect(withoutRepeatedName(excerpt, name)).toBe(excerpt);
+			abstractExcerpt({
+				...base,
+				content: '中\u200B文',
+				anchors: [{ id: 'abstract', location: 0 }],
+			}),
+		).toBeUndefined();
 	});
 	test('leaves Pagefind’s own escapes alone', () => {
 		expect(safeExcerpt('x &lt;b&gt; <mark>y</mark>')).toBe('x &lt;b&gt; <mark>y</mark>');
