@@ -105,6 +105,9 @@ const hex = (n: number): string => n.toString(16).padStart(8, '0');
  * (`abstractKey`, see textKeys) join too. Being the same paper is transitive:
  * a record whose text matches one group and whose arXiv id matches another joins the two (v1 of
  * a paper in one dump, v2 in another, and a trending page that copied v2's text are one paper).
+ * The same arXiv id always joins; text never joins two different ids: arXiv holds different
+ * papers under one title and abstract (errata, withdrawn papers, "Comment on …" by different
+ * authors), and before this rule the second one vanished from the site.
  */
 export function mergeByKey<R extends { arxivId?: string; abstractKey?: string }>(
 	records: R[],
@@ -116,36 +119,48 @@ export function mergeByKey<R extends { arxivId?: string; abstractKey?: string }>
 		while (parent[g] !== g) g = parent[g] = parent[parent[g]!]!;
 		return g;
 	};
+	// The arXiv ids of each root's group.
+	const ids = new Map<number, Set<string>>();
+	const idsOf = (root: number): ReadonlySet<string> => ids.get(root) ?? NO_IDS;
+	/** Whether groups (and an id) may be one paper: together they hold at most one arXiv id. */
+	const compatible = (a: ReadonlySet<string>, b: ReadonlySet<string>): boolean =>
+		a.size === 0 || b.size === 0 || (a.size === 1 && b.size === 1 && [...a][0] === [...b][0]);
+	const union = (a: number, b: number): number => {
+		const [keep, gone] = a < b ? [a, b] : [b, a];
+		parent[gone] = keep;
+		const both = new Set([...idsOf(keep), ...idsOf(gone)]);
+		if (both.size > 0) ids.set(keep, both);
+		ids.delete(gone);
+		return keep;
+	};
 	const groupOfKey = new Map<string, number>();
 	const groupOf = new Int32Array(records.length);
 	records.forEach((r, i) => {
-		const keys = [keyOf(r), ...(r.arxivId ? [`arxiv:${arxivSlug(r.arxivId)}`] : [])];
-		let g = -1;
-		for (const k of keys) {
-			const seen = groupOfKey.get(k);
-			if (seen === undefined) continue;
-			const root = find(seen);
-			if (g < 0) g = root;
-			else if (root !== g) {
-				parent[Math.max(root, g)] = Math.min(root, g);
-				g = Math.min(root, g);
+		const id = r.arxivId ? arxivSlug(r.arxivId) : undefined;
+		const own: ReadonlySet<string> = id ? new Set([id]) : NO_IDS;
+		const idKey = id && `arxiv:${id}`;
+		const textKey = keyOf(r);
+		let g = idKey && groupOfKey.has(idKey) ? find(groupOfKey.get(idKey)!) : -1;
+		const seenText = groupOfKey.get(textKey);
+		let textJoined = false;
+		if (seenText !== undefined) {
+			const root = find(seenText);
+			if (root === g) textJoined = true;
+			else if (compatible(idsOf(root), g < 0 ? own : idsOf(g))) {
+				g = g < 0 ? root : union(root, g);
+				textJoined = true;
 			}
 		}
 		if (g < 0) parent.push((g = parent.length));
-		for (const k of keys) groupOfKey.set(k, g);
+		if (id && !idsOf(g).has(id)) ids.set(g, new Set([...idsOf(g), id]));
+		if (idKey) groupOfKey.set(idKey, g);
+		// A text that stayed apart (another id) keeps pointing at the first paper with it.
+		if (seenText === undefined || textJoined) groupOfKey.set(textKey, g);
 		groupOf[i] = g;
 	});
 	// Then the same long abstract joins groups, once every group knows its arXiv ids: never two
 	// groups of different ids (papers of a series share an abstract), whatever the order of the
 	// records that link them.
-	const ids = new Map<number, Set<string>>();
-	records.forEach((r, i) => {
-		if (!r.arxivId) return;
-		const root = find(groupOf[i]!);
-		const set = ids.get(root) ?? new Set<string>();
-		set.add(arxivSlug(r.arxivId));
-		ids.set(root, set);
-	});
 	const groupOfAbstract = new Map<string, number>();
 	records.forEach((r, i) => {
 		if (!r.abstractKey) return;
@@ -153,12 +168,8 @@ export function mergeByKey<R extends { arxivId?: string; abstractKey?: string }>
 		const seen = groupOfAbstract.get(r.abstractKey);
 		if (seen === undefined) return void groupOfAbstract.set(r.abstractKey, root);
 		const other = find(seen);
-		const both = new Set([...(ids.get(root) ?? []), ...(ids.get(other) ?? [])]);
-		if (other === root || both.size > 1) return;
-		const [keep, gone] = other < root ? [other, root] : [root, other];
-		parent[gone] = keep;
-		if (both.size > 0) ids.set(keep, both);
-		groupOfAbstract.set(r.abstractKey, keep);
+		if (other === root || !compatible(idsOf(root), idsOf(other))) return;
+		groupOfAbstract.set(r.abstractKey, union(root, other));
 	});
 	const byRoot = new Map<number, MergedRecord<R>>();
 	const merged: Array<MergedRecord<R>> = [];
@@ -174,6 +185,8 @@ export function mergeByKey<R extends { arxivId?: string; abstractKey?: string }>
 	});
 	return { merged, duplicates: records.length - merged.length };
 }
+
+const NO_IDS: ReadonlySet<string> = new Set();
 
 /** The first defined value of a field across a paper's records (metadata from any source fills gaps). */
 export function firstOf<R, K extends keyof R>(m: MergedRecord<R>, key: K): R[K] | undefined {

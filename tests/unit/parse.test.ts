@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { parseArxivJsonl } from '../../scripts/ingest/parse/arxiv-jsonl.ts';
+import { latestVersionDate, parseArxivJsonl } from '../../scripts/ingest/parse/arxiv-jsonl.ts';
 import { parseSource } from '../../scripts/ingest/parse/index.ts';
 import {
 	FALLBACK_YEAR,
@@ -385,6 +385,50 @@ describe('arXiv JSON Lines', () => {
 			[13, '"journal-ref" is not a string'],
 			[14, '"comments" is not a string'],
 		]);
+	});
+});
+
+describe('a snapshot record without update_date', () => {
+	const rec = (o: object): string =>
+		JSON.stringify({ title: 'T', abstract: 'A b c.', update_date: '2025-03-18', ...o });
+	const versions = [
+		{ version: 'v1', created: 'Mon, 2 Apr 2007 19:18:42 GMT' },
+		{ version: 'v2', created: 'Tue, 24 Jul 2007 20:10:27 GMT' },
+	];
+	test('is dated by its latest version, with one warning per file', () => {
+		const text = [
+			rec({ update_date: null, versions }),
+			rec({}),
+			rec({ update_date: undefined, versions: versions.slice(0, 1) }),
+		].join('\n');
+		const { errors, records, warnings } = parseArxivJsonl('s.jsonl', bytes(text));
+		expect(errors).toEqual([]);
+		expect(records.map((r) => r.date)).toEqual(['2007-07-24', '2025-03-18', '2007-04-02']);
+		expect(warnings).toEqual([
+			{
+				file: 's.jsonl',
+				line: 1,
+				message: '2 record(s) without "update_date" dated by their latest version (lines 1, 3)',
+			},
+		]);
+	});
+	test('is an error at its line without a readable version date', () => {
+		for (const v of [undefined, [], [{ version: 'v1' }], [{ created: '2007-04-02' }], 'v1'])
+			expect(
+				parseArxivJsonl('s.jsonl', bytes(rec({ update_date: null, versions: v }))).errors,
+			).toEqual([
+				{
+					file: 's.jsonl',
+					line: 1,
+					message: 'missing or invalid "update_date": null',
+					hint: 'give "update_date" as YYYY-MM-DD, or "versions" with their "created" dates',
+				},
+			]);
+	});
+	test('reads RFC 2822 days, not impossible ones', () => {
+		expect(latestVersionDate([{ created: 'Sat, 9 Feb 1991 00:00:00 GMT' }])).toBe('1991-02-09');
+		expect(latestVersionDate([{ created: 'Fri, 30 Feb 2007 00:00:00 GMT' }])).toBeUndefined();
+		expect(latestVersionDate([{ created: 'Mon, 2 Foo 2007 19:18:42 GMT' }])).toBeUndefined();
 	});
 });
 

@@ -344,6 +344,31 @@ describe('ingest pipeline', () => {
 		]);
 	});
 
+	test('arXiv papers with one title and abstract but two ids stay two papers', () => {
+		// Withdrawn papers, errata and comments by different authors share title and abstract.
+		const withdrawn = 'This paper has been withdrawn by the author due to an error.';
+		const records = jsonl(
+			{ id: '0704.1001', title: 'Erratum', abstract: withdrawn, authors: 'A. One' },
+			{ id: '0704.1002', title: 'Erratum', abstract: withdrawn, authors: 'B. Two' },
+			{ id: 'hep-th/0101001', title: 'Comment', abstract: withdrawn },
+			{ id: 'hep-ph/0101001', title: 'Comment', abstract: withdrawn },
+			{ id: '0704.1002v2', title: 'Erratum', abstract: withdrawn, authors: 'B. Two' },
+		);
+		const r = ingest([
+			// A trending copy of the text joins the first paper with it, and only that one.
+			{ name: '2025-03-18-trending.txt', bytes: enc(page(['Erratum', withdrawn])) },
+			{ name: 'x.jsonl', bytes: enc(records) },
+		]);
+		expect(r.errors).toEqual([]);
+		expect(r.duplicates).toBe(2);
+		expect(r.papers.map((p) => [p.slug, p.authors, p.sources.length])).toEqual([
+			['0704.1001', ['A. One'], 2],
+			['0704.1002', ['B. Two'], 2],
+			['hep-th-0101001', [], 1],
+			['hep-ph-0101001', [], 1],
+		]);
+	});
+
 	test('different papers with the same title get two entries', () => {
 		const r = ingest([
 			{ name: 'x.jsonl', bytes: enc(jsonl({}, { abstract: `${ABSTRACT} Another one.` })) },

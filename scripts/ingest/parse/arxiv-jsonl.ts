@@ -2,7 +2,7 @@ import type { ParseResult, Problem, RawRecord } from '../types.ts';
 import { isCalendarDate } from './calendar.ts';
 import { encodingHint, unreadableCharacter } from './characters.ts';
 
-/** Fields of the arXiv metadata snapshot that we read. Others (`versions`, …) are ignored. */
+/** Fields of the arXiv metadata snapshot that we read. Others (`submitter`, …) are ignored. */
 interface ArxivRecord {
 	id?: unknown;
 	title?: unknown;
@@ -13,6 +13,8 @@ interface ArxivRecord {
 	doi?: unknown;
 	'journal-ref'?: unknown;
 	comments?: unknown;
+	/** `[{ version: 'v1', created: 'Mon, 2 Apr 2007 19:18:42 GMT' }, …]`, oldest first. */
+	versions?: unknown;
 }
 
 /** The fields read, in the order they are checked. */
@@ -27,6 +29,28 @@ const FIELDS: Array<keyof ArxivRecord> = [
 	'journal-ref',
 	'comments',
 ];
+
+const MONTHS = 'Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec'.split(' ');
+
+/**
+ * The day of the latest entry of a snapshot record's `versions` (`created`, an RFC 2822 date
+ * in GMT), as `YYYY-MM-DD`; `undefined` when there is none or it does not read as one.
+ */
+export function latestVersionDate(versions: unknown): string | undefined {
+	if (!Array.isArray(versions) || versions.length === 0) return undefined;
+	const last: unknown = versions[versions.length - 1];
+	const created =
+		typeof last === 'object' && last !== null ? (last as { created?: unknown }).created : undefined;
+	if (typeof created !== 'string') return undefined;
+	const m =
+		/^(?:[A-Z][a-z]{2}, )?(\d{1,2}) ([A-Z][a-z]{2}) (\d{4}) \d{2}:\d{2}(?::\d{2})? (?:GMT|UT|UTC|\+0000)$/.exec(
+			created.trim(),
+		);
+	const month = m ? MONTHS.indexOf(m[2]!) + 1 : 0;
+	if (!m || month === 0) return undefined;
+	const iso = `${m[3]}-${String(month).padStart(2, '0')}-${m[1]!.padStart(2, '0')}`;
+	return isCalendarDate(iso) ? iso : undefined;
+}
 
 const str = (v: unknown): string | undefined =>
 	typeof v === 'string' && v.trim() !== '' ? v : undefined;
@@ -50,21 +74,23 @@ export function forEachLine(input: Uint8Array, each: (line: string, number: numb
 }
 
 /**
- * Parses JSON Lines in the arXiv metadata snapshot format: one record per line. Every bad
- * line is reported (invalid JSON, not an object, no title or abstract, bad date); blank lines
- * are allowed. The listing date is `update_date`; rank is the record's order in the file.
- * `bytes` must be valid UTF-8 without BOM (parseSource checks them first).
- */
-/**
  * The record's arXiv id as arXiv writes it: some tools prefix it (`arXiv:2401.00001`), which
  * would otherwise become a slug of its own and keep the paper apart from its other records.
  */
 export const arxivIdOf = (id: string | undefined): string | undefined =>
 	id?.replace(/^arxiv:\s*/i, '') || undefined;
 
+/**
+ * Parses JSON Lines in the arXiv metadata snapshot format: one record per line. Every bad
+ * line is reported (invalid JSON, not an object, no title or abstract, bad date); blank lines
+ * are allowed. The listing date is `update_date`, or without one the date of the latest of
+ * `versions` (with a warning); rank is the record's order in the file.
+ * `bytes` must be valid UTF-8 without BOM (parseSource checks them first).
+ */
 export function parseArxivJsonl(file: string, bytes: Uint8Array): ParseResult {
 	const records: RawRecord[] = [];
 	const errors: Problem[] = [];
+	const undated: number[] = [];
 	forEachLine(bytes, (text, line) => {
 		const raw = text.trim();
 		if (raw === '') return;
@@ -137,16 +163,22 @@ export function parseArxivJsonl(file: string, bytes: Uint8Array): ParseResult {
 			});
 			return;
 		}
-		const date = str(rec.update_date);
+		// Without update_date (null in some snapshots), the latest version's day: when the record
+		// last changed, which is what update_date says. A wrong update_date stays an error.
+		const given = str(rec.update_date);
+		const date = given ?? latestVersionDate(rec.versions);
 		if (!date || !isCalendarDate(date)) {
 			errors.push({
 				file,
 				line,
 				message: `missing or invalid "update_date": ${JSON.stringify(rec.update_date)}`,
-				hint: 'use a calendar date as YYYY-MM-DD',
+				hint: given
+					? 'use a calendar date as YYYY-MM-DD'
+					: 'give "update_date" as YYYY-MM-DD, or "versions" with their "created" dates',
 			});
 			return;
 		}
+		if (!given) undated.push(line);
 		records.push({
 			title: title!,
 			abstract: abstract!,
@@ -161,5 +193,15 @@ export function parseArxivJsonl(file: string, bytes: Uint8Array): ParseResult {
 			comments: str(rec.comments),
 		});
 	});
-	return { records, errors, warnings: [] };
+	// One warning per file: a snapshot without update_date lacks it on every line.
+	const warnings: Problem[] = undated.length
+		? [
+				{
+					file,
+					line: undated[0]!,
+					message: `${undated.length} record(s) without "update_date" dated by their latest version${undated.length > 1 ? ` (lines ${undated.slice(0, 5).join(', ')}${undated.length > 5 ? ', …' : ''})` : ''}`,
+				},
+			]
+		: [];
+	return { records, errors, warnings };
 }
