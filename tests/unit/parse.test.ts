@@ -149,6 +149,32 @@ describe('trending pages', () => {
 		]);
 	});
 
+	test('an abstract wrapped over two lines is an error that says so', () => {
+		const text = [
+			'Daily Papers',
+			'',
+			'Jan 6',
+			'',
+			'Paper One',
+			'',
+			'We propose a new approach to train language models with fewer tokens, ',
+			'achieving strong results on many benchmarks and tasks in several languages.',
+			'',
+			'Paper Two',
+			'',
+			ABSTRACT,
+		].join('\n');
+		const { errors } = parseTrendingPage('2026-01-06-x.txt', text);
+		expect(errors).toEqual([
+			{
+				file: '2026-01-06-x.txt',
+				line: 5,
+				message: 'title without abstract: "Paper One", or its abstract is split over lines 7–8',
+				hint: 'if lines 7–8 are one abstract, join them into one line',
+			},
+		]);
+	});
+
 	test('a second date line among the papers is an error saying so, not a lonely title', () => {
 		const text = `Mar 18\n\nFirst Title\n\n${ABSTRACT}\n\nMar 17\n\nSecond Title\n\n${ABSTRACT}\n`;
 		const { errors } = parseTrendingPage('2025-03-18-x.txt', text);

@@ -260,12 +260,22 @@ export function parseTrendingPage(file: string, text: string): ParseResult {
 								message: `a second date line "${title.text.slice(0, 80)}": one page lists one day`,
 								hint: 'split the file per day, one YYYY-MM-DD-<name>.txt per date line',
 							}
-						: {
-								file,
-								line: title.line,
-								message: `title without abstract: "${title.text.slice(0, 80)}"`,
-								hint: 'add the abstract on the next non-blank line, or remove the title',
-							},
+						: splitAbstract(next, nonEmpty[i + 2])
+							? // The page separates every line by a blank one; two lines with none
+								// between them, the second reading as an abstract, are most likely
+								// an abstract wrapped by hand.
+								{
+									file,
+									line: title.line,
+									message: `title without abstract: "${title.text.slice(0, 80)}", or its abstract is split over lines ${next!.line}–${nonEmpty[i + 2]!.line}`,
+									hint: `if lines ${next!.line}–${nonEmpty[i + 2]!.line} are one abstract, join them into one line`,
+								}
+							: {
+									file,
+									line: title.line,
+									message: `title without abstract: "${title.text.slice(0, 80)}"`,
+									hint: 'add the abstract on the next non-blank line, or remove the title',
+								},
 			);
 			i += 1;
 			continue;
@@ -316,4 +326,15 @@ export function parseTrendingPage(file: string, text: string): ParseResult {
 		});
 	}
 	return { records, errors, warnings };
+}
+
+/**
+ * Whether a title's next line and the one after it follow each other with no blank line
+ * between (a page's own lines are always apart), as an abstract broken in two would.
+ */
+function splitAbstract(
+	next: { line: number } | undefined,
+	after: { line: number } | undefined,
+): boolean {
+	return next !== undefined && after !== undefined && after.line === next.line + 1;
 }
