@@ -51,7 +51,7 @@ describe('buildIcons', async () => {
 		const { data } = await sharp(files.get('icon-maskable-512.png')!)
 			.raw()
 			.toBuffer({ resolveWithObject: true });
-		expect([data[0], data[1], data[2], data[3]]).toEqual([0x1f, 0x4e, 0x79, 255]);
+		expect([data[0], data[1], data[2], data[3]]).toEqual([0xa3, 0x26, 0x2a, 255]);
 	});
 });
 

@@ -8,8 +8,8 @@
 import sharp from 'sharp';
 import { RSS_IMAGE_SIZE } from '../feed.ts';
 
-/** Colours of the manifest (kept in step with the icon's background and the cards). */
-export const THEME = { theme: '#1f4e79', background: '#fbfaf7' };
+/** Colours of the manifest: the brand red of the icon, the header's mark (global.css --accent) and the cards. */
+export const THEME = { theme: '#a3262a', background: '#fbfaf7' };
 
 /** An icon file: name at the site root (under the base path) and its bytes. */
 export interface IconFile {

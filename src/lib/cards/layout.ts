@@ -15,14 +15,15 @@ import {
 } from './text.ts';
 
 /** Bump when the design changes: every card's cache key includes it. */
-export const TEMPLATE_VERSION = 'cards-v2';
+export const TEMPLATE_VERSION = 'cards-v3';
 
 /** Design tokens: a light, typographic card. */
 export const COLORS = {
 	paper: '#fbfaf7',
 	ink: '#16181d',
 	muted: '#5b6270',
-	accent: '#1f4e79',
+	// The brand red of the header's mark and the icons (it was navy, unlike the site).
+	accent: '#a3262a',
 	rule: '#d9d6cf',
 };
 
