@@ -191,7 +191,7 @@ export function isShouting(text: string): boolean {
 	return words >= 3 && caps >= SHOUT.share * words;
 }
 
-/** A title or abstract as the tokeniser should read it: lower-cased when shouting (see isShouting). */
+/** A title or abstract as the tokeniser reads it: lower-cased when shouting (see isShouting). */
 export function readableCase(text: string): string {
 	return isShouting(text) ? text.toLowerCase() : text;
 }
