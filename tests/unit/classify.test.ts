@@ -159,3 +159,36 @@ describe('classifier', () => {
 		expect(pickTopics(scores).map((s) => s.slug)).toEqual(['a', 'b', 'c']);
 	});
 });
+
+describe('acronyms in topic phrases', () => {
+	const tax = [
+		topic('language', { strong: ['LLM'], terms: ['reinforcement learning', 'prompting'] }),
+		topic('vision', { strong: ['CLIP'], terms: ['images'] }),
+		topic('other', { catchAll: true }),
+	];
+	const classifyWith = (cases: Array<{ title: string; text: string }>) => {
+		const corpus = buildCorpus(cases);
+		const compiled = compileTaxonomy(corpus, tax);
+		return cases.map((_, d) => pickTopics(scoreDocument(corpus, d, compiled), new Set()));
+	};
+
+	test('an acronym in topics.yaml matches its plural and not a word that stems alike', () => {
+		const [llms, clips, clip] = classifyWith([
+			{ title: 'LLMs as planners', text: 'We study LLMs with prompting.' },
+			{ title: 'Video clips', text: 'Short clips of cooking, as clips of images.' },
+			{ title: 'CLIP features', text: 'CLIP embeds images.' },
+		]);
+		expect(llms!.map((s) => s.slug)).toEqual(['language']);
+		expect(llms![0]!.reasons.map((r) => r.term)).toContain('LLM');
+		expect(clips!.flatMap((s) => s.reasons.map((r) => r.term))).not.toContain('CLIP');
+		expect(clip!.flatMap((s) => s.reasons.map((r) => r.term))).toContain('CLIP');
+	});
+
+	test('lower-case phrases still match title case', () => {
+		const [rl] = classifyWith([
+			{ title: 'Reinforcement Learning with Prompting', text: 'Agents learn.' },
+			{ title: 'Other', text: 'Nothing.' },
+		]);
+		expect(rl!.map((s) => s.slug)).toEqual(['language']);
+	});
+});

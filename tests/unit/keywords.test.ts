@@ -59,3 +59,27 @@ describe('extractKeywords', () => {
 		expect(keywordsOf()).toEqual(all);
 	});
 });
+
+describe('keywords of acronyms', () => {
+	// "GA" and "gas" have the same Porter stem; gas is the corpus's more frequent spelling.
+	const docs = [
+		{
+			title: 'Genetic optimization of photonic crystals',
+			text: 'We use a genetic algorithm (GA) to design photonic crystals. The GA evolves photonic crystals; GA runs converge fast.',
+		},
+		{
+			title: 'Gas flows',
+			text: 'Gas flows in pipes. The gas cools; gas pressure drops as gas expands.',
+		},
+		{ title: 'Interstellar gas', text: 'Molecular gas and dust in clouds. The gas is cold.' },
+		{ title: 'Dust grains', text: 'Dust grains in clouds absorb light.' },
+	];
+	const [ga, gas] = keywordsOf(docs);
+
+	test('a genetic-algorithm paper is never given the keyword "gas"', () => {
+		expect(ga).toContain('GA');
+		expect(ga!.map((k) => k.toLowerCase())).not.toContain('gas');
+		expect(gas!.some((k) => k.startsWith('gas'))).toBe(true);
+		expect(gas).not.toContain('GA');
+	});
+});

@@ -1,13 +1,19 @@
 /**
  * Text analysis shared by the classifier, keyword extraction and related papers: tokens with
  * their stems (Porter, via the `stemmer` package), surface forms and phrase boundaries.
+ * Acronyms are terms of their own, never stemmed together with lower-case words: "GA" (genetic
+ * algorithm) and "gas" both stem to "ga", "MM" (majorization–minimization) and "mm" to "mm", and
+ * a genetic-algorithm paper was shown the keyword "gas".
  */
 import { stemmer } from 'stemmer';
 import { STOP_WORDS } from './stopwords.ts';
 
 /** One content word of a text (stop words removed). */
 export interface Token {
-	/** Lower-case Porter stem: `Transformers` → `transform`. */
+	/**
+	 * The term key: a lower-case Porter stem (`Transformers` → `transform`), or for an acronym the
+	 * acronym itself without a plural "s" (`LLMs` → `LLM`), which no lower-case stem can equal.
+	 */
 	stem: string;
 	/** The word as written (keeps acronyms like `LLMs` readable). */
 	surface: string;
@@ -122,14 +128,79 @@ export function forEachWordSpan(
 	}
 }
 
-/** The stem of a word as written, or null for stop words, numbers and one-letter words. */
+// An acronym: 2–6 ASCII capitals and digits, the first a capital and at least two of them capitals,
+// with an optional plural "s": "GA", "RL", "LLMs", "GPT4", "CO2", "MMS". One capital with digits is
+// not one: "L2" and "l2", "T5" and "t5" are written either way for the same thing, as are "3D" and
+// "3d". Mixed case is a name, not an acronym ("mmWave", "iOS", "LoRA", "ImageNet"): those stay
+// lower-case stems as before, shown as written (see showCase in tfidf.ts). Hyphenated words are
+// split before this ("BERT-based" → "BERT", "based"; "GPT-4" → "GPT", "4") except after a joined
+// prefix ("X-ray", "Multi-Agent"), which is never an acronym. ASCII only: other scripts' capitals
+// are rare in abstracts and would need their own plural rules. The roman numerals "II" and "III"
+// ("Part II", "type III") are no acronyms: as terms of their own they became keywords of the few
+// papers that number in capitals.
+const ACRONYM = /^(?!I{2,3}$)[A-Z][0-9]*[A-Z][A-Z0-9]{0,4}s?$/;
+
+/**
+ * The term key of a word as written (see Token.stem), or null for stop words, numbers and
+ * one-letter words. Stop words are dropped whatever their case: an all-caps "IT", "US" or "OR"
+ * is rarer than emphasis or a shouted title, and they were never terms.
+ */
 export function contentStem(word: string): string | null {
 	const lower = word.toLowerCase().replaceAll('-', '');
 	if (STOP_WORDS.has(lower) || lower.length < 2 || /^\p{N}+$/u.test(lower)) return null;
+	if (ACRONYM.test(word)) return word.endsWith('s') ? word.slice(0, -1) : word;
 	return stemWord(lower);
 }
 
-/** Splits a text into content tokens; a stop word counts as a gap. */
+// A text is shouting when at least SHOUT.share of its first words (of two letters or more, at
+// most SHOUT.words of them, and at least 3) are all capitals. The real titles of the corpora reach
+// a share of 0.4 ("HDRSDR-VQA: A Subjective Video Quality Dataset for HDR and SDR Comparative
+// Evaluation"); "GAN-Based LLM Agents for NLP" has 0.5.
+const SHOUT = { words: 12, share: 0.75 } as const;
+// More words with a lower-case letter than this among SHOUT.words, and the text cannot be shouting.
+const MAX_QUIET = Math.floor(SHOUT.words * (1 - SHOUT.share));
+
+/**
+ * Whether a text is written in capitals ("DEEP LEARNING FOR GAS SENSORS"): its capitals are then
+ * no acronyms, and it is read lower-cased (see readableCase). Only its first words are read, and
+ * the scan stops at the first few lower-case words, so that the test costs nothing next to
+ * tokenising an abstract (a shouted abstract shouts from its first words).
+ */
+export function isShouting(text: string): boolean {
+	const n = text.length;
+	let words = 0;
+	let caps = 0;
+	let letters = 0;
+	let lower = false;
+	for (let i = 0; i <= n && words < SHOUT.words; i++) {
+		const code = i < n ? text.charCodeAt(i) : 32;
+		if (code >= 97 && code <= 122) {
+			lower = true;
+			letters++;
+		} else if (code >= 65 && code <= 90) letters++;
+		else {
+			if (letters >= 2) {
+				words++;
+				if (!lower) caps++;
+				else if (words - caps > MAX_QUIET) return false;
+			}
+			letters = 0;
+			lower = false;
+		}
+	}
+	return words >= 3 && caps >= SHOUT.share * words;
+}
+
+/** A title or abstract as the tokeniser reads it: lower-cased when shouting (see isShouting). */
+export function readableCase(text: string): string {
+	return isShouting(text) ? text.toLowerCase() : text;
+}
+
+/**
+ * Splits a text into content tokens; a stop word counts as a gap. The text is taken as written:
+ * callers tokenising a whole title or abstract pass it through readableCase first (topic phrases
+ * are not, so that "RL" or "LLM agents" in topics.yaml stay acronyms).
+ */
 export function tokenize(text: string): Token[] {
 	const tokens: Token[] = [];
 	let pending = false;

@@ -6,7 +6,7 @@
  */
 import { PairTable } from './pair-table.ts';
 import { GENERIC_WORDS } from './stopwords.ts';
-import { contentStem, forEachWordSpan } from './text.ts';
+import { contentStem, forEachWordSpan, readableCase } from './text.ts';
 
 /** A paper as the analysis sees it. */
 export interface TextDoc {
@@ -297,11 +297,12 @@ export class CorpusBuilder {
 			const start = tokens.length;
 			this.starts.push(start);
 			pending = true;
-			forEachWordSpan(doc.title, onWord);
+			// A title in capitals would make every word an acronym: it is read lower-cased.
+			forEachWordSpan(readableCase(doc.title), onWord);
 			const titleEnd = tokens.length;
 			this.titleLengths.push(titleEnd - start);
 			pending = true;
-			forEachWordSpan(doc.text, onWord);
+			forEachWordSpan(readableCase(doc.text), onWord);
 			const end = tokens.length;
 			this.occurrenceStarts.push(occurrences.length);
 			const tok = tokens.data;
