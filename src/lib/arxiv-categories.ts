@@ -252,3 +252,42 @@ export function categoryName(code: string): string | undefined {
 	const subject = code.slice(dot + 1);
 	return subjects && Object.hasOwn(subjects, subject) ? subjects[subject] : undefined;
 }
+
+/**
+ * arXiv's groups, as its front page lists them: Physics spans many archives (and the merged
+ * archives of the 1990s); Mathematical Physics is listed under Physics and Mathematics both.
+ */
+const GROUP_BITS: Readonly<Record<string, number>> = {
+	cs: 1,
+	math: 2,
+	'q-bio': 8,
+	'q-fin': 16,
+	stat: 32,
+	eess: 64,
+	econ: 128,
+};
+const PHYSICS_BIT = 4;
+const OLD_NON_PHYSICS: Readonly<Record<string, number>> = {
+	'alg-geom': 2,
+	'dg-ga': 2,
+	'funct-an': 2,
+	'q-alg': 2,
+	'cmp-lg': 1,
+	'bayes-an': 32,
+};
+
+/**
+ * The arXiv groups of a paper's categories as bits (Computer Science 1, Mathematics 2, Physics
+ * 4, Quantitative Biology 8, Quantitative Finance 16, Statistics 32, Electrical Engineering 64,
+ * Economics 128); 0 when none is an arXiv category (no categories, or only ACM or MSC classes).
+ */
+export function fieldMask(categories: readonly string[]): number {
+	let mask = 0;
+	for (const code of categories) {
+		const archive = archiveOf(code);
+		if (archive === undefined) continue;
+		if (archive === 'math-ph') mask |= PHYSICS_BIT | GROUP_BITS.math!;
+		else mask |= GROUP_BITS[archive] ?? OLD_NON_PHYSICS[archive] ?? PHYSICS_BIT;
+	}
+	return mask;
+}

@@ -5,7 +5,8 @@ import { buildPapers } from '../../scripts/ingest/build-papers.ts';
 import { parseSource } from '../../scripts/ingest/parse/index.ts';
 import { readTopicsYaml } from '../../scripts/ingest/topics/topics-yaml.ts';
 import { analyzeTopics, type TopicInput } from '../../scripts/ingest/topics/analyze.ts';
-import { buildVector, cosine, findRelated } from '../../scripts/ingest/topics/related.ts';
+import { fieldMask } from '../../src/lib/arxiv-categories.ts';
+import { buildVector, cosine, findRelated, RELATED } from '../../scripts/ingest/topics/related.ts';
 import { buildCorpus, docTerms } from '../../scripts/ingest/topics/tfidf.ts';
 import type { TopicDefinition } from '../../scripts/ingest/topics/topics-yaml.ts';
 
@@ -55,13 +56,13 @@ const papers: TopicInput[] = [
 	},
 ];
 
-function related(input: TopicInput[]) {
+function related(input: TopicInput[], fields?: Uint8Array) {
 	const c = buildCorpus(input.map((p) => ({ title: p.title, text: p.summary })));
 	const vectors = input.map((_, d) => buildVector(c, docTerms(c, d)));
 	const bySlug = input.map((_, i) => i).sort((a, b) => (input[a]!.slug < input[b]!.slug ? -1 : 1));
 	const order = new Int32Array(input.length);
 	bySlug.forEach((d, rank) => (order[d] = rank));
-	return { vectors, links: findRelated(c, vectors, order) };
+	return { vectors, links: findRelated(c, vectors, order, fields) };
 }
 
 describe('related papers', () => {
@@ -81,6 +82,34 @@ describe('related papers', () => {
 			for (const s of scores) expect(Math.round(s * 1000) / 1000).toBe(s);
 		}
 		expect(cosine(vectors[0]!, vectors[0]!)).toBeCloseTo(1, 5);
+	});
+
+	test('a paper of another arXiv group weighs half: a closer one of its own group goes first', () => {
+		// Quantization papers of cs; "quant-b" moved to q-bio: one shared word short of its twin.
+		const input: TopicInput[] = [
+			...papers.slice(0, 2),
+			{ ...papers[1]!, slug: 'quant-c', summary: `${papers[1]!.summary} Pruning too.` },
+		];
+		const plain = related(input).links[0]!;
+		expect(plain.map((l) => input[l.doc]!.slug)).toEqual(['quant-b', 'quant-c']);
+		const fields = Uint8Array.from([['cs.LG'], ['q-bio.NC'], ['cs.CV', 'stat.ML']].map(fieldMask));
+		const weighed = related(input, fields).links[0]!;
+		expect(weighed.map((l) => input[l.doc]!.slug)).toEqual(['quant-c', 'quant-b']);
+		expect(weighed[1]!.score).toBeCloseTo(plain[0]!.score * RELATED.otherField, 2);
+		// Unknown groups (no categories, or only ACM/MSC classes) weigh fully.
+		const unknown = Uint8Array.from([['cs.LG'], ['I.2.7'], []].map(fieldMask));
+		expect(related(input, unknown).links[0]).toEqual(plain);
+	});
+
+	test('arXiv groups of categories, old archives and cross-listings included', () => {
+		expect(fieldMask([])).toBe(0);
+		expect(fieldMask(['68T50', 'I.2.7'])).toBe(0);
+		expect(fieldMask(['cs.CL'])).toBe(fieldMask(['cmp-lg']));
+		expect(fieldMask(['hep-ph'])).toBe(fieldMask(['cond-mat.str-el', 'supr-con', 'quant-ph']));
+		expect(fieldMask(['math-ph']) & fieldMask(['math.AG'])).not.toBe(0);
+		expect(fieldMask(['math-ph']) & fieldMask(['hep-th'])).not.toBe(0);
+		expect(fieldMask(['alg-geom']) & fieldMask(['hep-th'])).toBe(0);
+		expect(fieldMask(['cs.LG', 'stat.ML']) & fieldMask(['stat.ME'])).not.toBe(0);
 	});
 
 	test('breaks ties by slug', () => {

@@ -10,6 +10,7 @@
  * this thread does steps 3 and 4 (parallel.ts); the output is the same.
  */
 import { startStopwatch } from '../stopwatch.ts';
+import { fieldMask } from '../../../src/lib/arxiv-categories.ts';
 import { readableTitle } from '../../../src/lib/math-text.ts';
 import type { Topic } from '../../../src/schemas/topic.ts';
 import { compileTaxonomy, pickTopics, scoreDocument, type Reason } from './classify.ts';
@@ -231,7 +232,11 @@ export function analyzeTopics(
 		const postings = helper ? helper.result<Postings>() : championLists(vectors, c.df.length);
 		lap('champion lists');
 		const relatedChunks = chunksOf();
-		helper?.post({ kind: 'related', postings, order, chunks: relatedChunks });
+		// The arXiv groups of each paper: links across groups weigh less (RELATED.otherField).
+		const fields = new Uint8Array(inputs.length);
+		if (options.useCategories !== false)
+			inputs.forEach((p, d) => (fields[d] = fieldMask(p.categories)));
+		helper?.post({ kind: 'related', postings, order, fields, chunks: relatedChunks });
 		// The topics' terms meanwhile, on this thread: the worker takes more chunks of the papers.
 		const membersOf = groupBy(bySlug, (d) => assigned[d]!.topics);
 		const members = (slug: string): number[] => membersOf.get(slug) ?? [];
@@ -243,7 +248,7 @@ export function analyzeTopics(
 		].filter((t) => t.count > 0);
 		lap('topic terms');
 		const relatedParts = takeChunks(relatedChunks, (from, to) =>
-			relatedInRange(c, store, postings, order, from, to),
+			relatedInRange(c, store, postings, order, fields, from, to),
 		);
 		if (helper)
 			for (const [k, [packed]] of helper.result<Array<[number, PackedLinks[]]>>())

@@ -118,7 +118,7 @@ export type Task =
 	| { kind: 'setup'; corpus: WorkerCorpus; store: VectorStore }
 	| { kind: 'keywords'; chunks: Chunks }
 	| { kind: 'champion' }
-	| { kind: 'related'; postings: Postings; order: Int32Array; chunks: Chunks };
+	| { kind: 'related'; postings: Postings; order: Int32Array; fields: Uint8Array; chunks: Chunks };
 
 /** What the worker is started with: its port, and the flag that wakes this thread. */
 export interface WorkerSetup {

@@ -35,6 +35,12 @@ export const RELATED = {
 	sharedTerms: 3,
 	/** Below this cosine a paper is not shown as related. */
 	minScore: 0.05,
+	/**
+	 * Weight of a link between papers whose arXiv categories share no group (fieldMask): one word
+	 * in common linked "The evolution of the Earth-Moon system" to a Mars benchmark of computer
+	 * vision, and a combinatorics paper on counting to a counting model for images.
+	 */
+	otherField: 0.5,
 } as const;
 
 /** A sparse unit vector: term ids ascending, weights aligned. */
@@ -146,15 +152,18 @@ export function cosineIndexed(v: SparseVector, index: ReadonlyMap<number, number
 
 /**
  * The most similar documents of every document. `order[d]` is d's tie-break rank (slug order),
- * so equal scores always list the same way.
+ * so equal scores always list the same way; `fields[d]` its arXiv groups (fieldMask), 0 when
+ * unknown: two papers of known groups that share none weigh RELATED.otherField as much.
  */
 export function findRelated(
 	c: Corpus,
 	vectors: readonly SparseVector[],
 	order: ArrayLike<number>,
+	fields: Uint8Array = new Uint8Array(vectors.length),
 ): RelatedLink[][] {
 	const postings = championLists(vectors, c.df.length);
-	return relatedInRange(c, storeOf(vectors), postings, Int32Array.from(order), 0, vectors.length);
+	const ranks = Int32Array.from(order);
+	return relatedInRange(c, storeOf(vectors), postings, ranks, fields, 0, vectors.length);
 }
 
 /**
@@ -172,10 +181,11 @@ export function relatedInRange(
 	store: VectorStore,
 	postings: Postings,
 	order: Int32Array,
+	fields: Uint8Array,
 	from: number,
 	to: number,
 ): RelatedLink[][] {
-	return unpackLinks(c, relatedPacked(c, store, postings, order, from, to));
+	return unpackLinks(c, relatedPacked(c, store, postings, order, fields, from, to));
 }
 
 /**
@@ -222,6 +232,7 @@ export function relatedPacked(
 	store: VectorStore,
 	postings: Postings,
 	order: Int32Array,
+	fields: Uint8Array,
 	from: number,
 	to: number,
 ): PackedLinks {
@@ -265,9 +276,12 @@ export function relatedPacked(
 		}
 		// Keep the best partial scores, then rank those few by their exact cosine.
 		let nBest = 0;
+		const field = fields[d]!;
+		const weigh = (e: number): number =>
+			field !== 0 && fields[e]! !== 0 && (field & fields[e]!) === 0 ? RELATED.otherField : 1;
 		for (let k = 0; k < nTouched; k++) {
 			const e = touched[k]!;
-			const score = acc[e]!;
+			const score = acc[e]! * weigh(e);
 			acc[e] = 0;
 			nBest = insertTop(bestDocs, bestScores, nBest, e, score, RELATED.rescore, order);
 		}
@@ -281,6 +295,7 @@ export function relatedPacked(
 			const end = at + lengths[bestDocs[b]!]!;
 			let score = 0;
 			for (let j = at; j < end; j++) score += dense[allTerms[j]!]! * allWeights[j]!;
+			score *= weigh(bestDocs[b]!);
 			if (score >= RELATED.minScore)
 				nExact = insertTop(
 					exactDocs,

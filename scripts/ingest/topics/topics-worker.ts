@@ -46,10 +46,10 @@ port.on('message', (task: Task) => {
 		} else if (task.kind === 'keywords')
 			answer({ value: takeChunks(task.chunks, (from, to) => keywordsInRange(c, store, from, to)) });
 		else {
-			const { postings, order } = task;
+			const { postings, order, fields } = task;
 			// Packed in typed arrays, handed over without a copy (see PackedLinks).
 			const parts = takeChunks(task.chunks, (from, to) => [
-				relatedPacked(c, store, postings, order, from, to),
+				relatedPacked(c, store, postings, order, fields, from, to),
 			]);
 			answer(
 				{ value: parts },
