@@ -289,7 +289,8 @@ test("a paper's categories read as arXiv names them, with their codes; other cla
 		name: string;
 		derived: boolean;
 	}>;
-	expect(topics.filter((t) => t.derived).map((t) => t.name)).toContain(
-		'Astrophysics: gas, star and cluster',
+	// (The terms after the field follow the corpus's weights: only the field is fixed here.)
+	expect(topics.filter((t) => t.derived).map((t) => t.name)).toContainEqual(
+		expect.stringMatching(/^Astrophysics: .*\bstar\b/),
 	);
 });
