@@ -2,10 +2,10 @@
  * Normalisation: pure functions from raw strings to clean text and an inline tree.
  * Whitespace and Unicode, arXiv hard wrapping, LaTeX prose, math, code links, short names.
  */
-import type { Inline } from './inline.ts';
+import type { Inline } from '../../src/lib/inline.ts';
 import { texToUnicode } from '../../src/lib/math-text.ts';
 import { trimUrlTail } from '../../src/lib/linked-text.ts';
-import { latexToPlain, parseLatexProse } from './latex.ts';
+import { latexToPlain, parseLatexProse } from '../../src/lib/latex-prose.ts';
 
 /** NFC, every whitespace run (hard wraps, tabs, NBSP) to one space, trimmed. */
 export function normalizeWhitespace(s: string): string {

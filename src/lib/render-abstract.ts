@@ -72,7 +72,7 @@ const reject = (_state: State, node: { type: string }): never => {
 
 /**
  * The astronomy journals' units (AASTeX), common in astro-ph abstracts (`$10^{15}\msun$`); the
- * ingest reads the same commands in prose (TEXT_MACROS in scripts/ingest/latex.ts).
+ * ingest reads the same commands in prose (TEXT_MACROS in src/lib/latex-prose.ts).
  */
 const KATEX_MACROS: Record<string, string> = {
 	'\\msun': 'M_\\odot',

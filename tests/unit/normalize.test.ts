@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { inlineText, latexToPlain, parseLatexProse } from '../../scripts/ingest/latex.ts';
+import { inlineText, latexToPlain, parseLatexProse } from '../../src/lib/latex-prose.ts';
 import {
 	codeUrlsIn,
 	extractShortName,

@@ -3,9 +3,9 @@
  * Only the commands listed here are interpreted; anything else stays as literal text, so no
  * character of the input is ever lost.
  */
-import { UNICODE_SCRIPTS } from '../../src/lib/math-text.ts';
+import { UNICODE_SCRIPTS } from './unicode-scripts.ts';
 import type { Inline } from './inline.ts';
-import { InputProblem } from './types.ts';
+import { InputProblem } from './input-problem.ts';
 
 /**
  * Most groups read inside one another (`\textbf{\emph{…}}`, `{\it {\bf …}}`, footnotes). Real
