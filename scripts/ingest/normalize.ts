@@ -215,7 +215,9 @@ function proseAndMath(parts: ReturnType<typeof splitMath>): Inline[] {
 	const spans = parts.some((p, i) => !p.math && parts[i + 1]?.math && OPEN_ARGUMENT.test(p.value));
 	if (!spans || parts.length > 6400 || parts.some((p) => PRIVATE_USE.test(p.value)))
 		return parts.flatMap((p, i) =>
-			p.math ? [mathNode(p)] : parseLatexProse(p.value, parts[i + 1]?.math === true),
+			p.math
+				? [mathNode(p)]
+				: parseLatexProse(p.value, parts[i + 1]?.math === true, parts[i - 1]?.math === true),
 		);
 	const formulas = parts.filter((p) => p.math);
 	let k = 0;

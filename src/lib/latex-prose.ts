@@ -203,42 +203,60 @@ export function convertQuotes(s: string): string {
  * TeX's typing of ties and dashes inside a word pair: `Gemini~3` (a no-break space), `10--20`,
  * `Hessian--vector` and `(VITS)--on` (an en dash), `results---and` (an em dash). A tie only after
  * a word of two letters or more, or after punctuation before a word or command
- * (`approach,~\textbf{x}`), or before a command (`on~\href{…}`: the text then ends at the tie):
- * `z~2.56` and `T~300K` mean "about", `1~2%` a range, `~50%` "about" too. Dashes only between
- * words: `--help`, `<!--`, and free-standing ` -- ` and ` --- ` (a Markdown rule's lookalike,
- * which must reach the reader as typed) stay as typed. Nothing changes in a token holding `/` or `@` (a URL or an address
- * may have `~` or `--`; for a tie, the part before it: `on~https://…` is a tie), nor in code.
+ * (`approach,~\textbf{x}`), after a full stop or a formula before a letter, digit or command
+ * (`J.~Smith`, `Fig.~\ref{f}`, `$10$~GeV`; a formula stands in here as a private-use character,
+ * or is before the text: `preceded` in convertTiesAndDashes), after a parenthesis before a
+ * letter (`(i)~the`), around a dash between words (`methods~--~document`), or before a command
+ * (`on~\href{…}`: the text then ends at the tie): `z~2.56` and `T~300K` mean "about", `1~2%` a
+ * range, `~50%` "about" too. Dashes only between words: `--help`, `<!--`, and free-standing ` -- `
+ * and ` --- ` (a Markdown rule's lookalike, which must reach the reader as typed) stay as typed.
+ * Nothing changes in a token holding `/` or `@` (a URL or an address may have `~` or `--`; for a
+ * tie, the part before it: `on~https://…` is a tie), nor in code.
  */
 const TIE_OR_DASH =
-	/(?<=\p{L}{2})~(?=[\p{L}\p{N}\\\ue000-\uf8ff]|$)|(?<=[,;:])~(?=[\p{L}\\]|$)|(?<=[\p{L}\p{N})])---?(?=[\p{L}\p{N}(])/gu;
+	/(?<=\p{L}{2})~(?=[\p{L}\p{N}\\\ue000-\uf8ff]|$)|(?<=[,;:])~(?=[\p{L}\\]|$)|(?<=[.\ue000-\uf8ff])~(?=[\p{L}\p{N}\\\ue000-\uf8ff]|$)|(?<=\))~(?=\p{L})|(?<=\p{L})~---?~(?=\p{L})|(?<=[\p{L}\p{N})])---?(?=[\p{L}\p{N}(])/gu;
+/** A tie at the start of a text that follows a formula (`$10$~GeV`): see TIE_OR_DASH. */
+const TIE_FIRST = /^~(?=[\p{L}\p{N}\\\ue000-\uf8ff])/u;
 
 /**
  * Ties and dashes as TeX prints them (see TIE_OR_DASH). A `~` that ends the text is a tie only
- * when `followed`: something comes after the text (a link, a formula), else it stays as typed.
+ * when `followed`: something comes after the text (a link, a formula), else it stays as typed; one
+ * that starts it, only when `preceded` by a formula.
  */
-export function convertTiesAndDashes(s: string, followed = false): string {
+export function convertTiesAndDashes(s: string, followed = false, preceded = false): string {
 	if (!s.includes('~') && !s.includes('--')) return s;
-	return s.replace(TIE_OR_DASH, (m: string, at: number) => {
-		if (m === '~' && at === s.length - 1 && !followed) return m;
-		const start = Math.max(s.lastIndexOf(' ', at), s.lastIndexOf('\n', at)) + 1;
-		const end = s.slice(at).search(/\s/);
-		// A tie may come before a URL (`on~https://…`): only the word before it counts then.
-		const token = s.slice(start, m === '~' ? at : end < 0 ? s.length : at + end);
-		if (/[/@]/.test(token)) return m;
-		return m === '~' ? '\u00a0' : m === '---' ? '—' : '–';
-	});
+	const lead = preceded && TIE_FIRST.test(s) ? '\u00a0' : '';
+	const rest = lead ? s.slice(1) : s;
+	return (
+		lead +
+		rest.replace(TIE_OR_DASH, (m: string, at: number) => {
+			if (m === '~' && at === rest.length - 1 && !followed) return m;
+			const start = Math.max(rest.lastIndexOf(' ', at), rest.lastIndexOf('\n', at)) + 1;
+			const end = rest.slice(at).search(/\s/);
+			// A tie may come before a URL (`on~https://…`): only the word before it counts then.
+			const token = rest.slice(start, m === '~' ? at : end < 0 ? rest.length : at + end);
+			if (/[/@]/.test(token)) return m;
+			const dash = m.includes('---') ? '—' : '–';
+			return m === '~' ? '\u00a0' : m.startsWith('~') ? `\u00a0${dash}\u00a0` : dash;
+		})
+	);
 }
 
 /**
  * convertTiesAndDashes over the text of a tree, not in code (`\texttt{a--b}` prints `a--b`). A
  * text that ends at a tie before other markup (`on~` before a link), or before what `followed`
  * says comes after the tree (`size~$n$`: a formula), is tied; before nothing (the end of the
- * abstract) the `~` stays as typed.
+ * abstract) the `~` stays as typed. A tie that starts the tree is one when `preceded` says a
+ * formula comes before it (`$10$~GeV`).
  */
-function tiesAndDashesIn(nodes: Inline[], followed = false): Inline[] {
+function tiesAndDashesIn(nodes: Inline[], followed = false, preceded = false): Inline[] {
 	for (const [k, n] of nodes.entries()) {
 		if (n.type === 'text')
-			n.value = convertTiesAndDashes(n.value, followed || k + 1 < nodes.length);
+			n.value = convertTiesAndDashes(
+				n.value,
+				followed || k + 1 < nodes.length,
+				preceded && k === 0,
+			);
 		else if (n.type === 'emphasis' || n.type === 'strong' || n.type === 'link')
 			tiesAndDashesIn(n.children);
 	}
@@ -335,12 +353,12 @@ export function inlineText(nodes: Inline[]): string {
 
 /**
  * Interprets the LaTeX text commands of a prose fragment (no math inside: math is split off
- * before). Unknown commands and stray braces are kept verbatim. Groups nested deeper than
+ * before); `followed` and `preceded` say that a formula comes after or before it (for ties). Unknown commands and stray braces are kept verbatim. Groups nested deeper than
  * MAX_GROUP_DEPTH throw an InputProblem.
  */
-export function parseLatexProse(input: string, followed = false): Inline[] {
+export function parseLatexProse(input: string, followed = false, preceded = false): Inline[] {
 	// Ties and dashes are read over the finished tree, where code is known.
-	return tiesAndDashesIn(proseNodes(input, 0), followed);
+	return tiesAndDashesIn(proseNodes(input, 0), followed, preceded);
 }
 
 /** parseLatexProse without ties and dashes: the recursion over groups, `depth` deep. */

@@ -184,6 +184,8 @@ test('readableTitle reads the TeX of a title as the abstracts are read, as plain
 	expect(readableTitle("\\emph{Super} \\textbf{Yang--Mills} by Gemini~3, ``quoted''")).toBe(
 		'Super Yang–Mills by Gemini\u00a03, “quoted”',
 	);
+	// Ties after a full stop and after a formula.
+	expect(readableTitle('J.~Smith at $10$~GeV')).toBe('J.\u00a0Smith at 10\u00a0GeV');
 	// A formula inside a command's argument, and an escaped dollar before one.
 	expect(readableTitle('{\\it $\\alpha$-nets} cost \\$5 per $n$')).toBe('α-nets cost $5 per n');
 	// Unknown commands and text braces stay as typed.

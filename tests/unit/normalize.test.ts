@@ -97,6 +97,16 @@ describe('LaTeX prose', () => {
 		['https://github.com/a--b/c~d and me@a--b.org', 'https://github.com/a--b/c~d and me@a--b.org'],
 		// A tilde after a single letter means "about" (0704.0133: z~2.56), between digits a range.
 		['z~2.56, T~300K and 1~2%', 'z~2.56, T~300K and 1~2%'],
+		// After a full stop, a tie before a letter, digit or command (an initial, an abbreviation).
+		[
+			'J.~Smith, Fig.~\\textbf{1}, Eq.~5, e.g.~the; end.~ and ~10',
+			'J.\u00a0Smith, Fig.\u00a01, Eq.\u00a05, e.g.\u00a0the; end.~ and ~10',
+		],
+		// After an enumeration's parenthesis, and around a dash (both in ../shared/corpora).
+		[
+			'(i)~matching, methods~--~document, a~---~b, (x)~5',
+			'(i)\u00a0matching, methods\u00a0–\u00a0document, a\u00a0—\u00a0b, (x)~5',
+		],
 		// Code prints what was typed.
 		['\\texttt{foo--bar} and a--b', 'foo--bar and a–b'],
 		// TeX skips the spaces after a command word.
@@ -305,7 +315,10 @@ describe('normalizeAbstract', () => {
 	test('a tie before a link or a formula is a no-break space', () => {
 		expect(normalizeAbstract('on~\\href{https://x.org}{x}, size~$n$ and~\\(m\\).').text).toBe(
 			'on\u00a0x, size\u00a0n and\u00a0m.',
-		);
+		); // After a formula, before a unit or a word; not before a space or the end.
+		expect(
+			normalizeAbstract('At $10$~GeV, $T_c \\approx 90$~K, \\(x\\)~m, $y$ ~z, $w$~').text,
+		).toBe('At 10\u00a0GeV, T_c ≈ 90\u00a0K, x\u00a0m, y ~z, w~');
 	});
 	test('\\url and \\href targets lose their TeX escapes; without a scheme they are https', () => {
 		const links = (s: string) =>
