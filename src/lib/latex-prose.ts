@@ -69,6 +69,10 @@ const TEXT_MACROS = table<string>({
 	LaTeX: 'LaTeX',
 	TeX: 'TeX',
 	textasciitilde: '~',
+	textless: '<',
+	textgreater: '>',
+	textbar: '|',
+	textbackslash: '\\',
 	S: '§',
 	// The astronomy journals' units (AASTeX), common in astro-ph abstracts; also defined for
 	// math in src/lib/render-abstract.ts (KATEX_MACROS).
@@ -80,6 +84,8 @@ const TEXT_MACROS = table<string>({
 	arcmin: '′',
 	arcsec: '″',
 });
+/** TEXT_MACROS that are units written after a number: `200\kms` reads 200 km s⁻¹, spaced. */
+const UNITS = new Set(['msun', 'lsun', 'rsun', 'kms']);
 /** TEXT_MACROS that are letters (ß, ø, Å, …), written inside words. */
 const LETTERS = new Set(['ss', 'o', 'O', 'aa', 'AA', 'ae', 'AE', 'oe', 'OE', 'l', 'L', 'i', 'j']);
 /** Escaped specials (`\%` → %). */
@@ -135,10 +141,21 @@ const DECLARATION = table<Style>({
 /** A group that opens with a declaration: its name and the rest of the group. */
 const DECLARATION_GROUP = /^\\([A-Za-z]+)(?![A-Za-z])\s*([^]*)$/;
 /**
- * Spacing commands: `\,` a thin space (`50\,\%`). Not `\ `: a backslash before a space in an
- * abstract is more often a literal backslash than TeX's control space.
+ * Spacing commands: `\,` a thin space (`50\,\%`), `\/` (italic correction) nothing. In
+ * proseNodes: `\\` (a line break) a space and `\ ` TeX's control space, only right after a word
+ * (`results.\\ Finally`, `e.g.\ the`, `3\AA\ and`): standing alone (` \ `, ` \\ `) they are
+ * more often literal backslashes, as typed on a web page. `\@`
+ * marks a sentence's end (`problem\@.`): nothing before punctuation, a space or the end; before
+ * anything else it is the escaped `@` it reads as (`R\@1`, Recall@1).
  */
-const SPACES = table<string>({ ',': '\u202f' });
+const SPACES = table<string>({ ',': '\u202f', '/': '' });
+/**
+ * Citations, read as their keys in brackets (`\cite{a,b}` → [a, b], `\cite[p.~2]{a}` → [a, p. 2]):
+ * dropped, they left "defined in as the" where a citation was a noun (0704.0041).
+ */
+const CITATIONS = new Set(['cite', 'citep', 'citealp', 'nocite']);
+/** Cross-references, read as their label (`Section~\ref{sec:2}` → Section sec:2); `\eqref` (2). */
+const REFERENCES = new Set(['ref', 'eqref', 'autoref', 'cref', 'Cref']);
 
 /** The next place where a command or group may start. */
 const COMMAND_OR_GROUP = /[\\{]/g;
@@ -200,7 +217,8 @@ export function convertQuotes(s: string): string {
 }
 
 /**
- * TeX's typing of ties and dashes inside a word pair: `Gemini~3` (a no-break space), `10--20`,
+ * TeX's typing of ties and dashes inside a word pair: `Gemini~3`, `pretraining~(CPT)`,
+ * `in~\cite{x}` (a no-break space), `10--20`,
  * `Hessian--vector` and `(VITS)--on` (an en dash), `results---and` (an em dash). A tie only after
  * a word of two letters or more, or after punctuation before a word or command
  * (`approach,~\textbf{x}`), after a full stop or a formula before a letter, digit or command
@@ -214,7 +232,7 @@ export function convertQuotes(s: string): string {
  * tie, the part before it: `on~https://…` is a tie), nor in code.
  */
 const TIE_OR_DASH =
-	/(?<=\p{L}{2})~(?=[\p{L}\p{N}\\\ue000-\uf8ff]|$)|(?<=[,;:])~(?=[\p{L}\\]|$)|(?<=[.\ue000-\uf8ff])~(?=[\p{L}\p{N}\\\ue000-\uf8ff]|$)|(?<=\))~(?=\p{L})|(?<=\p{L})~---?~(?=\p{L})|(?<=[\p{L}\p{N})])---?(?=[\p{L}\p{N}(])/gu;
+	/(?<=\p{L}{2})~(?=[\p{L}\p{N}\\([\ue000-\uf8ff]|$)|(?<=[,;:])~(?=[\p{L}\\]|$)|(?<=[.\ue000-\uf8ff])~(?=[\p{L}\p{N}\\(\ue000-\uf8ff]|$)|(?<=\))~(?=\p{L})|(?<=\p{L})~---?~(?=\p{L})|(?<=[\p{L}\p{N})])---?(?=[\p{L}\p{N}(])/gu;
 /** A tie at the start of a text that follows a formula (`$10$~GeV`): see TIE_OR_DASH. */
 const TIE_FIRST = /^~(?=[\p{L}\p{N}\\\ue000-\uf8ff])/u;
 
@@ -393,6 +411,22 @@ function proseNodes(input: string, depth: number): Inline[] {
 			continue;
 		}
 		const next = s[i + 1] ?? '';
+		if (next === ' ' && i > 0 && /[^\s\\]/.test(s[i - 1]!)) {
+			pushText(out, ' ');
+			i += 2;
+			continue;
+		}
+		if (next === '\\' && i > 0 && /[^\s\\]/.test(s[i - 1]!)) {
+			// A line break after a word (`results.\\ Finally`): a space, unless one follows.
+			pushText(out, /\s/.test(s[i + 2] ?? '') ? '' : ' ');
+			i += 2;
+			continue;
+		}
+		if (next === '@') {
+			pushText(out, /^[.,;:!?)\s]|^$/.test(s.slice(i + 2, i + 3)) ? '' : '@');
+			i += 2;
+			continue;
+		}
 		if (ESCAPES.has(next) || next in SPACES) {
 			pushText(out, SPACES[next] ?? next);
 			i += 2;
@@ -417,7 +451,9 @@ function proseNodes(input: string, depth: number): Inline[] {
 			}
 		}
 		if (name in TEXT_MACROS && !/[A-Za-z]/.test(s[after] ?? '')) {
-			pushText(out, TEXT_MACROS[name]!);
+			const before = out[out.length - 1];
+			const afterNumber = before?.type === 'text' && /\d$/.test(before.value);
+			pushText(out, (UNITS.has(name) && afterNumber ? ' ' : '') + TEXT_MACROS[name]!);
 			i = after + (s[after] === '{' && s[after + 1] === '}' ? 2 : 0);
 			// A letter inside a word (`\AA ngstr\"om`, `Bj\o rn`): TeX ends the command word at the
 			// space and drops it. Other commands keep it: `\LaTeX is` means two words.
@@ -440,6 +476,41 @@ function proseNodes(input: string, depth: number): Inline[] {
 			const table = UNICODE_SCRIPTS[name === 'textsuperscript' ? 'sup' : 'sub'];
 			const chars = [...text];
 			pushText(out, chars.every((c) => c in table) ? chars.map((c) => table[c]).join('') : text);
+			i = group.end;
+			continue;
+		}
+		if (CITATIONS.has(name)) {
+			// `\cite[Thm.~2]{Kac}`, `\citep[see][p.~2]{x}`, `\cite*{x}`: star and optional notes first.
+			let j = s[open] === '*' ? open + 1 : open;
+			const notes: string[] = [];
+			for (let k = 0; k < 2 && s[j] === '['; k++) {
+				const close = s.indexOf(']', j);
+				if (close < 0) break;
+				notes.push(s.slice(j + 1, close).trim());
+				for (j = close + 1; s[j] === ' ';) j++;
+			}
+			const keys = readGroupAt(j);
+			if (keys && !/[{}\\]/.test(keys.content) && !notes.some((n) => /[{}]/.test(n))) {
+				const [pre, post] = notes.length === 2 ? notes : ['', notes[0] ?? ''];
+				const list = keys.content
+					.split(',')
+					.map((key) => key.trim())
+					.filter(Boolean)
+					.join(', ');
+				const text = [pre, list].filter(Boolean).join(' ') + (post ? `, ${post}` : '');
+				for (const n of proseNodes(`[${text}]`, depth + 1)) pushNode(out, n);
+				i = keys.end;
+				continue;
+			}
+		}
+		if (REFERENCES.has(name) && group) {
+			pushText(out, name === 'eqref' ? `(${group.content})` : group.content);
+			i = group.end;
+			continue;
+		}
+		if (name === 'ensuremath' && group && isInlineMath(group.content)) {
+			// Math written in prose: a formula, as between dollars.
+			out.push({ type: 'math', value: group.content.trim(), display: false });
 			i = group.end;
 			continue;
 		}
@@ -499,6 +570,10 @@ function urlTarget(written: string): string {
 	if (/^[a-z][a-z\d+.-]*:/i.test(url)) return url;
 	return /^(?:[\p{L}\p{N}-]+\.)+\p{L}{2,}(?:[/:?#]|$)/u.test(url) ? `https://${url}` : url;
 }
+
+/** Whether `\ensuremath{…}` holds a formula remark-math can take (see isMathBody in normalize.ts). */
+const isInlineMath = (tex: string): boolean =>
+	tex.trim() !== '' && !tex.includes('$') && !/\\\s*$/.test(tex);
 
 /** Plain text of a LaTeX prose fragment: for names and other fields shown without markup. */
 export function latexToPlain(s: string): string {

@@ -139,6 +139,9 @@ export const SYMBOLS: Record<string, string> = {
 	degr: '°',
 	arcmin: '′',
 	arcsec: '″',
+	// MNRAS's ≲ and ≳ (KATEX_MACROS in render-abstract.ts).
+	la: '≲',
+	ga: '≳',
 	perp: '⊥',
 	parallel: '∥',
 	int: '∫',
