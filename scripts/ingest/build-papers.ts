@@ -11,7 +11,7 @@ import type { Redirect } from '../../src/schemas/redirect.ts';
 import { InputProblem, type Problem, type RawRecord } from './types.ts';
 import { compareListing } from '../../src/lib/listing.ts';
 import { firstOf, mergeByKey, textKeys, type MergedRecord } from './dedupe.ts';
-import { latexToPlain } from './latex.ts';
+import { latexToPlain } from '../../src/lib/latex-prose.ts';
 import {
 	codeUrlsIn,
 	extractShortName,

@@ -2,10 +2,10 @@
  * Normalisation: pure functions from raw strings to clean text and an inline tree.
  * Whitespace and Unicode, arXiv hard wrapping, LaTeX prose, math, code links, short names.
  */
-import type { Inline } from './inline.ts';
+import type { Inline } from '../../src/lib/inline.ts';
 import { texToUnicode } from '../../src/lib/math-text.ts';
 import { trimUrlTail } from '../../src/lib/linked-text.ts';
-import { latexToPlain, parseLatexProse } from './latex.ts';
+import { latexToPlain, parseLatexProse } from '../../src/lib/latex-prose.ts';
 
 /** NFC, every whitespace run (hard wraps, tabs, NBSP) to one space, trimmed. */
 export function normalizeWhitespace(s: string): string {
@@ -108,8 +108,47 @@ const isMathBody = (body: string): boolean =>
  */
 const CLEARLY_MATH = /\\[A-Za-z]|^[<>=+\-*/|~^_:,.!]+$/;
 
+/** The display-math environments of LaTeX and amsmath that an abstract may hold. */
+const DISPLAY_ENVIRONMENT = /\\begin\{(equation|align|gather|eqnarray)(\*?)\}/y;
+
 /**
- * Splits text into prose and math. Math is `$$…$$`, `\[…\]`, `\(…\)` and `$…$` under
+ * A display-math environment at `i` (`\begin{equation} E=mc^2 \end{equation}`): the whole of it,
+ * written as it was, and the index after it; undefined when it does not close or cannot be math.
+ */
+function displayEnvironmentAt(s: string, i: number): { value: string; end: number } | undefined {
+	DISPLAY_ENVIRONMENT.lastIndex = i;
+	const m = DISPLAY_ENVIRONMENT.exec(s);
+	if (!m) return undefined;
+	const close = `\\end{${m[1]!}${m[2]!}}`;
+	const at = s.indexOf(close, i + m[0].length);
+	if (at < 0 || !isMathBody(s.slice(i + m[0].length, at))) return undefined;
+	return { value: s.slice(i, at + close.length), end: at + close.length };
+}
+
+/**
+ * What KaTeX typesets for a display environment. The page sets every formula in a paragraph,
+ * where KaTeX takes no `equation` or `align` (display mode only): the same lines as the forms it
+ * takes there (`aligned`, `gathered`, the body of an `equation`), unnumbered as an abstract has
+ * no numbers to refer to, and `eqnarray`, which KaTeX lacks, as the array it is.
+ */
+const TYPESET_ENVIRONMENT: Record<string, [string, string]> = {
+	equation: ['', ''],
+	align: ['\\begin{aligned}', '\\end{aligned}'],
+	gather: ['\\begin{gathered}', '\\end{gathered}'],
+	eqnarray: ['\\begin{array}{rcl}', '\\end{array}'],
+};
+
+/** The TeX KaTeX typesets for a display environment (see TYPESET_ENVIRONMENT). */
+function typesetEnvironment(tex: string): string | undefined {
+	const m = /^\\begin\{(equation|align|gather|eqnarray)\*?\}([^]*)\\end\{\1\*?\}$/.exec(tex);
+	if (!m) return undefined;
+	const [open, close] = TYPESET_ENVIRONMENT[m[1]!]!;
+	return `${open}${m[2]!.trim()}${close}`;
+}
+
+/**
+ * Splits text into prose and math. Math is `$$…$$`, `\[…\]`, `\(…\)`, the display environments
+ * (`\begin{equation}…\end{equation}`, `align`, `gather`, `eqnarray`, starred or not) and `$…$` under
  * Pandoc's rule (no space inside the dollars, no `$` right after the closing one, nor a digit
  * unless the body is clearly math: `$<$5%`), so currency like "$5 and $10" or "$5/$10" stays
  * prose. An unmatched delimiter is prose.
@@ -138,6 +177,12 @@ export function splitMath(s: string): Array<{ math: boolean; display: boolean; v
 		const i = m.index;
 		if (s[i] === '\\' && (s[i + 1] === '$' || s[i + 1] === '\\')) {
 			opener.lastIndex = i + 2;
+			continue;
+		}
+		const env = s[i] === '\\' ? displayEnvironmentAt(s, i) : undefined;
+		if (env) {
+			emit(i, { value: env.value, display: true });
+			textStart = opener.lastIndex = env.end;
 			continue;
 		}
 		const pair = s.startsWith('$$', i)
@@ -207,15 +252,17 @@ const PRIVATE_USE = /[\ue000-\uf8ff]/;
  * command's braces match and the formula sits inside its bold or italics.
  */
 function proseAndMath(parts: ReturnType<typeof splitMath>): Inline[] {
-	const mathNode = (p: (typeof parts)[number]): Inline => ({
-		type: 'math',
-		value: p.value,
-		display: p.display,
-	});
+	const mathNode = (p: (typeof parts)[number]): Inline => {
+		const tex =
+			p.display && p.value.startsWith('\\begin') ? typesetEnvironment(p.value) : undefined;
+		return { type: 'math', value: p.value, display: p.display, ...(tex !== undefined && { tex }) };
+	};
 	const spans = parts.some((p, i) => !p.math && parts[i + 1]?.math && OPEN_ARGUMENT.test(p.value));
 	if (!spans || parts.length > 6400 || parts.some((p) => PRIVATE_USE.test(p.value)))
 		return parts.flatMap((p, i) =>
-			p.math ? [mathNode(p)] : parseLatexProse(p.value, parts[i + 1]?.math === true),
+			p.math
+				? [mathNode(p)]
+				: parseLatexProse(p.value, parts[i + 1]?.math === true, parts[i - 1]?.math === true),
 		);
 	const formulas = parts.filter((p) => p.math);
 	let k = 0;

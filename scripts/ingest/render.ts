@@ -4,7 +4,7 @@
  * (`$…$` math, `<em>`, `<strong>`, `<code>`, `<a href>`). Proven by tests/unit/render.property.test.ts.
  */
 import type { Paper } from '../../src/schemas/paper.ts';
-import type { Inline } from './inline.ts';
+import type { Inline } from '../../src/lib/inline.ts';
 
 /** Characters MDX reads as code or HTML: written as character references. */
 const ENTITIES: Record<string, string> = {

@@ -50,17 +50,5 @@ export interface ParseResult {
 	warnings: Problem[];
 }
 
-/**
- * Thrown for input the ingest cannot take (a limit it exceeds): where records are prepared it
- * becomes a Problem at the record's place, with its hint.
- */
-export class InputProblem extends Error {
-	/** How to fix it. */
-	readonly hint?: string;
-
-	constructor(message: string, hint?: string) {
-		super(message);
-		this.name = 'InputProblem';
-		this.hint = hint;
-	}
-}
+/** See src/lib/input-problem.ts (shared with the LaTeX prose reader the site uses too). */
+export { InputProblem } from '../../src/lib/input-problem.ts';

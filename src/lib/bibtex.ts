@@ -48,17 +48,79 @@ export function escapeBibtex(value: string): string {
 const escapeChars = (value: string): string => value.replace(/[\\{}&%$#_~^]/g, (c) => SPECIAL[c]!);
 
 /**
- * Escapes a title, keeping its math as TeX: arXiv titles are TeX (`Towards $\infty$-LLMs`), and
- * BibTeX passes them to LaTeX, so `$\infty$` typesets as ∞ where escaping it would print the
- * dollars and backslash. Only math whose braces balance and that holds no `%` or `#` is kept.
+ * Escapes a title, keeping its TeX: arXiv titles are TeX (`Towards $\infty$-LLMs`,
+ * `Schr\"odinger`, `{\it Quantum}`), and BibTeX passes them to LaTeX, so `$\infty$` typesets as ∞
+ * and `\"o` as ö where escaping them would print the dollars and backslashes. Kept: math whose
+ * braces balance and that holds no `%` or `#`; the text commands LaTeX itself defines
+ * (TEXT_COMMANDS, accents, `\%` and the other escapes); groups, when every brace of the title
+ * pairs (they also keep a word's capitals: `{B}ayes`); `~` between two characters (a tie).
+ * Escaped, as unsafe: any other command (LaTeX would stop at it), `\{` and `\}` (BibTeX counts
+ * them as braces), and bare `& % # _ ^ $`.
  */
 export function escapeBibtexTitle(title: string): string {
-	return title
-		.split(/(\$[^$]+\$)/)
-		.map((part, i) => (i % 2 === 1 && isSafeMath(part) ? part : escapeChars(part)))
+	const parts = title.split(/(\$[^$]+\$)/);
+	const keepBraces = bracesPair(parts.map((p, i) => (i % 2 === 1 && isSafeMath(p) ? '' : p)));
+	return parts
+		.map((part, i) => (i % 2 === 1 && isSafeMath(part) ? part : escapeTitleText(part, keepBraces)))
 		.join('')
 		.replace(/\s+/g, ' ')
 		.trim();
+}
+
+/**
+ * Text commands LaTeX defines without packages, safe to pass on in a title: letters (`\ss`,
+ * `\L`), symbols, fonts and their old-style declarations, sizes. Authors' and journals' macros
+ * (`\msun`) and commands that need a package are not: they would stop LaTeX.
+ */
+const TEXT_COMMANDS = new Set(
+	(
+		'c v u H r k d b t ss o O aa AA ae AE oe OE l L i j ldots dots textellipsis LaTeX TeX S P ' +
+		'textasciitilde textasciicircum textbackslash textbraceleft textbraceright textless ' +
+		'textgreater textendash textemdash textquotedblleft textquotedblright ' +
+		'emph textit textsl textbf texttt textsc textrm textsf textup textmd textnormal mbox ' +
+		'textsuperscript textsubscript em it sl itshape bf bfseries tt ttfamily sc scshape rm sf ' +
+		'upshape mdseries normalfont tiny scriptsize footnotesize small normalsize large Large ' +
+		'LARGE huge Huge'
+	).split(' '),
+);
+/** Control symbols safe to pass on: accents, TeX's escapes, spacing, `\-`, `\@`, `\/`. */
+const TEXT_SYMBOLS = new Set([...'\'`^"~=.', ...'%&#_$', ...', @/-']);
+
+/** LaTeX's accent commands (`\"o`, `\c{c}`), which take the next letter or group. */
+const ACCENT_COMMANDS = /^(?:['`^"~=.]|[cvuHrkdbt])$/;
+
+/** Escapes the text of a title outside its formulas (see escapeBibtexTitle). */
+function escapeTitleText(text: string, keepBraces: boolean): string {
+	return text.replace(/\\([A-Za-z]+|[^])?|[{}&%$#_~^]/g, (m: string, name = '', at: number) => {
+		if (m === '{' || m === '}') return keepBraces ? m : SPECIAL[m]!;
+		if (m === '~')
+			return /\S/.test(text[at - 1] ?? '') && /\S/.test(text[at + 1] ?? '') ? m : SPECIAL[m]!;
+		if (m[0] !== '\\') return SPECIAL[m]!;
+		if (name === '{' || name === '}') return SPECIAL[name]!;
+		// An accent needs its letter: `\"}` would stop LaTeX.
+		const accent = ACCENT_COMMANDS.test(name);
+		const armed = !accent || /^\s*[A-Za-z{\\]/.test(text.slice(at + m.length));
+		if ((TEXT_COMMANDS.has(name) || TEXT_SYMBOLS.has(name)) && armed) return m;
+		return SPECIAL['\\'] + escapeChars(name);
+	});
+}
+
+/**
+ * Whether the braces of a title's text pair up, escaped ones (`\{`) aside, and none opens the
+ * argument of a command that will be escaped (`\foo{x}` would print as `\foox`).
+ */
+function bracesPair(texts: string[]): boolean {
+	let depth = 0;
+	for (const text of texts) {
+		const unsafe = /\\([A-Za-z]+)\s*\{/g;
+		for (const m of text.matchAll(unsafe)) if (!TEXT_COMMANDS.has(m[1]!)) return false;
+		for (let i = 0; i < text.length; i++) {
+			if (text[i] === '\\') i++;
+			else if (text[i] === '{') depth++;
+			else if (text[i] === '}' && --depth < 0) return false;
+		}
+	}
+	return depth === 0;
 }
 
 /** Whether `$…$` can go into a brace-delimited value as it is. */

@@ -2,6 +2,10 @@
  * TeX of a formula as plain Unicode text, for where no formula can be typeset: link-preview
  * cards, meta descriptions, feed and citation text (`O(n^2)` → `O(n²)`, `\\infty` → `∞`).
  */
+import { latexToPlain } from './latex-prose.ts';
+import { UNICODE_SCRIPTS, type Scripts } from './unicode-scripts.ts';
+
+export type { Scripts };
 
 /**
  * TeX commands read as one Unicode character (the cards write those their bundled fonts lack
@@ -135,6 +139,9 @@ export const SYMBOLS: Record<string, string> = {
 	degr: '°',
 	arcmin: '′',
 	arcsec: '″',
+	// MNRAS's ≲ and ≳ (KATEX_MACROS in render-abstract.ts).
+	la: '≲',
+	ga: '≳',
 	perp: '⊥',
 	parallel: '∥',
 	int: '∫',
@@ -171,19 +178,6 @@ export const SYMBOLS: Record<string, string> = {
 	checkmark: '✓',
 };
 
-/** Super- and subscript characters, by the character they raise or lower. */
-export interface Scripts {
-	sup: Record<string, string>;
-	sub: Record<string, string>;
-	/** Whether accents may be drawn as combining marks (the cards' fonts have none). */
-	accents?: boolean;
-	/**
-	 * What to write instead of characters the output cannot show (the cards' fonts lack `⌈`, `ℝ`,
-	 * …): applied to the whole result, so a character typed as such is replaced too.
-	 */
-	fallback?: Record<string, string>;
-}
-
 /** Combining marks of TeX's math accents. */
 const ACCENTS: Record<string, string> = {
 	bar: '\u0304',
@@ -200,15 +194,6 @@ const ACCENTS: Record<string, string> = {
 	acute: '\u0301',
 	grave: '\u0300',
 	mathring: '\u030a',
-};
-
-/** Every super- and subscript Unicode has for digits, signs and the letters commonly raised. */
-export const UNICODE_SCRIPTS: Scripts = {
-	accents: true,
-	sup: Object.fromEntries([...'0123456789+-=()ni'].map((c, k) => [c, '⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁼⁽⁾ⁿⁱ'[k]!])),
-	sub: Object.fromEntries(
-		[...'0123456789+-=()aeoxijklmnpst'].map((c, k) => [c, '₀₁₂₃₄₅₆₇₈₉₊₋₌₍₎ₐₑₒₓᵢⱼₖₗₘₙₚₛₜ'[k]!]),
-	),
 };
 
 /** Maps a script group to Unicode super/subscripts when every character has one, else `^x`. */
@@ -642,16 +627,46 @@ export function texToUnicode(tex: string, scripts: Scripts = UNICODE_SCRIPTS): s
 }
 
 /**
+ * A title's `$…$` formulas: not after a backslash (`\$5`), and nothing escaped ends one.
+ * Deliberately looser than the abstracts' rule (splitMath): a title is short and its dollars are
+ * almost always math.
+ */
+const TITLE_MATH = /(?<!\\)\$((?:[^$\\]|\\[^])+)\$/g;
+/** Private-use characters: stand-ins for a title's formulas while its prose is read. */
+const PRIVATE_USE = /[\ue000-\uf8ff]/;
+/** What may need reading as TeX: a formula, a command, a group, a tie, a dash or a quote. */
+const TITLE_TEX = /[$\\{~`]|--/;
+
+/**
  * A title as it reads, for every place that shows it as text (headings, listings, the page's
- * `<title>`, feeds, metadata): its `$…$` formulas in Unicode (`Towards $\infty$-LLMs` → `Towards
- * ∞-LLMs`, `BLM$_1$` → `BLM₁`) and TeX escapes resolved (`87\%`), whitespace collapsed. The
- * entry keeps the title as given, TeX and all: the BibTeX citation uses that.
+ * `<title>`, feeds, metadata, search, the topic tokeniser): its `$…$` formulas in Unicode
+ * (`Towards $\infty$-LLMs` → `Towards ∞-LLMs`, `BLM$_1$` → `BLM₁`), and its prose read by the
+ * abstracts' LaTeX prose reader (latexToPlain): accents (`Schr\"odinger` → Schrödinger), escapes
+ * (`87\%`), ties, dashes and quotes, and font commands as their plain text (`{\it x}`,
+ * `\emph{x}` → x: a title is plain text everywhere). Whitespace runs collapsed (ties' no-break
+ * spaces kept). The entry keeps the title as given, TeX and all: the BibTeX citation uses that.
  */
 export function readableTitle(title: string, scripts: Scripts = UNICODE_SCRIPTS): string {
-	if (!title.includes('$') && !title.includes('\\')) return title;
-	return title
-		.replace(/\$([^$]+)\$/g, (_m, tex: string) => texToUnicode(tex, scripts))
-		.replace(/\\([%#&_{}$])/g, '$1')
-		.replace(/\s+/g, ' ')
-		.trim();
+	if (!TITLE_TEX.test(title)) return title;
+	const formulas: string[] = [];
+	let text: string;
+	if (PRIVATE_USE.test(title)) {
+		// A title with private-use characters of its own: formulas and prose read apart.
+		text = title
+			.split(TITLE_MATH)
+			.map((part, k) => (k % 2 === 1 ? texToUnicode(part, scripts) : latexToPlain(part)))
+			.join('');
+	} else {
+		// Each formula stands in as one character while the prose is read, so that a command
+		// around one (`{\it $\alpha$-nets}`, `\textbf{BLM$_1$}`) keeps its braces paired.
+		const prose = title.replace(TITLE_MATH, (_m, tex: string) => {
+			formulas.push(texToUnicode(tex, scripts));
+			return String.fromCharCode(0xe000 + formulas.length - 1);
+		});
+		text = latexToPlain(prose).replace(
+			/[\ue000-\uf8ff]/g,
+			(c) => formulas[c.charCodeAt(0) - 0xe000] ?? c,
+		);
+	}
+	return text.replace(/[^\S\u00a0\u202f]+/g, ' ').trim();
 }

@@ -18,7 +18,7 @@ import type { Element, ElementContent, Root } from 'hast';
 import type { State } from 'mdast-util-to-hast';
 
 /** Bumped whenever the HTML this module produces changes: part of every cache key. */
-export const RENDERER_VERSION = 'abstract-html-12';
+export const RENDERER_VERSION = 'abstract-html-13';
 
 const ALLOWED = new Set(['em', 'strong', 'code', 'a']);
 
@@ -72,7 +72,7 @@ const reject = (_state: State, node: { type: string }): never => {
 
 /**
  * The astronomy journals' units (AASTeX), common in astro-ph abstracts (`$10^{15}\msun$`); the
- * ingest reads the same commands in prose (TEXT_MACROS in scripts/ingest/latex.ts).
+ * ingest reads the same commands in prose (TEXT_MACROS in src/lib/latex-prose.ts).
  */
 const KATEX_MACROS: Record<string, string> = {
 	'\\msun': 'M_\\odot',
@@ -82,6 +82,9 @@ const KATEX_MACROS: Record<string, string> = {
 	'\\degr': '^\\circ',
 	'\\arcmin': '^{\\prime}',
 	'\\arcsec': '^{\\prime\\prime}',
+	// MNRAS's ≲ and ≳ (`$\la$`, `$\ga$`).
+	'\\la': '\\lesssim',
+	'\\ga': '\\gtrsim',
 };
 
 /**

@@ -36,9 +36,10 @@ export type SearchFields = Pick<
  * Version of `searchFields` and `searchPageHtml`: part of every entry's digest in the papers
  * loader, so that a change here reaches the search records kept by earlier builds (they are
  * otherwise reused while the entry is unchanged). 2: the arXiv id; 3: the DOIs; 4: "et al.";
- * 5: ids on the keywords and the ids, which end the abstract's excerpts.
+ * 5: ids on the keywords and the ids, which end the abstract's excerpts; 6: the title's TeX
+ * read (readableTitle: `Schr\"odinger` → Schrödinger).
  */
-export const SEARCH_PAGE_VERSION = 5;
+export const SEARCH_PAGE_VERSION = 6;
 
 /** Picks the indexed fields of a paper (exactly those, so the record changes only with them). */
 export function searchFields(p: SearchFields): SearchFields {

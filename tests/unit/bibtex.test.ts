@@ -147,12 +147,33 @@ describe('escapeBibtexTitle', () => {
 	});
 	test('escapes money, unbalanced braces and comment characters inside dollars', () => {
 		expect(escapeBibtexTitle('From $5 to $10')).toBe('From \\$5 to \\$10');
+		// `\\}` is TeX's }: written as such.
 		expect(escapeBibtexTitle('Odd $\\}x{$ and $a%b$')).toBe(
-			'Odd \\$\\textbackslash{}\\textbraceright{}x\\textbraceleft{}\\$ and \\$a\\%b\\$',
+			'Odd \\$\\textbraceright{}x\\textbraceleft{}\\$ and \\$a\\%b\\$',
 		);
 		// An escaped percent is TeX's %: the formula stays.
 		expect(escapeBibtexTitle('Up $50\\%$ and $x^{$')).toBe(
 			'Up $50\\%$ and \\$x\\textasciicircum{}\\textbraceleft{}\\$',
+		);
+	});
+});
+
+describe('escapeBibtexTitle keeps the TeX of a title', () => {
+	test('accents, font commands, groups and ties stay TeX', () => {
+		const title =
+			'The Schr\\"odinger Equation and Poincar\\\'e Duality in {\\it Quantum} Field Theory';
+		expect(escapeBibtexTitle(title)).toBe(title);
+		expect(
+			escapeBibtexTitle('\\c{C}elik, {\\L}ukasz, \\emph{B}ayes, J.~Smith, 50\\% \\& more'),
+		).toBe('\\c{C}elik, {\\L}ukasz, \\emph{B}ayes, J.~Smith, 50\\% \\& more');
+	});
+	test('escapes unknown commands, escaped braces, lone accents and unpaired braces', () => {
+		expect(escapeBibtexTitle('\\msun and \\{x\\} and {\\bf y} and a\\"')).toBe(
+			'\\textbackslash{}msun and \\textbraceleft{}x\\textbraceright{} and {\\bf y} and a\\textbackslash{}"',
+		);
+		// A command that is escaped would lose its braces' meaning: all braces are escaped then.
+		expect(escapeBibtexTitle('Note\\footnote{NSF} and ~x')).toBe(
+			'Note\\textbackslash{}footnote\\textbraceleft{}NSF\\textbraceright{} and \\textasciitilde{}x',
 		);
 	});
 });

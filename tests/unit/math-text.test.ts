@@ -167,3 +167,27 @@ test("readableTitle reads a title's formulas and escapes, and leaves other title
 	const plain = 'A Plain  Title';
 	expect(readableTitle(plain)).toBe(plain);
 });
+
+test('readableTitle reads the TeX of a title as the abstracts are read, as plain text', () => {
+	expect(
+		readableTitle(
+			'The Schr\\"odinger Equation and Poincar\\\'e Duality in {\\it Quantum} Field Theory',
+		),
+	).toBe('The Schrödinger Equation and Poincaré Duality in Quantum Field Theory');
+	expect(readableTitle('Charged particles in AdS$_5$ and the H\\"older inequality')).toBe(
+		'Charged particles in AdS₅ and the Hölder inequality',
+	);
+	expect(readableTitle('Sch{\\"o}n, \\\'{E}cole, \\c{C}elik, {\\L}ukasz and Erd\\H{o}s')).toBe(
+		'Schön, École, Çelik, Łukasz and Erdős',
+	);
+	// Font commands are plain text; ties, dashes and quotes as TeX prints them.
+	expect(readableTitle("\\emph{Super} \\textbf{Yang--Mills} by Gemini~3, ``quoted''")).toBe(
+		'Super Yang–Mills by Gemini\u00a03, “quoted”',
+	);
+	// Ties after a full stop and after a formula.
+	expect(readableTitle('J.~Smith at $10$~GeV')).toBe('J.\u00a0Smith at 10\u00a0GeV');
+	// A formula inside a command's argument, and an escaped dollar before one.
+	expect(readableTitle('{\\it $\\alpha$-nets} cost \\$5 per $n$')).toBe('α-nets cost $5 per n');
+	// Unknown commands and text braces stay as typed.
+	expect(readableTitle('{B}ayes and \\evil{x}')).toBe('{B}ayes and \\evil{x}');
+});

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { inlineText, latexToPlain, parseLatexProse } from '../../scripts/ingest/latex.ts';
+import { inlineText, latexToPlain, parseLatexProse } from '../../src/lib/latex-prose.ts';
 import {
 	codeUrlsIn,
 	extractShortName,
@@ -97,6 +97,16 @@ describe('LaTeX prose', () => {
 		['https://github.com/a--b/c~d and me@a--b.org', 'https://github.com/a--b/c~d and me@a--b.org'],
 		// A tilde after a single letter means "about" (0704.0133: z~2.56), between digits a range.
 		['z~2.56, T~300K and 1~2%', 'z~2.56, T~300K and 1~2%'],
+		// After a full stop, a tie before a letter, digit or command (an initial, an abbreviation).
+		[
+			'J.~Smith, Fig.~\\textbf{1}, Eq.~5, e.g.~the; end.~ and ~10',
+			'J.\u00a0Smith, Fig.\u00a01, Eq.\u00a05, e.g.\u00a0the; end.~ and ~10',
+		],
+		// After an enumeration's parenthesis, and around a dash (both in ../shared/corpora).
+		[
+			'(i)~matching, methods~--~document, a~---~b, (x)~5',
+			'(i)\u00a0matching, methods\u00a0–\u00a0document, a\u00a0—\u00a0b, (x)~5',
+		],
 		// Code prints what was typed.
 		['\\texttt{foo--bar} and a--b', 'foo--bar and a–b'],
 		// TeX skips the spaces after a command word.
@@ -116,6 +126,20 @@ describe('LaTeX prose', () => {
 		['0.04 \\rsun. and 0.124 \\msun, 5 \\kms', '0.04 R☉. and 0.124 M☉, 5 km s⁻¹'],
 		['github\\footnote{https://github.com/a/b}.', 'github (https://github.com/a/b).'],
 		['work \\footnote{see \\emph{x}}', 'work (see x)'],
+		// A number before a unit is spaced from it (`200\kms`); ° ′ ″ are not.
+		['200\\kms, 10\\msun and 5\\degr', '200 km s⁻¹, 10 M☉ and 5°'],
+		// Control space after a word, line break, italic correction, end-of-sentence mark; a
+		// backslash standing alone stays.
+		[
+			'e.g.\\ the 3\\AA\\ and, a\\\\b, c\\\\ d, {\\it x\\/}y, problem\\@. R\\@1, a \\ b \\\\ c',
+			'e.g. the 3Å and, a b, c d, xy, problem. R@1, a \\ b \\\\ c',
+		],
+		// Citations read as their keys in brackets, references as their label.
+		[
+			'theory \\cite{Witten95,Polchinski}. Section~\\ref{sec:2}, Eq.~\\eqref{e1}; in~\\cite[Thm.~2]{Kac}, \\citep[see][]{x}.',
+			'theory [Witten95, Polchinski]. Section\u00a0sec:2, Eq.\u00a0(e1); in\u00a0[Kac, Thm.\u00a02], [see x].',
+		],
+		['\\textless{}3 and \\textgreater{}2, a\\textbar{}b', '<3 and >2, a|b'],
 		// Command names are looked up in tables without a prototype.
 		[
 			'\\constructor \\toString{y} {\\valueOf x} \\hasOwnProperty',
@@ -302,10 +326,40 @@ describe('normalizeAbstract', () => {
 			'https://github.com/e/f/tree/main/g',
 		]);
 	});
+	test('display environments are display math; \\ensuremath is a formula', () => {
+		const n = normalizeAbstract(
+			'We use \\begin{equation} E=mc^2 \\end{equation}, \\begin{align*} a&=b\\\\ c&=d \\end{align*}, \\begin{eqnarray} x&=&y \\end{eqnarray} and \\ensuremath{\\alpha}; \\begin{gather} open',
+		);
+		expect(n.inline.filter((m) => m.type === 'math')).toEqual([
+			{
+				type: 'math',
+				value: '\\begin{equation} E=mc^2 \\end{equation}',
+				display: true,
+				tex: 'E=mc^2',
+			},
+			{
+				type: 'math',
+				value: '\\begin{align*} a&=b\\\\ c&=d \\end{align*}',
+				display: true,
+				tex: '\\begin{aligned}a&=b\\\\ c&=d\\end{aligned}',
+			},
+			{
+				type: 'math',
+				value: '\\begin{eqnarray} x&=&y \\end{eqnarray}',
+				display: true,
+				tex: '\\begin{array}{rcl}x&=&y\\end{array}',
+			},
+			{ type: 'math', value: '\\alpha', display: false },
+		]);
+		expect(n.text).toBe('We use E=mc², a =b; c =d, x = y and α; \\begin{gather} open');
+	});
 	test('a tie before a link or a formula is a no-break space', () => {
 		expect(normalizeAbstract('on~\\href{https://x.org}{x}, size~$n$ and~\\(m\\).').text).toBe(
 			'on\u00a0x, size\u00a0n and\u00a0m.',
-		);
+		); // After a formula, before a unit or a word; not before a space or the end.
+		expect(
+			normalizeAbstract('At $10$~GeV, $T_c \\approx 90$~K, \\(x\\)~m, $y$ ~z, $w$~').text,
+		).toBe('At 10\u00a0GeV, T_c ≈ 90\u00a0K, x\u00a0m, y ~z, w~');
 	});
 	test('\\url and \\href targets lose their TeX escapes; without a scheme they are https', () => {
 		const links = (s: string) =>

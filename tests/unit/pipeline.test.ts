@@ -3,7 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { generateCorpus, loadMaterial } from '../../scripts/bench/corpus.ts';
 import { readTopicsYaml } from '../../scripts/ingest/topics/topics-yaml.ts';
 import { prepareRun } from '../../scripts/ingest/build-papers.ts';
-import { MAX_GROUP_DEPTH } from '../../scripts/ingest/latex.ts';
+import { MAX_GROUP_DEPTH } from '../../src/lib/latex-prose.ts';
 import { ingest } from '../../scripts/ingest/pipeline.ts';
 import { splitFrontmatter } from '../../src/lib/frontmatter.ts';
 import { PaperSchema } from '../../src/schemas/paper.ts';

@@ -32,6 +32,16 @@ describe('commands in math', () => {
 		expect(html).toContain('<mo mathvariant="normal">′</mo><mo mathvariant="normal">′</mo>');
 	});
 
+	test("MNRAS's \\la and \\ga typeset as ≲ and ≳; display environments typeset", () => {
+		const html = renderAbstractHtml(
+			'$\\la$ and $\\ga$, $$\\begin{aligned}a&=b\\\\ c&=d\\end{aligned}$$',
+		);
+		expect(html).not.toMatch(/mathcolor|katex-error/);
+		expect(html).toContain('<mo>≲</mo>');
+		expect(html).toContain('<mo>≳</mo>');
+		expect(html).toContain('<mtable');
+	});
+
 	test("an author's own macro shows as typed, in the text colour, not as a red error", () => {
 		const html = renderAbstractHtml('quarks implied in $\\XQM$ caused by');
 		expect(html).toContain('<mstyle mathcolor="currentcolor"><mtext>\\XQM</mtext></mstyle>');

@@ -53,6 +53,9 @@ const DRAWING_SOURCES = [
 	'cards/fonts.ts',
 	'cards/inter-metrics.json',
 	'math-text.ts',
+	// What math-text.ts reads titles with.
+	'latex-prose.ts',
+	'unicode-scripts.ts',
 	'format.ts',
 ];
 

@@ -3,9 +3,9 @@
  * Only the commands listed here are interpreted; anything else stays as literal text, so no
  * character of the input is ever lost.
  */
-import { UNICODE_SCRIPTS } from '../../src/lib/math-text.ts';
+import { UNICODE_SCRIPTS } from './unicode-scripts.ts';
 import type { Inline } from './inline.ts';
-import { InputProblem } from './types.ts';
+import { InputProblem } from './input-problem.ts';
 
 /**
  * Most groups read inside one another (`\textbf{\emph{…}}`, `{\it {\bf …}}`, footnotes). Real
@@ -69,6 +69,10 @@ const TEXT_MACROS = table<string>({
 	LaTeX: 'LaTeX',
 	TeX: 'TeX',
 	textasciitilde: '~',
+	textless: '<',
+	textgreater: '>',
+	textbar: '|',
+	textbackslash: '\\',
 	S: '§',
 	// The astronomy journals' units (AASTeX), common in astro-ph abstracts; also defined for
 	// math in src/lib/render-abstract.ts (KATEX_MACROS).
@@ -80,6 +84,8 @@ const TEXT_MACROS = table<string>({
 	arcmin: '′',
 	arcsec: '″',
 });
+/** TEXT_MACROS that are units written after a number: `200\kms` reads 200 km s⁻¹, spaced. */
+const UNITS = new Set(['msun', 'lsun', 'rsun', 'kms']);
 /** TEXT_MACROS that are letters (ß, ø, Å, …), written inside words. */
 const LETTERS = new Set(['ss', 'o', 'O', 'aa', 'AA', 'ae', 'AE', 'oe', 'OE', 'l', 'L', 'i', 'j']);
 /** Escaped specials (`\%` → %). */
@@ -135,10 +141,21 @@ const DECLARATION = table<Style>({
 /** A group that opens with a declaration: its name and the rest of the group. */
 const DECLARATION_GROUP = /^\\([A-Za-z]+)(?![A-Za-z])\s*([^]*)$/;
 /**
- * Spacing commands: `\,` a thin space (`50\,\%`). Not `\ `: a backslash before a space in an
- * abstract is more often a literal backslash than TeX's control space.
+ * Spacing commands: `\,` a thin space (`50\,\%`), `\/` (italic correction) nothing. In
+ * proseNodes: `\\` (a line break) a space and `\ ` TeX's control space, only right after a word
+ * (`results.\\ Finally`, `e.g.\ the`, `3\AA\ and`): standing alone (` \ `, ` \\ `) they are
+ * more often literal backslashes, as typed on a web page. `\@`
+ * marks a sentence's end (`problem\@.`): nothing before punctuation, a space or the end; before
+ * anything else it is the escaped `@` it reads as (`R\@1`, Recall@1).
  */
-const SPACES = table<string>({ ',': '\u202f' });
+const SPACES = table<string>({ ',': '\u202f', '/': '' });
+/**
+ * Citations, read as their keys in brackets (`\cite{a,b}` → [a, b], `\cite[p.~2]{a}` → [a, p. 2]):
+ * dropped, they left "defined in as the" where a citation was a noun (0704.0041).
+ */
+const CITATIONS = new Set(['cite', 'citep', 'citealp', 'nocite']);
+/** Cross-references, read as their label (`Section~\ref{sec:2}` → Section sec:2); `\eqref` (2). */
+const REFERENCES = new Set(['ref', 'eqref', 'autoref', 'cref', 'Cref']);
 
 /** The next place where a command or group may start. */
 const COMMAND_OR_GROUP = /[\\{]/g;
@@ -200,45 +217,64 @@ export function convertQuotes(s: string): string {
 }
 
 /**
- * TeX's typing of ties and dashes inside a word pair: `Gemini~3` (a no-break space), `10--20`,
+ * TeX's typing of ties and dashes inside a word pair: `Gemini~3`, `pretraining~(CPT)`,
+ * `in~\cite{x}` (a no-break space), `10--20`,
  * `Hessian--vector` and `(VITS)--on` (an en dash), `results---and` (an em dash). A tie only after
  * a word of two letters or more, or after punctuation before a word or command
- * (`approach,~\textbf{x}`), or before a command (`on~\href{…}`: the text then ends at the tie):
- * `z~2.56` and `T~300K` mean "about", `1~2%` a range, `~50%` "about" too. Dashes only between
- * words: `--help`, `<!--`, and free-standing ` -- ` and ` --- ` (a Markdown rule's lookalike,
- * which must reach the reader as typed) stay as typed. Nothing changes in a token holding `/` or `@` (a URL or an address
- * may have `~` or `--`; for a tie, the part before it: `on~https://…` is a tie), nor in code.
+ * (`approach,~\textbf{x}`), after a full stop or a formula before a letter, digit or command
+ * (`J.~Smith`, `Fig.~\ref{f}`, `$10$~GeV`; a formula stands in here as a private-use character,
+ * or is before the text: `preceded` in convertTiesAndDashes), after a parenthesis before a
+ * letter (`(i)~the`), around a dash between words (`methods~--~document`), or before a command
+ * (`on~\href{…}`: the text then ends at the tie): `z~2.56` and `T~300K` mean "about", `1~2%` a
+ * range, `~50%` "about" too. Dashes only between words: `--help`, `<!--`, and free-standing ` -- `
+ * and ` --- ` (a Markdown rule's lookalike, which must reach the reader as typed) stay as typed.
+ * Nothing changes in a token holding `/` or `@` (a URL or an address may have `~` or `--`; for a
+ * tie, the part before it: `on~https://…` is a tie), nor in code.
  */
 const TIE_OR_DASH =
-	/(?<=\p{L}{2})~(?=[\p{L}\p{N}\\\ue000-\uf8ff]|$)|(?<=[,;:])~(?=[\p{L}\\]|$)|(?<=[\p{L}\p{N})])---?(?=[\p{L}\p{N}(])/gu;
+	/(?<=\p{L}{2})~(?=[\p{L}\p{N}\\([\ue000-\uf8ff]|$)|(?<=[,;:])~(?=[\p{L}\\]|$)|(?<=[.\ue000-\uf8ff])~(?=[\p{L}\p{N}\\(\ue000-\uf8ff]|$)|(?<=\))~(?=\p{L})|(?<=\p{L})~---?~(?=\p{L})|(?<=[\p{L}\p{N})])---?(?=[\p{L}\p{N}(])/gu;
+/** A tie at the start of a text that follows a formula (`$10$~GeV`): see TIE_OR_DASH. */
+const TIE_FIRST = /^~(?=[\p{L}\p{N}\\\ue000-\uf8ff])/u;
 
 /**
  * Ties and dashes as TeX prints them (see TIE_OR_DASH). A `~` that ends the text is a tie only
- * when `followed`: something comes after the text (a link, a formula), else it stays as typed.
+ * when `followed`: something comes after the text (a link, a formula), else it stays as typed; one
+ * that starts it, only when `preceded` by a formula.
  */
-export function convertTiesAndDashes(s: string, followed = false): string {
+export function convertTiesAndDashes(s: string, followed = false, preceded = false): string {
 	if (!s.includes('~') && !s.includes('--')) return s;
-	return s.replace(TIE_OR_DASH, (m: string, at: number) => {
-		if (m === '~' && at === s.length - 1 && !followed) return m;
-		const start = Math.max(s.lastIndexOf(' ', at), s.lastIndexOf('\n', at)) + 1;
-		const end = s.slice(at).search(/\s/);
-		// A tie may come before a URL (`on~https://…`): only the word before it counts then.
-		const token = s.slice(start, m === '~' ? at : end < 0 ? s.length : at + end);
-		if (/[/@]/.test(token)) return m;
-		return m === '~' ? '\u00a0' : m === '---' ? '—' : '–';
-	});
+	const lead = preceded && TIE_FIRST.test(s) ? '\u00a0' : '';
+	const rest = lead ? s.slice(1) : s;
+	return (
+		lead +
+		rest.replace(TIE_OR_DASH, (m: string, at: number) => {
+			if (m === '~' && at === rest.length - 1 && !followed) return m;
+			const start = Math.max(rest.lastIndexOf(' ', at), rest.lastIndexOf('\n', at)) + 1;
+			const end = rest.slice(at).search(/\s/);
+			// A tie may come before a URL (`on~https://…`): only the word before it counts then.
+			const token = rest.slice(start, m === '~' ? at : end < 0 ? rest.length : at + end);
+			if (/[/@]/.test(token)) return m;
+			const dash = m.includes('---') ? '—' : '–';
+			return m === '~' ? '\u00a0' : m.startsWith('~') ? `\u00a0${dash}\u00a0` : dash;
+		})
+	);
 }
 
 /**
  * convertTiesAndDashes over the text of a tree, not in code (`\texttt{a--b}` prints `a--b`). A
  * text that ends at a tie before other markup (`on~` before a link), or before what `followed`
  * says comes after the tree (`size~$n$`: a formula), is tied; before nothing (the end of the
- * abstract) the `~` stays as typed.
+ * abstract) the `~` stays as typed. A tie that starts the tree is one when `preceded` says a
+ * formula comes before it (`$10$~GeV`).
  */
-function tiesAndDashesIn(nodes: Inline[], followed = false): Inline[] {
+function tiesAndDashesIn(nodes: Inline[], followed = false, preceded = false): Inline[] {
 	for (const [k, n] of nodes.entries()) {
 		if (n.type === 'text')
-			n.value = convertTiesAndDashes(n.value, followed || k + 1 < nodes.length);
+			n.value = convertTiesAndDashes(
+				n.value,
+				followed || k + 1 < nodes.length,
+				preceded && k === 0,
+			);
 		else if (n.type === 'emphasis' || n.type === 'strong' || n.type === 'link')
 			tiesAndDashesIn(n.children);
 	}
@@ -335,12 +371,12 @@ export function inlineText(nodes: Inline[]): string {
 
 /**
  * Interprets the LaTeX text commands of a prose fragment (no math inside: math is split off
- * before). Unknown commands and stray braces are kept verbatim. Groups nested deeper than
+ * before); `followed` and `preceded` say that a formula comes after or before it (for ties). Unknown commands and stray braces are kept verbatim. Groups nested deeper than
  * MAX_GROUP_DEPTH throw an InputProblem.
  */
-export function parseLatexProse(input: string, followed = false): Inline[] {
+export function parseLatexProse(input: string, followed = false, preceded = false): Inline[] {
 	// Ties and dashes are read over the finished tree, where code is known.
-	return tiesAndDashesIn(proseNodes(input, 0), followed);
+	return tiesAndDashesIn(proseNodes(input, 0), followed, preceded);
 }
 
 /** parseLatexProse without ties and dashes: the recursion over groups, `depth` deep. */
@@ -375,6 +411,22 @@ function proseNodes(input: string, depth: number): Inline[] {
 			continue;
 		}
 		const next = s[i + 1] ?? '';
+		if (next === ' ' && i > 0 && /[^\s\\]/.test(s[i - 1]!)) {
+			pushText(out, ' ');
+			i += 2;
+			continue;
+		}
+		if (next === '\\' && i > 0 && /[^\s\\]/.test(s[i - 1]!)) {
+			// A line break after a word (`results.\\ Finally`): a space, unless one follows.
+			pushText(out, /\s/.test(s[i + 2] ?? '') ? '' : ' ');
+			i += 2;
+			continue;
+		}
+		if (next === '@') {
+			pushText(out, /^[.,;:!?)\s]|^$/.test(s.slice(i + 2, i + 3)) ? '' : '@');
+			i += 2;
+			continue;
+		}
 		if (ESCAPES.has(next) || next in SPACES) {
 			pushText(out, SPACES[next] ?? next);
 			i += 2;
@@ -399,7 +451,9 @@ function proseNodes(input: string, depth: number): Inline[] {
 			}
 		}
 		if (name in TEXT_MACROS && !/[A-Za-z]/.test(s[after] ?? '')) {
-			pushText(out, TEXT_MACROS[name]!);
+			const before = out[out.length - 1];
+			const afterNumber = before?.type === 'text' && /\d$/.test(before.value);
+			pushText(out, (UNITS.has(name) && afterNumber ? ' ' : '') + TEXT_MACROS[name]!);
 			i = after + (s[after] === '{' && s[after + 1] === '}' ? 2 : 0);
 			// A letter inside a word (`\AA ngstr\"om`, `Bj\o rn`): TeX ends the command word at the
 			// space and drops it. Other commands keep it: `\LaTeX is` means two words.
@@ -422,6 +476,41 @@ function proseNodes(input: string, depth: number): Inline[] {
 			const table = UNICODE_SCRIPTS[name === 'textsuperscript' ? 'sup' : 'sub'];
 			const chars = [...text];
 			pushText(out, chars.every((c) => c in table) ? chars.map((c) => table[c]).join('') : text);
+			i = group.end;
+			continue;
+		}
+		if (CITATIONS.has(name)) {
+			// `\cite[Thm.~2]{Kac}`, `\citep[see][p.~2]{x}`, `\cite*{x}`: star and optional notes first.
+			let j = s[open] === '*' ? open + 1 : open;
+			const notes: string[] = [];
+			for (let k = 0; k < 2 && s[j] === '['; k++) {
+				const close = s.indexOf(']', j);
+				if (close < 0) break;
+				notes.push(s.slice(j + 1, close).trim());
+				for (j = close + 1; s[j] === ' ';) j++;
+			}
+			const keys = readGroupAt(j);
+			if (keys && !/[{}\\]/.test(keys.content) && !notes.some((n) => /[{}]/.test(n))) {
+				const [pre, post] = notes.length === 2 ? notes : ['', notes[0] ?? ''];
+				const list = keys.content
+					.split(',')
+					.map((key) => key.trim())
+					.filter(Boolean)
+					.join(', ');
+				const text = [pre, list].filter(Boolean).join(' ') + (post ? `, ${post}` : '');
+				for (const n of proseNodes(`[${text}]`, depth + 1)) pushNode(out, n);
+				i = keys.end;
+				continue;
+			}
+		}
+		if (REFERENCES.has(name) && group) {
+			pushText(out, name === 'eqref' ? `(${group.content})` : group.content);
+			i = group.end;
+			continue;
+		}
+		if (name === 'ensuremath' && group && isInlineMath(group.content)) {
+			// Math written in prose: a formula, as between dollars.
+			out.push({ type: 'math', value: group.content.trim(), display: false });
 			i = group.end;
 			continue;
 		}
@@ -481,6 +570,10 @@ function urlTarget(written: string): string {
 	if (/^[a-z][a-z\d+.-]*:/i.test(url)) return url;
 	return /^(?:[\p{L}\p{N}-]+\.)+\p{L}{2,}(?:[/:?#]|$)/u.test(url) ? `https://${url}` : url;
 }
+
+/** Whether `\ensuremath{…}` holds a formula remark-math can take (see isMathBody in normalize.ts). */
+const isInlineMath = (tex: string): boolean =>
+	tex.trim() !== '' && !tex.includes('$') && !/\\\s*$/.test(tex);
 
 /** Plain text of a LaTeX prose fragment: for names and other fields shown without markup. */
 export function latexToPlain(s: string): string {
