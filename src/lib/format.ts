@@ -1,8 +1,9 @@
 /**
  * Display formatting that must not depend on the build machine's locale or ICU version.
+ * The search page's script imports it: nothing here may pull in the TeX tables of math-text.ts
+ * (titleParts lives there for that reason).
  */
 
-import { readableTitle } from './math-text.ts';
 import { truncateText } from './teaser.ts';
 
 const MONTHS = [
@@ -97,21 +98,6 @@ export function authorLines(
 		shown: `${authors.slice(0, max).join(', ')},`,
 		rest: { text: `${rest.join(', ')}${etAl}`, count: rest.length },
 	};
-}
-
-/**
- * A title as it reads (readableTitle) cut where its short name ends (`LifeGPT: …` → `LifeGPT`
- * and `: …`), so that the name can be emphasised in place instead of shown twice; no prefix when
- * the title does not start with it.
- */
-export function titleParts(
-	title: string,
-	shortName: string | undefined,
-): { prefix?: string; rest: string } {
-	const shown = readableTitle(title);
-	return shortName && shown.startsWith(shortName)
-		? { prefix: shortName, rest: shown.slice(shortName.length) }
-		: { rest: shown };
 }
 
 /**

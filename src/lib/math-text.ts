@@ -670,3 +670,18 @@ export function readableTitle(title: string, scripts: Scripts = UNICODE_SCRIPTS)
 	}
 	return text.replace(/[^\S\u00a0\u202f]+/g, ' ').trim();
 }
+
+/**
+ * A title as it reads (readableTitle) cut where its short name ends (`LifeGPT: …` → `LifeGPT`
+ * and `: …`), so that the name can be emphasised in place instead of shown twice; no prefix when
+ * the title does not start with it.
+ */
+export function titleParts(
+	title: string,
+	shortName: string | undefined,
+): { prefix?: string; rest: string } {
+	const shown = readableTitle(title);
+	return shortName && shown.startsWith(shortName)
+		? { prefix: shortName, rest: shown.slice(shortName.length) }
+		: { rest: shown };
+}

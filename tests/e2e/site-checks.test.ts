@@ -117,6 +117,16 @@ describe.each(BUILDS)('built site in $dir', ({ dir, base }) => {
 	});
 });
 
+describe('client scripts', () => {
+	test("the search page's script carries none of the TeX tables the pages are built with", () => {
+		// format.ts is shared with the search page; titleParts once pulled math-text.ts and its
+		// tables (2.4 KB) into the script through it.
+		const scripts = readdirSync(join(DIST, '_astro')).filter((f) => f.endsWith('.js'));
+		expect(scripts.length).toBeGreaterThan(0);
+		for (const f of scripts) expect(read(join(DIST, '_astro', f)), f).not.toMatch(/textbf|mathcal/);
+	});
+});
+
 /** Bytes a browser fetches gzipped before a page is usable: HTML, stylesheets, module scripts. */
 function startBytes(dir: string, file: string, base: string): number {
 	const html = read(join(dir, file));

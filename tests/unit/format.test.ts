@@ -8,8 +8,8 @@ import {
 	formatCount,
 	plural,
 	repoLabel,
-	titleParts,
 } from '../../src/lib/format.ts';
+import { titleParts } from '../../src/lib/math-text.ts';
 import {
 	listedOnTrendingPage,
 	neighbours,
