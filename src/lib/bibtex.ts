@@ -7,6 +7,7 @@ import type { Paper } from '../schemas/paper.ts';
 import { splitDois } from './doi.ts';
 import { foldLatin } from './fold-latin.ts';
 import { journalName, knownPublicationYear } from './journal-ref.ts';
+import { splitTitleFormulas } from './math-text.ts';
 import { arxivAbsUrl } from './urls.ts';
 
 /** The fields BibTeX needs from a paper. */
@@ -58,7 +59,7 @@ const escapeChars = (value: string): string => value.replace(/[\\{}&%$#_~^]/g, (
  * them as braces), and bare `& % # _ ^ $`.
  */
 export function escapeBibtexTitle(title: string): string {
-	const parts = title.split(/(\$[^$]+\$)/);
+	const parts = splitTitleFormulas(title);
 	const keepBraces = bracesPair(parts.map((p, i) => (i % 2 === 1 && isSafeMath(p) ? '' : p)));
 	return parts
 		.map((part, i) => (i % 2 === 1 && isSafeMath(part) ? part : escapeTitleText(part, keepBraces)))

@@ -627,11 +627,21 @@ export function texToUnicode(tex: string, scripts: Scripts = UNICODE_SCRIPTS): s
 }
 
 /**
- * A title's `$…$` formulas: not after a backslash (`\$5`), and nothing escaped ends one.
- * Deliberately looser than the abstracts' rule (splitMath): a title is short and its dollars are
- * almost always math.
+ * A title's `$…$` formulas: not after a backslash (`\$5`), and nothing escaped ends one; as in
+ * the abstracts (splitMath), no space just inside either dollar and no digit right after the
+ * closing one, so that prices stay text ("From $5 to $10 a day": before, "5 to" was a formula).
  */
-const TITLE_MATH = /(?<!\\)\$((?:[^$\\]|\\[^])+)\$/g;
+const TITLE_MATH = /(?<!\\)\$(?!\s)(?:[^$\\]|\\[^])+?(?<!\s)\$(?![0-9$])/g;
+/** TITLE_MATH as a separator that String.split keeps. */
+const TITLE_MATH_SPLIT = new RegExp(`(${TITLE_MATH.source})`);
+
+/**
+ * A title cut into prose and its `$…$` formulas (TITLE_MATH), dollars kept: the formulas at odd
+ * indices. The BibTeX citation keeps the formulas the pages typeset, and only those.
+ */
+export function splitTitleFormulas(title: string): string[] {
+	return title.split(TITLE_MATH_SPLIT);
+}
 /** Private-use characters: stand-ins for a title's formulas while its prose is read. */
 const PRIVATE_USE = /[\ue000-\uf8ff]/;
 /** What may need reading as TeX: a formula, a command, a group, a tie, a dash or a quote. */
@@ -652,15 +662,16 @@ export function readableTitle(title: string, scripts: Scripts = UNICODE_SCRIPTS)
 	let text: string;
 	if (PRIVATE_USE.test(title)) {
 		// A title with private-use characters of its own: formulas and prose read apart.
-		text = title
-			.split(TITLE_MATH)
-			.map((part, k) => (k % 2 === 1 ? texToUnicode(part, scripts) : latexToPlain(part)))
+		text = splitTitleFormulas(title)
+			.map((part, k) =>
+				k % 2 === 1 ? texToUnicode(part.slice(1, -1), scripts) : latexToPlain(part),
+			)
 			.join('');
 	} else {
 		// Each formula stands in as one character while the prose is read, so that a command
 		// around one (`{\it $\alpha$-nets}`, `\textbf{BLM$_1$}`) keeps its braces paired.
-		const prose = title.replace(TITLE_MATH, (_m, tex: string) => {
-			formulas.push(texToUnicode(tex, scripts));
+		const prose = title.replace(TITLE_MATH, (formula) => {
+			formulas.push(texToUnicode(formula.slice(1, -1), scripts));
 			return String.fromCharCode(0xe000 + formulas.length - 1);
 		});
 		text = latexToPlain(prose).replace(

@@ -164,6 +164,9 @@ test("readableTitle reads a title's formulas and escapes, and leaves other title
 	);
 	// Currency and lone dollars are not formulas.
 	expect(readableTitle('Costs $5')).toBe('Costs $5');
+	// Two prices are no formula between them ("5 to" was read as one).
+	expect(readableTitle('From $5 to $10 a day')).toBe('From $5 to $10 a day');
+	expect(readableTitle('A $x$ and $y$ b')).toBe('A x and y b');
 	const plain = 'A Plain  Title';
 	expect(readableTitle(plain)).toBe(plain);
 });
