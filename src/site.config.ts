@@ -11,7 +11,7 @@ export interface SiteConfig {
 	lang: string;
 	/** Papers per page on home, day and topic listings. */
 	pageSize: number;
-	/** Items per RSS / JSON feed. */
+	/** Items per RSS / JSON feed, and more to finish the last day (feedSlice in lib/feed.ts). */
 	feedSize: number;
 	/** Precache the whole site for offline use while the precache stays under this many bytes. */
 	offlinePrecacheLimitBytes: number;

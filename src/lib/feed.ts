@@ -146,6 +146,23 @@ export function buildFeedItem(
 	};
 }
 
+/** Most items a feed carries to finish a day: an arXiv dump may date thousands to one day. */
+export const FEED_DAY_MAX = 500;
+
+/**
+ * The papers a feed carries, from a list in listing order: the newest `size`, then the rest of
+ * the last one's day, up to FEED_DAY_MAX in all. A feed that stopped inside a day lost that day's
+ * other papers for good to a reader polling daily: a trending day lists 50 to 170 papers, the
+ * feed had 50 (the seed's page has 75).
+ */
+export function feedSlice<T>(papers: readonly T[], size: number, dateOf: (p: T) => string): T[] {
+	let end = Math.min(size, papers.length);
+	if (end === 0) return [];
+	const last = dateOf(papers[end - 1]!);
+	while (end < papers.length && end < FEED_DAY_MAX && dateOf(papers[end]!) === last) end++;
+	return papers.slice(0, end);
+}
+
 /** The newest item's date: the feed's lastBuildDate, so rebuilding changes nothing. */
 export function newestDate(items: FeedItem[]): Date | undefined {
 	return items.reduce<Date | undefined>(

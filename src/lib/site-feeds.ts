@@ -3,7 +3,13 @@
  * each topic feed, and the list of all feeds (OPML, /feeds/ page). Endpoints only serialise.
  */
 import { SITE } from '../site.config.ts';
-import { buildFeedItem, type FeedChannel, type FeedItem, type FeedLink } from './feed.ts';
+import {
+	buildFeedItem,
+	feedSlice,
+	type FeedChannel,
+	type FeedItem,
+	type FeedLink,
+} from './feed.ts';
 import {
 	getPapers,
 	getPapersOfTopic,
@@ -20,13 +26,13 @@ type Site = URL | string | undefined;
 /** Site-relative URL of the XSL stylesheet that styles the RSS feeds in a browser. */
 export const feedStylesheetUrl = (): string => path('rss.xsl');
 
-/** Items of the newest `SITE.feedSize` papers of a list already in listing order. */
+/** Items of the newest papers of a list already in listing order: whole days (feedSlice). */
 async function itemsOf(papers: PaperEntry[], site: Site): Promise<FeedItem[]> {
 	const names = new Map((await getTopics()).map((t) => [t.id, t.data.name]));
 	// A moved paper keeps the id of its former address (the first listed, if it had several).
 	const former = new Map<string, string>();
 	for (const r of await getRedirects()) if (!former.has(r.to)) former.set(r.to, r.from);
-	return papers.slice(0, SITE.feedSize).map((entry) => {
+	return feedSlice(papers, SITE.feedSize, (p) => p.data.date).map((entry) => {
 		const text = paperText(entry.id, entry.digest);
 		const from = former.get(entry.id);
 		return buildFeedItem({ ...entry.data, summary: text.summary }, text.html, {

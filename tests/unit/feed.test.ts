@@ -15,6 +15,8 @@ import {
 	type FeedChannel,
 	type FeedItem,
 	type FeedPaper,
+	feedSlice,
+	FEED_DAY_MAX,
 } from '../../src/lib/feed.ts';
 import { compareListing } from '../../src/lib/listing.ts';
 import { renderAbstractHtml } from '../../src/lib/render-abstract.ts';
@@ -78,6 +80,27 @@ function hostileItems(): Array<{ paper: Paper; html: string; item: FeedItem }> {
 			return { paper: p, html, item: buildFeedItem(p, html, { link: linkOf(p.slug), topicName }) };
 		});
 }
+
+describe('feedSlice', () => {
+	const day = (date: string, n: number) => Array.from({ length: n }, (_, i) => ({ date, i }));
+	const dateOf = (p: { date: string }) => p.date;
+	test('takes the newest papers, then the rest of the last one’s day', () => {
+		const papers = [...day('2026-01-03', 58), ...day('2026-01-02', 30)];
+		expect(feedSlice(papers, 50, dateOf)).toHaveLength(58);
+		expect(
+			feedSlice([...day('2026-01-03', 20), ...day('2026-01-02', 40)], 50, dateOf),
+		).toHaveLength(60);
+		expect(feedSlice([...day('2026-01-03', 50), ...day('2026-01-02', 9)], 50, dateOf)).toHaveLength(
+			50,
+		);
+		expect(feedSlice(day('2026-01-03', 7), 50, dateOf)).toHaveLength(7);
+		expect(feedSlice([], 50, dateOf)).toEqual([]);
+	});
+	test('stops at FEED_DAY_MAX: a dump dates thousands of records to one day', () => {
+		expect(feedSlice(day('2008-11-26', 10_000), 50, dateOf)).toHaveLength(FEED_DAY_MAX);
+		expect(feedSlice(day('2008-11-26', 10_000), 800, dateOf)).toHaveLength(800);
+	});
+});
 
 describe('absolutizeHtml', () => {
 	test('resolves relative href and src against the page URL', () => {
