@@ -63,6 +63,10 @@ export interface PreparedRecord {
 	doi?: string | null;
 	journalRef?: string | null;
 	comments?: string | null;
+	/** See RawRecord.submitted, .revised and .version. */
+	submitted?: string;
+	revised?: string;
+	version?: number;
 }
 
 const optional = (s: string | undefined): string | undefined =>
@@ -99,6 +103,8 @@ export function prepareRecord(r: RawRecord): PreparedRecord {
 		doi: field(r.doi),
 		journalRef: field(r.journalRef),
 		comments: field(r.comments),
+		...(r.submitted ? { submitted: r.submitted } : {}),
+		...(r.revised ? { revised: r.revised, version: r.version } : {}),
 	};
 }
 
@@ -245,6 +251,7 @@ export function buildFromPrepared(records: PreparedRecord[]): BuiltPapers {
 			doi: firstOf(m, 'doi') ?? undefined,
 			journalRef: firstOf(m, 'journalRef') ?? undefined,
 			comments: firstOf(m, 'comments') ?? undefined,
+			...history(m.records),
 			topics: [],
 			topicReasons: {},
 			keywords: [],
@@ -256,4 +263,20 @@ export function buildFromPrepared(records: PreparedRecord[]): BuiltPapers {
 	});
 	papers.sort((a, b) => compareListing(a.paper, b.paper));
 	return { papers, duplicates, redirects };
+}
+
+/**
+ * A paper's arXiv history from the record that knows most of it (the most versions: v2 in a new
+ * dump over v1 in an old one); nothing when no record has one.
+ */
+function history(
+	records: readonly PreparedRecord[],
+): Pick<Paper, 'submitted' | 'revised' | 'version'> {
+	let best: PreparedRecord | undefined;
+	for (const r of records)
+		if (r.submitted && (!best || (r.version ?? 1) > (best.version ?? 1))) best = r;
+	if (!best) return {};
+	return best.revised
+		? { submitted: best.submitted, revised: best.revised, version: best.version }
+		: { submitted: best.submitted };
 }

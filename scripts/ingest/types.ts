@@ -41,6 +41,12 @@ export interface RawRecord {
 	doi?: string;
 	journalRef?: string;
 	comments?: string;
+	/** Day its arXiv v1 was submitted (`versions`), `YYYY-MM-DD`. */
+	submitted?: string;
+	/** Day of its latest arXiv version, when there are several. */
+	revised?: string;
+	/** Number of that latest version (2 for v2). */
+	version?: number;
 }
 
 /** What a parser returns for one file. */

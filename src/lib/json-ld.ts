@@ -5,7 +5,7 @@
  */
 import type { Paper } from '../schemas/paper.ts';
 import { splitDois } from './doi.ts';
-import { knownPublicationYear } from './journal-ref.ts';
+import { journalYear, knownPublicationYear } from './journal-ref.ts';
 import { truncateText } from './teaser.ts';
 import { arxivAbsUrl, doiUrl } from './urls.ts';
 
@@ -31,11 +31,13 @@ export function scholarlyArticle(
 		| 'doi'
 		| 'codeUrls'
 		| 'journalRef'
+		| 'submitted'
+		| 'revised'
 	>,
 	url: string,
 	image?: string,
 ): Record<string, unknown> {
-	const year = knownPublicationYear(p);
+	const published = journalYear(p.journalRef) ?? p.submitted ?? knownPublicationYear(p);
 	const sameAs = [...(p.arxivId ? [arxivAbsUrl(p.arxivId)] : []), ...splitDois(p.doi).map(doiUrl)];
 	return {
 		'@context': 'https://schema.org',
@@ -46,9 +48,11 @@ export function scholarlyArticle(
 		...(p.shortName ? { alternateName: p.shortName } : {}),
 		abstract: p.summary,
 		...(p.authors.length ? { author: p.authors.map((name) => ({ '@type': 'Person', name })) } : {}),
-		// The year of the journal or the arXiv id; unknown for a paper from a trending page alone
-		// (its listing date is not its publication date).
-		...(year ? { datePublished: year } : {}),
+		// The year of the journal, else the day arXiv received it, else the year of its id;
+		// unknown for a paper from a trending page alone (its listing date is not its
+		// publication date).
+		...(published ? { datePublished: published } : {}),
+		...(p.revised ? { dateModified: p.revised } : {}),
 		...(p.keywords.length ? { keywords: p.keywords.join(', ') } : {}),
 		...(p.arxivId ? { identifier: `arXiv:${p.arxivId}` } : {}),
 		...(sameAs.length ? { sameAs } : {}),

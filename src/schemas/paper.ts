@@ -66,6 +66,12 @@ export const PaperSchema = z.object({
 	journalRef: z.string().optional(),
 	/** Author comments (pages, venue) when known. */
 	comments: z.string().optional(),
+	/** Day the arXiv v1 was submitted, when the record gives its `versions`. */
+	submitted: IsoDateSchema.optional(),
+	/** Day of the latest arXiv version, when there are several (with `version`). */
+	revised: IsoDateSchema.optional(),
+	/** Number of that latest version: 2 for v2. */
+	version: z.number().int().min(2).optional(),
 	/** Topic slugs (1–3), best first; filled by the classifier. */
 	topics: z.array(z.string()),
 	/** Why each topic was chosen: matched terms with their weights, keyed by topic slug. */

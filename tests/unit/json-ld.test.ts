@@ -42,6 +42,12 @@ describe('scholarlyArticle', () => {
 				'u',
 			).datePublished,
 		).toBe('2003');
+		// The day arXiv received it, when the record gives its versions; the latest as modified.
+		const dated = scholarlyArticle(
+			{ ...paper, arxivId: '0704.0001', submitted: '2007-04-02', revised: '2007-07-24' },
+			'u',
+		);
+		expect([dated.datePublished, dated.dateModified]).toEqual(['2007-04-02', '2007-07-24']);
 	});
 
 	test('links arXiv and DOI and keeps the headline within 110 characters', () => {

@@ -1,6 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { latestVersionDate, parseArxivJsonl } from '../../scripts/ingest/parse/arxiv-jsonl.ts';
+import {
+	latestVersionDate,
+	parseArxivJsonl,
+	versionHistory,
+} from '../../scripts/ingest/parse/arxiv-jsonl.ts';
 import { parseSource } from '../../scripts/ingest/parse/index.ts';
 import {
 	FALLBACK_YEAR,
@@ -450,6 +454,24 @@ describe('a snapshot record without update_date', () => {
 					hint: 'give "update_date" as YYYY-MM-DD, or "versions" with their "created" dates',
 				},
 			]);
+	});
+	test("gives the paper's history: v1's day, and the latest version's number and day", () => {
+		expect(versionHistory(versions)).toEqual({
+			submitted: '2007-04-02',
+			revised: '2007-07-24',
+			version: 2,
+		});
+		expect(versionHistory(versions.slice(0, 1))).toEqual({ submitted: '2007-04-02' });
+		// Some snapshots write an empty list; a list without readable dates says nothing.
+		for (const v of [[], undefined, [{ version: 'v1' }], 'v1'])
+			expect(versionHistory(v)).toBe(undefined);
+		const [r] = parseArxivJsonl('s.jsonl', bytes(rec({ versions }))).records;
+		expect(r).toMatchObject({
+			date: '2025-03-18',
+			submitted: '2007-04-02',
+			revised: '2007-07-24',
+			version: 2,
+		});
 	});
 	test('reads RFC 2822 days, not impossible ones', () => {
 		expect(latestVersionDate([{ created: 'Sat, 9 Feb 1991 00:00:00 GMT' }])).toBe('1991-02-09');

@@ -344,6 +344,31 @@ describe('ingest pipeline', () => {
 		]);
 	});
 
+	test("a paper's arXiv history comes from the record with the most versions", () => {
+		const v = (n: number, day: string) => ({
+			version: `v${n}`,
+			created: `Mon, ${day} Apr 2007 10:00:00 GMT`,
+		});
+		const r = ingest([
+			{ name: '2025-03-18-trending.txt', bytes: enc(page(['Title', ABSTRACT])) },
+			{ name: 'a.jsonl', bytes: enc(jsonl({ id: '0704.0001v1', versions: [v(1, '2')] })) },
+			{
+				name: 'b.jsonl',
+				bytes: enc(jsonl({ id: '0704.0001v3', versions: [v(1, '2'), v(2, '9'), v(3, '16')] })),
+			},
+		]);
+		expect(r.errors).toEqual([]);
+		expect(r.papers).toHaveLength(1);
+		expect(r.papers[0]).toMatchObject({
+			submitted: '2007-04-02',
+			revised: '2007-04-16',
+			version: 3,
+		});
+		expect(r.entries.get('0704.0001.mdx')).toContain(
+			'submitted: "2007-04-02"\nrevised: "2007-04-16"\nversion: 3\n',
+		);
+	});
+
 	test('arXiv papers with one title and abstract but two ids stay two papers', () => {
 		// Withdrawn papers, errata and comments by different authors share title and abstract.
 		const withdrawn = 'This paper has been withdrawn by the author due to an error.';

@@ -32,15 +32,12 @@ const FIELDS: Array<keyof ArxivRecord> = [
 
 const MONTHS = 'Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec'.split(' ');
 
-/**
- * The day of the latest entry of a snapshot record's `versions` (`created`, an RFC 2822 date
- * in GMT), as `YYYY-MM-DD`; `undefined` when there is none or it does not read as one.
- */
-export function latestVersionDate(versions: unknown): string | undefined {
-	if (!Array.isArray(versions) || versions.length === 0) return undefined;
-	const last: unknown = versions[versions.length - 1];
+/** The day of one `versions` entry's `created` (an RFC 2822 date in GMT), as `YYYY-MM-DD`. */
+function createdDay(entry: unknown): string | undefined {
 	const created =
-		typeof last === 'object' && last !== null ? (last as { created?: unknown }).created : undefined;
+		typeof entry === 'object' && entry !== null
+			? (entry as { created?: unknown }).created
+			: undefined;
 	if (typeof created !== 'string') return undefined;
 	const m =
 		/^(?:[A-Z][a-z]{2}, )?(\d{1,2}) ([A-Z][a-z]{2}) (\d{4}) \d{2}:\d{2}(?::\d{2})? (?:GMT|UT|UTC|\+0000)$/.exec(
@@ -50,6 +47,37 @@ export function latestVersionDate(versions: unknown): string | undefined {
 	if (!m || month === 0) return undefined;
 	const iso = `${m[3]}-${String(month).padStart(2, '0')}-${m[1]!.padStart(2, '0')}`;
 	return isCalendarDate(iso) ? iso : undefined;
+}
+
+/**
+ * The day of the latest entry of a snapshot record's `versions`, as `YYYY-MM-DD`; `undefined`
+ * when there is none or it does not read as one.
+ */
+export function latestVersionDate(versions: unknown): string | undefined {
+	return Array.isArray(versions) ? createdDay(versions.at(-1)) : undefined;
+}
+
+/**
+ * A paper's history from a snapshot record's `versions` (oldest first): the day v1 was submitted
+ * and, when there are later versions, the number and day of the latest. Nothing for what does
+ * not read as dates (an empty list, as some snapshots write).
+ */
+export function versionHistory(
+	versions: unknown,
+): { submitted: string; revised?: string; version?: number } | undefined {
+	if (!Array.isArray(versions) || versions.length === 0) return undefined;
+	const submitted = createdDay(versions[0]);
+	if (!submitted) return undefined;
+	if (versions.length === 1) return { submitted };
+	const last: unknown = versions.at(-1);
+	const revised = createdDay(last);
+	const named =
+		typeof last === 'object' && last !== null ? (last as { version?: unknown }).version : undefined;
+	const version =
+		typeof named === 'string' && /^v\d+$/.test(named) ? Number(named.slice(1)) : versions.length;
+	return revised && revised >= submitted && version > 1
+		? { submitted, revised, version }
+		: { submitted };
 }
 
 const str = (v: unknown): string | undefined =>
@@ -191,6 +219,7 @@ export function parseArxivJsonl(file: string, bytes: Uint8Array): ParseResult {
 			doi: str(rec.doi),
 			journalRef: str(rec['journal-ref']),
 			comments: str(rec.comments),
+			...versionHistory(rec.versions),
 		});
 	});
 	// One warning per file: a snapshot without update_date lacks it on every line.
