@@ -18,7 +18,7 @@ import { mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { deploySettings } from '../src/lib/deploy-env.ts';
+import { deploySettings, LOCAL_SITE, sizeSetting } from '../src/lib/deploy-env.ts';
 import { INGEST_OK, INGEST_STATUS_ENV } from '../src/lib/ingest-gate.ts';
 
 const require = createRequire(import.meta.url);
@@ -33,7 +33,14 @@ const exitCode = (child: ChildProcess): Promise<number> =>
 // A wrong SITE_URL or BASE_PATH is said before anything runs: astro.config.mjs says it too, but
 // only after the ingest has rewritten content/papers/, and under a stack trace.
 try {
-	deploySettings(process.env);
+	const { site } = deploySettings(process.env);
+	sizeSetting('PAGE_SIZE', process.env.PAGE_SIZE, 0);
+	sizeSetting('FEED_SIZE', process.env.FEED_SIZE, 0);
+	// Not an error (a local build is fine), but a deployed site built so links to localhost.
+	if (site === LOCAL_SITE)
+		console.warn(
+			`build: SITE_URL is not set: feeds, canonical links, the sitemap and cards will point at ${LOCAL_SITE}. Set SITE_URL=https://your.site to build for deployment.`,
+		);
 } catch (e) {
 	console.error(`build: ${(e as Error).message}\nbuild: nothing was built.`);
 	process.exit(1);

@@ -2,6 +2,8 @@
  * Site-wide settings, one typed and documented object. Deployment settings (`SITE_URL`,
  * `BASE_PATH`) come from the environment in `astro.config.mjs`; everything here is editorial.
  */
+import { sizeSetting } from './lib/deploy-env.ts';
+
 export interface SiteConfig {
 	/** Site name, shown in the header, titles, feeds and cards. */
 	title: string;
@@ -22,7 +24,7 @@ export const SITE: SiteConfig = {
 	title: 'Abstracta',
 	description: 'Trending research papers with readable abstracts, topics, search and feeds.',
 	lang: 'en',
-	pageSize: Number(process.env.PAGE_SIZE ?? 50) || 50,
-	feedSize: Number(process.env.FEED_SIZE ?? 50) || 50,
+	pageSize: sizeSetting('PAGE_SIZE', process.env.PAGE_SIZE, 50),
+	feedSize: sizeSetting('FEED_SIZE', process.env.FEED_SIZE, 50),
 	offlinePrecacheLimitBytes: 10 * 1024 * 1024,
 };

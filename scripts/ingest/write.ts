@@ -21,6 +21,7 @@ import {
 	rmSync,
 	writeFileSync,
 	copyFileSync,
+	cpSync,
 } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
@@ -97,12 +98,15 @@ function sameContent(file: string, text: string): boolean {
 }
 
 /**
- * Makes a folder contain exactly the files added to it, atomically: nothing in the folder
- * changes before `finish()`, and `abort()` leaves it as it was. The staging folder beside it is
- * only made once the first file differs, so a run that changes nothing writes nothing.
+ * Makes a folder contain exactly the files added to it, and the dot files it held (`.gitkeep`,
+ * an editor's notes: the CLI lets them be, and the swap deleted them), atomically: nothing in
+ * the folder changes before `finish()`, and `abort()` leaves it as it was. The staging folder
+ * beside it is only made once the first file differs, so a run that changes nothing writes
+ * nothing.
  */
 export class FolderWriter {
 	private readonly existing: Set<string>;
+	private readonly dotFiles: string[];
 	private readonly added = new Set<string>();
 	/** Unchanged files seen before the staging folder existed: linked when it is made. */
 	private readonly pending: string[] = [];
@@ -114,7 +118,9 @@ export class FolderWriter {
 	/** Starts a run that will replace `dir` (made if missing). */
 	constructor(dir: string) {
 		this.dir = dir;
-		this.existing = existsSync(dir) ? new Set(readdirSync(dir)) : new Set<string>();
+		const names = existsSync(dir) ? readdirSync(dir) : [];
+		this.existing = new Set(names.filter((n) => !n.startsWith('.')));
+		this.dotFiles = names.filter((n) => n.startsWith('.'));
 	}
 
 	/** Adds one file of the new folder. A name may be added once. */
@@ -138,6 +144,10 @@ export class FolderWriter {
 		const summary = { written: this.written, unchanged: this.unchanged, removed };
 		if (!this.staging && removed === 0) return summary;
 		const staging = this.stage();
+		for (const name of this.dotFiles)
+			if (statSync(join(this.dir, name)).isDirectory())
+				cpSync(join(this.dir, name), join(staging, name), { recursive: true });
+			else this.keep(name);
 		const old = join(dirname(this.dir), `.${basename(this.dir)}.old`);
 		rmSync(old, { recursive: true, force: true });
 		if (existsSync(this.dir)) renameSync(this.dir, old);

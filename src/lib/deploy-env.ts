@@ -12,12 +12,22 @@ export interface DeploySettings {
 	base: string;
 }
 
-/** The settings of `env`, or an Error saying which variable is wrong and how to write it. */
+/** The site's address when nothing sets one: the local preview server's. */
+export const LOCAL_SITE = 'http://localhost:4321';
+
+/**
+ * The settings of `env`, or an Error saying which variable is wrong and how to write it. Without
+ * `SITE_URL`, a Netlify build takes the site's address Netlify gives (`URL`, its custom domain
+ * once set), and anything else the local preview's.
+ */
 export function deploySettings(env: {
 	SITE_URL?: string | undefined;
 	BASE_PATH?: string | undefined;
+	NETLIFY?: string | undefined;
+	URL?: string | undefined;
 }): DeploySettings {
-	const rawSite = env.SITE_URL?.trim() || 'http://localhost:4321';
+	const rawSite =
+		env.SITE_URL?.trim() || (env.NETLIFY === 'true' ? env.URL?.trim() : undefined) || LOCAL_SITE;
 	let url: URL;
 	try {
 		url = new URL(rawSite);
@@ -41,4 +51,17 @@ export function deploySettings(env: {
 	if (!/^[A-Za-z0-9._~!$&'()*+,;=:@%/-]*$/.test(rawBase) || /(^|\/)\.\.?(\/|$)/.test(rawBase))
 		throw new Error(`BASE_PATH must be a URL path such as /reading-list/ (got "${rawBase}")`);
 	return { site: url.origin, base: normaliseBase(rawBase) };
+}
+
+/**
+ * A count from the environment (`PAGE_SIZE`, `FEED_SIZE`): a whole number from 1 to 10,000, or
+ * `fallback` when unset. Anything else is an Error saying so: `PAGE_SIZE=-5` once built a home
+ * page listing 74 of 79 papers with no page 2, and `0` or `abc` quietly meant 50.
+ */
+export function sizeSetting(name: string, raw: string | undefined, fallback: number): number {
+	if (raw === undefined || raw.trim() === '') return fallback;
+	const n = Number(raw);
+	if (!/^\s*\d+\s*$/.test(raw) || n < 1 || n > 10_000)
+		throw new Error(`${name} must be a whole number from 1 to 10000 (got "${raw}")`);
+	return n;
 }

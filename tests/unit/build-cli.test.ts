@@ -100,4 +100,16 @@ describe('build command', { timeout: 120_000 }, () => {
 		);
 		expect(r.stdout).toBe('');
 	});
+
+	test('a wrong PAGE_SIZE is said the same way', () => {
+		const r = spawnSync(process.execPath, ['scripts/build.ts'], {
+			cwd: ROOT,
+			encoding: 'utf8',
+			env: { ...process.env, SITE_URL: 'https://example.org', PAGE_SIZE: '-5', INGEST: 'on' },
+		});
+		expect(r.status).toBe(1);
+		expect(r.stderr).toBe(
+			'build: PAGE_SIZE must be a whole number from 1 to 10000 (got "-5")\nbuild: nothing was built.\n',
+		);
+	});
 });

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { deploySettings } from '../../src/lib/deploy-env.ts';
+import { deploySettings, LOCAL_SITE, sizeSetting } from '../../src/lib/deploy-env.ts';
 
 describe('deploySettings', () => {
 	test('defaults to the local preview address at the root', () => {
@@ -32,5 +32,29 @@ describe('deploySettings', () => {
 		[{ BASE_PATH: '/a/../b/' }, /^BASE_PATH must be a URL path/],
 	])('%o is refused with a message that says how to write it', (env, message) => {
 		expect(() => deploySettings(env)).toThrow(message);
+	});
+
+	test('a Netlify build without SITE_URL takes the address Netlify gives', () => {
+		expect(deploySettings({ NETLIFY: 'true', URL: 'https://papers.example.org' }).site).toBe(
+			'https://papers.example.org',
+		);
+		expect(
+			deploySettings({ NETLIFY: 'true', URL: 'https://x.example', SITE_URL: 'https://y.example' })
+				.site,
+		).toBe('https://y.example');
+		// Elsewhere a URL variable means nothing.
+		expect(deploySettings({ URL: 'https://x.example' }).site).toBe(LOCAL_SITE);
+	});
+});
+
+describe('sizeSetting', () => {
+	test('a whole number from 1 to 10000, or the default when unset', () => {
+		expect(sizeSetting('PAGE_SIZE', undefined, 50)).toBe(50);
+		expect(sizeSetting('PAGE_SIZE', '', 50)).toBe(50);
+		expect(sizeSetting('PAGE_SIZE', '10', 50)).toBe(10);
+		for (const bad of ['-5', '0', 'abc', '2.5', '1e3', '20000'])
+			expect(() => sizeSetting('FEED_SIZE', bad, 50)).toThrow(
+				`FEED_SIZE must be a whole number from 1 to 10000 (got "${bad}")`,
+			);
 	});
 });

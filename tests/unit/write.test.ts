@@ -44,6 +44,18 @@ describe('writeFolder', () => {
 		expect(readdirSync(parent)).toEqual(['papers']);
 	});
 
+	test('dot files in the folder stay through a replacement, and count as nothing', () => {
+		writeFolder(dir, files(2));
+		writeFileSync(join(dir, '.gitkeep'), '');
+		mkdirSync(join(dir, '.notes'));
+		writeFileSync(join(dir, '.notes', 'todo.txt'), 'x\n');
+		expect(writeFolder(dir, files(2))).toEqual({ written: 0, unchanged: 2, removed: 0 });
+		expect(writeFolder(dir, files(1, '!'))).toEqual({ written: 1, unchanged: 0, removed: 1 });
+		expect(readdirSync(dir).sort()).toEqual(['.gitkeep', '.notes', 'p0.mdx']);
+		expect(readFileSync(join(dir, '.notes', 'todo.txt'), 'utf8')).toBe('x\n');
+		expect(readdirSync(parent)).toEqual(['papers']);
+	});
+
 	test('an abandoned run leaves the folder as it was', () => {
 		writeFolder(dir, files(2));
 		const w = new FolderWriter(dir);
