@@ -18,7 +18,7 @@ import type { Element, ElementContent, Root } from 'hast';
 import type { State } from 'mdast-util-to-hast';
 
 /** Bumped whenever the HTML this module produces changes: part of every cache key. */
-export const RENDERER_VERSION = 'abstract-html-13';
+export const RENDERER_VERSION = 'abstract-html-14';
 
 const ALLOWED = new Set(['em', 'strong', 'code', 'a']);
 
@@ -163,6 +163,195 @@ function shownText(node: ElementContent): string {
 	return node.children.map(shownText).join('');
 }
 
+/** Relations a long inline formula may break after, as TeX tokens. */
+const TEX_RELATIONS = new Set([
+	...'=<>≤≥≈≠→←↔⇒⇔∼≃≅≡∝≲≳≪≫∈⊂⊆',
+	...[
+		'\\approx',
+		'\\simeq',
+		'\\sim',
+		'\\cong',
+		'\\equiv',
+		'\\propto',
+		'\\asymp',
+		'\\doteq',
+		'\\le',
+		'\\leq',
+		'\\ge',
+		'\\geq',
+		'\\leqslant',
+		'\\geqslant',
+		'\\lt',
+		'\\gt',
+		'\\ne',
+		'\\neq',
+		'\\lesssim',
+		'\\gtrsim',
+		'\\la',
+		'\\ga',
+		'\\ll',
+		'\\gg',
+		'\\not',
+		'\\to',
+		'\\rightarrow',
+		'\\longrightarrow',
+		'\\Rightarrow',
+		'\\Longrightarrow',
+		'\\mapsto',
+		'\\leftarrow',
+		'\\Leftarrow',
+		'\\leftrightarrow',
+		'\\Leftrightarrow',
+		'\\iff',
+		'\\implies',
+		'\\in',
+		'\\subset',
+		'\\subseteq',
+		'\\supset',
+		'\\supseteq',
+	],
+]);
+/** Brackets: not TeX groups, but a formula is not broken inside them. */
+const TEX_OPEN = new Set([
+	'(',
+	'[',
+	'\\{',
+	'\\lbrace',
+	'\\langle',
+	'\\lbrack',
+	'\\left',
+	'\\begin',
+]);
+const TEX_CLOSE = new Set([
+	')',
+	']',
+	'\\}',
+	'\\rbrace',
+	'\\rangle',
+	'\\rbrack',
+	'\\right',
+	'\\end',
+]);
+/**
+ * Commands that reach past a break: definitions (each piece is typeset on its own), and, outside
+ * braces, infix fractions (`a = b \over c` is one fraction) and switches of style, font or
+ * colour, which hold to the end of the formula.
+ */
+const TEX_NO_SPLIT = /\\(?:[gex]?def|let|(?:re|provide|new)command|global|futurelet)(?![a-zA-Z])/;
+const TEX_TOP_NO_SPLIT = new Set([
+	...['\\over', '\\atop', '\\choose', '\\above', '\\brace', '\\brack', '\\\\', '&', '\\cr'],
+	...['\\rm', '\\bf', '\\it', '\\sf', '\\tt', '\\cal', '\\sl', '\\em', '\\mit', '\\color'],
+	...['\\displaystyle', '\\textstyle', '\\scriptstyle', '\\scriptscriptstyle', '\\boldmath'],
+	...['\\tiny', '\\small', '\\large', '\\Large', '\\LARGE', '\\huge', '\\Huge', '\\normalsize'],
+	...['\\scriptsize', '\\footnotesize', '\\newline', '\\bfseries', '\\itshape', '\\rmfamily'],
+]);
+
+/**
+ * The pieces of an inline formula that may stand on separate lines: `tex` cut after each run of
+ * relations outside braces and brackets (`a = 7.54 \pm 0.30 \rsun =` | `0.0351 \pm 0.0014`),
+ * as TeX breaks a formula in a paragraph. One piece when it cannot be cut safely.
+ */
+export function splitTexAtRelations(tex: string): string[] {
+	if (TEX_NO_SPLIT.test(tex)) return [tex];
+	const tokens = tex.match(/\\(?:[a-zA-Z]+|[^])|[^]/gu) ?? [];
+	const cuts: number[] = [];
+	let braces = 0;
+	let brackets = 0;
+	let at = 0;
+	for (let i = 0; i < tokens.length; i++) {
+		const t = tokens[i]!;
+		at += t.length;
+		if (t === '{') braces++;
+		else if (t === '}') braces--;
+		if (braces !== 0) continue;
+		if (TEX_TOP_NO_SPLIT.has(t)) return [tex];
+		if (TEX_OPEN.has(t)) brackets++;
+		else if (TEX_CLOSE.has(t)) brackets--;
+		if (brackets !== 0 || !TEX_RELATIONS.has(t)) continue;
+		// The end of this run of relations (`\not=`, `:=`, `< \sim`), spaces after it included.
+		let j = i + 1;
+		let end = at;
+		while (j < tokens.length && (TEX_RELATIONS.has(tokens[j]!) || /^\s$/.test(tokens[j]!)))
+			end += tokens[j++]!.length;
+		const next = tokens[j];
+		// A relation's own limits or scripts (`\to^{f}`, `=_{\rm def}`) stay on it.
+		const scripted = next === '_' || next === '^' || next === '\\limits' || next === "'";
+		const before = tex.slice(cuts.at(-1) ?? 0, at - t.length);
+		if (next !== undefined && !scripted && /\S/.test(before) && !/[_^]\s*$/.test(before))
+			cuts.push(end);
+		i = j - 1;
+		at = end;
+	}
+	if (braces !== 0 || brackets !== 0 || cuts.length === 0) return [tex];
+	return [0, ...cuts].map((from, k) => tex.slice(from, cuts[k] ?? tex.length).trim());
+}
+
+/** The class of the span that holds the pieces of a long inline formula (splitTexAtRelations). */
+export const MATH_PIECES_CLASS = 'katex-pieces';
+
+/** The TeX a KaTeX formula was typeset from (its annotation). */
+function texOf(node: Element): string | undefined {
+	for (const child of node.children) {
+		if (child.type !== 'element') continue;
+		if (child.tagName === 'annotation') return child.children.map(shownText).join('') || undefined;
+		const found = texOf(child);
+		if (found !== undefined) return found;
+	}
+	return undefined;
+}
+
+const typeset = rehypeKatex(KATEX);
+
+/**
+ * Typesets a long inline formula as consecutive formulas, one per piece of splitTexAtRelations,
+ * in a MATH_PIECES_CLASS span: browsers never break a line inside a MathML formula, and one wider
+ * than a phone's column was cut at its edge, the part in view reading as a different number
+ * (`a = 7.54 ± 0.30 R⊙ = 0.0351 ± 0.001`). Now a line may break after a relation, as in TeX.
+ * Each piece is real MathML, read in turn (`a = 7.54 ± 0.30 R⊙ =`, `0.0351 ± 0.0014`). A formula
+ * that a piece fails to typeset on its own stays whole.
+ */
+export function rehypeSplitWideMath() {
+	const split = (node: Element): ElementContent | undefined => {
+		const tex = texOf(node);
+		if (tex === undefined || [...node.children.map(shownText).join('')].length <= WIDE_MATH_CHARS)
+			return undefined;
+		const pieces = splitTexAtRelations(tex);
+		if (pieces.length < 2) return undefined;
+		const holder: Root = {
+			type: 'root',
+			children: pieces.map((value) => ({
+				type: 'element',
+				tagName: 'code',
+				properties: { className: ['language-math', 'math-inline'] },
+				children: [{ type: 'text', value }],
+			})),
+		};
+		let failed = false;
+		typeset(holder, { message: () => (failed = true) } as never);
+		if (failed) return undefined;
+		return {
+			type: 'element',
+			tagName: 'span',
+			properties: { className: [MATH_PIECES_CLASS] },
+			children: holder.children as ElementContent[],
+		};
+	};
+	const visit = (node: Root | Element): void => {
+		node.children.forEach((child, i) => {
+			if (child.type !== 'element') return;
+			const classes = child.properties.className;
+			if (Array.isArray(classes) && classes.includes('katex-display')) return;
+			if (child.tagName === 'span' && Array.isArray(classes) && classes.includes('katex')) {
+				const pieces = split(child);
+				if (pieces) node.children[i] = pieces;
+				return;
+			}
+			visit(child);
+		});
+	};
+	return (tree: Root): void => visit(tree);
+}
+
 /**
  * Marks long inline formulas `katex--wide`, which the stylesheet lets scroll sideways: a formula
  * never breaks across lines, and one wider than a phone's column pushed the whole page sideways
@@ -243,31 +432,81 @@ export function rehypeSpeakableBars() {
 	return (tree: Root): void => visit(tree);
 }
 
+/** U+2061 FUNCTION APPLICATION, which KaTeX writes after an operator name (`\\sin`, `\\log`). */
+const FUNCTION_APPLICATION = '\u2061';
+
+/** Whether `node` is KaTeX's `<mo>⁡</mo>`, or a script or limit whose base ends with one (`\\sin^2`). */
+function endsWithApplication(node: ElementContent | undefined): boolean {
+	if (node?.type !== 'element') return false;
+	if (node.tagName === 'mo')
+		return node.children.length === 1 && shownText(node) === FUNCTION_APPLICATION;
+	if (!/^m(?:sub|sup|subsup|under|over|underover)$/.test(node.tagName)) return false;
+	const base = node.children.find((c) => c.type === 'element');
+	return (
+		base?.type === 'element' && base.tagName === 'mrow' && endsWithApplication(base.children.at(-1))
+	);
+}
+
+/**
+ * TeX sets a thin space between an operator name and its argument (`\\sin i`, `\\log n`);
+ * MathML gives the invisible function application KaTeX writes between them no width, and
+ * "sin i" read "sini" (0704.0059). A thin `mspace` (silent, copies as nothing) follows it when
+ * the argument is not an operator: `\\sin(x)` keeps its parenthesis close, as in TeX.
+ */
+export function rehypeOperatorSpace() {
+	const visit = (node: Root | ElementContent): void => {
+		if (node.type !== 'root' && node.type !== 'element') return;
+		if (node.type === 'element' && node.tagName === 'annotation') return;
+		const children = node.children as ElementContent[];
+		for (let i = children.length - 2; i >= 0; i--) {
+			const next = children[i + 1]!;
+			if (next.type === 'element' && next.tagName !== 'mo' && endsWithApplication(children[i]!))
+				children.splice(i + 1, 0, {
+					type: 'element',
+					tagName: 'mspace',
+					properties: { width: '0.1667em' },
+					children: [],
+				});
+		}
+		for (const child of children) visit(child);
+	};
+	return (tree: Root): void => visit(tree);
+}
+
 /** The class of the span that keeps a formula and the letters touching it on one line. */
 export const MATH_WORD_CLASS = 'math-word';
+
+/** Punctuation a scrolling formula keeps beside it: before (`(`) and after (`),`). */
+const WIDE_MATH_BEFORE = /^[\p{Ps}\p{Pi}"']{1,2}$/u;
+const WIDE_MATH_AFTER = /^[\p{Pe}\p{Pf}\p{Po}]{1,3}$/u;
 
 /**
  * Keeps an inline formula on one line with the characters that touch it (`$C$-reducible`,
  * `semi-$X$`, `$x$,`): browsers may break a line on either side of a MathML formula, and
  * "C" ended a line with "-reducible" starting the next. The formula and the runs of
  * non-space characters before and after it are wrapped in a MATH_WORD_CLASS span, which the
- * stylesheet does not let wrap. A wide formula (katex--wide) scrolls on its own and is left.
+ * stylesheet does not let wrap (the pieces of a long formula, MATH_PIECES_CLASS, still break
+ * between them). A wide formula (katex--wide) scrolls, as wide as the column: it keeps only
+ * punctuation (`),`), for which the stylesheet leaves room; ", for any norm" began a line.
  */
 export function rehypeMathWords() {
-	const isInlineMath = (n: ElementContent | undefined): n is Element =>
-		n?.type === 'element' &&
-		n.tagName === 'span' &&
-		Array.isArray(n.properties.className) &&
-		n.properties.className.includes('katex') &&
-		!n.properties.className.includes('katex--wide');
+	const mathKind = (n: ElementContent | undefined): 'math' | 'wide' | undefined => {
+		if (n?.type !== 'element' || n.tagName !== 'span') return undefined;
+		const classes = n.properties.className;
+		if (!Array.isArray(classes)) return undefined;
+		if (classes.includes(MATH_PIECES_CLASS)) return 'math';
+		if (!classes.includes('katex')) return undefined;
+		return classes.includes('katex--wide') ? 'wide' : 'math';
+	};
 	const visit = (node: Root | ElementContent): void => {
 		if (node.type !== 'root' && node.type !== 'element') return;
-		if (node.type === 'element' && node.tagName === 'span' && isInlineMath(node)) return;
+		if (mathKind(node as ElementContent)) return;
 		const out: ElementContent[] = [];
 		const children = node.children as ElementContent[];
 		for (let i = 0; i < children.length; i++) {
 			const child = children[i]!;
-			if (!isInlineMath(child)) {
+			const kind = mathKind(child);
+			if (!kind) {
 				visit(child);
 				out.push(child);
 				continue;
@@ -276,7 +515,7 @@ export function rehypeMathWords() {
 			const before = out.at(-1);
 			if (before?.type === 'text') {
 				const run = /\S+$/u.exec(before.value)?.[0];
-				if (run) {
+				if (run && (kind === 'math' || WIDE_MATH_BEFORE.test(run))) {
 					before.value = before.value.slice(0, -run.length);
 					if (before.value === '') out.pop();
 					word.unshift({ type: 'text', value: run });
@@ -285,7 +524,7 @@ export function rehypeMathWords() {
 			const after = children[i + 1];
 			if (after?.type === 'text') {
 				const run = /^\S+/u.exec(after.value)?.[0];
-				if (run) {
+				if (run && (kind === 'math' || WIDE_MATH_AFTER.test(run))) {
 					after.value = after.value.slice(run.length);
 					word.push({ type: 'text', value: run });
 					if (after.value === '') i++;
@@ -330,7 +569,9 @@ const processor = unified()
 	})
 	.use(rehypeLiteralPercent)
 	.use(rehypeKatex, KATEX)
+	.use(rehypeSplitWideMath)
 	.use(rehypeSpeakableBars)
+	.use(rehypeOperatorSpace)
 	.use(rehypeMarkWideMath)
 	.use(rehypeMathWords)
 	.use(rehypeMarkUrlLinks)

@@ -55,6 +55,19 @@ if (toggle) {
 	toggle.hidden = false;
 }
 
+/**
+ * Marks a long formula by which of its ends are scrolled out of view (`data-clip`: start, end,
+ * both), for the stylesheet to fade them; none when it fits.
+ */
+function markClip(el: HTMLElement): void {
+	const hidden = el.scrollWidth - el.clientWidth;
+	const start = el.scrollLeft > 1;
+	const end = el.scrollLeft < hidden - 1;
+	const clip = start && end ? 'both' : start ? 'start' : end ? 'end' : undefined;
+	if (clip === undefined) delete el.dataset.clip;
+	else if (el.dataset.clip !== clip) el.dataset.clip = clip;
+}
+
 // A long formula (render-abstract.ts marks it) or a chart (ChartFigure.astro) is a tab stop so
 // that a keyboard can scroll it; where it fits the column it scrolls nothing, and the stop is
 // only in the way.
@@ -65,9 +78,14 @@ if (scrollers.length > 0 && 'ResizeObserver' in window) {
 			const el = target as HTMLElement;
 			if (el.scrollWidth > el.clientWidth + 1) el.tabIndex = 0;
 			else el.removeAttribute('tabindex');
+			if (el.classList.contains('katex--wide')) markClip(el);
 		}
 	});
-	for (const el of scrollers) fit.observe(el);
+	for (const el of scrollers) {
+		fit.observe(el);
+		if (el.classList.contains('katex--wide'))
+			el.addEventListener('scroll', () => markClip(el), { passive: true });
+	}
 }
 
 /** A small status line at the bottom of the viewport (offline, update available). */

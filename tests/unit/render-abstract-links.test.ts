@@ -52,7 +52,7 @@ describe('renderAbstractHtml links for print', () => {
 describe('renderAbstractHtml math layout', () => {
 	test('marks long inline formulas to scroll on their own, and only those', () => {
 		const html = renderAbstractHtml(
-			'Matrices $A$ and $||| f(A)+f(B) ||| \\ge ||| f(A+B) |||$, shown $$x+y$$ too.',
+			'Matrices $A$ and $L_{e_1},..., L_{e_n}, L_{f_1},...,L_{f_m}$, shown $$x+y$$ too.',
 		);
 		expect(html.match(/<span class="katex[^"]*"[^>]*>/g)).toEqual([
 			'<span class="katex">',

@@ -1,5 +1,9 @@
 import { describe, expect, test } from 'vitest';
-import { escapeTexPercent, renderAbstractHtml } from '../../src/lib/render-abstract.ts';
+import {
+	escapeTexPercent,
+	renderAbstractHtml,
+	splitTexAtRelations,
+} from '../../src/lib/render-abstract.ts';
 
 describe('percent signs in math', () => {
 	test('an unescaped % is escaped; an escaped one and a line break before one are kept apart', () => {
@@ -83,5 +87,86 @@ describe('formulas and the letters touching them', () => {
 			'<p>Spaces that are <span class="math-word">M-reducible,</span> ' +
 				'<span class="math-word">semi-M</span> or <span class="math-word">(M),</span> and M alone.</p>',
 		);
+	});
+});
+
+describe('long inline formulas', () => {
+	test('are cut after each relation outside braces, brackets and environments', () => {
+		expect(splitTexAtRelations('a = 7.54 \\pm 0.30 \\rsun = 0.0351 \\pm 0.0014')).toEqual([
+			'a =',
+			'7.54 \\pm 0.30 \\rsun =',
+			'0.0351 \\pm 0.0014',
+		]);
+		expect(splitTexAtRelations('||| f(A)+f(B) ||| \\ge ||| f(A+B) |||')).toEqual([
+			'||| f(A)+f(B) ||| \\ge',
+			'||| f(A+B) |||',
+		]);
+		// A run of relations is one (`\not=`, `\le \le`); a relation's scripts stay on it.
+		expect(splitTexAtRelations('a \\not= b \\to^{f} c')).toEqual(['a \\not=', 'b \\to^{f} c']);
+		expect(splitTexAtRelations('\\sum_{i=1}^{n} x_i = f(x = 1) = \\left( a < b \\right)')).toEqual([
+			'\\sum_{i=1}^{n} x_i =',
+			'f(x = 1) =',
+			'\\left( a < b \\right)',
+		]);
+		expect(splitTexAtRelations('= 5 + x')).toEqual(['= 5 + x']);
+		expect(splitTexAtRelations('x^= y')).toEqual(['x^= y']);
+	});
+
+	test('stay whole where a cut would change them', () => {
+		for (const tex of [
+			'a = b \\over c', // one fraction
+			'{\\rm a = b} = c \\rm d', // a style switch holds to the end
+			'\\def\\x{y} a = \\x', // a definition would not reach the next piece
+			'\\begin{matrix} a & = b \\end{matrix} = c', // an alignment inside
+			'(a = b', // unbalanced brackets
+			'x_{a = b}',
+		])
+			expect(splitTexAtRelations(tex), tex).toEqual([tex]);
+	});
+
+	test("typeset as consecutive formulas a line may break between (0704.0059's `a = … AU`)", () => {
+		const html = renderAbstractHtml(
+			'axis, $a = 7.54 \\pm 0.30 \\rsun = 0.0351 \\pm 0.0014$ AU, and $(x = y)$ short.',
+		);
+		const shape = html.replace(/<span class="katex">[^]*?<\/math><\/span>/g, 'M');
+		expect(shape).toBe('<p>axis, <span class="katex-pieces">MMM</span> AU, and M short.</p>');
+		const tex = [...html.matchAll(/x-tex">([^<]*)</g)].map((m) => m[1]);
+		expect(tex).toEqual(['a =', '7.54 \\pm 0.30 \\rsun =', '0.0351 \\pm 0.0014', '(x = y)']);
+		expect(html).not.toMatch(/katex--wide|mathcolor|katex-error/);
+	});
+
+	test('keep touching punctuation on their last line (0704.0099: ", for any norm" began a line)', () => {
+		const html = renderAbstractHtml('and ($||| g(A)+g(B) ||| \\le ||| g(A+B) |||$), for any');
+		expect(html.replace(/<span class="katex">[^]*?<\/math><\/span>/g, 'M')).toBe(
+			'<p>and <span class="math-word">(<span class="katex-pieces">MM</span>),</span> for any</p>',
+		);
+	});
+
+	test('one that cannot be cut scrolls, keeping punctuation but not words beside it', () => {
+		const shape = (md: string): string =>
+			renderAbstractHtml(md)
+				.replace(/<span class="katex katex--wide"[^>]*>[^]*?<\/math><\/span>/g, 'W')
+				.replace(/<span class="katex">[^]*?<\/math><\/span>/g, 'M');
+		const list = 'L_{e_1},..., L_{e_n}, L_{f_1},...,L_{f_m}';
+		expect(shape(`generators ($${list}$), subject`)).toBe(
+			'<p>generators <span class="math-word">(W),</span> subject</p>',
+		);
+		expect(shape(`the $${list}$-dependent`)).toBe('<p>the W-dependent</p>');
+	});
+});
+
+describe('operator names', () => {
+	/** The MathML of a formula without its TeX annotation. */
+	const mathml = (tex: string): string =>
+		renderAbstractHtml(`$${tex}$`).replace(/<annotation[^]*?<\/annotation>/g, '');
+	const thin = '<mspace width="0.1667em"></mspace>';
+
+	test('are set a thin space from a letter (0704.0059: "sin i" read "sini"), not from a parenthesis', () => {
+		expect(mathml('\\sin i')).toContain(`<mi>sin</mi><mo>\u2061</mo>${thin}<mi>i</mi>`);
+		expect(mathml('\\operatorname{tr} A')).toContain(`<mo>\u2061</mo>${thin}<mi>A</mi>`);
+		expect(mathml('\\sin^2 x')).toContain(`<mn>2</mn></msup>${thin}<mi>x</mi>`);
+		expect(mathml('\\max_i x_i')).toContain(`<mi>i</mi></msub>${thin}<msub>`);
+		expect(mathml('\\sin(x)')).not.toContain('mspace');
+		expect(mathml('\\sin')).not.toContain('mspace');
 	});
 });
