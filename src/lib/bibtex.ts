@@ -6,8 +6,15 @@
 import type { Paper } from '../schemas/paper.ts';
 import { splitDois } from './doi.ts';
 import { foldLatin } from './fold-latin.ts';
-import { journalName, knownPublicationYear } from './journal-ref.ts';
-import { splitTitleFormulas } from './math-text.ts';
+import { formatDate } from './format.ts';
+import {
+	journalName,
+	journalRefRest,
+	knownPublicationYear,
+	type JournalCitation,
+	parseJournalRef,
+} from './journal-ref.ts';
+import { readableTitle, splitTitleFormulas } from './math-text.ts';
 import { arxivAbsUrl } from './urls.ts';
 
 /** The fields BibTeX needs from a paper. */
@@ -56,16 +63,136 @@ const escapeChars = (value: string): string => value.replace(/[\\{}&%$#_~^]/g, (
  * (TEXT_COMMANDS, accents, `\%` and the other escapes); groups, when every brace of the title
  * pairs (they also keep a word's capitals: `{B}ayes`); `~` between two characters (a tie).
  * Escaped, as unsafe: any other command (LaTeX would stop at it), `\{` and `\}` (BibTeX counts
- * them as braces), and bare `& % # _ ^ $`.
+ * them as braces), and bare `& % # _ ^ $`. Words that must keep their capitals are braced
+ * (see protectCase).
  */
 export function escapeBibtexTitle(title: string): string {
 	const parts = splitTitleFormulas(title);
 	const keepBraces = bracesPair(parts.map((p, i) => (i % 2 === 1 && isSafeMath(p) ? '' : p)));
-	return parts
-		.map((part, i) => (i % 2 === 1 && isSafeMath(part) ? part : escapeTitleText(part, keepBraces)))
+	// Formulas stand in the text as placeholders while it is cut into words: a formula is part of
+	// the word it touches (`$N$-body`) and never cut at its spaces.
+	const formulas: string[] = [];
+	const text = parts
+		.map((part, i) => {
+			if (!(i % 2 === 1 && isSafeMath(part))) return escapeTitleText(part, keepBraces);
+			formulas.push(part);
+			return `\ue000${formulas.length - 1}\ue001`;
+		})
 		.join('')
 		.replace(/\s+/g, ' ')
 		.trim();
+	const restore = (s: string): string =>
+		s.replace(/\ue000(\d+)\ue001/g, (_, n: string) => formulas[Number(n)]!);
+	// A title with private-use characters of its own could be mistaken for placeholders.
+	return /[\ue000\ue001]/.test(title) ? restore(text) : restore(protectCase(text, formulas));
+}
+
+/**
+ * Braces the words of an escaped title that must keep their case, as bibliographies do:
+ * bibliography styles that set titles in sentence case (plain, IEEE, APA) lowercase every letter
+ * outside braces but the first, and printed `tevatron and lhc`, `cluster m5`, `$n$-body`.
+ * Braced in every title: words with a capital after their first character (`{LHC}`, `{CodeT5}`,
+ * `{iPhone}`, `{3D}`, `Sub-{GeV}`), a capital and a digit (`{M5}`), a single capital but `A`
+ * (`{B} decays`, part `{I}`), formulas with a capital outside their groups (`{$N$}-body`:
+ * BibTeX lowercases math and commands too, `$\Delta$` would become `$\delta$`). Braced in a title
+ * written in sentence case only (isSentenceCase): every capitalised word after the first, a
+ * proper name there (`{Tevatron}`, `{Monte} {Carlo}`); in a title in title case the capitals
+ * tell nothing and are left for the style to lowercase. Not braced: the first word and the word
+ * after a colon, whose capital BibTeX keeps; words inside a group or with braces of their own.
+ */
+function protectCase(text: string, formulas: readonly string[]): string {
+	const words = text.split(' ');
+	const sentence = isSentenceCase(words);
+	let depth = 0;
+	return words
+		.map((word, i) => {
+			const outside = depth === 0;
+			depth += (word.match(/\{/g)?.length ?? 0) - (word.match(/\}/g)?.length ?? 0);
+			if (!outside || /[{}]/.test(word)) return word;
+			const kept = i === 0 || words[i - 1]!.endsWith(':');
+			return protectWord(word, formulas, sentence && !kept, i === 0);
+		})
+		.join(' ');
+}
+
+/** A word's punctuation before and after it, and the word itself. */
+const WORD = /^([("'`[]*)(.*?)([)"'\].,;:!?]*)$/su;
+
+/**
+ * A word of a title with its capitals braced (see protectCase): the whole word when it is a
+ * name with a digit (`{GPT-4}`, `{Llama-2-7B}`) or every part of it needs braces
+ * (`{Navier-Stokes}`), else the parts that do (`{BERT}-Based`). `capitals`: braces capitalised
+ * words too; `first`: the title's first word, whose first letter BibTeX keeps.
+ */
+function protectWord(
+	word: string,
+	formulas: readonly string[],
+	capitals: boolean,
+	first: boolean,
+): string {
+	const [, before = '', core = '', after = ''] = WORD.exec(word) ?? [];
+	// `{\"O…}` would be a BibTeX "special character", whose letters are lowercased all the same.
+	if (!core || core.startsWith('\\')) return word;
+	const parts = core.split(/([-/()]+)/);
+	const needs = parts.map(
+		(part, k) => k % 2 === 0 && mustKeepCase(caseText(part, formulas), capitals, first && k === 0),
+	);
+	if (!needs.some(Boolean)) return word;
+	const whole =
+		/\d/.test(caseText(core, formulas)) ||
+		parts.every((part, k) => k % 2 === 1 || needs[k] || !/\p{L}/u.test(caseText(part, formulas)));
+	const braced = whole ? `{${core}}` : parts.map((p, k) => (needs[k] ? `{${p}}` : p)).join('');
+	return before + braced + after;
+}
+
+/** The text whose case a style would change: formulas with their groups (kept as they are) left out. */
+function caseText(part: string, formulas: readonly string[]): string {
+	return part.replace(/\ue000(\d+)\ue001/g, (_, n: string) => {
+		let out = '';
+		let depth = 0;
+		const math = formulas[Number(n)]!;
+		for (let i = 0; i < math.length; i++) {
+			if (math[i] === '\\' && depth === 0) out += math[i]! + (math[++i] ?? '');
+			else if (math[i] === '{') depth++;
+			else if (math[i] === '}') depth--;
+			else if (depth === 0) out += math[i];
+		}
+		return out;
+	});
+}
+
+/** Whether a part of a word must keep its case (see protectCase). */
+function mustKeepCase(text: string, capitals: boolean, first: boolean): boolean {
+	if (/\p{Lu}/u.test(text.slice(1)) || /^\p{Lu}.*\d/u.test(text)) return true;
+	if (first) return false;
+	return (/^\p{Lu}$/u.test(text) && text !== 'A') || (capitals && /^\p{Lu}/u.test(text));
+}
+
+/** Function words, which title case leaves in lowercase too (isSentenceCase does not count them). */
+const SMALL = new Set(
+	(
+		'with from into onto over upon than that this versus within without between through under ' +
+		'about across among along toward towards beyond during using'
+	).split(' '),
+);
+
+/**
+ * Whether a title is written in sentence case (`Search for new physics at Tevatron`) rather
+ * than title case (`Search for New Physics at the Tevatron`): its words after the first (and
+ * after a colon) of four letters or more, function words aside, start in lowercase at least as
+ * often as in capitals. Acronyms, one-letter words and words with TeX are not counted.
+ */
+function isSentenceCase(words: readonly string[]): boolean {
+	let lower = 0;
+	let upper = 0;
+	words.forEach((word, i) => {
+		if (i === 0 || words[i - 1]!.endsWith(':')) return;
+		const core = WORD.exec(word)?.[2] ?? '';
+		if (!/^\p{L}{2,}(?:[-'’]\p{L}+)*$/u.test(core) || /\p{Lu}/u.test(core.slice(1))) return;
+		if (/^\p{Lu}/u.test(core)) upper++;
+		else if (core.length >= 4 && !SMALL.has(core.toLowerCase())) lower++;
+	});
+	return lower > 0 && lower >= upper;
 }
 
 /**
@@ -160,9 +287,27 @@ const STOP = new Set([
 	'toward',
 ]);
 
-/** Year of publication for BibTeX, which needs one: as known, else the listing date's. */
-export function publicationYear(p: Pick<Paper, 'arxivId' | 'date' | 'journalRef'>): string {
-	return knownPublicationYear(p) ?? p.date.slice(0, 4);
+/**
+ * Year of publication for BibTeX, as the data tells it (knownPublicationYear): the journal
+ * reference's, else the arXiv id's (`0704.0001` → 2007, whatever the record's later update
+ * date). Undefined for a paper known from a trending page alone: the listing date is not when it
+ * was published (`CodeT5`, listed in 2025, is from 2021), and `year` is optional in `@misc`.
+ */
+export function publicationYear(p: Pick<Paper, 'arxivId' | 'journalRef'>): string | undefined {
+	return knownPublicationYear(p);
+}
+
+/**
+ * An author that is a group, not a person (`Tongyi DeepResearch Team`, `The ATLAS
+ * Collaboration`, `Mistral AI`): read as a person, BibTeX took the last word for the surname and
+ * abbreviated the rest (`T. D. Team`).
+ */
+const GROUP =
+	/\s(?:Team|Collaboration|Consortium|Group|Labs?|Laborator(?:y|ies)|Project|Initiative|Contributors|Community|Committee|Alliance|Foundation|Institute|Organi[sz]ation|Society|Association|Network|AI|Inc\.?|Ltd\.?|LLC)$/;
+
+/** Whether an author name is a group's (see GROUP). */
+function isGroup(name: string): boolean {
+	return GROUP.test(name.trim());
 }
 
 /** A generational suffix, which follows the surname: `Martin Luther King Jr.`, `Neal J. Evans II`. */
@@ -175,26 +320,49 @@ function nameParts(name: string): { words: string[]; suffix: number } {
 }
 
 /**
- * A name as BibTeX reads it: as given, except that a suffix must be written `Last, Jr., First`
- * (`King Jr.` read as the surname sorted and abbreviated the name wrong).
+ * A name as BibTeX reads it, escaped: as given, except that a suffix must be written
+ * `Last, Jr., First` (`King Jr.` read as the surname sorted and abbreviated the name wrong) and a
+ * group's name is braced, so that BibTeX takes it whole (`{Tongyi DeepResearch Team}`).
  */
 function bibtexName(name: string): string {
+	if (isGroup(name)) return `{${escapeBibtex(name)}}`;
 	const { words, suffix } = nameParts(name);
-	if (!suffix) return name;
-	return `${words.at(-2)!}, ${words.at(-1)!}, ${words.slice(0, -2).join(' ')}`;
+	if (!suffix) return escapeBibtex(name);
+	return escapeBibtex(`${words.at(-2)!}, ${words.at(-1)!}, ${words.slice(0, -2).join(' ')}`);
 }
 
-/** Citation key: first author's surname + year + first significant title word, e.g. `smith2025lifegpt`. */
+/**
+ * The author's part of a citation key: the surname, or a group's first word (`The` aside:
+ * `Tongyi DeepResearch Team` → `tongyi`, `The ATLAS Collaboration` → `atlas`).
+ */
+function keyName(name: string): string {
+	if (isGroup(name))
+		return asciiWord(
+			name
+				.trim()
+				.replace(/^the\s+/i, '')
+				.split(/\s+/)[0]!,
+		);
+	const { words, suffix } = nameParts(name);
+	return asciiWord(words.at(-1 - suffix) ?? '');
+}
+
+/**
+ * Citation key: first author's surname + year + first significant word of the title as it reads
+ * (readableTitle: `$\texttt{BluePrint}$` gives `blueprint`, not `textttblueprint`), e.g.
+ * `smith2025lifegpt`. Without an author, the slug + year (`lifegpt2025`); without a known year
+ * (publicationYear), no year: `codet5`, not the listing's `codet52025`.
+ */
 export function bibtexKey(p: KeyInput): string {
-	const first = nameParts(p.authors[0] ?? '');
-	const surname = asciiWord(first.words.at(-1 - first.suffix) ?? '');
+	const year = publicationYear(p) ?? '';
+	const surname = keyName(p.authors[0] ?? '');
 	const word =
-		p.title
+		readableTitle(p.title)
 			.split(/[\s:,-]+/)
 			.map(asciiWord)
 			.find((w) => w && !STOP.has(w)) ?? '';
-	const key = `${surname}${publicationYear(p)}${word}`;
-	return /^[a-z]/.test(key) ? key : asciiWord(p.slug).slice(0, 24) + publicationYear(p);
+	const key = `${surname}${year}${word}`;
+	return surname && /^[a-z]/.test(key) ? key : asciiWord(p.slug).slice(0, 24) + year;
 }
 
 /**
@@ -239,9 +407,11 @@ function suffix(n: number): string {
  * citation key (see uniqueBibtexKeys).
  */
 export function toBibtex(p: BibtexInput, url: string, key = bibtexKey(p)): string {
-	const journal = journalName(p.journalRef);
+	const cite = parseJournalRef(p.journalRef);
+	const journal = cite?.journal ?? journalName(p.journalRef);
+	const year = publicationYear(p);
 	const fields: Array<[string, string | undefined]> = [
-		['title', p.title],
+		['title', escapeBibtexTitle(p.title)],
 		// BibTeX's "et al." is a last author named `others`.
 		[
 			'author',
@@ -249,24 +419,51 @@ export function toBibtex(p: BibtexInput, url: string, key = bibtexKey(p)): strin
 				? [...p.authors.map(bibtexName), ...(p.moreAuthors ? ['others'] : [])].join(' and ')
 				: undefined,
 		],
-		// The journal's name where it can be told from the reference, and the reference in full
-		// (a whole reference as the journal's name printed it as one).
-		['journal', journal],
-		['year', publicationYear(p)],
-		['note', p.journalRef],
-		['eprint', p.arxivId],
+		['journal', journal && escapeBibtex(journal)],
+		['volume', cite && escapeBibtex(cite.volume)],
+		['number', cite?.number && escapeBibtex(cite.number)],
+		['pages', cite && escapeBibtex(cite.pages)],
+		['year', year],
+		['note', citationNote(p.date, year, refNote(p.journalRef, cite, journal))],
+		['eprint', p.arxivId && escapeBibtex(p.arxivId)],
 		['archivePrefix', p.arxivId ? 'arXiv' : undefined],
-		['primaryClass', p.arxivId ? p.categories[0] : undefined],
+		['primaryClass', p.arxivId ? p.categories[0] && escapeBibtex(p.categories[0]) : undefined],
 		// BibTeX's doi field holds one DOI: the first, the article's own.
 		['doi', splitDois(p.doi)[0]],
 		['url', p.arxivId ? arxivAbsUrl(p.arxivId) : url],
 	];
 	const body = fields
 		.filter((f): f is [string, string] => Boolean(f[1]))
-		.map(
-			([k, v]) =>
-				`  ${k} = {${k === 'url' || k === 'doi' ? v : k === 'title' ? escapeBibtexTitle(v) : escapeBibtex(v)}}`,
-		)
+		.map(([k, v]) => `  ${k} = {${v}}`)
 		.join(',\n');
 	return `@${journal ? 'article' : 'misc'}{${key},\n${body}\n}`;
+}
+
+/**
+ * What the other fields do not say of a journal reference, so that a citation prints the
+ * journal once: after a reference read whole (parseJournalRef), its erratum or second
+ * publication if any; after a journal's name alone, the rest of the reference
+ * (`V. 387, Issues 2-3 (2008), Pages 385-406`), which was not read to the end but loses nothing;
+ * when no journal could be told, the whole reference.
+ */
+function refNote(
+	ref: string | undefined,
+	cite: JournalCitation | undefined,
+	journal: string | undefined,
+): string | undefined {
+	if (cite) return cite.more;
+	return ref && journal ? journalRefRest(ref) : ref;
+}
+
+/**
+ * The note of an entry, escaped: what the journal fields do not say (refNote) and, for a paper
+ * without a year, when it was listed: the one date known of it, which is not its publication's.
+ */
+function citationNote(
+	date: string,
+	year: string | undefined,
+	ref: string | undefined,
+): string | undefined {
+	const notes = [ref, year ? undefined : `Listed on ${formatDate(date)}`].filter(Boolean);
+	return notes.length ? escapeBibtex(notes.join('. ')) : undefined;
 }

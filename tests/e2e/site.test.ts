@@ -324,7 +324,7 @@ describe('paper page enhancements', () => {
 		);
 		await page.getByRole('button', { name: 'Copy BibTeX' }).click();
 		expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(
-			/^@misc\{lifegpt2025,\n {2}title = \{LifeGPT: /,
+			/^@misc\{lifegpt,\n {2}title = \{\{LifeGPT\}: /,
 		);
 		await ctx.close();
 	});

@@ -33,9 +33,11 @@ function balanced(s: string): boolean {
 
 describe('toBibtex', () => {
 	test('builds a @misc entry from a title-only paper, pointing at the site page', () => {
+		// A trending page's date is when the paper was listed, not published (CodeT5, listed in
+		// 2025, is from 2021): no year, in the entry or in its key, and the date as a note.
 		const bib = toBibtex(base, 'https://x.example/papers/lifegpt/');
 		expect(bib).toBe(
-			'@misc{lifegpt2025,\n  title = {LifeGPT: Topology-Agnostic Generative Pretrained Transformer},\n  year = {2025},\n  url = {https://x.example/papers/lifegpt/}\n}',
+			'@misc{lifegpt,\n  title = {{LifeGPT}: Topology-Agnostic Generative Pretrained Transformer},\n  note = {Listed on 18 March 2025},\n  url = {https://x.example/papers/lifegpt/}\n}',
 		);
 	});
 
@@ -63,7 +65,7 @@ describe('toBibtex', () => {
 		expect(bib).toContain('url = {https://arxiv.org/abs/2409.12182}');
 	});
 
-	test('uses @article with the journal’s name, its year and the whole reference as a note', () => {
+	test('uses @article with the journal, volume, pages and year read from the reference', () => {
 		// 0704.0058: on arXiv in 2007, published in 2003.
 		const bib = toBibtex(
 			{
@@ -74,9 +76,29 @@ describe('toBibtex', () => {
 			'u',
 		);
 		expect(bib).toMatch(/^@article\{lifegpt2003,\n/);
-		expect(bib).toContain('journal = {International Journal of Astrobiology}');
-		expect(bib).toContain('year = {2003}');
-		expect(bib).toContain('note = {International Journal of Astrobiology 2 (2003) 141-148}');
+		expect(bib).toContain(
+			'journal = {International Journal of Astrobiology},\n  volume = {2},\n  pages = {141--148},\n  year = {2003},\n  eprint',
+		);
+		// Read whole, the reference is not repeated (the journal printed twice); an erratum is.
+		expect(bib).not.toContain('note =');
+		const erratum = toBibtex(
+			{
+				...base,
+				journalRef: 'J.Opt.Soc.Am.A 23, 2578-2591 (2006); Erratum: J.Opt.Soc.Am.A 32, 2407 (2015)',
+			},
+			'u',
+		);
+		expect(erratum).toContain('volume = {23},\n  pages = {2578--2591},\n  year = {2006}');
+		expect(erratum).toContain('note = {Erratum: J.Opt.Soc.Am.A 32, 2407 (2015)}');
+		// Read only up to the journal's name: the rest of the reference, not all of it, is the note.
+		const physica = toBibtex(
+			{ ...base, journalRef: 'Physica A, V. 387, Issues 2-3 (2008), Pages 385-406' },
+			'u',
+		);
+		expect(physica).toContain(
+			'journal = {Physica A},\n  year = {2008},\n  note = {V. 387, Issues 2-3 (2008), Pages 385-406}',
+		);
+		expect(physica).not.toContain('volume');
 		// A reference whose journal cannot be told is a note of a @misc entry, not a journal name
 		// (0704.0067's journal was its whole reference, authors and title included).
 		const odd = toBibtex({ ...base, journalRef: 'Proceedings of the 2007 IEEE Symposium' }, 'u');
@@ -93,9 +115,9 @@ describe('toBibtex', () => {
 		expect(bib).toContain(
 			'author = {King, Jr., Martin Luther and Evans, II, Neal J. and Mieczysław Kłopotek}',
 		);
-		expect(bibtexKey({ ...base, authors: ['Martin Luther King Jr.'] })).toMatch(/^king2025/);
-		expect(bibtexKey({ ...base, authors: ['Mieczysław Kłopotek'] })).toMatch(/^klopotek2025/);
-		expect(bibtexKey({ ...base, authors: ['Jan Łukasiewicz'] })).toMatch(/^lukasiewicz2025/);
+		expect(bibtexKey({ ...base, authors: ['Martin Luther King Jr.'] })).toBe('kinglifegpt');
+		expect(bibtexKey({ ...base, authors: ['Mieczysław Kłopotek'] })).toBe('klopoteklifegpt');
+		expect(bibtexKey({ ...base, authors: ['Jan Łukasiewicz'] })).toBe('lukasiewiczlifegpt');
 	});
 
 	test('keeps braces balanced for hostile titles', () => {
@@ -105,7 +127,7 @@ describe('toBibtex', () => {
 		expect(bib).toContain('\\textbraceleft{}0,1\\textbraceright{}\\textasciicircum{}n');
 		// Math stays TeX, for LaTeX to typeset.
 		expect(bib).toContain('50\\% \\& $x_i$ \\#1');
-		expect(bib).toMatch(/^@misc\{celik2025sets,/);
+		expect(bib).toMatch(/^@misc\{celiksets,/);
 	});
 });
 
@@ -142,7 +164,7 @@ describe('uniqueBibtexKeys', () => {
 describe('escapeBibtexTitle', () => {
 	test('keeps well-formed math as TeX and escapes the rest', () => {
 		expect(escapeBibtexTitle('Towards $\\infty$-LLMs & $\\mathcal{O}(n)$ 50%')).toBe(
-			'Towards $\\infty$-LLMs \\& $\\mathcal{O}(n)$ 50\\%',
+			'Towards $\\infty$-{LLMs} \\& $\\mathcal{O}(n)$ 50\\%',
 		);
 	});
 	test('escapes money, unbalanced braces and comment characters inside dollars', () => {
@@ -165,7 +187,10 @@ describe('escapeBibtexTitle keeps the TeX of a title', () => {
 		expect(escapeBibtexTitle(title)).toBe(title);
 		expect(
 			escapeBibtexTitle('\\c{C}elik, {\\L}ukasz, \\emph{B}ayes, J.~Smith, 50\\% \\& more'),
-		).toBe('\\c{C}elik, {\\L}ukasz, \\emph{B}ayes, J.~Smith, 50\\% \\& more');
+		).toBe(
+			// A name with a tie is one word, braced for its capital after the first letter.
+			'\\c{C}elik, {\\L}ukasz, \\emph{B}ayes, {J.~Smith}, 50\\% \\& more',
+		);
 	});
 	test('escapes unknown commands, escaped braces, lone accents and unpaired braces', () => {
 		expect(escapeBibtexTitle('\\msun and \\{x\\} and {\\bf y} and a\\"')).toBe(
@@ -187,17 +212,108 @@ describe('escapeBibtex', () => {
 });
 
 describe('publicationYear and bibtexKey', () => {
-	test('reads the year from new and old arXiv ids, else the listing date', () => {
-		expect(publicationYear({ arxivId: '2504.12351', date: '2026-01-01' })).toBe('2025');
-		expect(publicationYear({ arxivId: 'hep-th/9901001', date: '2026-01-01' })).toBe('1999');
-		expect(publicationYear({ arxivId: 'math/0701001', date: '2026-01-01' })).toBe('2007');
-		expect(publicationYear({ date: '2026-01-01' })).toBe('2026');
+	test('reads the year from the journal reference, else the arXiv id, never the listing date', () => {
+		// The listing date of an arXiv record is its update_date, often years after the id's.
+		expect(publicationYear({ arxivId: '0704.0001' })).toBe('2007');
+		expect(publicationYear({ arxivId: '2504.12351' })).toBe('2025');
+		expect(publicationYear({ arxivId: 'hep-th/9901001' })).toBe('1999');
+		expect(publicationYear({ arxivId: 'math/0701001' })).toBe('2007');
+		expect(
+			publicationYear({ arxivId: '0704.0058', journalRef: 'Int. J. Astrobiol. 2 (2003) 141' }),
+		).toBe('2003');
+		expect(publicationYear({})).toBeUndefined();
+		const dated = { ...base, arxivId: '0704.0001', date: '2010-05-01', authors: ['C. Balázs'] };
+		expect(toBibtex(dated, 'u')).toContain('year = {2007}');
+		expect(bibtexKey(dated)).toBe('balazs2007lifegpt');
 	});
 
 	test('skips stop words in the title and falls back to the slug for non-Latin titles', () => {
 		expect(bibtexKey({ ...base, title: 'On the Origin of Things', authors: ['A B'] })).toBe(
-			'b2025origin',
+			'borigin',
 		);
-		expect(bibtexKey({ ...base, title: '深度学习', slug: 'deep-x' })).toBe('deepx2025');
+		expect(bibtexKey({ ...base, title: '深度学习', slug: 'deep-x' })).toBe('deepx');
+		expect(bibtexKey({ ...base, title: '深度学习', slug: 'deep-x', arxivId: '2501.00001' })).toBe(
+			'deepx2025',
+		);
+	});
+
+	test('takes the title word from the title as it reads, not from its TeX (2510.02343)', () => {
+		const p = {
+			...base,
+			title: '$\\texttt{BluePrint}$: A Social Media User Dataset',
+			authors: ['Aurélien Bück-Kaeffer'],
+			arxivId: '2510.02343',
+		};
+		expect(bibtexKey(p)).toBe('buckkaeffer2025blueprint');
+		expect(bibtexKey({ ...p, title: 'Towards $\\infty$-LLMs' })).toBe('buckkaeffer2025llms');
+		expect(bibtexKey({ ...p, title: 'The Schr\\"odinger Equation' })).toBe(
+			'buckkaeffer2025schrodinger',
+		);
+	});
+});
+
+describe('group authors', () => {
+	test('are braced, so BibTeX takes the name whole, and give the key their first word', () => {
+		// 2510.24701: read as a person, `T. D. Team`, and the key `team2025tongyi`.
+		const p = {
+			...base,
+			title: 'Tongyi DeepResearch Technical Report',
+			authors: ['Tongyi DeepResearch Team', 'Baixuan Li'],
+			arxivId: '2510.24701',
+		};
+		expect(toBibtex(p, 'u')).toContain('author = {{Tongyi DeepResearch Team} and Baixuan Li}');
+		expect(bibtexKey(p)).toBe('tongyi2025tongyi');
+		expect(bibtexKey({ ...p, authors: ['The ATLAS Collaboration'] })).toBe('atlas2025tongyi');
+		expect(toBibtex({ ...p, authors: ['R&D Lab', 'Mistral AI'] }, 'u')).toContain(
+			'author = {{R\\&D Lab} and {Mistral AI}}',
+		);
+		// People whose name only ends like a group's stay people (`Ai` is a surname).
+		expect(toBibtex({ ...p, authors: ['Qingyao Ai', 'Ai Han'] }, 'u')).toContain(
+			'author = {Qingyao Ai and Ai Han}',
+		);
+	});
+});
+
+describe('escapeBibtexTitle protects the case of words that keep it', () => {
+	test('acronyms, names with inner capitals or digits, capital letters: in every title', () => {
+		expect(escapeBibtexTitle('The Blue Straggler Population of the Globular Cluster M5')).toBe(
+			'The Blue Straggler Population of the Globular Cluster {M5}',
+		);
+		expect(
+			escapeBibtexTitle('BERT-Based Scoring of GPT-4 and CodeT5 on iPhone, 3D and Sub-GeV'),
+		).toBe('{BERT}-Based Scoring of {GPT-4} and {CodeT5} on {iPhone}, {3D} and Sub-{GeV}');
+		expect(escapeBibtexTitle('Measuring B Decays (Part I) with Llama-2-7B')).toBe(
+			'Measuring {B} Decays (Part {I}) with {Llama-2-7B}',
+		);
+	});
+	test('capitalised words too in a sentence-case title, not in a title-case one', () => {
+		// 0704.0001.
+		expect(
+			escapeBibtexTitle(
+				'Calculation of prompt diphoton production cross sections at Tevatron and LHC energies',
+			),
+		).toBe(
+			'Calculation of prompt diphoton production cross sections at {Tevatron} and {LHC} energies',
+		);
+		expect(
+			escapeBibtexTitle('Nonequilibrium limiters in lattice Boltzmann methods: A review'),
+		).toBe('Nonequilibrium limiters in lattice {Boltzmann} methods: A review');
+		expect(escapeBibtexTitle('Search for New Physics at the Tevatron')).toBe(
+			'Search for New Physics at the Tevatron',
+		);
+		expect(escapeBibtexTitle('The (non-)Abelian gauge theories of Navier-Stokes flows')).toBe(
+			'The (non-){Abelian} gauge theories of {Navier-Stokes} flows',
+		);
+	});
+	test('formulas with capitals are braced whole; groups and TeX stay as they are', () => {
+		expect(
+			escapeBibtexTitle('Bounds on $N$-body and $\\Delta$ terms of $\\mathcal{O}(n)$ sums'),
+		).toBe('Bounds on {$N$}-body and {$\\Delta$} terms of $\\mathcal{O}(n)$ sums');
+		expect(escapeBibtexTitle('A study of {Large Hadron Collider} data and {\\it QCD} fits')).toBe(
+			'A study of {Large Hadron Collider} data and {\\it QCD} fits',
+		);
+		expect(escapeBibtexTitle('BLM$_1$: $O(n \\log N)$ sorting')).toBe(
+			'{BLM$_1$}: {$O(n \\log N)$} sorting',
+		);
 	});
 });
