@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { analyzeTopics } from '../../scripts/ingest/topics/analyze.ts';
-import { sharedField } from '../../scripts/ingest/topics/derive.ts';
+import { inField, sharedField } from '../../scripts/ingest/topics/derive.ts';
 import { readTopicsYaml } from '../../scripts/ingest/topics/topics-yaml.ts';
 import { categoryName } from '../../src/lib/arxiv-categories.ts';
 
@@ -28,6 +28,22 @@ describe('derived topic names', () => {
 		// Trending papers have no categories; codes arXiv does not have count for nothing.
 		expect(sharedField([undefined, undefined])).toBeUndefined();
 		expect(sharedField(['I.2.7', '68T50', 'cs.CL'])).toBeUndefined();
+	});
+
+	test('a cluster keeps the papers of the arXiv group most of it is in, and unknown ones', () => {
+		const cats: string[][] = [
+			['hep-ph'],
+			['cond-mat.str-el', 'cs.LG'],
+			['astro-ph'],
+			['cs.AI', 'eess.SY'],
+			['math.CA'],
+			[],
+			['math-ph', 'math.MP'],
+		];
+		// Physics holds 4 of 7 primaries (math-ph counts for Physics and Mathematics both).
+		expect(inField([0, 1, 2, 3, 4, 5, 6], (d) => cats[d]!)).toEqual([0, 1, 2, 5, 6]);
+		// No group holds half: nobody leaves.
+		expect(inField([0, 3, 4, 5], (d) => cats[d]!)).toEqual([0, 3, 4, 5]);
 	});
 
 	test('papers outside the taxonomy get topics named by their field and their phrases', () => {

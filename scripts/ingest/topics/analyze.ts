@@ -14,7 +14,7 @@ import { fieldMask } from '../../../src/lib/arxiv-categories.ts';
 import { readableTitle } from '../../../src/lib/math-text.ts';
 import type { Topic } from '../../../src/schemas/topic.ts';
 import { compileTaxonomy, pickTopics, scoreDocument, type Reason } from './classify.ts';
-import { deriveClusters, nameCluster, sharedField } from './derive.ts';
+import { DERIVE, deriveClusters, inField, nameCluster, sharedField } from './derive.ts';
 import {
 	createChunks,
 	createVectorStore,
@@ -196,7 +196,15 @@ export function analyzeTopics(
 		// Many papers still unplaced: the corpus reaches outside the taxonomy, so derive topics.
 		const derived: Topic[] = [];
 		const taken = new Set(definitions.map((t) => t.slug));
-		for (const cluster of deriveClusters(c, unplaced, vectors)) {
+		for (const found of deriveClusters(c, unplaced, vectors)) {
+			// Papers of another arXiv group than most of the cluster's leave it (to the catch-all):
+			// a power-grid planning paper (cs.AI) sat in "Physics: quantum, electron and phonon".
+			const docs =
+				options.useCategories === false
+					? found.docs
+					: inField(found.docs, (d) => inputs[d]!.categories);
+			if (docs.length < DERIVE.minClusterSize) continue;
+			const cluster = { ...found, docs };
 			const field = sharedField(cluster.docs.map((d) => inputs[d]!.categories[0]));
 			const { name, slug: base } = nameCluster(c, cluster.terms, field);
 			let slug = base;

@@ -4,7 +4,7 @@
  * seeding) and name each cluster by its top terms.
  */
 import { cosine, cosineIndexed, indexVector, type SparseVector } from './related.ts';
-import { archiveName, archiveOf } from '../../../src/lib/arxiv-categories.ts';
+import { archiveName, archiveOf, fieldMask } from '../../../src/lib/arxiv-categories.ts';
 import { type Corpus, displayTerm, termWords } from './tfidf.ts';
 
 /** When and how to derive topics. */
@@ -142,6 +142,33 @@ function topTerms(
 		out.push(t);
 	}
 	return out;
+}
+
+/**
+ * The papers of a cluster that belong to the arXiv group (fieldMask) at least DERIVE.fieldShare
+ * of its papers' primary categories are in, with those whose group is unknown (no categories:
+ * trending papers); all of them when no group holds that share. k-means places a paper by its
+ * words alone, and a few shared words ("systems", "nonlinear") put computer science papers into
+ * a physics cluster.
+ */
+export function inField(
+	docs: readonly number[],
+	categoriesOf: (d: number) => readonly string[],
+): number[] {
+	const counts = new Map<number, number>();
+	for (const d of docs) {
+		const primary = fieldMask(categoriesOf(d).slice(0, 1));
+		for (let bit = 1; bit <= primary; bit <<= 1)
+			if (primary & bit) counts.set(bit, (counts.get(bit) ?? 0) + 1);
+	}
+	const need = DERIVE.fieldShare * docs.length;
+	const bits = [...counts].filter(([, n]) => n >= need).map(([bit]) => bit);
+	if (bits.length === 0) return [...docs];
+	const group = bits.reduce((a, b) => a | b, 0);
+	return docs.filter((d) => {
+		const mask = fieldMask(categoriesOf(d));
+		return mask === 0 || (mask & group) !== 0;
+	});
 }
 
 /** Physics archives, one field when no single archive holds most of a cluster. */
