@@ -6,7 +6,7 @@
  * 3. Warm: W cards (default 10,000) whose PNGs are all in the cache: hashing, cache look-up and
  *    hard-linking into an output folder, exactly what an unchanged rebuild does.
  * Cold time for 10,000 cards is extrapolated from (2) unless `--cards 10000` is passed.
- * Everything happens in a temporary folder, removed at the end.
+ * Everything happens in a temporary folder, removed at the end. `--help`: the options (bench/cli.ts).
  */
 import { linkSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
@@ -17,13 +17,14 @@ import { listCardJobs, type CardJob } from '../src/lib/cards/jobs.ts';
 import type { PaperCard } from '../src/lib/cards/layout.ts';
 import { stringify as stringifyYaml } from 'yaml';
 import { createRenderer } from '../src/lib/cards/render.ts';
+import { BENCH_CARDS_USAGE, optionsOrExit, parseBenchCardsArgs } from './bench/cli.ts';
 
-const arg = (name: string, fallback: number): number => {
-	const i = process.argv.indexOf(`--${name}`);
-	return i > 0 ? Number(process.argv[i + 1]) : fallback;
-};
-const N = arg('cards', 200);
-const W = arg('warm', 10_000);
+const { cards: N, warm: W } = optionsOrExit(
+	'bench-cards',
+	parseBenchCardsArgs(process.argv.slice(2)),
+	BENCH_CARDS_USAGE,
+	'node scripts/bench-cards.ts',
+);
 const root = process.cwd();
 
 const WORDS = (

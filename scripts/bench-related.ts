@@ -3,26 +3,35 @@
  * deterministic synthetic corpus: real abstracts from ../shared/corpora/*.jsonl and the seed,
  * recombined sentence by sentence with a seeded random generator, so vocabulary and phrase
  * statistics stay realistic at any size.
- * Usage: node scripts/bench-related.ts [--sizes 1000,10000,100000]
+ * Usage: npm run bench:related -- [--sizes 1000,10000,100000] [--corpora DIR] (default: 1000;
+ * the options: bench/cli.ts, `--help`).
  * Each size runs in its own process so that its peak memory (max RSS) is its own.
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
+import {
+	BENCH_RELATED_USAGE,
+	CORPORA_HINT,
+	corporaProblem,
+	failSetup,
+	optionsOrExit,
+	parseBenchRelatedArgs,
+} from './bench/cli.ts';
 import { buildPapers } from './ingest/build-papers.ts';
 import { parseSource } from './ingest/parse/index.ts';
 import { analyzeTopics, type TopicInput } from './ingest/topics/analyze.ts';
 import { readTopicsYaml } from './ingest/topics/topics-yaml.ts';
 
-const { values } = parseArgs({
-	options: {
-		sizes: { type: 'string', default: '1000,10000,100000' },
-		size: { type: 'string' },
-		corpora: { type: 'string', default: '../shared/corpora' },
-	},
-});
+/** The seed trending page, part of the repository. */
+const SEED_PAGE = fileURLToPath(
+	new URL('../content/sources/2025-03-18-trending.txt', import.meta.url),
+);
+/** The topic taxonomy. */
+const TOPICS = fileURLToPath(new URL('../content/topics.yaml', import.meta.url));
+/** Real abstracts the figures of docs/BENCHMARKS.md were measured with (999 + 75 of the seed). */
+export const DOCUMENTED_REAL_PAPERS = 1074;
 
 /** Mulberry32: a tiny seeded generator, so every run builds the same corpus. */
 export function seededRandom(seed: number): () => number {
@@ -36,16 +45,14 @@ export function seededRandom(seed: number): () => number {
 	};
 }
 
-/** Real papers: the shared corpora and the seed trending page. */
+/** Real papers: the corpora (which must be there: see corporaProblem) and the seed page. */
 export function loadRealPapers(corpora: string): TopicInput[] {
 	const files = [
-		...(existsSync(corpora)
-			? readdirSync(corpora)
-					.filter((f) => f.endsWith('.jsonl'))
-					.sort()
-					.map((f) => join(corpora, f))
-			: []),
-		'content/sources/2025-03-18-trending.txt',
+		...readdirSync(corpora)
+			.filter((f) => f.endsWith('.jsonl'))
+			.sort()
+			.map((f) => join(corpora, f)),
+		SEED_PAGE,
 	];
 	const records = files.flatMap(
 		(f) => parseSource({ name: basename(f), bytes: readFileSync(f) }).records,
@@ -76,13 +83,25 @@ export function syntheticCorpus(real: readonly TopicInput[], size: number): Topi
 	});
 }
 
-if (values.size) {
-	const size = Number(values.size);
-	const { topics } = readTopicsYaml(
-		readFileSync('content/topics.yaml', 'utf8'),
-		'content/topics.yaml',
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+	const values = optionsOrExit(
+		'bench:related',
+		parseBenchRelatedArgs(process.argv.slice(2)),
+		BENCH_RELATED_USAGE,
+		'npm run bench:related --',
 	);
-	const corpus = syntheticCorpus(loadRealPapers(values.corpora), size);
+	// Without the corpora the corpus would be recombined from the 75 seed papers only: figures
+	// that cannot be compared with docs/BENCHMARKS.md. Refused, with what to do.
+	const problem = corporaProblem(values.corpora);
+	if (problem) failSetup('bench:related', `no corpora: ${problem}`, CORPORA_HINT);
+	if (values.size) measureSize(values.size, values.corpora);
+	else runSizes(values.sizes, values.corpora);
+}
+
+/** One size in this process: prints its figures as a JSON line. */
+function measureSize(size: number, corpora: string): void {
+	const { topics } = readTopicsYaml(readFileSync(TOPICS, 'utf8'), 'content/topics.yaml');
+	const corpus = syntheticCorpus(loadRealPapers(corpora), size);
 	const started = performance.now();
 	const cpuBefore = process.cpuUsage();
 	const result = analyzeTopics(corpus, topics);
@@ -102,22 +121,38 @@ if (values.size) {
 			topics: result.topics.length,
 		}),
 	);
-} else {
+}
+
+/** Every size in its own process, one table row each, said first. */
+function runSizes(sizes: readonly number[], corpora: string): void {
+	const real = loadRealPapers(corpora).length;
+	console.error(
+		`bench:related: sizes ${sizes.map((n) => n.toLocaleString('en')).join(', ')}, each in its own process, ` +
+			`recombined from ${real.toLocaleString('en')} real abstracts (${corpora}/*.jsonl and the seed page)`,
+	);
+	if (real !== DOCUMENTED_REAL_PAPERS)
+		console.error(
+			`bench:related: WARNING: docs/BENCHMARKS.md was measured on ${DOCUMENTED_REAL_PAPERS.toLocaleString('en')} real abstracts, ` +
+				`these ${real.toLocaleString('en')} give figures that are not comparable`,
+		);
 	const self = fileURLToPath(import.meta.url);
 	console.log('| Papers | Wall time (s) | CPU time (s) | Peak RSS (MB) | Related links | Topics |');
 	console.log('|---:|---:|---:|---:|---:|---:|');
-	for (const size of values.sizes.split(',').map(Number)) {
-		const out = execFileSync(
-			process.execPath,
-			[self, '--size', String(size), '--corpora', values.corpora],
-			{
-				encoding: 'utf8',
-				maxBuffer: 1 << 24,
-			},
-		);
-		const r = JSON.parse(out.trim().split('\n').at(-1)!) as Record<string, number>;
+	for (const size of sizes) {
+		const r = spawnSync(process.execPath, [self, '--size', String(size), '--corpora', corpora], {
+			encoding: 'utf8',
+			maxBuffer: 1 << 24,
+			stdio: ['ignore', 'pipe', 'inherit'],
+		});
+		if (r.status !== 0) {
+			console.error(
+				`bench:related: the run of ${size.toLocaleString('en')} papers failed (${r.signal ? `signal ${r.signal}` : `exit ${r.status}`})`,
+			);
+			process.exit(1);
+		}
+		const f = JSON.parse(r.stdout.trim().split('\n').at(-1)!) as Record<string, number>;
 		console.log(
-			`| ${r.size!.toLocaleString('en')} | ${r.seconds} | ${r.cpuSeconds} | ${r.maxRssMb} | ${r.links} | ${r.topics} |`,
+			`| ${f.size!.toLocaleString('en')} | ${f.seconds} | ${f.cpuSeconds} | ${f.maxRssMb} | ${f.links} | ${f.topics} |`,
 		);
 	}
 }

@@ -3,12 +3,20 @@
  * for every code point its @fontsource subsets cover, at the two weights the cards use.
  * The cards wrap text themselves (to put an ellipsis at a word boundary), so they need widths
  * without loading a font parser at build time. Run after upgrading @fontsource/inter:
- * `node scripts/cards-metrics.ts`.
+ * `node scripts/cards-metrics.ts` (`--help`: what it does, bench/cli.ts).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import * as hb from 'harfbuzzjs';
 import { parseUnicodeRange } from '../src/lib/cards/fonts.ts';
 import { woffToSfnt } from '../src/lib/cards/woff.ts';
+import { CARDS_METRICS_USAGE, optionsOrExit, parseCardsMetricsArgs } from './bench/cli.ts';
+
+optionsOrExit(
+	'cards-metrics',
+	parseCardsMetricsArgs(process.argv.slice(2)),
+	CARDS_METRICS_USAGE,
+	'node scripts/cards-metrics.ts',
+);
 
 const dir = 'node_modules/@fontsource/inter';
 const subsets = JSON.parse(readFileSync(`${dir}/unicode.json`, 'utf8')) as Record<string, string>;

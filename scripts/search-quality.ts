@@ -9,15 +9,23 @@
  *
  * Usage: node scripts/search-quality.ts [dist] [content/papers]   (prints JSON)
  *        node scripts/search-quality.ts --first [dist]   (first queries only, every file listed)
+ *        (`--help`: the options, bench/cli.ts)
  * The end-to-end test tests/e2e/search-quality.test.ts asserts the thresholds on the seed.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from '../tests/e2e/support/browser.ts';
 import { serveSite, type SiteServer } from '../tests/e2e/support/server.ts';
+import {
+	failSetup,
+	optionsOrExit,
+	parseSearchQualityArgs,
+	SEARCH_QUALITY_USAGE,
+} from './bench/cli.ts';
 
 /** What the quality run needs of a paper. */
 export interface PaperRef {
@@ -269,11 +277,26 @@ export async function measureFirstQueries(dist: string, queries = FIRST_QUERIES)
 	}
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-	const args = process.argv.slice(2);
-	const firstOnly = args.includes('--first');
-	const [dist = 'dist', papers = 'content/papers'] = args.filter((a) => !a.startsWith('--'));
-	const report = firstOnly
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+	const { first, dist, papers } = optionsOrExit(
+		'search-quality',
+		parseSearchQualityArgs(process.argv.slice(2)),
+		SEARCH_QUALITY_USAGE,
+		'node scripts/search-quality.ts',
+	);
+	if (!existsSync(join(dist, 'pagefind', 'pagefind.js')))
+		failSetup(
+			'search-quality',
+			`${dist}: no built site with a search index (no pagefind/pagefind.js)`,
+			'build it first (npm run build), or name the built site: node scripts/search-quality.ts DIST',
+		);
+	if (!first && !existsSync(papers))
+		failSetup(
+			'search-quality',
+			`${papers}: no such folder`,
+			'name the generated entries: node scripts/search-quality.ts DIST PAPERS',
+		);
+	const report = first
 		? await measureFirstQueries(dist, [...FIRST_QUERIES, 'language model', '?code=yes'])
 		: await measureQuality(dist, papers);
 	console.log(JSON.stringify(report, null, 2));

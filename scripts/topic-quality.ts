@@ -5,29 +5,45 @@
  *   - purity: per topic (first topic of each paper), the share of its papers in the topic's most
  *     common arXiv primary category, weighted by topic size;
  *   - related within category: share of related links whose two papers share the primary category.
- * Usage: node scripts/topic-quality.ts [--topics content/topics.yaml] [--corpora DIR] [--verbose] [FILES…]
- * (default FILES: ../shared/corpora/*.jsonl)
+ * Usage: npm run quality:topics -- [--topics content/topics.yaml] [--corpora DIR] [--verbose] [FILES…]
+ * (default FILES: ../shared/corpora/*.jsonl; the options: bench/cli.ts, `--help`)
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import {
+	CORPORA_HINT,
+	corporaProblem,
+	failSetup,
+	optionsOrExit,
+	parseTopicQualityArgs,
+	TOPIC_QUALITY_USAGE,
+} from './bench/cli.ts';
 import { buildPapers } from './ingest/build-papers.ts';
 import { parseSource } from './ingest/parse/index.ts';
 import { analyzeTopics } from './ingest/topics/analyze.ts';
 import { readTopicsYaml } from './ingest/topics/topics-yaml.ts';
 
-const { values, positionals } = parseArgs({
-	allowPositionals: true,
-	options: {
-		topics: { type: 'string', default: 'content/topics.yaml' },
-		verbose: { type: 'boolean', default: false },
-		corpora: { type: 'string', default: '../shared/corpora' },
-	},
-});
+const values = optionsOrExit(
+	'quality:topics',
+	parseTopicQualityArgs(process.argv.slice(2)),
+	TOPIC_QUALITY_USAGE,
+	'npm run quality:topics --',
+);
 const CORPORA = values.corpora;
+if (values.files.length === 0) {
+	// The labelled corpora are not part of the repository: said plainly, not as a stack trace.
+	const problem = corporaProblem(CORPORA);
+	if (problem)
+		failSetup('quality:topics', `no corpora: ${problem}`, `${CORPORA_HINT}, or name FILEs`);
+}
+for (const f of values.files)
+	if (!existsSync(f) || !statSync(f).isFile())
+		failSetup('quality:topics', `${f}: no such file`, 'name arXiv JSON Lines files (.jsonl)');
+if (!existsSync(values.topics))
+	failSetup('quality:topics', `${values.topics}: no such file`, 'pass --topics FILE');
 const files =
-	positionals.length > 0
-		? positionals
+	values.files.length > 0
+		? values.files
 		: readdirSync(CORPORA)
 				.filter((f) => f.endsWith('.jsonl'))
 				.sort()
