@@ -5,7 +5,7 @@
  *   3. on any error: print them all with file and line, write nothing, exit 1
  *   4. write the entries atomically, as they are rendered (write.ts, write-worker.ts)
  *   5. print the summary               (report.ts)
- * Usage: node scripts/ingest.ts [--sources DIR] [--out DIR] [--topics FILE] [--quiet] [--help]
+ * Usage: npm run ingest -- [--sources DIR] [--out DIR] [--topics FILE] [--quiet] [--help]
  * (the options and their defaults: ingest/cli.ts).
  * (Node runs the TypeScript itself since 22.18; `npm run ingest` uses the pinned Node.)
  */

@@ -9,6 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { argumentMistake } from '../ingest/cli.ts';
 
 /** What a command line asks for: a run, the usage, or nothing (a mistake, with its message). */
 export type Cli<T> =
@@ -28,16 +29,6 @@ function cli<T>(parse: () => T | 'help'): Cli<T> {
 			return { kind: 'error', message: argumentMistake(e as Error & { code: string }) };
 		throw e;
 	}
-}
-
-/** Node's parseArgs messages run to several sentences of advice on `--`: only the first is kept. */
-function argumentMistake(e: Error & { code?: string }): string {
-	const quoted = /'([^']*)'/.exec(e.message)?.[1];
-	if (e.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && quoted) return `unknown option ${quoted}`;
-	if (e.code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL' && quoted)
-		return `unexpected argument ${quoted}`;
-	const first = (e.message.split(/(?<=\.) /)[0] ?? e.message).replace(/\.$/, '');
-	return first.charAt(0).toLowerCase() + first.slice(1);
 }
 
 /** `raw` as a whole number from 1 to `max`, or a mistake naming `option`. */

@@ -26,7 +26,7 @@ const DEFAULTS = {
 } as const;
 
 /** The usage printed by `--help`. */
-export const USAGE = `Usage: node scripts/ingest.ts [options]   (or: npm run ingest -- [options])
+export const USAGE = `Usage: npm run ingest -- [options]   (or, with the pinned Node: npx node scripts/ingest.ts [options])
 
 Reads the source files (trending pages .txt, arXiv JSON Lines .jsonl or .json) and writes one MDX
 entry per paper. On bad input every problem is printed with file and line, nothing is
@@ -42,7 +42,7 @@ Options:
 `;
 
 /** Hint printed under a command-line mistake. */
-export const USAGE_HINT = 'run `node scripts/ingest.ts --help` for the options';
+export const USAGE_HINT = 'run `npm run ingest -- --help` for the options';
 
 /**
  * Reads the ingest's arguments. parseArgs throws on an unknown option, a missing value or a
@@ -70,7 +70,7 @@ export function parseIngestArgs(args: readonly string[]): IngestCli {
 }
 
 /** Node's parseArgs messages run to several sentences of advice on `--`: only the first is kept. */
-function argumentMistake(e: Error & { code?: string }): string {
+export function argumentMistake(e: Error & { code?: string }): string {
 	const quoted = /'([^']*)'/.exec(e.message)?.[1];
 	if (e.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && quoted) return `unknown option ${quoted}`;
 	if (e.code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL' && quoted)

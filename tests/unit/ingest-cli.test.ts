@@ -96,7 +96,7 @@ describe('ingest command', { timeout: 120_000 }, () => {
 			const r = run(flag);
 			expect(r.status).toBe(0);
 			expect(r.stderr).toBe('');
-			expect(r.stdout).toMatch(/^Usage: node scripts\/ingest\.ts/);
+			expect(r.stdout).toMatch(/^Usage: npm run ingest -- \[options\]/);
 			for (const option of ['--sources DIR', '--out DIR', '--topics FILE', '--quiet', '--help'])
 				expect(r.stdout).toContain(option);
 			expect(r.stdout).toContain('(default: content/sources)');
@@ -112,7 +112,7 @@ describe('ingest command', { timeout: 120_000 }, () => {
 			const r = run(...args);
 			expect(r.status).toBe(2);
 			expect(r.stderr).toBe(
-				`${message}\n  hint: run \`node scripts/ingest.ts --help\` for the options\n`,
+				`${message}\n  hint: run \`npm run ingest -- --help\` for the options\n`,
 			);
 			expect(r.stdout).toBe('');
 		}
