@@ -11,7 +11,7 @@ import type { Redirect } from '../../src/schemas/redirect.ts';
 import { InputProblem, type Problem, type RawRecord } from './types.ts';
 import { compareListing } from '../../src/lib/listing.ts';
 import { firstOf, mergeByKey, textKeys, type MergedRecord } from './dedupe.ts';
-import { latexToPlain } from '../../src/lib/latex-prose.ts';
+import { readableTitle } from '../../src/lib/math-text.ts';
 import {
 	codeUrlsIn,
 	extractShortName,
@@ -69,8 +69,10 @@ export interface PreparedRecord {
 	version?: number;
 }
 
+// Plain-text fields read as titles do: prose TeX and `$…$` formulas as Unicode (a comment's
+// `[$\bar{\mathbf{G}}(...)\mathbf{P}_i^s$ …]` was shown as typed).
 const optional = (s: string | undefined): string | undefined =>
-	s ? latexToPlain(normalizeWhitespace(s)) || undefined : undefined;
+	s ? readableTitle(normalizeWhitespace(s)) || undefined : undefined;
 const field = (s: string | undefined): string | null | undefined =>
 	s === undefined ? undefined : (optional(s) ?? null);
 

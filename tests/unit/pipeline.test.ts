@@ -344,6 +344,21 @@ describe('ingest pipeline', () => {
 		]);
 	});
 
+	test('comments and journal references read their TeX as text, formulas as Unicode', () => {
+		const r = ingest([
+			{
+				name: 'a.jsonl',
+				bytes: enc(
+					jsonl({
+						id: '0704.0033',
+						comments: 'correction in Eq.(96) [$\\mathbf{P}_i^s$ instead of $x^2$], Schr\\"odinger',
+					}),
+				),
+			},
+		]);
+		expect(r.papers[0]!.comments).toBe('correction in Eq.(96) [Pᵢ^s instead of x²], Schrödinger');
+	});
+
 	test("a paper's arXiv history comes from the record with the most versions", () => {
 		const v = (n: number, day: string) => ({
 			version: `v${n}`,
