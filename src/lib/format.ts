@@ -100,6 +100,25 @@ export function authorLines(
 	};
 }
 
+/** Authors a search result names before the rest are counted ("and 5 more"). */
+export const SEARCH_AUTHORS = 3;
+
+/**
+ * A paper's authors as a search result shows them: the first few and how many more
+ * (`A. One, B. Two, C. Three and 5 more`), or "et al." when the source names only some.
+ * Empty without authors (trending pages list none).
+ */
+export function searchAuthors(
+	authors: readonly string[],
+	more = false,
+	max = SEARCH_AUTHORS,
+): string {
+	if (authors.length === 0) return '';
+	const shown = authors.slice(0, max).join(', ');
+	if (more) return `${shown} et al.`;
+	return authors.length > max ? `${shown} and ${authors.length - max} more` : shown;
+}
+
 /**
  * Longest page title a document `<title>` and its social titles carry, in characters. The
  * longest of the corpus's 1,076 titles is 185; a crafted 400-character title would fill a tab

@@ -3,6 +3,13 @@
  * Pure, so the markup contract (see SearchMeta.astro) is unit-tested without a build.
  */
 import type { Paper } from '../schemas/paper.ts';
+import { searchAuthors } from './format.ts';
+
+/** What a paper page's search metadata is made from. */
+export type SearchMetaFields = Pick<
+	Paper,
+	'shortName' | 'date' | 'rank' | 'topics' | 'codeUrls' | 'authors' | 'moreAuthors'
+>;
 
 /** Pagefind metadata, filters and sort keys of one paper page. */
 export interface PaperSearchMeta {
@@ -25,13 +32,17 @@ const REVERSED_RANK_WIDTH = 9;
  * fall back to the slug so a missing topics file never hides a paper from a filter.
  */
 export function paperSearchMeta(
-	paper: Pick<Paper, 'shortName' | 'date' | 'rank' | 'topics' | 'codeUrls'>,
+	paper: SearchMetaFields,
 	topicName: (slug: string) => string | undefined = () => undefined,
 ): PaperSearchMeta {
 	const topics = paper.topics.map((slug) => topicName(slug) ?? slug);
 	const meta: Record<string, string> = { date: paper.date };
 	if (paper.shortName) meta.shortName = paper.shortName;
 	if (topics.length) meta.topics = topics.join(', ');
+	// The first names only (searchAuthors): metadata is in every result's fragment, and the
+	// page's text, which every fragment holds too, already has them all.
+	const authors = searchAuthors(paper.authors, paper.moreAuthors);
+	if (authors) meta.authors = authors;
 	return {
 		meta,
 		filters: {
@@ -74,7 +85,7 @@ export interface SearchFacets {
  * gzip at 10,000 papers) before a reader has typed anything.
  */
 export function searchFacets(
-	papers: ReadonlyArray<Pick<Paper, 'shortName' | 'date' | 'rank' | 'topics' | 'codeUrls'>>,
+	papers: ReadonlyArray<SearchMetaFields>,
 	topicName: (slug: string) => string | undefined = () => undefined,
 ): SearchFacets {
 	const counts = new Map<string, number>();

@@ -37,9 +37,10 @@ export type SearchFields = Pick<
  * loader, so that a change here reaches the search records kept by earlier builds (they are
  * otherwise reused while the entry is unchanged). 2: the arXiv id; 3: the DOIs; 4: "et al.";
  * 5: ids on the keywords and the ids, which end the abstract's excerpts; 6: the title's TeX
- * read (readableTitle: `Schr\"odinger` → Schrödinger).
+ * read (readableTitle: `Schr\"odinger` → Schrödinger); 7: the first authors as metadata, shown
+ * in the results.
  */
-export const SEARCH_PAGE_VERSION = 6;
+export const SEARCH_PAGE_VERSION = 7;
 
 /** Picks the indexed fields of a paper (exactly those, so the record changes only with them). */
 export function searchFields(p: SearchFields): SearchFields {
@@ -95,6 +96,7 @@ export function searchPageHtml(
 	if (meta.shortName) span('data-pagefind-meta', 'shortName', meta.shortName);
 	span('data-pagefind-meta', 'date', meta.date!);
 	if (meta.topics) span('data-pagefind-meta', 'topics', meta.topics);
+	if (meta.authors) span('data-pagefind-meta', 'authors', meta.authors);
 	for (const [key, values] of Object.entries(filters))
 		for (const value of values) span('data-pagefind-filter', key, value);
 	for (const [key, value] of Object.entries(sorts)) span('data-pagefind-sort', key, value);

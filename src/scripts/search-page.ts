@@ -1,7 +1,7 @@
 /**
  * The search page: loads Pagefind on this page only, runs the query from `?q=`, keeps the URL
- * in step with the input and filters, renders results (title, short name, topics, highlighted
- * excerpt) and moves through them with the arrow keys.
+ * in step with the input and filters, renders results (title, authors, short name, topics,
+ * highlighted excerpt) and moves through them with the arrow keys.
  */
 import { formatShortDate, plural } from '../lib/format.ts';
 import {
@@ -16,6 +16,7 @@ import {
 	type ExcerptSource,
 	type SearchState,
 } from './search-state.ts';
+import { authorsLine } from './search-authors.ts';
 import { loadSortOrder, sortResults } from './search-sort.ts';
 import { watchIndexFetches } from './index-fetch.ts';
 import { pagefindUrl, rootUrl } from '../lib/urls.ts';
@@ -293,6 +294,23 @@ function renderResult(d: ResultData): HTMLLIElement {
 	const h = document.createElement('h2');
 	h.append(a);
 	li.append(h);
+	// Who wrote it, a matched name marked: names are text (nodes and <mark>s), never HTML.
+	const authors = authorsLine(d, d.meta.authors);
+	if (authors.length) {
+		const by = document.createElement('p');
+		by.className = 'search-authors';
+		by.dir = 'auto';
+		for (const part of authors) {
+			if (!part.mark) {
+				by.append(part.text);
+				continue;
+			}
+			const m = document.createElement('mark');
+			m.textContent = part.text;
+			by.append(m);
+		}
+		li.append(by);
+	}
 	const info = document.createElement('p');
 	info.className = 'search-result-meta';
 	for (const [cls, text] of [

@@ -99,8 +99,8 @@ export interface ExcerptSource {
 	/** Word positions of the matches in `content`. */
 	locations: number[];
 	weighted_locations: Array<{ location: number; balanced_score: number }>;
-	/** Elements with an `id` in the indexed region, at the word they start at. */
-	anchors: Array<{ id: string; location: number }>;
+	/** Elements with an `id` in the indexed region, at the word they start at, with their text. */
+	anchors: Array<{ id: string; location: number; text?: string }>;
 }
 
 /**

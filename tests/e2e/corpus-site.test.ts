@@ -106,6 +106,35 @@ test.each([
 	await context.close();
 });
 
+test.each([
+	// The 3rd of 4 authors: marked in the line of the first three.
+	['Nadolsky', '0704.0001', 'C. Balázs, E. L. Berger, P. M. Nadolsky and 1 more', 'Nadolsky'],
+	// The 8th of 8: named after the line.
+	[
+		'Sigurdsson',
+		'0704.0139',
+		'B. Lanzoni, E. Dalessandro, F.R. Ferraro and 5 more, including S. Sigurdsson',
+		'Sigurdsson',
+	],
+])(
+	'searching for the author %s shows who wrote paper %s, the name marked',
+	async (q, slug, line, mark) => {
+		const context = await browser.newContext({ serviceWorkers: 'block' });
+		const page = await context.newPage();
+		await page.goto(`${site.url}search/?q=${encodeURIComponent(q)}`);
+		await page.waitForSelector('.search-result');
+		const first = page.locator('.search-result').first();
+		expect(await first.locator('.search-result-link').getAttribute('href')).toBe(
+			`/papers/${slug}/`,
+		);
+		const authors = first.locator('.search-authors');
+		expect(await authors.textContent()).toBe(line);
+		expect(await authors.getAttribute('dir')).toBe('auto');
+		expect(await authors.locator('mark').allTextContents()).toEqual([mark]);
+		await context.close();
+	},
+);
+
 test('an arXiv paper page links its abstract and PDF and cites it as an arXiv eprint', () => {
 	const html = readFileSync(join(dist, 'papers', paper.id, 'index.html'), 'utf8');
 	expect(html).toContain(`href="https://arxiv.org/abs/${paper.id}"`);

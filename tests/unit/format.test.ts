@@ -8,6 +8,7 @@ import {
 	formatCount,
 	plural,
 	repoLabel,
+	searchAuthors,
 } from '../../src/lib/format.ts';
 import { titleParts } from '../../src/lib/math-text.ts';
 import {
@@ -52,6 +53,14 @@ describe('format', () => {
 		// The source named only some authors.
 		expect(authorLines(['F. Aharonian'], true)).toEqual({ shown: 'F. Aharonian et al.' });
 		expect(authorLines(['a', 'b', 'c'], true, 2).rest?.text).toBe('c et al.');
+	});
+
+	test('a search result names the first authors and how many more', () => {
+		expect(searchAuthors([])).toBe('');
+		expect(searchAuthors(['F. Aharonian'], true)).toBe('F. Aharonian et al.');
+		expect(searchAuthors(['a', 'b', 'c', 'd'])).toBe('a, b, c and 1 more');
+		expect(searchAuthors(['a', 'b', 'c', 'd'], true)).toBe('a, b, c et al.');
+		expect(searchAuthors(['a', 'b', 'c'])).toBe('a, b, c');
 	});
 
 	test('a page title is cut at a word past PAGE_TITLE_MAX, real titles never', () => {

@@ -7,6 +7,7 @@ const paper = {
 	rank: 7,
 	topics: ['speech', 'multimodal'],
 	codeUrls: ['https://example.org/code'],
+	authors: [] as string[],
 };
 
 describe('paper search metadata', () => {
@@ -51,6 +52,25 @@ describe('paper search metadata', () => {
 		// Only papers with code carry the filter: a `no` list would grow every query's download.
 		expect(m.filters.code).toEqual([]);
 		expect(m.meta.shortName).toBeUndefined();
+	});
+
+	test('names the first three authors and counts the rest, or ends with et al.', () => {
+		const authors = ['A. One', 'B. Two', 'C. Three', 'D. Four', 'E. Five'];
+		expect(paperSearchMeta({ ...paper, authors }).meta.authors).toBe(
+			'A. One, B. Two, C. Three and 2 more',
+		);
+		expect(paperSearchMeta({ ...paper, authors: authors.slice(0, 3) }).meta.authors).toBe(
+			'A. One, B. Two, C. Three',
+		);
+		expect(paperSearchMeta({ ...paper, authors, moreAuthors: true }).meta.authors).toBe(
+			'A. One, B. Two, C. Three et al.',
+		);
+		// No authors (trending pages): no key, so no empty line in the results.
+		expect('authors' in paperSearchMeta(paper).meta).toBe(false);
+		// Metadata only: never a filter or a sort (every query would download it).
+		const m = paperSearchMeta({ ...paper, authors });
+		expect(Object.keys(m.filters)).not.toContain('authors');
+		expect(Object.keys(m.sorts)).not.toContain('authors');
 	});
 
 	test('rank keys sort lexically in numeric order', () => {

@@ -62,6 +62,10 @@ test('the page holds the indexed region: weighted names, authors, metadata, abst
 	// Topic filters use display names; an unknown slug stands for itself.
 	expect(html).toContain('data-pagefind-filter="topic[data-value]" data-value="Language models"');
 	expect(html).toContain('data-pagefind-filter="topic[data-value]" data-value="unknown-topic"');
+	// The first authors as metadata, after the topics (the order of SearchMeta.astro).
+	expect(html).toContain(
+		'data-pagefind-meta="topics[data-value]" data-value="Language models, unknown-topic"></span><span data-pagefind-meta="authors[data-value]" data-value="Author 1, Author 2, Author 3 and 29 more">',
+	);
 	expect(html).toContain('data-pagefind-filter="code[data-value]" data-value="yes"');
 	expect(html).toContain('data-pagefind-sort="rank[data-value]" data-value="000007"');
 	expect(html).toContain(
@@ -83,4 +87,12 @@ test('no short name, authors or keywords: those elements are left out', () => {
 	expect(html.match(/data-pagefind-weight/g)).toHaveLength(1);
 	expect(html).not.toContain('<ul>');
 	expect(html).not.toContain('code[data-value]');
+	expect(html).not.toContain('authors[data-value]');
+});
+
+test('author names are attribute text, escaped', () => {
+	const html = searchPageHtml({ ...paper, authors: ['A "Q" <b>&'] }, '', names);
+	expect(html).toContain(
+		'data-pagefind-meta="authors[data-value]" data-value="A &quot;Q&quot; &lt;b&gt;&amp;"',
+	);
 });
