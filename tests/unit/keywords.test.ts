@@ -83,3 +83,40 @@ describe('keywords of acronyms', () => {
 		expect(gas).not.toContain('GA');
 	});
 });
+
+describe('keywords that are fragments of a longer run of words', () => {
+	// Every three-word window of a title counts twice, so each used to pass as a phrase.
+	const docs = [
+		...DOCS,
+		{
+			title: 'When crafted narratives exploit manipulated visual contexts',
+			text: 'Crafted narratives mislead detectors. We align captions using optimal transport and align captions using optimal transport again; manipulated visual contexts fool detectors.',
+		},
+		{ title: 'Optimal transport', text: 'Optimal transport aligns distributions of captions.' },
+		{ title: 'Fact checking', text: 'Detectors of manipulated images and narratives.' },
+	];
+	const keywords = keywordsOf(docs)[DOCS.length]!;
+	const words = (k: string) => k.toLowerCase().split(' ');
+
+	test('never chooses two shifted windows of the same words', () => {
+		for (const a of keywords.map(words))
+			for (const b of keywords.map(words))
+				for (let k = 1; k < Math.min(a.length, b.length); k++)
+					expect(a.slice(-k).join(' ')).not.toBe(b.slice(0, k).join(' '));
+		expect(keywords).toContain('crafted narratives');
+	});
+
+	test('a phrase with a verb or one ending in "using" is no keyword', () => {
+		expect(keywords.some((k) => /\b(using|exploit)\b/i.test(k))).toBe(false);
+		expect(keywords).not.toContain('captions using');
+	});
+
+	test('still picks at least 3 keyphrases from a short abstract', () => {
+		expect(keywords.length).toBeGreaterThanOrEqual(KEYWORDS.min);
+		const short = keywordsOf([
+			...DOCS,
+			{ title: 'Open vocabulary segmentation', text: 'Segmentation of open vocabulary scenes.' },
+		]).at(-1)!;
+		expect(short.length).toBeGreaterThanOrEqual(KEYWORDS.min);
+	});
+});
