@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { analyzeTopics } from '../../scripts/ingest/topics/analyze.ts';
-import { inField, sharedField } from '../../scripts/ingest/topics/derive.ts';
+import { inField, placeOutsiders, sharedField } from '../../scripts/ingest/topics/derive.ts';
 import { readTopicsYaml } from '../../scripts/ingest/topics/topics-yaml.ts';
 import { categoryName } from '../../src/lib/arxiv-categories.ts';
 
@@ -44,6 +44,35 @@ describe('derived topic names', () => {
 		expect(inField([0, 1, 2, 3, 4, 5, 6], (d) => cats[d]!)).toEqual([0, 1, 2, 5, 6]);
 		// No group holds half: nobody leaves.
 		expect(inField([0, 3, 4, 5], (d) => cats[d]!)).toEqual([0, 3, 4, 5]);
+	});
+
+	test('a paper that left a cluster of another group joins the nearest of its own group', () => {
+		const v = (...w: number[]) => {
+			const norm = Math.hypot(...w);
+			return { terms: Int32Array.from(w.keys()), weights: Float32Array.from(w, (x) => x / norm) };
+		};
+		// Papers 0–2 physics-like words, 3–5 algebra-like; 6 and 7 are the outsiders.
+		const vectors = [
+			v(1, 0, 0),
+			v(1, 0.1, 0),
+			v(1, 0, 0.1),
+			v(0, 1, 0),
+			v(0, 1, 0.1),
+			v(0.1, 1, 0),
+		];
+		vectors.push(v(1, 0.2, 0), v(0, 0, 1));
+		const PHYSICS = 4;
+		const MATH = 2;
+		const clusters = [
+			{ docs: [0, 1, 2], group: PHYSICS },
+			{ docs: [3, 4, 5], group: MATH },
+		];
+		// 6 reads like the physics papers but is mathematics; 7 is close to neither.
+		placeOutsiders([6, 7], clusters, vectors, () => MATH);
+		expect(clusters.map((c) => c.docs)).toEqual([
+			[0, 1, 2],
+			[3, 4, 5, 6],
+		]);
 	});
 
 	test('papers outside the taxonomy get topics named by their field and their phrases', () => {

@@ -14,7 +14,16 @@ import { fieldMask } from '../../../src/lib/arxiv-categories.ts';
 import { readableTitle } from '../../../src/lib/math-text.ts';
 import type { Topic } from '../../../src/schemas/topic.ts';
 import { compileTaxonomy, pickTopics, scoreDocument, type Reason } from './classify.ts';
-import { DERIVE, deriveClusters, inField, nameCluster, sharedField } from './derive.ts';
+import {
+	DERIVE,
+	deriveClusters,
+	fieldGroup,
+	inField,
+	nameCluster,
+	placeOutsiders,
+	sharedField,
+	type Cluster,
+} from './derive.ts';
 import {
 	createChunks,
 	createVectorStore,
@@ -196,15 +205,22 @@ export function analyzeTopics(
 		// Many papers still unplaced: the corpus reaches outside the taxonomy, so derive topics.
 		const derived: Topic[] = [];
 		const taken = new Set(definitions.map((t) => t.slug));
+		// Papers of another arXiv group than most of their cluster's leave it for the nearest
+		// cluster of their own group, or the catch-all: a power-grid planning paper (cs.AI) sat
+		// in "Physics: quantum, electron and phonon".
+		const categoriesOf = (d: number) => inputs[d]!.categories;
+		const grouped: Array<Cluster & { group: number }> = [];
+		const outsiders: number[] = [];
 		for (const found of deriveClusters(c, unplaced, vectors)) {
-			// Papers of another arXiv group than most of the cluster's leave it (to the catch-all):
-			// a power-grid planning paper (cs.AI) sat in "Physics: quantum, electron and phonon".
-			const docs =
-				options.useCategories === false
-					? found.docs
-					: inField(found.docs, (d) => inputs[d]!.categories);
-			if (docs.length < DERIVE.minClusterSize) continue;
-			const cluster = { ...found, docs };
+			const group = options.useCategories === false ? 0 : fieldGroup(found.docs, categoriesOf);
+			const docs = inField(found.docs, categoriesOf, group);
+			const kept = new Set(docs);
+			outsiders.push(...found.docs.filter((d) => !kept.has(d)));
+			if (docs.length >= DERIVE.minClusterSize) grouped.push({ ...found, docs, group });
+			else outsiders.push(...docs);
+		}
+		placeOutsiders(outsiders, grouped, vectors, (d) => fieldMask(categoriesOf(d)));
+		for (const cluster of grouped) {
 			const field = sharedField(cluster.docs.map((d) => inputs[d]!.categories[0]));
 			const { name, slug: base } = nameCluster(c, cluster.terms, field);
 			let slug = base;

@@ -145,16 +145,13 @@ function topTerms(
 }
 
 /**
- * The papers of a cluster that belong to the arXiv group (fieldMask) at least DERIVE.fieldShare
- * of its papers' primary categories are in, with those whose group is unknown (no categories:
- * trending papers); all of them when no group holds that share. k-means places a paper by its
- * words alone, and a few shared words ("systems", "nonlinear") put computer science papers into
- * a physics cluster.
+ * The arXiv groups (fieldMask bits) at least DERIVE.fieldShare of a cluster's papers have their
+ * primary category in; 0 when none holds that share (or the papers have no categories).
  */
-export function inField(
+export function fieldGroup(
 	docs: readonly number[],
 	categoriesOf: (d: number) => readonly string[],
-): number[] {
+): number {
 	const counts = new Map<number, number>();
 	for (const d of docs) {
 		const primary = fieldMask(categoriesOf(d).slice(0, 1));
@@ -162,13 +159,54 @@ export function inField(
 			if (primary & bit) counts.set(bit, (counts.get(bit) ?? 0) + 1);
 	}
 	const need = DERIVE.fieldShare * docs.length;
-	const bits = [...counts].filter(([, n]) => n >= need).map(([bit]) => bit);
-	if (bits.length === 0) return [...docs];
-	const group = bits.reduce((a, b) => a | b, 0);
+	return [...counts].filter(([, n]) => n >= need).reduce((group, [bit]) => group | bit, 0);
+}
+
+/**
+ * The papers of a cluster in its group (fieldGroup), with those whose group is unknown (no
+ * categories: trending papers); all of them when it has none. k-means places a paper by its
+ * words alone, and a few shared words ("systems", "nonlinear") put computer science papers into
+ * a physics cluster.
+ */
+export function inField(
+	docs: readonly number[],
+	categoriesOf: (d: number) => readonly string[],
+	group = fieldGroup(docs, categoriesOf),
+): number[] {
+	if (group === 0) return [...docs];
 	return docs.filter((d) => {
 		const mask = fieldMask(categoriesOf(d));
 		return mask === 0 || (mask & group) !== 0;
 	});
+}
+
+/**
+ * Adds each paper that left a cluster of another group to the cluster of its own group (or of
+ * none) whose centroid is nearest, at DERIVE.minSimilarity or more; the others stay out (the
+ * catch-all). Centroids are those of the clusters as given, so the order of papers does not
+ * matter. A mathematics paper out of a physics cluster joins the mathematics one.
+ */
+export function placeOutsiders(
+	outsiders: readonly number[],
+	clusters: ReadonlyArray<{ docs: number[]; group: number }>,
+	vectors: readonly SparseVector[],
+	maskOf: (d: number) => number,
+): void {
+	if (outsiders.length === 0) return;
+	const centroids = clusters.map((cl) => indexVector(centroid(cl.docs, vectors)));
+	const joins: Array<[number, number]> = [];
+	for (const d of outsiders) {
+		const mask = maskOf(d);
+		let best = -1;
+		let bestSim: number = DERIVE.minSimilarity;
+		clusters.forEach((cl, j) => {
+			if (cl.group !== 0 && mask !== 0 && (cl.group & mask) === 0) return;
+			const sim = cosineIndexed(vectors[d]!, centroids[j]!);
+			if (sim > bestSim) [best, bestSim] = [j, sim];
+		});
+		if (best >= 0) joins.push([best, d]);
+	}
+	for (const [j, d] of joins) clusters[j]!.docs.push(d);
 }
 
 /** Physics archives, one field when no single archive holds most of a cluster. */
