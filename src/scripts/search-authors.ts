@@ -7,7 +7,7 @@
  * the authors are the words between the title and the abstract (see search-page.ts).
  */
 import { SEARCH_AUTHORS } from '../lib/format.ts';
-import type { ExcerptSource } from './search-state.ts';
+import { pagefindWords, type ExcerptSource } from './search-state.ts';
 
 /** A run of the authors line: plain text, or a matched word (`mark`). */
 export interface AuthorsPart {
@@ -35,10 +35,8 @@ function namesOf(d: ExcerptSource): Name[] | undefined {
 	const title = d.anchors.find((a) => a.id === 'paper-title');
 	const abstract = d.anchors.find((a) => a.id === 'abstract');
 	if (!title?.text || !abstract || d.content.includes('\u200B')) return undefined;
-	// Pagefind's word boundaries (as in abstractExcerpt), so that its locations index these words.
-	const split = (s: string): string[] => s.split(/[^\S\uFEFF]+/).filter(Boolean);
-	const words = d.content.split(/[^\S\uFEFF]+/);
-	const from = title.location + split(title.text).length;
+	const words = pagefindWords(d.content);
+	const from = title.location + pagefindWords(title.text).filter(Boolean).length;
 	const to = abstract.location;
 	if (from >= to || to > words.length) return undefined;
 	const matched = new Set(d.locations);
@@ -64,22 +62,22 @@ function namesOf(d: ExcerptSource): Name[] | undefined {
 	return names.filter((n) => n.words.length > 0);
 }
 
-/** One name's runs, matched words marked (their punctuation left outside the mark). */
-function nameParts(n: Name): AuthorsPart[] {
-	const parts: AuthorsPart[] = [];
-	const text = (t: string): void => {
-		const prev = parts.at(-1);
-		if (prev && !prev.mark) prev.text += t;
-		else if (t) parts.push({ text: t });
-	};
+/** Appends a run to `parts`, joining plain text to the plain run before it; empty runs are dropped. */
+function append(parts: AuthorsPart[], p: AuthorsPart): void {
+	const prev = parts.at(-1);
+	if (prev && !prev.mark && !p.mark) prev.text += p.text;
+	else if (p.text) parts.push(p);
+}
+
+/** Appends one name's runs, matched words marked (their punctuation left outside the mark). */
+function appendName(parts: AuthorsPart[], n: Name): void {
 	n.words.forEach((word, i) => {
-		if (i > 0) text(' ');
-		if (!n.marked.has(i)) return text(word);
+		if (i > 0) append(parts, { text: ' ' });
+		if (!n.marked.has(i)) return append(parts, { text: word });
 		const [, core = word, rest = ''] = /^(.*?)([.,;:]*)$/su.exec(word) ?? [];
-		if (core) parts.push({ text: core, mark: true });
-		text(rest);
+		append(parts, { text: core, mark: true });
+		append(parts, { text: rest });
 	});
-	return parts;
 }
 
 /**
@@ -96,21 +94,17 @@ export function authorsLine(d: ExcerptSource, line: string | undefined): Authors
 	const head = first.map((n) => n.words.join(' ')).join(', ');
 	if (!line.startsWith(head)) return plain;
 	const parts: AuthorsPart[] = [];
-	const push = (p: AuthorsPart): void => {
-		const prev = parts.at(-1);
-		if (prev && !prev.mark && !p.mark) prev.text += p.text;
-		else if (p.text) parts.push(p);
-	};
 	first.forEach((n, i) => {
-		if (i > 0) push({ text: ', ' });
-		nameParts(n).forEach(push);
+		if (i > 0) append(parts, { text: ', ' });
+		appendName(parts, n);
 	});
-	push({ text: line.slice(head.length) });
+	append(parts, { text: line.slice(head.length) });
 	const extra = names.slice(SEARCH_AUTHORS).filter((n) => n.marked.size > 0);
 	extra.slice(0, EXTRA_AUTHORS).forEach((n, i) => {
-		push({ text: i === 0 ? ', including ' : ', ' });
-		nameParts(n).forEach(push);
+		append(parts, { text: i === 0 ? ', including ' : ', ' });
+		appendName(parts, n);
 	});
-	if (extra.length > EXTRA_AUTHORS) push({ text: ` and ${extra.length - EXTRA_AUTHORS} others` });
+	if (extra.length > EXTRA_AUTHORS)
+		append(parts, { text: ` and ${extra.length - EXTRA_AUTHORS} others` });
 	return parts;
 }

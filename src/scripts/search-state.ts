@@ -104,6 +104,12 @@ export interface ExcerptSource {
 }
 
 /**
+ * A page text's words as Pagefind counts them (whitespace but U+FEFF separates them), so that the
+ * word positions of its results (`locations`, `anchors`) index them.
+ */
+export const pagefindWords = (text: string): string[] => text.split(/[^\S\uFEFF]+/);
+
+/**
  * An excerpt from the abstract only: the words of `#abstract` (up to the next anchor, the
  * keywords or the ids) around its densest matches, matched words in `<mark>`, as Pagefind makes
  * its own; the abstract's opening words when only the title, short name or keywords matched.
@@ -116,8 +122,7 @@ export function abstractExcerpt(d: ExcerptSource, length = EXCERPT_WORDS): strin
 	const abstract = d.anchors.find((a) => a.id === 'abstract');
 	const raw = d.raw_content ?? d.content.replace(/</g, '&lt;').replace(/>/g, '&gt;');
 	if (!abstract || raw.includes('\u200B')) return undefined;
-	// Pagefind's word boundaries, so that its locations index these words.
-	const words = raw.split(/[^\S\uFEFF]+/);
+	const words = pagefindWords(raw);
 	const from = abstract.location;
 	let to = words.length;
 	for (const a of d.anchors) if (a.location > from && a.location < to) to = a.location;
