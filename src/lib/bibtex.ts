@@ -288,16 +288,6 @@ const STOP = new Set([
 ]);
 
 /**
- * Year of publication for BibTeX, as the data tells it (knownPublicationYear): the journal
- * reference's, else the arXiv id's (`0704.0001` → 2007, whatever the record's later update
- * date). Undefined for a paper known from a trending page alone: the listing date is not when it
- * was published (`CodeT5`, listed in 2025, is from 2021), and `year` is optional in `@misc`.
- */
-export function publicationYear(p: Pick<Paper, 'arxivId' | 'journalRef'>): string | undefined {
-	return knownPublicationYear(p);
-}
-
-/**
  * An author that is a group, not a person (`Tongyi DeepResearch Team`, `The ATLAS
  * Collaboration`, `Mistral AI`): read as a person, BibTeX took the last word for the surname and
  * abbreviated the rest (`T. D. Team`).
@@ -351,10 +341,10 @@ function keyName(name: string): string {
  * Citation key: first author's surname + year + first significant word of the title as it reads
  * (readableTitle: `$\texttt{BluePrint}$` gives `blueprint`, not `textttblueprint`), e.g.
  * `smith2025lifegpt`. Without an author, the slug + year (`lifegpt2025`); without a known year
- * (publicationYear), no year: `codet5`, not the listing's `codet52025`.
+ * (knownPublicationYear), no year: `codet5`, not the listing's `codet52025`.
  */
 export function bibtexKey(p: KeyInput): string {
-	const year = publicationYear(p) ?? '';
+	const year = knownPublicationYear(p) ?? '';
 	const surname = keyName(p.authors[0] ?? '');
 	const word =
 		readableTitle(p.title)
@@ -409,7 +399,7 @@ function suffix(n: number): string {
 export function toBibtex(p: BibtexInput, url: string, key = bibtexKey(p)): string {
 	const cite = parseJournalRef(p.journalRef);
 	const journal = cite?.journal ?? journalName(p.journalRef);
-	const year = publicationYear(p);
+	const year = knownPublicationYear(p);
 	const fields: Array<[string, string | undefined]> = [
 		['title', escapeBibtexTitle(p.title)],
 		// BibTeX's "et al." is a last author named `others`.

@@ -1,9 +1,9 @@
 import { describe, expect, test } from 'vitest';
+import { knownPublicationYear } from '../../src/lib/journal-ref.ts';
 import {
 	bibtexKey,
 	escapeBibtexTitle,
 	escapeBibtex,
-	publicationYear,
 	toBibtex,
 	uniqueBibtexKeys,
 	type BibtexInput,
@@ -211,17 +211,17 @@ describe('escapeBibtex', () => {
 	});
 });
 
-describe('publicationYear and bibtexKey', () => {
+describe('the year and bibtexKey', () => {
 	test('reads the year from the journal reference, else the arXiv id, never the listing date', () => {
 		// The listing date of an arXiv record is its update_date, often years after the id's.
-		expect(publicationYear({ arxivId: '0704.0001' })).toBe('2007');
-		expect(publicationYear({ arxivId: '2504.12351' })).toBe('2025');
-		expect(publicationYear({ arxivId: 'hep-th/9901001' })).toBe('1999');
-		expect(publicationYear({ arxivId: 'math/0701001' })).toBe('2007');
+		expect(knownPublicationYear({ arxivId: '0704.0001' })).toBe('2007');
+		expect(knownPublicationYear({ arxivId: '2504.12351' })).toBe('2025');
+		expect(knownPublicationYear({ arxivId: 'hep-th/9901001' })).toBe('1999');
+		expect(knownPublicationYear({ arxivId: 'math/0701001' })).toBe('2007');
 		expect(
-			publicationYear({ arxivId: '0704.0058', journalRef: 'Int. J. Astrobiol. 2 (2003) 141' }),
+			knownPublicationYear({ arxivId: '0704.0058', journalRef: 'Int. J. Astrobiol. 2 (2003) 141' }),
 		).toBe('2003');
-		expect(publicationYear({})).toBeUndefined();
+		expect(knownPublicationYear({})).toBeUndefined();
 		const dated = { ...base, arxivId: '0704.0001', date: '2010-05-01', authors: ['C. Balázs'] };
 		expect(toBibtex(dated, 'u')).toContain('year = {2007}');
 		expect(bibtexKey(dated)).toBe('balazs2007lifegpt');

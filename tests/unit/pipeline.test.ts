@@ -352,11 +352,13 @@ describe('ingest pipeline', () => {
 					jsonl({
 						id: '0704.0033',
 						comments: 'correction in Eq.(96) [$\\mathbf{P}_i^s$ instead of $x^2$], Schr\\"odinger',
+						'journal-ref': 'Nucl. Phys. B $\\mathbf{775}$ (2007) 1--36',
 					}),
 				),
 			},
 		]);
 		expect(r.papers[0]!.comments).toBe('correction in Eq.(96) [Pᵢ^s instead of x²], Schrödinger');
+		expect(r.papers[0]!.journalRef).toBe('Nucl. Phys. B 775 (2007) 1–36');
 	});
 
 	test("a paper's arXiv history comes from the record with the most versions", () => {
