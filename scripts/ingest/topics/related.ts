@@ -277,11 +277,9 @@ export function relatedPacked(
 		// Keep the best partial scores, then rank those few by their exact cosine.
 		let nBest = 0;
 		const field = fields[d]!;
-		const weigh = (e: number): number =>
-			field !== 0 && fields[e]! !== 0 && (field & fields[e]!) === 0 ? RELATED.otherField : 1;
 		for (let k = 0; k < nTouched; k++) {
 			const e = touched[k]!;
-			const score = acc[e]! * weigh(e);
+			const score = acc[e]! * fieldWeight(field, fields[e]!);
 			acc[e] = 0;
 			nBest = insertTop(bestDocs, bestScores, nBest, e, score, RELATED.rescore, order);
 		}
@@ -295,7 +293,7 @@ export function relatedPacked(
 			const end = at + lengths[bestDocs[b]!]!;
 			let score = 0;
 			for (let j = at; j < end; j++) score += dense[allTerms[j]!]! * allWeights[j]!;
-			score *= weigh(bestDocs[b]!);
+			score *= fieldWeight(field, fields[bestDocs[b]!]!);
 			if (score >= RELATED.minScore)
 				nExact = insertTop(
 					exactDocs,
@@ -318,6 +316,11 @@ export function relatedPacked(
 		}
 	}
 	return out;
+}
+
+/** A link's weight by the arXiv groups of its papers (fieldMask; 0 unknown): RELATED.otherField across groups. */
+function fieldWeight(a: number, b: number): number {
+	return a !== 0 && b !== 0 && (a & b) === 0 ? RELATED.otherField : 1;
 }
 
 /** Whether (score a, doc a) ranks before (score b, doc b): higher score, then lower tie-break rank. */
