@@ -3,14 +3,19 @@
  * so no module escapes fewer characters than another.
  */
 
-/** Escapes text for XML or HTML character data and (single- or double-quoted) attribute values. */
+/**
+ * Escapes text for XML or HTML character data and (single- or double-quoted) attribute values.
+ * XML's own five entities only (`&apos;`, not `&#39;`): @astrojs/rss parses a feed's extra
+ * elements again with a parser that decodes no numeric references, so "O'Brien" was shown as
+ * "O&#39;Brien" in feed readers.
+ */
 export function escapeXml(text: string): string {
 	return text
 		.replace(/&/g, '&amp;')
 		.replace(/</g, '&lt;')
 		.replace(/>/g, '&gt;')
 		.replace(/"/g, '&quot;')
-		.replace(/'/g, '&#39;');
+		.replace(/'/g, '&apos;');
 }
 
 /**

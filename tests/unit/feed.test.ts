@@ -264,6 +264,22 @@ describe('hostile titles and abstracts in every feed format', () => {
 		});
 	});
 
+	test("names with apostrophes reach dc:creator and the image title once escaped", async () => {
+		// @astrojs/rss parses customData again and knows XML's named entities only: a `&#39;`
+		// came out as `&amp;#39;`, and readers showed "O&#39;Brien".
+		const item = { ...items[0]!, authors: ["Conan O'Brien", 'Dall\'Aglio & <Co>'] };
+		const channel = { ...CHANNEL, title: "Ada's \"Papers\" & <more>" };
+		const xml = await rssOf([item], channel);
+		expect(xml).not.toContain('&amp;#');
+		const parsed = channelOf(xml);
+		expect((parsed.item as Record<string, unknown>)['dc:creator']).toBe(
+			"Conan O'Brien, Dall'Aglio & <Co>",
+		);
+		expect((parsed.image as Record<string, unknown>).title).toBe(channel.title);
+		const feed = await new Parser().parseString(xml);
+		expect(feed.items[0]!.creator).toBe("Conan O'Brien, Dall'Aglio & <Co>");
+	});
+
 	test('RSS: a real feed parser (rss-parser) reads the same text', async () => {
 		const feed = await new Parser().parseString(await rssOf(items));
 		expect(feed.title).toBe(CHANNEL.title);

@@ -38,7 +38,7 @@ describe('topicChart', () => {
 	test('escapes labels and links nothing (the topics are listed, linked, beside it)', () => {
 		expect(svg).not.toContain('<a ');
 		expect(svg).not.toContain('<&>');
-		expect(escapeXml(`"a" & 'b'`)).toBe('&quot;a&quot; &amp; &#39;b&#39;');
+		expect(escapeXml(`"a" & 'b'`)).toBe('&quot;a&quot; &amp; &apos;b&apos;');
 	});
 });
 

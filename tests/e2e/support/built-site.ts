@@ -65,7 +65,7 @@ export function inlineScripts(html: string): string[] {
 export function decodeEntities(s: string): string {
 	return s
 		.replace(/&quot;/g, '"')
-		.replace(/&#39;|&#x27;/g, "'")
+		.replace(/&#39;|&#x27;|&apos;/g, "'")
 		.replace(/&lt;/g, '<')
 		.replace(/&gt;/g, '>')
 		.replace(/&amp;/g, '&');
