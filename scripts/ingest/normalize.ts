@@ -3,7 +3,7 @@
  * Whitespace and Unicode, arXiv hard wrapping, LaTeX prose, math, code links, short names.
  */
 import type { Inline } from '../../src/lib/inline.ts';
-import { texToUnicode } from '../../src/lib/math-text.ts';
+import { CLEARLY_MATH, texToUnicode } from '../../src/lib/math-text.ts';
 import { trimUrlTail } from '../../src/lib/linked-text.ts';
 import { latexToPlain, parseLatexProse } from '../../src/lib/latex-prose.ts';
 
@@ -101,12 +101,6 @@ const isSpace = (c: string | undefined): boolean => c === undefined || /\s/.test
  */
 const isMathBody = (body: string): boolean =>
 	body.trim() !== '' && !body.includes('$') && !/\\\s*$/.test(body);
-
-/**
- * Math that may run into a number: a command or only operators (`$<$5%`, `$\times$2`,
- * `$\sim$70%`, the arXiv idiom for a symbol in prose), never an amount of money.
- */
-const CLEARLY_MATH = /\\[A-Za-z]|^[<>=+\-*/|~^_:,.!]+$/;
 
 /** The display-math environments of LaTeX and amsmath that an abstract may hold. */
 const DISPLAY_ENVIRONMENT = /\\begin\{(equation|align|gather|eqnarray)(\*?)\}/y;

@@ -232,9 +232,18 @@ export function convertQuotes(s: string): string {
  * tie, the part before it: `on~https://…` is a tie), nor in code.
  */
 const TIE_OR_DASH =
-	/(?<=\p{L}{2})~(?=[\p{L}\p{N}\\([\ue000-\uf8ff]|$)|(?<=[,;:])~(?=[\p{L}\\]|$)|(?<=[.\ue000-\uf8ff])~(?=[\p{L}\p{N}\\(\ue000-\uf8ff]|$)|(?<=\))~(?=\p{L})|(?<=\p{L})~---?~(?=\p{L})|(?<=[\p{L}\p{N})])---?(?=[\p{L}\p{N}(])/gu;
+	/(?<=\p{L}{2})~(?=[\p{L}\p{N}\\([\ue000-\uf8ff]|$)|(?<=[,;:])~(?=[\p{L}\\]|$)|(?<=[.\ue000-\uf8ff])~(?=[\p{L}\p{N}\\(\ue000-\uf8ff]|$)|(?<=\))~(?=\p{L})|(?<=\p{L})~---?~(?=\p{L})|(?<=[\p{L}\p{N})\ue000-\uf8ff])---?(?=[\p{L}\p{N}(\ue000-\uf8ff])/gu;
 /** A tie at the start of a text that follows a formula (`$10$~GeV`): see TIE_OR_DASH. */
 const TIE_FIRST = /^~(?=[\p{L}\p{N}\\\ue000-\uf8ff])/u;
+/**
+ * A dash at the start of a text that follows a formula, before a word (`$x$--dependent`), or
+ * alone between two formulas (`$3$--$19$%`, `$10^{18}$--$10^{20}$`): a formula is a word to a dash.
+ */
+const DASH_FIRST = /^---?(?=[\p{L}\p{N}(])|^---?$/u;
+/** A dash at the end of a text after a word, before a formula (`10--$20$`). */
+const DASH_LAST = /(?<=[\p{L}\p{N})])---?$/u;
+/** TeX's dash for `--` or `---`. */
+const dashFor = (m: string): string => (m.length === 3 ? '—' : '–');
 
 /**
  * Ties and dashes as TeX prints them (see TIE_OR_DASH). A `~` that ends the text is a tie only
@@ -243,6 +252,13 @@ const TIE_FIRST = /^~(?=[\p{L}\p{N}\\\ue000-\uf8ff])/u;
  */
 export function convertTiesAndDashes(s: string, followed = false, preceded = false): string {
 	if (!s.includes('~') && !s.includes('--')) return s;
+	// A formula is a word to a dash: the text beside one may start or end with it.
+	// Not in a URL or an address (`$x$--https://…`), as below.
+	const first = preceded ? DASH_FIRST.exec(s) : null;
+	if (first && (followed || first[0].length < s.length) && !/^\S*[/@]/.test(s))
+		return dashFor(first[0]) + convertTiesAndDashes(s.slice(first[0].length), followed);
+	const last = followed ? DASH_LAST.exec(s) : null;
+	if (last && !/[/@]\S*$/.test(s)) return convertTiesAndDashes(s.slice(0, last.index), true, preceded) + dashFor(last[0]);
 	const lead = preceded && TIE_FIRST.test(s) ? '\u00a0' : '';
 	const rest = lead ? s.slice(1) : s;
 	return (

@@ -627,20 +627,40 @@ export function texToUnicode(tex: string, scripts: Scripts = UNICODE_SCRIPTS): s
 }
 
 /**
- * A title's `$…$` formulas: not after a backslash (`\$5`), and nothing escaped ends one; as in
- * the abstracts (splitMath), no space just inside either dollar and no digit right after the
- * closing one, so that prices stay text ("From $5 to $10 a day": before, "5 to" was a formula).
+ * Math that may run into a number: a command or only operators (`$<$5%`, `$\times$2`,
+ * `$\sim$70%`, the arXiv idiom for a symbol in prose), never an amount of money. Shared by the
+ * abstracts' splitMath and the titles' formulas, so a title reads `$\sim$10` as the abstract does.
  */
-const TITLE_MATH = /(?<!\\)\$(?!\s)(?:[^$\\]|\\[^])+?(?<!\s)\$(?![0-9$])/g;
-/** TITLE_MATH as a separator that String.split keeps. */
-const TITLE_MATH_SPLIT = new RegExp(`(${TITLE_MATH.source})`);
+export const CLEARLY_MATH = /\\[A-Za-z]|^[<>=+\-*/|~^_:,.!]+$/;
+
+/**
+ * A title's `$…$` formula candidates: not after a backslash (`\$5`), and nothing escaped ends
+ * one; as in the abstracts (splitMath), no space just inside either dollar.
+ */
+const TITLE_MATH = /(?<!\\)\$(?!\s)(?:[^$\\]|\\[^])+?(?<!\s)\$(?!\$)/g;
 
 /**
  * A title cut into prose and its `$…$` formulas (TITLE_MATH), dollars kept: the formulas at odd
- * indices. The BibTeX citation keeps the formulas the pages typeset, and only those.
+ * indices. As in the abstracts, a digit right after the closing dollar makes it no formula unless
+ * it is CLEARLY_MATH, so that prices stay text ("From $5 to $10 a day": before, "5 to" was a
+ * formula) and `1024$\times$1024` still reads 1024×1024. The BibTeX citation keeps the formulas
+ * the pages typeset, and only those.
  */
 export function splitTitleFormulas(title: string): string[] {
-	return title.split(TITLE_MATH_SPLIT);
+	const parts: string[] = [];
+	const re = new RegExp(TITLE_MATH);
+	let prose = 0;
+	for (let m = re.exec(title); m; m = re.exec(title)) {
+		const end = m.index + m[0].length;
+		if (/[0-9]/.test(title[end] ?? '') && !CLEARLY_MATH.test(m[0].slice(1, -1))) {
+			re.lastIndex = m.index + 1; // its closing dollar may open a formula
+			continue;
+		}
+		parts.push(title.slice(prose, m.index), m[0]);
+		prose = end;
+	}
+	parts.push(title.slice(prose));
+	return parts;
 }
 /** Private-use characters: stand-ins for a title's formulas while its prose is read. */
 const PRIVATE_USE = /[\ue000-\uf8ff]/;
@@ -670,10 +690,13 @@ export function readableTitle(title: string, scripts: Scripts = UNICODE_SCRIPTS)
 	} else {
 		// Each formula stands in as one character while the prose is read, so that a command
 		// around one (`{\it $\alpha$-nets}`, `\textbf{BLM$_1$}`) keeps its braces paired.
-		const prose = title.replace(TITLE_MATH, (formula) => {
-			formulas.push(texToUnicode(formula.slice(1, -1), scripts));
-			return String.fromCharCode(0xe000 + formulas.length - 1);
-		});
+		const prose = splitTitleFormulas(title)
+			.map((part, k) => {
+				if (k % 2 === 0) return part;
+				formulas.push(texToUnicode(part.slice(1, -1), scripts));
+				return String.fromCharCode(0xe000 + formulas.length - 1);
+			})
+			.join('');
 		text = latexToPlain(prose).replace(
 			/[\ue000-\uf8ff]/g,
 			(c) => formulas[c.charCodeAt(0) - 0xe000] ?? c,

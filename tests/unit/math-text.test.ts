@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { readableTitle, texToUnicode } from '../../src/lib/math-text.ts';
+import { readableTitle, splitTitleFormulas, texToUnicode } from '../../src/lib/math-text.ts';
 import { mathToText } from '../../src/lib/cards/text.ts';
 
 test.each([
@@ -166,6 +166,12 @@ test("readableTitle reads a title's formulas and escapes, and leaves other title
 	expect(readableTitle('Costs $5')).toBe('Costs $5');
 	// Two prices are no formula between them ("5 to" was read as one).
 	expect(readableTitle('From $5 to $10 a day')).toBe('From $5 to $10 a day');
+	// …but a command or operators run into a number, as in the abstracts (`$\sim$10`).
+	expect(readableTitle('At 1024$\\times$1024 with $\\sim$10 steps, $<$5%')).toBe(
+		'At 1024×1024 with ~10 steps, <5%',
+	);
+	expect(splitTitleFormulas('From $5 to $x$')).toEqual(['From $5 to ', '$x$', '']);
+	expect(readableTitle('Gains of $3$--$19$%')).toBe('Gains of 3–19%');
 	expect(readableTitle('A $x$ and $y$ b')).toBe('A x and y b');
 	const plain = 'A Plain  Title';
 	expect(readableTitle(plain)).toBe(plain);

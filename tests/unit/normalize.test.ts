@@ -361,6 +361,15 @@ describe('normalizeAbstract', () => {
 			normalizeAbstract('At $10$~GeV, $T_c \\approx 90$~K, \\(x\\)~m, $y$ ~z, $w$~').text,
 		).toBe('At 10\u00a0GeV, T_c ≈ 90\u00a0K, x\u00a0m, y ~z, w~');
 	});
+	test('a formula is a word to a dash (2505.18011: `$3$--$19$%`)', () => {
+		const text = '$3$--$19$% of $10^{18}$---$10^{20}$, $x$--dependent, 10--$20$, $a$ -- $b$, $c$--';
+		expect(normalizeAbstract(text).text).toBe('3–19% of 10¹⁸—10²⁰, x–dependent, 10–20, a -- b, c--');
+		expect(renderParagraphsMdx(normalizeParagraphs(text).paragraphs)).toBe(
+			'$3$–$19$% of $10^{18}$—$10^{20}$, $x$–dependent, 10–$20$, $a$ -- $b$, $c$--',
+		);
+		// Not inside a URL.
+		expect(normalizeAbstract('at https://a.org/x--$y$').text).toBe('at https://a.org/x--y');
+	});
 	test('\\url and \\href targets lose their TeX escapes; without a scheme they are https', () => {
 		const links = (s: string) =>
 			normalizeAbstract(s).inline.flatMap((n) =>
