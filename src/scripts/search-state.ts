@@ -3,6 +3,8 @@
  * keyboard movement through results, and the Pagefind filter object. No DOM, unit-tested.
  */
 
+import { escapeHtmlText } from '../lib/escape.ts';
+
 /** What the reader searched for and filtered by; mirrored in the URL so it can be shared. */
 export interface SearchState {
 	q: string;
@@ -50,7 +52,9 @@ const DOI_REF = /^(?:doi:\s*|https?:\/\/(?:dx\.)?doi\.org\/)(10\.\d{4,9}(?:\/|%2
 
 /**
  * The terms to search for a query: an arXiv or DOI reference becomes the bare id the index holds,
- * anything else stays as typed.
+ * anything else stays as typed, but for `<` and `>`: Pagefind's client turns them into `&lt;` and
+ * `&gt;` before it matches, so the letters `lt` and `gt` joined the word, while the index holds
+ * the word without them. A SICI DOI (`…35:4<433::AID-JBM5>3.0.CO;2-H`) found another paper.
  */
 export function searchTerms(q: string): string {
 	const t = q.trim();
@@ -58,7 +62,7 @@ export function searchTerms(q: string): string {
 	if (arxiv) return arxiv[1]!;
 	const doi = DOI_REF.exec(t);
 	// A DOI address may carry percent-escapes (`%2F`); the index holds the DOI as written.
-	return doi ? safeDecode(doi[1]!) : q;
+	return (doi ? safeDecode(doi[1]!) : q).replace(/[<>]/g, '');
 }
 
 function safeDecode(s: string): string {
@@ -94,8 +98,6 @@ export const EXCERPT_WORDS = 24;
 export interface ExcerptSource {
 	/** The indexed text of the page. */
 	content: string;
-	/** The same with `<` and `>` escaped: Pagefind's excerpts are made from it. */
-	raw_content?: string;
 	/** Word positions of the matches in `content`. */
 	locations: number[];
 	weighted_locations: Array<{ location: number; balanced_score: number }>;
@@ -120,9 +122,10 @@ export const pagefindWords = (text: string): string[] => text.split(/[^\S\uFEFF]
  */
 export function abstractExcerpt(d: ExcerptSource, length = EXCERPT_WORDS): string | undefined {
 	const abstract = d.anchors.find((a) => a.id === 'abstract');
-	const raw = d.raw_content ?? d.content.replace(/</g, '&lt;').replace(/>/g, '&gt;');
-	if (!abstract || raw.includes('\u200B')) return undefined;
-	const words = pagefindWords(raw);
+	if (!abstract || d.content.includes('\u200B')) return undefined;
+	// From the plain text, every word escaped here: Pagefind's `raw_content` escapes `<` and `>`
+	// but not `&`, so an abstract's literal `&amp;` was shown as `&`.
+	const words = pagefindWords(d.content);
 	const from = abstract.location;
 	let to = words.length;
 	for (const a of d.anchors) if (a.location > from && a.location < to) to = a.location;
@@ -148,7 +151,9 @@ export function abstractExcerpt(d: ExcerptSource, length = EXCERPT_WORDS): strin
 	const marked = new Set(d.locations);
 	const out: string[] = [];
 	for (let i = start; i < start + span; i++)
-		out.push(marked.has(i) ? `<mark>${words[i]}</mark>` : words[i]!);
+		out.push(
+			marked.has(i) ? `<mark>${escapeHtmlText(words[i]!)}</mark>` : escapeHtmlText(words[i]!),
+		);
 	return out.join(' ');
 }
 

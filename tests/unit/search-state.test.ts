@@ -47,6 +47,13 @@ describe('search terms', () => {
 		['https://doi.org/10.1364/JOSAA.23.002578', '10.1364/JOSAA.23.002578'],
 		['https://dx.doi.org/10.1000%2Fxyz', '10.1000/xyz'],
 		['10.1103/PhysRevD.76.013009', '10.1103/PhysRevD.76.013009'],
+		// Pagefind indexes a word without `<` and `>`, and would search for `&lt;` and `&gt;`.
+		[
+			'10.1002/(SICI)1097-4636(199706)35:4<433::AID-JBM5>3.0.CO;2-H',
+			'10.1002/(SICI)1097-4636(199706)35:4433::AID-JBM53.0.CO;2-H',
+		],
+		['https://doi.org/10.1000/abc%3Cdef%3E', '10.1000/abcdef'],
+		['a <b> tag', 'a b tag'],
 	])('%s searches for %s', (q, terms) => {
 		expect(searchTerms(q)).toBe(terms);
 	});
@@ -89,7 +96,7 @@ describe('excerpts', () => {
 			'Unified',
 			'speech',
 			'Model.',
-			...'we study speech and text with a <b> tag'.split(' '),
+			...'we study speech and text with a <b> tag &amp;'.split(' '),
 			...Array.from({ length: 30 }, (_, i) => `w${i}`),
 			'speech',
 			'end.',
@@ -117,6 +124,10 @@ describe('excerpts', () => {
 		const speech = [at('speech'), at('speech', 6), at('speech', 20), kw];
 		const ex = abstractExcerpt(source(speech), 8)!;
 		expect(ex).toBe('study <mark>speech</mark> and text with a &lt;b&gt; tag');
+		// Every character is text: a literal entity too.
+		expect(abstractExcerpt(source(speech), 9)).toBe(
+			'study <mark>speech</mark> and text with a &lt;b&gt; tag &amp;amp;',
+		);
 		// Only the title or the keywords matched: the abstract's opening, nothing marked.
 		expect(abstractExcerpt(source([0, 1, kw]), 4)).toBe('we study speech and');
 		// A match deep in the abstract is centred, and the excerpt stops at the keywords.
