@@ -1,6 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { analyzeTopics } from '../../scripts/ingest/topics/analyze.ts';
+import { compileTaxonomy, outsideCuratedField } from '../../scripts/ingest/topics/classify.ts';
+import { buildCorpus } from '../../scripts/ingest/topics/tfidf.ts';
+import { ingest } from '../../scripts/ingest/pipeline.ts';
 import { inField, placeOutsiders, sharedField } from '../../scripts/ingest/topics/derive.ts';
 import { readTopicsYaml } from '../../scripts/ingest/topics/topics-yaml.ts';
 import { categoryName } from '../../src/lib/arxiv-categories.ts';
@@ -103,5 +106,30 @@ describe('derived topic names', () => {
 			expect(t.terms).not.toContain('initio');
 		}
 		expect(derived.some((t) => t.terms.includes('ab initio'))).toBe(true);
+	});
+
+	test('a paper of another field joins no curated topic, not even as the nearest one', () => {
+		// The seed beside 40 papers of 2007: 0704.0007 (gr-qc, "Polymer Quantum Mechanics") and
+		// 0704.0043 (cond-mat) were filed under Communications for "quantum mechanical".
+		const { topics } = readTopicsYaml(readFileSync('content/topics.yaml', 'utf8'), 'topics.yaml');
+		const dump = readFileSync('../shared/corpora/arxiv-snapshot-2007.jsonl', 'utf8');
+		const result = ingest(
+			[
+				{
+					name: '2025-03-18-trending.txt',
+					bytes: readFileSync('content/sources/2025-03-18-trending.txt'),
+				},
+				{ name: 'a.jsonl', bytes: Buffer.from(`${dump.split('\n').slice(0, 40).join('\n')}\n`) },
+			],
+			{ topics },
+		);
+		expect(result.errors).toEqual([]);
+		const tax = compileTaxonomy(buildCorpus([]), topics);
+		const curated = new Set(topics.filter((t) => !t.catchAll).map((t) => t.slug));
+		const outside = result.papers.filter((p) => outsideCuratedField(p.categories ?? [], tax));
+		expect(outside.map((p) => p.slug)).toEqual(expect.arrayContaining(['0704.0007', '0704.0043']));
+		expect(outside.filter((p) => p.topics.some((t) => curated.has(t)))).toEqual([]);
+		// The rule is the curated field's: a paper with one computing category may still be placed.
+		expect(result.papers.find((p) => p.slug === '0704.0046')!.topics).toContain('communications');
 	});
 });

@@ -13,7 +13,13 @@ import { startStopwatch } from '../stopwatch.ts';
 import { fieldMask } from '../../../src/lib/arxiv-categories.ts';
 import { readableTitle } from '../../../src/lib/math-text.ts';
 import type { Topic } from '../../../src/schemas/topic.ts';
-import { compileTaxonomy, pickTopics, scoreDocument, type Reason } from './classify.ts';
+import {
+	compileTaxonomy,
+	outsideCuratedField,
+	pickTopics,
+	scoreDocument,
+	type Reason,
+} from './classify.ts';
 import {
 	DERIVE,
 	deriveClusters,
@@ -154,7 +160,8 @@ export function analyzeTopics(
 		);
 
 		lap('classify');
-		// Unplaced papers join the nearest curated topic when clearly close to its papers.
+		// Unplaced papers join the nearest curated topic when clearly close to its papers; not those
+		// of another field (outsideCuratedField), which scoreDocument left out on purpose.
 		const curated = definitions.filter((t) => !t.catchAll).map((t) => t.slug);
 		// Per-term sums over a group of papers, zeroed again after each use.
 		const scratch = { sum: new Float64Array(c.df.length), n: new Int32Array(c.df.length) };
@@ -166,6 +173,9 @@ export function analyzeTopics(
 		// unplaced paper scored against it: the same sums in the same order as a lookup per term,
 		// without building a Map of up to every term per topic.
 		const loose = bySlug.filter((d) => assigned[d]!.topics.length === 0);
+		const away = loose.map(
+			(d) => options.useCategories !== false && outsideCuratedField(inputs[d]!.categories, tax),
+		);
 		const bestTopic = new Int32Array(loose.length).fill(-1);
 		const bestSims = new Float64Array(loose.length).fill(NEAREST_TOPIC_SIMILARITY);
 		const dense = new Float64Array(c.df.length);
@@ -174,6 +184,7 @@ export function analyzeTopics(
 			for (let i = 0; i < centroid.terms.length; i++)
 				dense[centroid.terms[i]!] = centroid.weights[i]!;
 			loose.forEach((d, j) => {
+				if (away[j]) return;
 				const v = vectors[d]!;
 				let sim = 0;
 				for (let i = 0; i < v.terms.length; i++) sim += v.weights[i]! * dense[v.terms[i]!]!;

@@ -98,6 +98,25 @@ function categoryMatches(category: string, mapping: string): boolean {
 	return category === mapping || category.startsWith(`${mapping}.`);
 }
 
+/**
+ * Whether a paper's arXiv categories are all outside computing and every topic's categories (a
+ * physics or pure-maths paper): it is outside the curated topics' field. Its words are another
+ * field's, and stemmed they match topic phrases by chance ("interpret" → Interpretability,
+ * "bias" → Safety, "theoretical analysis" → In-context learning), or come near a topic's papers
+ * ("quantum mechanical" → Communications): it is left to the catch-all and to the topics
+ * derived from the data. No categories (a trending page): inside.
+ */
+export function outsideCuratedField(categories: readonly string[], tax: Taxonomy): boolean {
+	return (
+		categories.length > 0 &&
+		categories.every(
+			(cat) =>
+				!COMPUTING.test(cat) &&
+				!tax.topics.some((t) => t.categories.some((m) => categoryMatches(cat, m))),
+		)
+	);
+}
+
 /** Scores document d against every topic; topics with no evidence are left out. */
 export function scoreDocument(
 	c: Corpus,
@@ -105,20 +124,7 @@ export function scoreDocument(
 	tax: Taxonomy,
 	categories: readonly string[] = [],
 ): TopicScore[] {
-	// A paper whose arXiv categories are all outside computing and every topic's categories (a
-	// physics or pure-maths paper) is outside the curated topics' field. Its words are another
-	// field's, and stemmed they match topic phrases by chance ("interpret" → Interpretability,
-	// "bias" → Safety, "theoretical analysis" → In-context learning): it is left to the catch-all
-	// and to the topics derived from the data.
-	if (
-		categories.length > 0 &&
-		categories.every(
-			(cat) =>
-				!COMPUTING.test(cat) &&
-				!tax.topics.some((t) => t.categories.some((m) => categoryMatches(cat, m))),
-		)
-	)
-		return [];
+	if (outsideCuratedField(categories, tax)) return [];
 	const start = c.starts[d]!;
 	const end = c.starts[d + 1]!;
 	const titleEnd = start + c.titleLengths[d]!;
