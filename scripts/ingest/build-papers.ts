@@ -17,6 +17,7 @@ import {
 	extractShortName,
 	namesSomeAuthors,
 	newCodeUrls,
+	closeBidi,
 	normalizeParagraphs,
 	normalizeTitle,
 	normalizeWhitespace,
@@ -72,7 +73,7 @@ export interface PreparedRecord {
 // Plain-text fields read as titles do: prose TeX and `$…$` formulas as Unicode (a comment's
 // `[$\bar{\mathbf{G}}(...)\mathbf{P}_i^s$ …]` was shown as typed).
 const optional = (s: string | undefined): string | undefined =>
-	s ? readableTitle(normalizeWhitespace(s)) || undefined : undefined;
+	s ? closeBidi(readableTitle(normalizeWhitespace(s))) || undefined : undefined;
 const field = (s: string | undefined): string | null | undefined =>
 	s === undefined ? undefined : (optional(s) ?? null);
 

@@ -22,9 +22,36 @@ export function normalizeWhitespace(s: string): string {
 const MESSY_SPACE =
 	/\s\s|[\t\n\v\f\r\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]/;
 
-/** A title as given: whitespace and Unicode normalised, nothing else touched. */
+/** A title as given: whitespace and Unicode normalised, its bidi controls closed (closeBidi). */
 export function normalizeTitle(s: string): string {
-	return normalizeWhitespace(s);
+	return closeBidi(normalizeWhitespace(s));
+}
+
+/** Bidi embeddings and overrides (LRE, RLE, LRO, RLO), their end (PDF), isolates and theirs. */
+const BIDI_CONTROL = /[\u202a-\u202e\u2066-\u2069]/;
+
+/**
+ * A field with every bidi embedding, override and isolate it opens closed at its end (PDF
+ * U+202C, PDI U+2069 appended), so that it cannot run into what a page puts after it: a stray
+ * right-to-left override (U+202E) in one author's name showed every later name, and the rest of
+ * a listing's line, mirrored. Nothing is removed: the field reads as typed.
+ */
+export function closeBidi(s: string): string {
+	if (!BIDI_CONTROL.test(s)) return s;
+	const open: string[] = []; // closers of what is open, innermost last
+	for (const c of s) {
+		if (c >= '\u202a' && c <= '\u202e' && c !== '\u202c') open.push('\u202c');
+		else if (c >= '\u2066' && c <= '\u2068') open.push('\u2069');
+		else if (c === '\u202c') {
+			// PDF ends the innermost embedding, not across an isolate.
+			if (open.at(-1) === '\u202c') open.pop();
+		} else if (c === '\u2069') {
+			// PDI ends its isolate and every embedding opened inside it.
+			const at = open.lastIndexOf('\u2069');
+			if (at >= 0) open.length = at;
+		}
+	}
+	return s + open.reverse().join('');
 }
 
 /**
@@ -56,7 +83,7 @@ export function splitAuthors(s: string | undefined): string[] {
 	// `A, B and C`, `A, B, and C` (the serial comma), `A; B`, `A & B`.
 	return plain
 		.split(/\s*,\s*(?:and\s+)?|\s+and\s+|\s*;\s*|\s+&\s+/)
-		.map((a) => a.replace(/\s+/g, ' ').trim())
+		.map((a) => closeBidi(a.replace(/\s+/g, ' ').trim()))
 		.filter((a) => a !== '' && !ET_AL.test(a));
 }
 

@@ -1,12 +1,14 @@
 import { describe, expect, test } from 'vitest';
 import { inlineText, latexToPlain, parseLatexProse } from '../../src/lib/latex-prose.ts';
 import {
+	closeBidi,
 	codeUrlsIn,
 	extractShortName,
 	namesSomeAuthors,
 	newCodeUrls,
 	normalizeAbstract,
 	normalizeParagraphs,
+	normalizeTitle,
 	normalizeWhitespace,
 	splitAuthors,
 	splitCategories,
@@ -562,6 +564,28 @@ describe('authors and categories', () => {
 	test('splits categories, primary first, without duplicates', () => {
 		expect(splitCategories('cs.GR cs.AI eess.IV cs.AI')).toEqual(['cs.GR', 'cs.AI', 'eess.IV']);
 		expect(splitCategories('cs.LG,cs.AI; stat.ML')).toEqual(['cs.LG', 'cs.AI', 'stat.ML']);
+	});
+});
+
+describe('bidi controls stay inside their field', () => {
+	const RLO = '\u202e';
+	const PDF = '\u202c';
+	const RLI = '\u2067';
+	const PDI = '\u2069';
+	test('closeBidi closes what a field opens, and adds nothing to other text', () => {
+		expect(closeBidi('plain')).toBe('plain');
+		expect(closeBidi(`a${RLO}b`)).toBe(`a${RLO}b${PDF}`);
+		expect(closeBidi(`a${RLO}b${PDF}c`)).toBe(`a${RLO}b${PDF}c`);
+		// An isolate's PDI ends the embeddings inside it; a PDF does not end an isolate.
+		expect(closeBidi(`${RLI}x${RLO}y${PDI}`)).toBe(`${RLI}x${RLO}y${PDI}`);
+		expect(closeBidi(`${RLO}${RLI}x${PDF}`)).toBe(`${RLO}${RLI}x${PDF}${PDI}${PDF}`);
+		// Stray closers are left as typed.
+		expect(closeBidi(`x${PDF}${PDI}`)).toBe(`x${PDF}${PDI}`);
+	});
+	test('an override in one author’s name does not reach the next', () => {
+		expect(splitAuthors(`Ann ${RLO}Lee, Bo Chen`)).toEqual([`Ann ${RLO}Lee${PDF}`, 'Bo Chen']);
+		// A title is followed by other text in listings and feeds.
+		expect(normalizeTitle(`A ${RLO}title `)).toBe(`A ${RLO}title${PDF}`);
 	});
 });
 
