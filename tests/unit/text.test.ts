@@ -25,6 +25,11 @@ describe('acronyms in the tokeniser', () => {
 		expect(contentStem('MMS')).toBe('MMS');
 	});
 
+	test('invisible characters copied from a browser do not split a word', () => {
+		expect(stems('Code\u200bT5 and tok\u00adenizer')).toEqual(stems('CodeT5 and tokenizer'));
+		expect(tokenize('Code\u200bT5').map((t) => t.surface)).toEqual(['CodeT5']);
+	});
+
 	test('a capitalised word at the start of a sentence is no acronym', () => {
 		expect(stems('Gas flows. Gas is hot.')).toEqual(stems('gas flows. gas is hot.'));
 	});

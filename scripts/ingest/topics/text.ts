@@ -7,6 +7,10 @@
  */
 import { stemmer } from 'stemmer';
 import { STOP_WORDS } from './stopwords.ts';
+import { INVISIBLE } from '../parse/characters.ts';
+
+const HAS_INVISIBLE = new RegExp(`[${INVISIBLE}]`);
+const ALL_INVISIBLE = new RegExp(`[${INVISIBLE}]`, 'g');
 
 /** One content word of a text (stop words removed). */
 export interface Token {
@@ -76,7 +80,9 @@ export function forEachWordSpan(
 	text: string,
 	fn: (s: string, start: number, end: number, gap: boolean) => void,
 ): void {
-	const s = text.includes('http') || text.includes('www.') ? text.replace(URL, ' . ') : text;
+	let s = text.includes('http') || text.includes('www.') ? text.replace(URL, ' . ') : text;
+	// Invisible characters copied from a browser are no word break: `Code\u200bT5` is CodeT5.
+	if (HAS_INVISIBLE.test(s)) s = s.replace(ALL_INVISIBLE, '');
 	const n = s.length;
 	let gap = true;
 	let i = 0;
