@@ -76,15 +76,29 @@ const NOT_A_NAME =
 export function splitAuthors(s: string | undefined): string[] {
 	if (!s) return [];
 	// `A et al.` (without a comma): the names before it (see namesSomeAuthors).
-	const plain = withoutParentheses(latexToPlain(normalizeWhitespace(s))).replace(
-		/\s+et\.? al\.?\s*$/i,
-		'',
-	);
+	const plain = withoutParentheses(
+		withoutGroupBraces(latexToPlain(normalizeWhitespace(s))),
+	).replace(/\s+et\.? al\.?\s*$/i, '');
 	// `A, B and C`, `A, B, and C` (the serial comma), `A; B`, `A & B`.
 	return plain
 		.split(/\s*,\s*(?:and\s+)?|\s+and\s+|\s*;\s*|\s+&\s+/)
 		.map((a) => closeBidi(a.replace(/\s+/g, ' ').trim()))
 		.filter((a) => a !== '' && !ET_AL.test(a));
+}
+
+/**
+ * An author string without the braces that group its TeX (`The {ATLAS} Collaboration`,
+ * `{The LIGO Scientific Collaboration}`, `A. {van der} Berg`): arXiv's author field is TeX, and
+ * a name has no braces of its own. Unbalanced ones are not TeX's: kept as typed.
+ */
+function withoutGroupBraces(s: string): string {
+	if (!s.includes('{') && !s.includes('}')) return s;
+	let depth = 0;
+	for (const c of s) {
+		if (c === '{') depth++;
+		else if (c === '}' && --depth < 0) return s;
+	}
+	return depth === 0 ? s.replace(/[{}]/g, '') : s;
 }
 
 /** Text without its parentheses, nested too: affiliations (`A (1), B (2) ((1) MIT, (2) …)`). */

@@ -365,7 +365,9 @@ describe('normalizeAbstract', () => {
 	});
 	test('a formula is a word to a dash (2505.18011: `$3$--$19$%`)', () => {
 		const text = '$3$--$19$% of $10^{18}$---$10^{20}$, $x$--dependent, 10--$20$, $a$ -- $b$, $c$--';
-		expect(normalizeAbstract(text).text).toBe('3–19% of 10¹⁸—10²⁰, x–dependent, 10–20, a -- b, c--');
+		expect(normalizeAbstract(text).text).toBe(
+			'3–19% of 10¹⁸—10²⁰, x–dependent, 10–20, a -- b, c--',
+		);
 		expect(renderParagraphsMdx(normalizeParagraphs(text).paragraphs)).toBe(
 			'$3$–$19$% of $10^{18}$—$10^{20}$, $x$–dependent, 10–$20$, $a$ -- $b$, $c$--',
 		);
@@ -555,6 +557,13 @@ describe('authors and categories', () => {
 				"A. S. Mishchenko (1 and 2) and N. Nagaosa (1 and 3) ((1) CREST, Japan\n  Science and Technology Agency, (2) Russian Research Centre ``Kurchatov\n  Institute'', (3) The University of Tokyo)",
 			),
 		).toEqual(['A. S. Mishchenko', 'N. Nagaosa']);
+		// Braces group TeX; unbalanced ones are kept.
+		expect(
+			splitAuthors(
+				'The {ATLAS} Collaboration, {The LIGO Scientific Collaboration}, A. {van der} Berg',
+			),
+		).toEqual(['The ATLAS Collaboration', 'The LIGO Scientific Collaboration', 'A. van der Berg']);
+		expect(splitAuthors('A {B, C}}')).toEqual(['A {B', 'C}}']);
 		expect(splitAuthors('Ada Lovelace & Alan Turing; Grace Hopper')).toEqual([
 			'Ada Lovelace',
 			'Alan Turing',
