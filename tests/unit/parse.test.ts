@@ -299,6 +299,19 @@ describe('trending pages: lines pair by position', () => {
 		expect(records.map((r) => r.abstract)).toEqual([cjk, ABSTRACT]);
 	});
 
+	test('a Chinese or Japanese abstract of about 100 characters is no "short" abstract', () => {
+		// 104 characters: as long as a 200-character English one, and said as much.
+		const cjk =
+			'我们提出了一种新的方法来训练大型语言模型并在多个基准上取得了显著的提升效果同时降低了计算成本和内存占用，代码和模型均已公开发布供研究使用。';
+		const ja = '本研究では大規模言語モデルの推論能力を評価する新しいベンチマークを提案し、既存手法との比較を行った。';
+		const { errors, warnings, records } = parseTrendingPage(
+			'2025-03-18-x.txt',
+			`Mar 18\n\n中文标题\n\n${cjk}\n\n日本語の題名\n\n${ja}\n`,
+		);
+		expect([errors, warnings]).toEqual([[], []]);
+		expect(records.map((r) => r.abstract)).toEqual([cjk, ja]);
+	});
+
 	test('stray lines of a few words that are no sentence are an error at their place', () => {
 		// Copied from a browser: who submitted each paper, and the footer.
 		const text = `Mar 18\n\nSubmitted by\n\nakhaliq\n\nFirst Title\n\n${ABSTRACT}\n\nSystem theme\n\nCompany\n\nPublished on\n\nMar 18 2025\n`;

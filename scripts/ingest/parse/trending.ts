@@ -147,11 +147,19 @@ function isScrap(line: string): boolean {
 	return line.length < 60 && line.split(/\s+/).length < 5 && !/[.!?。！？]["'”’)]?$/.test(line);
 }
 
+/**
+ * Characters of scripts written without spaces, each about a word's worth (Han, kana, Hangul):
+ * a 100-character Chinese abstract says what 200 Latin letters do.
+ */
+const WIDE = /[\u1100-\u11ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]/g;
+
 /** Whether a line reads like an abstract rather than a title. */
 export function looksLikeAbstract(line: string): boolean {
 	if (line.length >= MIN_ABSTRACT_CHARS) return true;
+	const wide = line.match(WIDE)?.length ?? 0;
+	if (line.length + wide >= MIN_ABSTRACT_CHARS) return true;
 	// Shorter prose still ends like a sentence and has a sentence's worth of words; titles do not.
-	return /[.!。]$/.test(line) && line.split(/\s+/).length >= 8;
+	return /[.!。！？]$/.test(line) && line.split(/\s+/).length + wide / 2 >= 8;
 }
 
 /**
