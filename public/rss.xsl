@@ -20,6 +20,11 @@
 				<meta name="viewport" content="width=device-width, initial-scale=1"/>
 				<meta name="robots" content="noindex"/>
 				<title><xsl:value-of select="/rss/channel/title"/> (feed)</title>
+				<!-- The channel's image (under the site's base): without a link the browser asked for
+					/favicon.ico at the host's root, outside a sub-path site. -->
+				<xsl:if test="/rss/channel/image/url">
+					<link rel="icon" type="image/png" href="{/rss/channel/image/url}"/>
+				</xsl:if>
 				<!-- The site's theme script, byte for byte (its hash is in the CSP of _headers; a test
 					keeps the two equal): the theme the reader picked on the site applies here too. -->
 				<script>try{var t=localStorage.getItem('theme');if(t==='dark'||t==='light')document.documentElement.dataset.theme=t}catch(e){}</script>

@@ -6,9 +6,14 @@
  * the fetches it makes are the only place the failure shows.
  */
 
-/** Failed index requests so far: compare the count before and after a search. */
+/** Failed index requests so far: compare the counts before and after a search. */
 export interface IndexFetchWatch {
 	readonly failures: number;
+	/**
+	 * Of those, the ones the server answered 404 or 410: the file is no longer there, because a
+	 * deploy replaced the index this page loaded (its chunks are named by their content's hash).
+	 */
+	readonly gone: number;
 }
 
 /** The URL `input` asks for, resolved against `base`. */
@@ -30,11 +35,13 @@ export function watchIndexFetches(
 	const original = target.fetch.bind(target);
 	const folder = new URL(prefix, base).href;
 	let failures = 0;
+	let gone = 0;
 	target.fetch = async (input, init) => {
 		if (!requestUrl(input, base).startsWith(folder)) return original(input, init);
 		try {
 			const response = await original(input, init);
 			if (!response.ok) failures++;
+			if (response.status === 404 || response.status === 410) gone++;
 			return response;
 		} catch (error) {
 			failures++;
@@ -44,6 +51,9 @@ export function watchIndexFetches(
 	return {
 		get failures() {
 			return failures;
+		},
+		get gone() {
+			return gone;
 		},
 	};
 }

@@ -29,6 +29,7 @@ interface ResultData extends ExcerptSource {
 interface Pagefind {
 	options(o: Record<string, unknown>): Promise<void>;
 	init(): Promise<void>;
+	destroy(): Promise<void>;
 	search(
 		q: string | null,
 		o: Record<string, unknown>,
@@ -70,10 +71,7 @@ async function start(root: HTMLElement): Promise<void> {
 	try {
 		const url = `${pagefindUrl()}pagefind.js`;
 		pagefind = (await import(/* @vite-ignore */ url)) as Pagefind;
-		// No worker: on a site this size a search takes milliseconds on the main thread, and it
-		// saves the reader the worker script (≈ 12 KB gzipped) on every first query.
-		await pagefind.options({ baseUrl: rootUrl(), excerptLength: EXCERPT_WORDS, noWorker: true });
-		await pagefind.init();
+		await initPagefind(pagefind);
 	} catch {
 		root.dataset.state = 'unavailable';
 		status.textContent = navigator.onLine
@@ -89,6 +87,26 @@ async function start(root: HTMLElement): Promise<void> {
 	let run = 0;
 	/** The last search ran without part of its index: run it again once back online. */
 	let incomplete = false;
+
+	/**
+	 * The index was replaced by a deploy since this page loaded it: its chunks answer 404. Pagefind
+	 * is started afresh on the new index (its entry file is fetched anew); false when that fails.
+	 */
+	function reloadIndex(): Promise<boolean> {
+		const done = pagefind
+			.destroy()
+			.then(() => initPagefind(pagefind))
+			.then(
+				() => true,
+				() => false,
+			);
+		reloading = done;
+		return done;
+	}
+	/** A reload in progress: searches wait for it (Pagefind has no options between the two). */
+	let reloading: Promise<unknown> = Promise.resolve();
+	const replaced =
+		'The site was updated while this page was open: reload the page to search the new version.';
 
 	const unavailable = (): string =>
 		navigator.onLine
@@ -121,8 +139,15 @@ async function start(root: HTMLElement): Promise<void> {
 
 	async function appendNext(mine: number): Promise<void> {
 		const slice = results.slice(shown, shown + PAGE);
+		const goneBefore = indexFetches.gone;
 		const data = await Promise.all(slice.map((r) => r.data())).catch(() => null);
 		if (mine !== run) return;
+		if (!data && indexFetches.gone > goneBefore) {
+			// The results' fragments went with a deploy: search the new index.
+			if (await reloadIndex()) void search(true);
+			else status.textContent = replaced;
+			return;
+		}
 		if (!data) {
 			status.textContent = navigator.onLine
 				? 'Some results failed to load. Try again.'
@@ -142,7 +167,7 @@ async function start(root: HTMLElement): Promise<void> {
 		if (before > 0) status.textContent = `${statusText} Showing ${shown} of ${results.length}.`;
 	}
 
-	async function search(): Promise<void> {
+	async function search(afterReload = false): Promise<void> {
 		const mine = ++run;
 		const filters = stateToFilters(state);
 		const filtered = Object.keys(filters).length > 0;
@@ -152,9 +177,11 @@ async function start(root: HTMLElement): Promise<void> {
 			status.textContent = 'Type to search titles, short names, authors and abstracts.';
 			return;
 		}
-		let found: Awaited<ReturnType<Pagefind['search']>>['results'];
+		let found: Awaited<ReturnType<Pagefind['search']>>['results'] | undefined;
 		const failuresBefore = indexFetches.failures;
+		const goneBefore = indexFetches.gone;
 		incomplete = false;
+		await reloading;
 		try {
 			// Without a query the filters list papers newest first, from the build's date order
 			// (fetched beside the search, and only for such a listing: see search-sort.ts).
@@ -165,14 +192,20 @@ async function start(root: HTMLElement): Promise<void> {
 			found = order ? sortResults(search.results, order, 'desc') : search.results;
 		} catch {
 			// Offline on a large site: this query needs index chunks never fetched before.
-			if (mine !== run) return;
+		}
+		if (mine !== run) return;
+		// A deploy replaced the index: once on the new one, else say so (not "check your connection").
+		if (indexFetches.gone > goneBefore) {
+			if (!afterReload && (await reloadIndex())) return search(true);
+			found = undefined;
+		}
+		if (!found) {
 			list.replaceChildren();
 			more.hidden = true;
 			incomplete = true;
-			status.textContent = unavailable();
+			status.textContent = indexFetches.gone > goneBefore ? replaced : unavailable();
 			return;
 		}
-		if (mine !== run) return;
 		// Pagefind searches on without an index chunk it failed to fetch (see index-fetch.ts):
 		// without this an unreachable index would read as "No papers".
 		incomplete = indexFetches.failures > failuresBefore;
@@ -336,4 +369,14 @@ function renderResult(d: ResultData): HTMLLIElement {
 	ex.innerHTML = safeExcerpt(abstractExcerpt(d) ?? d.excerpt);
 	li.append(ex);
 	return li;
+}
+
+/**
+ * Pagefind's options, then its index. No worker: on a site this size a search takes milliseconds
+ * on the main thread, and it saves the reader the worker script (≈ 12 KB gzipped) on every first
+ * query.
+ */
+async function initPagefind(pagefind: Pagefind): Promise<void> {
+	await pagefind.options({ baseUrl: rootUrl(), excerptLength: EXCERPT_WORDS, noWorker: true });
+	await pagefind.init();
 }

@@ -130,15 +130,22 @@ addEventListener('online', () => void showOffline());
 addEventListener('offline', () => void showOffline());
 if (!navigator.onLine) void showOffline();
 
-function offerUpdate(waiting: ServiceWorker): void {
+/** The update notice: `text`, then a Reload button that does `reload`. */
+function showUpdate(text: string, reload: () => void): void {
 	const el = notice('update-notice');
-	el.replaceChildren('A newer version of this site is available. ');
+	el.replaceChildren(text);
 	const button = document.createElement('button');
 	button.type = 'button';
 	button.textContent = 'Reload';
-	button.addEventListener('click', () => waiting.postMessage({ type: 'SKIP_WAITING' }));
+	button.addEventListener('click', reload);
 	el.append(button);
 	el.hidden = false;
+}
+
+function offerUpdate(waiting: ServiceWorker): void {
+	showUpdate('A newer version of this site is available. ', () =>
+		waiting.postMessage({ type: 'SKIP_WAITING' }),
+	);
 }
 
 // `import.meta.hot` exists only under `astro dev` (import.meta.env.PROD is unreliable: a build
@@ -152,7 +159,7 @@ if (import.meta.hot && 'serviceWorker' in navigator) {
 	// The first install takes control silently (clientsClaim). A later full copy of the site
 	// took over after the reader chose to reload (here or in another tab): show it, so builds are
 	// never mixed on a page. A large site's worker (core) takes over by itself and keeps no copy
-	// of the old build to mix: the page stays as the reader has it.
+	// of the old build to mix: the page stays as the reader has it, with a notice to reload.
 	let controlled = navigator.serviceWorker.controller != null;
 	let reloading = false;
 	navigator.serviceWorker.addEventListener('controllerchange', () => {
@@ -163,6 +170,10 @@ if (import.meta.hot && 'serviceWorker' in navigator) {
 				reloading = true;
 				location.reload();
 			}
+			// The page stays, but says that it is an older build's: a reader kept an open home page
+			// listing yesterday's papers, with nothing to tell them (and search by the old index).
+			if (was && mode === 'core')
+				showUpdate('This site has been updated. ', () => location.reload());
 		});
 	});
 	/** Offers a waiting full copy of a newer build (a core one does not wait). */

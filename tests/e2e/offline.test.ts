@@ -226,7 +226,13 @@ describe('offline, site larger than the precache limit', () => {
 			await checkForUpdate(page);
 			await onlyCachesOf(page, newId);
 			expect(await page.evaluate(() => (window as unknown as { mark?: number }).mark)).toBe(1);
-			expect(await page.locator('#update-notice:not([hidden])').count()).toBe(0);
+			// …but it says the site changed, and its button reloads it.
+			const notice = page.locator('#update-notice:not([hidden])');
+			await expect.poll(() => notice.textContent()).toBe('This site has been updated. Reload');
+			await Promise.all([page.waitForEvent('load'), notice.locator('button').click()]);
+			expect(await page.evaluate(() => (window as unknown as { mark?: number }).mark)).toBe(
+				undefined,
+			);
 			// A server error shows the saved copy; with none saved, the server's own answer.
 			server.fail.set('/papers/speecht5/', 503);
 			server.fail.set('/papers/primer/', 503);

@@ -285,6 +285,38 @@ describe('search page', () => {
 		expect(await status.textContent()).toMatch(/for “LightHuBERT”\.$/);
 		await context.close();
 	});
+
+	test('after a deploy replaced the index, a page opened before searches the new one', async () => {
+		const page = await open(`${site.url}search/?q=speech`);
+		await page.waitForSelector('.search-result');
+		// The deploy: the chunks this page's index names answer 404, until Pagefind has read the
+		// index's entry file again (a new build names new chunks).
+		let entries = 0;
+		await page.route('**/pagefind/pagefind-entry.json*', (route) => {
+			entries++;
+			return route.continue();
+		});
+		await page.route('**/pagefind/index/**', (route) =>
+			entries > 0 ? route.continue() : route.fulfill({ status: 404, body: '' }),
+		);
+		await page.fill('#search-q', 'LightHuBERT');
+		await page.waitForFunction(() =>
+			document.querySelector('[data-status]')?.textContent?.includes('for “LightHuBERT”.'),
+		);
+		expect(entries).toBe(1);
+		expect(await page.locator('.search-result-link').first().getAttribute('href')).toBe(
+			'/papers/lighthubert/',
+		);
+		// Still gone after starting again: the page says to reload, not to check the connection.
+		await page.unroute('**/pagefind/index/**');
+		await page.route('**/pagefind/index/**', (route) => route.fulfill({ status: 404, body: '' }));
+		await page.fill('#search-q', 'translation');
+		await page.waitForFunction(() =>
+			document.querySelector('[data-status]')?.textContent?.startsWith('The site was updated'),
+		);
+		expect(await page.locator('.search-result').count()).toBe(0);
+		await page.context().close();
+	});
 });
 
 describe('keyboard', () => {

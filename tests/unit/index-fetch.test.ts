@@ -31,6 +31,21 @@ describe('watchIndexFetches', () => {
 		expect(watch.failures).toBe(2);
 		expect((await target.fetch('/pagefind/index/en_3.pf_index')).status).toBe(200);
 		expect(watch.failures).toBe(2);
+		// None of them says the file is gone.
+		expect(watch.gone).toBe(0);
+	});
+
+	test('counts apart the files a deploy removed (404, 410): the index was replaced', async () => {
+		const target = fakeFetch({
+			'/pagefind/index/en_old.pf_index': 404,
+			'/pagefind/fragment/en_old.pf_fragment': 410,
+			'/pagefind/index/en_5.pf_index': 500,
+		});
+		const watch = watchIndexFetches(target, '/pagefind/', BASE);
+		await target.fetch('/pagefind/index/en_old.pf_index');
+		await target.fetch('/pagefind/fragment/en_old.pf_fragment');
+		await target.fetch('/pagefind/index/en_5.pf_index');
+		expect([watch.failures, watch.gone]).toEqual([3, 2]);
 	});
 
 	test('resolves relative, absolute and Request URLs against the page, under a base path', async () => {
