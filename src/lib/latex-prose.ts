@@ -258,7 +258,8 @@ export function convertTiesAndDashes(s: string, followed = false, preceded = fal
 	if (first && (followed || first[0].length < s.length) && !/^\S*[/@]/.test(s))
 		return dashFor(first[0]) + convertTiesAndDashes(s.slice(first[0].length), followed);
 	const last = followed ? DASH_LAST.exec(s) : null;
-	if (last && !/[/@]\S*$/.test(s)) return convertTiesAndDashes(s.slice(0, last.index), true, preceded) + dashFor(last[0]);
+	if (last && !/[/@]\S*$/.test(s))
+		return convertTiesAndDashes(s.slice(0, last.index), true, preceded) + dashFor(last[0]);
 	const lead = preceded && TIE_FIRST.test(s) ? '\u00a0' : '';
 	const rest = lead ? s.slice(1) : s;
 	return (

@@ -50,6 +50,7 @@ async function start(root: HTMLElement): Promise<void> {
 	// The filter choices and their counts are in the page (SearchPanel.astro).
 	const topicBoxes = [...root.querySelectorAll<HTMLInputElement>('input[name="topic"]')];
 	const codeBox = root.querySelector<HTMLInputElement>('input[name="code"]')!;
+	const clear = root.querySelector<HTMLButtonElement>('[data-clear]')!;
 
 	let state: SearchState = parseSearchState(location.search);
 	input.value = state.q;
@@ -243,8 +244,21 @@ async function start(root: HTMLElement): Promise<void> {
 		return ` ${list.charAt(0).toUpperCase()}${list.slice(1)}.`;
 	}
 
+	/** The "Clear filters" button shows while a filter is set. */
+	const showClear = (): void => {
+		clear.hidden = !state.code && state.topics.length === 0;
+	};
+	showClear();
+	clear.addEventListener('click', () => {
+		for (const box of [codeBox, ...topicBoxes]) box.checked = false;
+		update();
+		// The button hides: focus goes where the next search starts.
+		input.focus();
+	});
+
 	function update(): void {
 		state = readForm();
+		showClear();
 		const url = location.pathname + stateToSearch(state);
 		history.replaceState(null, '', url);
 		void search();
@@ -275,13 +289,17 @@ async function start(root: HTMLElement): Promise<void> {
 		const links = [...list.querySelectorAll<HTMLAnchorElement>('a.search-result-link')];
 		const active = document.activeElement;
 		const current = links.indexOf(active as HTMLAnchorElement);
-		// Arriving with a query (from the header's box), nothing has focus yet: ↓ starts here.
+		// Arriving with a query (from the header's box), nothing has focus yet: ↓ starts here, while
+		// the first result is in view. Further down ↓ scrolls as usual: a reader at the 8th result
+		// was thrown back to the first.
 		const nowhere = active === null || active === document.body;
-		if (nowhere && e.key === 'ArrowDown' && links.length > 0) {
+		if (nowhere && e.key === 'ArrowDown' && links.length > 0 && inView(links[0]!)) {
 			e.preventDefault();
 			return links[0]!.focus();
 		}
 		if (active !== input && current === -1) return;
+		// In the box, Escape clears it, as the header's box does (the browser's own).
+		if (active === input && e.key === 'Escape') return;
 		e.preventDefault();
 		if (e.key === 'Escape') return input.focus();
 		const next = moveFocus(current, e.key === 'ArrowDown' ? 1 : -1, links.length);
@@ -379,4 +397,10 @@ function renderResult(d: ResultData): HTMLLIElement {
 async function initPagefind(pagefind: Pagefind): Promise<void> {
 	await pagefind.options({ baseUrl: rootUrl(), excerptLength: EXCERPT_WORDS, noWorker: true });
 	await pagefind.init();
+}
+
+/** Whether some of an element is inside the viewport. */
+function inView(el: Element): boolean {
+	const box = el.getBoundingClientRect();
+	return box.bottom > 0 && box.top < innerHeight;
 }

@@ -229,7 +229,9 @@ describe('feeds in Chromium', () => {
 		expect(await page.locator('main li').count()).toBe(shown);
 		expect(await page.locator('.address').textContent()).toBe(`${SITE_URL}${BASE_PATH}rss.xml`);
 		// Its icon is the channel's, under the base: no request for the host's /favicon.ico.
-		const image = /<image><url>([^<]+)<\/url>/.exec(readFileSync(join(DIST_BASE, 'rss.xml'), 'utf8'))![1]!;
+		const image = /<image><url>([^<]+)<\/url>/.exec(
+			readFileSync(join(DIST_BASE, 'rss.xml'), 'utf8'),
+		)![1]!;
 		expect(image.startsWith(`${SITE_URL}${BASE_PATH}`)).toBe(true);
 		expect(await page.locator('link[rel="icon"]').getAttribute('href')).toBe(image);
 		// Summaries show as the plain text they are: the XSL decodes &amp; &lt; &gt; once.

@@ -105,6 +105,17 @@ describe('search page', () => {
 		expect(Number.parseInt((await status()).replace(/\D+/, ''), 10)).toBe(hrefs.length);
 		// The count says it is filtered.
 		expect(await status()).toMatch(/ for “speech” with these filters\.$/);
+		// "Clear filters" unticks every filter at once and hands focus back to the query box.
+		const clear = page.locator('[data-clear]');
+		expect(await clear.isVisible()).toBe(true);
+		await clear.click();
+		await page.waitForFunction(() => !location.search.includes('code='));
+		expect(await page.isChecked('input[name="code"]')).toBe(false);
+		expect(await clear.isHidden()).toBe(true);
+		expect(await page.evaluate(() => document.activeElement?.id)).toBe('search-q');
+		await page.waitForFunction(() =>
+			/ for “speech”\.$/.test(document.querySelector('[data-status]')?.textContent ?? ''),
+		);
 		await page.context().close();
 	});
 
@@ -379,6 +390,29 @@ describe('keyboard', () => {
 		expect(
 			await page.evaluate(() => (document.activeElement as HTMLAnchorElement).getAttribute('href')),
 		).toBe(first);
+		await page.context().close();
+	});
+
+	test('↓ with nothing focused scrolls once the first result is out of view; Escape clears the box', async () => {
+		const page = await open(`${site.url}search/?q=model`);
+		await page.waitForSelector('.search-result');
+		await page.click('[data-more]');
+		await page.waitForFunction(() => document.querySelectorAll('.search-result').length > 10);
+		await page.evaluate(() => {
+			(document.activeElement as HTMLElement | null)?.blur();
+			scrollTo(0, document.body.scrollHeight);
+		});
+		const y = await page.evaluate(() => scrollY);
+		expect(y).toBeGreaterThan(0);
+		await page.evaluate(() => scrollTo(0, scrollY - 400));
+		await page.keyboard.press('ArrowDown');
+		// The browser scrolled; focus did not jump back to the first result.
+		expect(await page.evaluate(() => document.activeElement === document.body)).toBe(true);
+		await expect.poll(() => page.evaluate(() => scrollY)).toBeGreaterThan(y - 400);
+		// In the search box, Escape clears it (the browser's own behaviour, as in the header's).
+		await page.focus('#search-q');
+		await page.keyboard.press('Escape');
+		expect(await page.inputValue('#search-q')).toBe('');
 		await page.context().close();
 	});
 

@@ -102,6 +102,16 @@ describe.each(BUILDS)('built site in $dir', ({ dir, base }) => {
 		expect(checked).toBeGreaterThan(files.length * 10);
 	});
 
+	test('a day page does not link each of its papers back to itself', () => {
+		const days = files.filter((f) => /^days\/\d{4}-\d{2}-\d{2}\/index\.html$/.test(f));
+		expect(days.length).toBeGreaterThan(0);
+		for (const f of days) {
+			const self = `href="${base}${f.replace(/index\.html$/, '')}"`;
+			const main = /<main[\s\S]*<\/main>/.exec(read(join(dir, f)))![0];
+			expect(main.split(self).length - 1, f).toBe(0);
+		}
+	});
+
 	test('every url() in the stylesheets resolves', () => {
 		const astro = join(dir, '_astro');
 		const broken: string[] = [];

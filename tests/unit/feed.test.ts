@@ -264,11 +264,11 @@ describe('hostile titles and abstracts in every feed format', () => {
 		});
 	});
 
-	test("names with apostrophes reach dc:creator and the image title once escaped", async () => {
+	test('names with apostrophes reach dc:creator and the image title once escaped', async () => {
 		// @astrojs/rss parses customData again and knows XML's named entities only: a `&#39;`
 		// came out as `&amp;#39;`, and readers showed "O&#39;Brien".
-		const item = { ...items[0]!, authors: ["Conan O'Brien", 'Dall\'Aglio & <Co>'] };
-		const channel = { ...CHANNEL, title: "Ada's \"Papers\" & <more>" };
+		const item = { ...items[0]!, authors: ["Conan O'Brien", "Dall'Aglio & <Co>"] };
+		const channel = { ...CHANNEL, title: 'Ada\'s "Papers" & <more>' };
 		const xml = await rssOf([item], channel);
 		expect(xml).not.toContain('&amp;#');
 		const parsed = channelOf(xml);

@@ -303,7 +303,8 @@ describe('trending pages: lines pair by position', () => {
 		// 104 characters: as long as a 200-character English one, and said as much.
 		const cjk =
 			'我们提出了一种新的方法来训练大型语言模型并在多个基准上取得了显著的提升效果同时降低了计算成本和内存占用，代码和模型均已公开发布供研究使用。';
-		const ja = '本研究では大規模言語モデルの推論能力を評価する新しいベンチマークを提案し、既存手法との比較を行った。';
+		const ja =
+			'本研究では大規模言語モデルの推論能力を評価する新しいベンチマークを提案し、既存手法との比較を行った。';
 		const { errors, warnings, records } = parseTrendingPage(
 			'2025-03-18-x.txt',
 			`Mar 18\n\n中文标题\n\n${cjk}\n\n日本語の題名\n\n${ja}\n`,
