@@ -6,37 +6,22 @@
 import { formatShortDate, plural } from '../lib/format.ts';
 import {
 	abstractExcerpt,
-	EXCERPT_WORDS,
 	moveFocus,
 	parseSearchState,
+	RESULTS_PAGE,
 	safeExcerpt,
 	searchTerms,
 	stateToFilters,
 	stateToSearch,
-	type ExcerptSource,
 	type SearchState,
 } from './search-state.ts';
 import { authorsLine } from './search-authors.ts';
 import { loadSortOrder, sortResults } from './search-sort.ts';
 import { watchIndexFetches } from './index-fetch.ts';
-import { pagefindUrl, rootUrl } from '../lib/urls.ts';
-
-interface ResultData extends ExcerptSource {
-	url: string;
-	excerpt: string;
-	meta: Record<string, string | undefined>;
-}
-interface Pagefind {
-	options(o: Record<string, unknown>): Promise<void>;
-	init(): Promise<void>;
-	destroy(): Promise<void>;
-	search(
-		q: string | null,
-		o: Record<string, unknown>,
-	): Promise<{ results: Array<{ id: string; data(): Promise<ResultData> }> }>;
-}
-
-const PAGE = 10;
+import { initPagefind, loadPagefind, type Pagefind, type ResultData } from './pagefind-load.ts';
+import { rememberSearch } from './saved-searches.ts';
+import { workerBuild } from './worker-build.ts';
+import { pagefindUrl } from '../lib/urls.ts';
 
 const root = document.querySelector<HTMLElement>('[data-search]');
 if (root) void start(root);
@@ -70,9 +55,7 @@ async function start(root: HTMLElement): Promise<void> {
 	const indexFetches = watchIndexFetches(window, pagefindUrl(), location.href);
 	let pagefind: Pagefind;
 	try {
-		const url = `${pagefindUrl()}pagefind.js`;
-		pagefind = (await import(/* @vite-ignore */ url)) as Pagefind;
-		await initPagefind(pagefind);
+		pagefind = await loadPagefind();
 	} catch {
 		root.dataset.state = 'unavailable';
 		status.textContent = navigator.onLine
@@ -88,6 +71,8 @@ async function start(root: HTMLElement): Promise<void> {
 	let run = 0;
 	/** The last search ran without part of its index: run it again once back online. */
 	let incomplete = false;
+	/** The query of the last search answered in full (or ''), as the reader typed it. */
+	let answered = '';
 
 	/**
 	 * The index was replaced by a deploy since this page loaded it: its chunks answer 404. Pagefind
@@ -139,7 +124,7 @@ async function start(root: HTMLElement): Promise<void> {
 	}
 
 	async function appendNext(mine: number): Promise<void> {
-		const slice = results.slice(shown, shown + PAGE);
+		const slice = results.slice(shown, shown + RESULTS_PAGE);
 		const goneBefore = indexFetches.gone;
 		const data = await Promise.all(slice.map((r) => r.data())).catch(() => null);
 		if (mine !== run) return;
@@ -228,6 +213,7 @@ async function start(root: HTMLElement): Promise<void> {
 						? `No papers ${what}.${noResultsHint(state.q, filtered)}`
 						: `No papers ${what} in the part of the index saved on this device. Connect to the internet to search all papers.`;
 		status.textContent = statusText;
+		answered = incomplete ? '' : state.q;
 		await showMore();
 	}
 
@@ -311,7 +297,23 @@ async function start(root: HTMLElement): Promise<void> {
 	list.addEventListener('click', (e) => {
 		const a = (e.target as HTMLElement).closest<HTMLAnchorElement>('a.search-result-link');
 		if (a) history.replaceState({ opened: a.getAttribute('href'), shown } satisfies Opened, '');
+		if (a) remember();
 	});
+	// On a site kept offline only in part (core), the searches the reader ran are saved, so that
+	// the site runs them again on the next build's index (saved-searches.ts): the query a result
+	// was opened from, and the one on screen when the page is left (not every keystroke's).
+	let coreBuild: string | undefined;
+	void workerBuild(navigator.serviceWorker?.controller).then((b) => {
+		coreBuild = b?.mode === 'core' ? b.id : undefined;
+	});
+	function remember(): void {
+		try {
+			if (coreBuild && answered) rememberSearch(localStorage, answered, coreBuild);
+		} catch {
+			// No storage (private mode): nothing is kept.
+		}
+	}
+	addEventListener('pagehide', remember);
 
 	// Ready only once every listener is attached (tests and readers can type from here on).
 	root.dataset.state = 'ready';
@@ -387,16 +389,6 @@ function renderResult(d: ResultData): HTMLLIElement {
 	ex.innerHTML = safeExcerpt(abstractExcerpt(d) ?? d.excerpt);
 	li.append(ex);
 	return li;
-}
-
-/**
- * Pagefind's options, then its index. No worker: on a site this size a search takes milliseconds
- * on the main thread, and it saves the reader the worker script (≈ 12 KB gzipped) on every first
- * query.
- */
-async function initPagefind(pagefind: Pagefind): Promise<void> {
-	await pagefind.options({ baseUrl: rootUrl(), excerptLength: EXCERPT_WORDS, noWorker: true });
-	await pagefind.init();
 }
 
 /** Whether some of an element is inside the viewport. */

@@ -91,6 +91,9 @@ export function moveFocus(current: number, delta: 1 | -1, length: number): numbe
 	return Math.max(-1, Math.min(length - 1, current + delta));
 }
 
+/** Results shown at first, and added by each "Show more results". */
+export const RESULTS_PAGE = 10;
+
 /** Words in a result's excerpt (Pagefind's `excerptLength`). */
 export const EXCERPT_WORDS = 24;
 

@@ -5,6 +5,8 @@
  */
 import { rootUrl, searchUrl, serviceWorkerUrl } from '../lib/urls.ts';
 import { offlineLabel, type OfflineMode } from './offline-state.ts';
+import { markSearches, staleSearches } from './saved-searches.ts';
+import { workerBuild } from './worker-build.ts';
 
 /** localStorage key of the reader's choice to turn the `/` shortcut off ('off'). */
 const SHORTCUT_KEY = 'search-shortcut';
@@ -101,21 +103,28 @@ function notice(id: string): HTMLElement {
 	return el;
 }
 
+/** What the worker in control keeps offline (see worker-build.ts). */
+const workerMode = async (worker: ServiceWorker | null | undefined): Promise<OfflineMode> =>
+	(await workerBuild(worker))?.mode;
+
 /**
- * What a service worker keeps (see service-worker.ts `buildSnippet`), or undefined when it does
- * not answer within a second (a worker of an older build, or none).
+ * The reader's saved searches (saved-searches.ts) run again on the index of a new build that
+ * keeps only part of the site (core), while online, so that they still work offline: its index
+ * chunks have new names the worker could not carry over. Not on the search page, whose own
+ * searches run on the new index.
  */
-function workerMode(worker: ServiceWorker | null | undefined): Promise<OfflineMode> {
-	if (!worker) return Promise.resolve(undefined);
-	return new Promise((resolve) => {
-		const channel = new MessageChannel();
-		const timer = setTimeout(() => resolve(undefined), 1000);
-		channel.port1.onmessage = (e: MessageEvent<{ mode?: OfflineMode }>) => {
-			clearTimeout(timer);
-			resolve(e.data.mode);
-		};
-		worker.postMessage({ type: 'GET_BUILD' }, [channel.port2]);
-	});
+async function refreshSavedSearches(): Promise<void> {
+	if (!navigator.onLine || document.querySelector('[data-search]')) return;
+	const build = await workerBuild(navigator.serviceWorker?.controller);
+	if (build?.mode !== 'core') return;
+	try {
+		const stale = staleSearches(localStorage, build.id);
+		if (stale.length === 0) return;
+		const { carrySearches } = await import('./search-carry.ts');
+		markSearches(localStorage, await carrySearches(stale), build.id);
+	} catch {
+		// No storage, or the index could not load: tried again on the next page.
+	}
 }
 
 async function showOffline(): Promise<void> {
@@ -172,8 +181,10 @@ if (import.meta.hot && 'serviceWorker' in navigator) {
 			}
 			// The page stays, but says that it is an older build's: a reader kept an open home page
 			// listing yesterday's papers, with nothing to tell them (and search by the old index).
-			if (was && mode === 'core')
+			if (was && mode === 'core') {
 				showUpdate('This site has been updated. ', () => location.reload());
+				void refreshSavedSearches();
+			}
 		});
 	});
 	/** Offers a waiting full copy of a newer build (a core one does not wait). */
@@ -183,6 +194,9 @@ if (import.meta.hot && 'serviceWorker' in navigator) {
 			if (mode !== 'core' && worker.state === 'installed') offerUpdate(worker);
 		});
 	};
+	// A build that took over while no page was open, or a carry that failed: on each page.
+	if (navigator.serviceWorker.controller)
+		addEventListener('load', () => void refreshSavedSearches(), { once: true });
 	void navigator.serviceWorker
 		.register(serviceWorkerUrl(), { scope: rootUrl() })
 		.then((reg) => {

@@ -251,6 +251,52 @@ describe('offline, site larger than the precache limit', () => {
 			await page.context().close();
 		}));
 
+	test('a search run before a deploy that renamed its index chunks still works offline after it', () =>
+		withCoreSite(async (server, dir) => {
+			const page = await visitOnce(`${server.url}search/`);
+			await page.goto(`${server.url}search/?q=speech`);
+			await page.waitForSelector('.search-result');
+			// Leaving the search page saves its query, with the build that answered it.
+			await page.goto(`${server.url}papers/speecht5/`);
+			const oldId = buildIdOf(dir);
+			expect(
+				JSON.parse((await page.evaluate(() => localStorage.getItem('saved-searches')))!),
+			).toEqual([{ q: 'speech', build: oldId }]);
+			// The deploy renames the chunks the search used (a chunk is named by its content's
+			// hash): the new worker cannot carry them over by their old names.
+			const chunksOf = (id: string) =>
+				page.evaluate(async (name) => {
+					const c = await caches.open(name);
+					return (await c.keys())
+						.map((r) => new URL(r.url).pathname)
+						.filter((p) => p.includes('/pagefind/index/'));
+				}, `abstracta-${id}-search`);
+			const chunks = await chunksOf(oldId);
+			expect(chunks.length).toBeGreaterThan(0);
+			for (const p of chunks) server.fail.set(p, 404);
+			const newId = 'feedfacecafe';
+			deploy(dir, oldId, newId);
+			await checkForUpdate(page);
+			await onlyCachesOf(page, newId);
+			expect(await chunksOf(newId)).toEqual([]);
+			// The new build's index (here: its chunks served again) is searched again by the next
+			// page the reader opens online, and the chunks it needs are cached.
+			server.fail.clear();
+			await page.goto(`${server.url}papers/primer/`);
+			await expect
+				.poll(async () => (await chunksOf(newId)).sort(), { timeout: 20_000 })
+				.toEqual([...chunks].sort());
+			await expect
+				.poll(async () =>
+					JSON.parse((await page.evaluate(() => localStorage.getItem('saved-searches')))!),
+				)
+				.toEqual([{ q: 'speech', build: newId }]);
+			await page.context().setOffline(true);
+			await page.goto(`${server.url}search/?q=speech`);
+			await page.waitForSelector('.search-result');
+			await page.context().close();
+		}));
+
 	test('a query whose index chunks were never saved says search is unavailable, not "No papers"', () =>
 		withCoreSite(async (server) => {
 			// The core precache holds Pagefind but no index chunk: no query has run yet.
