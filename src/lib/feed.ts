@@ -97,6 +97,15 @@ export function absolutizeHtml(html: string, pageUrl: string): string {
 	);
 }
 
+/**
+ * MathML without the TeX source KaTeX keeps beside it (`<annotation encoding="application/x-tex">`):
+ * a feed reader that drops MathML tags but keeps their text showed each formula twice, "PWP_W".
+ * Readers that render MathML never show the annotation; the paper page keeps it.
+ */
+function withoutTexSource(html: string): string {
+	return html.replace(/<annotation encoding="application\/x-tex">[^<]*<\/annotation>/g, '');
+}
+
 /** Display text of a code URL: host and path without the scheme or `.git`. */
 function codeLabel(url: string): string {
 	return url.replace(/^https?:\/\/(www\.)?/, '').replace(/(\.git)?\/?$/, '');
@@ -140,7 +149,7 @@ export function buildFeedItem(
 		id: options.formerLink ?? options.link,
 		published: listingDate(paper.date),
 		summary: paper.summary,
-		contentHtml: absolutizeHtml(abstractHtml, options.link) + linksHtml(paper),
+		contentHtml: absolutizeHtml(withoutTexSource(abstractHtml), options.link) + linksHtml(paper),
 		categories: paper.topics.map((t) => options.topicName(t) ?? t),
 		authors: paper.authors,
 	};
