@@ -188,13 +188,21 @@ describe('offline, site larger than the precache limit', () => {
 		}
 	}
 
+	/**
+	 * A first visit (the worker installs and takes control), then under its control a search for
+	 * "speech" and a paper read: what the reader used, for the worker to keep.
+	 */
+	async function searchThenRead(server: SiteServer): Promise<Page> {
+		const page = await visitOnce(`${server.url}search/`);
+		await page.goto(`${server.url}search/?q=speech`);
+		await page.waitForSelector('.search-result');
+		await page.goto(`${server.url}papers/speecht5/`);
+		return page;
+	}
+
 	test('precaches the shell and search core, and keeps what the reader used', () =>
 		withCoreSite(async (server) => {
-			const page = await visitOnce(`${server.url}search/`);
-			// Under the worker's control now: what this query loads is kept.
-			await page.goto(`${server.url}search/?q=speech`);
-			await page.waitForSelector('.search-result');
-			await page.goto(`${server.url}papers/speecht5/`);
+			const page = await searchThenRead(server);
 			await page.context().setOffline(true);
 			await page.goto(`${server.url}search/?q=speech`);
 			await page.waitForSelector('.search-result');
@@ -207,10 +215,7 @@ describe('offline, site larger than the precache limit', () => {
 
 	test('a new build takes over at once, unasked, and keeps the pages and searches the reader used', () =>
 		withCoreSite(async (server, dir) => {
-			const page = await visitOnce(`${server.url}search/`);
-			await page.goto(`${server.url}search/?q=speech`);
-			await page.waitForSelector('.search-result');
-			await page.goto(`${server.url}papers/speecht5/`);
+			const page = await searchThenRead(server);
 			const oldId = buildIdOf(dir);
 			// The core precache has no Pagefind worker script (search runs without it).
 			const precached = await page.evaluate(async (id) => {
@@ -253,11 +258,8 @@ describe('offline, site larger than the precache limit', () => {
 
 	test('a search run before a deploy that renamed its index chunks still works offline after it', () =>
 		withCoreSite(async (server, dir) => {
-			const page = await visitOnce(`${server.url}search/`);
-			await page.goto(`${server.url}search/?q=speech`);
-			await page.waitForSelector('.search-result');
 			// Leaving the search page saves its query, with the build that answered it.
-			await page.goto(`${server.url}papers/speecht5/`);
+			const page = await searchThenRead(server);
 			const oldId = buildIdOf(dir);
 			expect(
 				JSON.parse((await page.evaluate(() => localStorage.getItem('saved-searches')))!),
