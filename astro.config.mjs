@@ -42,7 +42,9 @@ export default defineConfig({
 	// Paper pages return a cacheKey (a digest of all they show): unchanged pages are copied from
 	// the previous build instead of rendered again (the cache lives in node_modules/.astro/).
 	experimental: { incrementalBuild: true },
-	// Hand-written .md/.mdx pages get the same Markdown features as the generated entries.
+	// Hand-written .md/.mdx pages (none yet: papers go through the custom loader) would get the
+	// same Markdown features as the generated entries: Astro 7's default processor runs no
+	// remark or rehype plugins.
 	markdown: {
 		processor: unified({
 			remarkPlugins: [remarkGfm, remarkMath],

@@ -18,13 +18,13 @@ import { mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { deploySettings, LOCAL_SITE, sizeSetting } from '../src/lib/deploy-env.ts';
+import { deploySettings, isOff, LOCAL_SITE, sizeSetting } from '../src/lib/deploy-env.ts';
 import { INGEST_OK, INGEST_STATUS_ENV } from '../src/lib/ingest-gate.ts';
 
 const require = createRequire(import.meta.url);
 const astroBin = join(dirname(require.resolve('astro/package.json')), 'bin', 'astro.mjs');
 const ingestScript = join(import.meta.dirname, 'ingest.ts');
-const skipIngest = /^(off|0|false)$/i.test(process.env.INGEST ?? '');
+const skipIngest = isOff(process.env.INGEST);
 
 /** The exit code a finished child stands for (a signal counts as failure). */
 const exitCode = (child: ChildProcess): Promise<number> =>

@@ -11,7 +11,7 @@ export interface SiteConfig {
 	description: string;
 	/** `<html lang>` and feed language. */
 	lang: string;
-	/** Papers per page on home, day and topic listings. */
+	/** Papers per page on the home and topic listings (a day's page lists all of its papers). */
 	pageSize: number;
 	/** Items per RSS / JSON feed, and more to finish the last day (feedSlice in lib/feed.ts). */
 	feedSize: number;

@@ -8,6 +8,7 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { isOff } from '../lib/deploy-env.ts';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { SITE } from '../site.config.ts';
@@ -26,7 +27,7 @@ export interface CardsOptions {
 
 /** Creates the integration. */
 export default function cards(options: CardsOptions = {}): AstroIntegration {
-	const enabled = options.enabled ?? !/^(off|0|false)$/i.test(process.env.CARDS ?? '');
+	const enabled = options.enabled ?? !isOff(process.env.CARDS);
 	let root = process.cwd();
 	let base = '/';
 	let prepared: PreparedCards | undefined;

@@ -50,6 +50,7 @@ import { SEARCH_SITE_DIR } from '../lib/search-site.ts';
 import type { EarlyRequest, EarlyResult } from './pagefind-early.ts';
 import { pruneStale } from './stale-output.ts';
 import { normaliseBase } from '../lib/urls.ts';
+import { SITE } from '../site.config.ts';
 
 /** Options of the Pagefind integration. */
 export interface PagefindOptions {
@@ -138,7 +139,8 @@ export function pagefindArgs(
 	options: PagefindOptions & { outputPath?: string } = {},
 ): string[] {
 	const output = options.outputPath ?? join(dir, 'pagefind');
-	const args = ['--site', dir, '--output-path', output, '--force-language', 'en'];
+	// The site's language (as its pages' `lang`): Pagefind stems words by it.
+	const args = ['--site', dir, '--output-path', output, '--force-language', SITE.lang];
 	for (const selector of [...EXCLUDE_SELECTORS, ...(options.excludeSelectors ?? [])])
 		args.push('--exclude-selectors', selector);
 	if (options.glob) args.push('--glob', options.glob);

@@ -65,3 +65,8 @@ export function sizeSetting(name: string, raw: string | undefined, fallback: num
 		throw new Error(`${name} must be a whole number from 1 to 10000 (got "${raw}")`);
 	return n;
 }
+
+/** Whether an on/off setting (`INGEST`, `CARDS`) says off: `off`, `0` or `false`, in any case. */
+export function isOff(value: string | undefined): boolean {
+	return /^(off|0|false)$/i.test(value ?? '');
+}

@@ -51,19 +51,36 @@ export async function getPapersOfTopic(topic: string): Promise<PaperEntry[]> {
 	return (await getPapers()).filter((p) => p.data.topics.includes(topic));
 }
 
-/** Listing dates with their papers, newest first. */
+let days: Array<{ date: string; papers: PaperEntry[] }> | undefined;
+
+/** Listing dates with their papers, newest first (papers in listing order). */
 export async function getDays(): Promise<Array<{ date: string; papers: PaperEntry[] }>> {
-	const days = new Map<string, PaperEntry[]>();
-	for (const p of await getPapers()) days.set(p.data.date, [...(days.get(p.data.date) ?? []), p]);
-	return [...days].map(([date, papers]) => ({ date, papers }));
+	if (days) return days;
+	const byDate = new Map<string, PaperEntry[]>();
+	for (const p of await getPapers()) {
+		const list = byDate.get(p.data.date);
+		// Pushed, not copied: a dump dates tens of thousands of records to one day.
+		if (list) list.push(p);
+		else byDate.set(p.data.date, [p]);
+	}
+	days = [...byDate].map(([date, papers]) => ({ date, papers }));
+	return days;
+}
+
+let topicNames: Record<string, string> | undefined;
+
+/** Topic display names by slug (for chips, feeds and filters). */
+export async function getTopicNames(): Promise<Record<string, string>> {
+	topicNames ??= Object.fromEntries((await getTopics()).map((t) => [t.id, t.data.name]));
+	return topicNames;
 }
 
 /** The search page's filter choices, counted over every paper (see `searchFacets`). */
 export async function getSearchFacets(): Promise<SearchFacets> {
-	const names = new Map((await getTopics()).map((t) => [t.id, t.data.name]));
+	const names = await getTopicNames();
 	return searchFacets(
 		(await getPapers()).map((p) => p.data),
-		(slug) => names.get(slug),
+		(slug) => names[slug],
 	);
 }
 

@@ -15,6 +15,7 @@ import { escapeXml } from './escape.ts';
 import { authorLines } from './format.ts';
 import { paperSearchMeta } from './search-meta.ts';
 import { readableTitle } from './math-text.ts';
+import { SITE } from '../site.config.ts';
 
 /** What the index reads of a paper besides its abstract HTML. */
 export type SearchFields = Pick<
@@ -101,7 +102,7 @@ export function searchPageHtml(
 		for (const value of values) span('data-pagefind-filter', key, value);
 	for (const [key, value] of Object.entries(sorts)) span('data-pagefind-sort', key, value);
 	const parts = [
-		'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"></head><body>',
+		`<!DOCTYPE html><html lang="${escapeXml(SITE.lang)}"><head><meta charset="utf-8"></head><body>`,
 		'<div data-pagefind-body><header>',
 		f.shortName ? `<p data-pagefind-weight="10">${escapeXml(f.shortName)}</p>` : '',
 		`<h1 id="paper-title" data-pagefind-weight="10">${escapeXml(readableTitle(f.title))}</h1>`,

@@ -14,6 +14,7 @@ import {
 	getPapers,
 	getPapersOfTopic,
 	getRedirects,
+	getTopicNames,
 	getTopics,
 	type PaperEntry,
 	type TopicEntry,
@@ -28,7 +29,7 @@ export const feedStylesheetUrl = (): string => path('rss.xsl');
 
 /** Items of the newest papers of a list already in listing order: whole days (feedSlice). */
 async function itemsOf(papers: PaperEntry[], site: Site): Promise<FeedItem[]> {
-	const names = new Map((await getTopics()).map((t) => [t.id, t.data.name]));
+	const names = await getTopicNames();
 	// A moved paper keeps the id of its former address (the first listed, if it had several).
 	const former = new Map<string, string>();
 	for (const r of await getRedirects()) if (!former.has(r.to)) former.set(r.to, r.from);
@@ -37,7 +38,7 @@ async function itemsOf(papers: PaperEntry[], site: Site): Promise<FeedItem[]> {
 		const from = former.get(entry.id);
 		return buildFeedItem({ ...entry.data, summary: text.summary }, text.html, {
 			link: absolute(paperUrl(entry.id), site),
-			topicName: (slug) => names.get(slug),
+			topicName: (slug) => names[slug],
 			...(from ? { formerLink: absolute(paperUrl(from), site) } : {}),
 		});
 	});

@@ -1,6 +1,7 @@
 /**
  * Every URL of the site is built here, so base-path handling has exactly one home.
- * `base` is Astro's `import.meta.env.BASE_URL` (always ends in `/`); `site` is `SITE_URL`.
+ * `base` is Astro's `base` (BASE_PATH, always ending in `/`; see configuredBase); `site` is
+ * `SITE_URL`.
  */
 
 const BASE: string = normaliseBase(configuredBase());

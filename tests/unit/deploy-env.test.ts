@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { deploySettings, LOCAL_SITE, sizeSetting } from '../../src/lib/deploy-env.ts';
+import { deploySettings, isOff, LOCAL_SITE, sizeSetting } from '../../src/lib/deploy-env.ts';
 
 describe('deploySettings', () => {
 	test('defaults to the local preview address at the root', () => {
@@ -56,5 +56,19 @@ describe('sizeSetting', () => {
 			expect(() => sizeSetting('FEED_SIZE', bad, 50)).toThrow(
 				`FEED_SIZE must be a whole number from 1 to 10000 (got "${bad}")`,
 			);
+	});
+});
+
+describe('isOff', () => {
+	test('off, 0 and false in any case turn a setting off; anything else leaves it on', () => {
+		expect(['off', 'OFF', '0', 'False'].map(isOff)).toEqual([true, true, true, true]);
+		expect([undefined, '', 'on', '1', 'no', ' off'].map(isOff)).toEqual([
+			false,
+			false,
+			false,
+			false,
+			false,
+			false,
+		]);
 	});
 });

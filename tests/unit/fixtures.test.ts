@@ -14,7 +14,9 @@ const ROOT = 'tests/fixtures/ingest';
 const UPDATE = process.env.UPDATE === '1';
 
 function golden(file: string, actual: string): void {
-	if (UPDATE || !existsSync(file)) writeFileSync(file, actual);
+	if (UPDATE) writeFileSync(file, actual);
+	// A missing golden is a failure, not a file written from whatever the code gives now.
+	expect(existsSync(file), `${file} is missing: run UPDATE=1 npx vitest run fixtures`).toBe(true);
 	expect(actual).toBe(readFileSync(file, 'utf8'));
 }
 

@@ -511,6 +511,8 @@ describe('a record that cannot be normalised', () => {
 });
 
 describe('ingest pipeline on two threads', () => {
+	// The topics stage (keywords, vectors, related papers, derived topics) takes the pipeline's
+	// worker too: the entries and papers compared here hold all of its output.
 	test('gives the same entries as on one thread', { timeout: 60_000 }, () => {
 		const sources = generateCorpus(loadMaterial('../shared'), 600).map((f) => ({
 			name: f.name,

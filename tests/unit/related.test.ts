@@ -1,9 +1,4 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { generateCorpus, loadMaterial } from '../../scripts/bench/corpus.ts';
-import { buildPapers } from '../../scripts/ingest/build-papers.ts';
-import { parseSource } from '../../scripts/ingest/parse/index.ts';
-import { readTopicsYaml } from '../../scripts/ingest/topics/topics-yaml.ts';
 import { analyzeTopics, type TopicInput } from '../../scripts/ingest/topics/analyze.ts';
 import { fieldMask } from '../../src/lib/arxiv-categories.ts';
 import { buildVector, cosine, findRelated, RELATED } from '../../scripts/ingest/topics/related.ts';
@@ -163,27 +158,11 @@ describe('related papers', () => {
 		const output = () => {
 			const { timings, ...rest } = analyzeTopics(papers, taxonomy);
 			expect(timings.map((t) => t.stage)).toContain('related papers');
+			// Something to compare: related papers and keywords were made.
+			expect(rest.papers.some((p) => p.related.length > 0)).toBe(true);
+			expect(rest.papers.some((p) => p.keywords.length > 0)).toBe(true);
 			return JSON.stringify(rest);
 		};
 		expect(output()).toBe(output());
-	});
-
-	test('the same output with the per-paper steps split with a worker thread', () => {
-		// 600 recombined real abstracts: enough for keywords, related papers and derived topics.
-		const sources = generateCorpus(loadMaterial('../shared'), 600).map((f) => ({
-			name: f.name,
-			bytes: new TextEncoder().encode(f.text),
-		}));
-		const built = buildPapers(sources.flatMap((s) => parseSource(s).records)).papers;
-		const inputs = built.map((b) => b.paper);
-		const taxonomy = readTopicsYaml(readFileSync('content/topics.yaml', 'utf8'), 'topics.yaml');
-		const run = (parallelFrom: number) => {
-			const { timings, ...rest } = analyzeTopics(inputs, taxonomy.topics, { parallelFrom });
-			void timings;
-			return rest;
-		};
-		const alone = run(Number.POSITIVE_INFINITY);
-		expect(alone.papers.filter((p) => p.related.length > 0).length).toBeGreaterThan(500);
-		expect(run(1)).toEqual(alone);
 	});
 });

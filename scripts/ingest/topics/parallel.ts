@@ -103,7 +103,7 @@ export function inPaperOrder<T>(parts: Array<[number, T[]]>): T[] {
 /** The corpus as the worker gets it: without what it does not read. */
 export type WorkerCorpus = Omit<
 	Corpus,
-	'tokens' | 'starts' | 'titleLengths' | 'unigrams' | 'displayCache' | 'keyCache'
+	'tokens' | 'starts' | 'titleLengths' | 'unigrams' | 'displayCache'
 >;
 
 /**
@@ -296,8 +296,8 @@ export class TopicsHelper {
 	setup(c: Corpus, store: VectorStore): void {
 		// Never the token list: it is a view of a buffer sized for the worst case, and a clone
 		// would copy all of it.
-		const { tokens, starts, titleLengths, unigrams, displayCache, keyCache, ...corpus } = c;
-		void [tokens, starts, titleLengths, unigrams, displayCache, keyCache];
+		const { tokens, starts, titleLengths, unigrams, displayCache, ...corpus } = c;
+		void [tokens, starts, titleLengths, unigrams, displayCache];
 		this.post({ kind: 'setup', corpus, store });
 	}
 

@@ -49,9 +49,8 @@ export interface Corpus {
 	surfaces: string[];
 	/** Per term id, 3 slots: spelling ids of an n-gram's words at its first occurrence (−1: none). */
 	termSpelling: Int32Array;
-	/** Memos of displayTerm and termKey, by term id ('' until asked): per thread, not shared. */
+	/** Memo of displayTerm, by term id ('' until asked): per thread, not shared. */
 	displayCache: string[];
-	keyCache: string[];
 	/** Per term id: its inverse document frequency (see idf), computed once. */
 	idfs: Float64Array;
 }
@@ -554,22 +553,9 @@ export function termWords(c: Corpus, term: number): number[] {
 	return words.reverse();
 }
 
-/** A term's words as ` 12 7 ` (unigram ids between spaces): a phrase contains another's words when its key contains the other's. */
-export function termKey(c: Corpus, term: number): string {
-	let key = c.keyCache[term]!;
-	if (key === '') {
-		key = ` ${termWords(c, term).join(' ')} `;
-		c.keyCache[term] = key;
-	}
-	return key;
-}
-
 /** Empty memos for a corpus of `terms` terms (see Corpus.displayCache). */
-export function freshCaches(terms: number): Pick<Corpus, 'displayCache' | 'keyCache'> {
-	return {
-		displayCache: new Array<string>(terms).fill(''),
-		keyCache: new Array<string>(terms).fill(''),
-	};
+export function freshCaches(terms: number): Pick<Corpus, 'displayCache'> {
+	return { displayCache: new Array<string>(terms).fill('') };
 }
 
 /** Whether every word of a term is generic ("proposed method"). */
