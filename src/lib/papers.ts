@@ -101,11 +101,3 @@ export function paginate<T>(items: T[], size: number): Array<PageSlice<T>> {
 		pages,
 	}));
 }
-
-/**
- * The rest parameter of a paginated route: none for page 1 (`/`), `page/N` after it, matching
- * `homeUrl(n)` and `topicUrl(topic, n)` in urls.ts.
- */
-export function pageParam(page: number): string | undefined {
-	return page > 1 ? `page/${page}` : undefined;
-}

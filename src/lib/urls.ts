@@ -40,13 +40,27 @@ export const paperUrl = (slug: string): string => path(paperPath(slug));
 export const paperPageFile = (slug: string): string => `papers/${slug}/index.html`;
 /** URL of the topics index. */
 export const topicsUrl = (): string => path('topics/');
+/**
+ * The rest parameter of a paginated route (home, a topic): none for page 1, which lives at the
+ * listing's own address, `page/N` after it.
+ */
+export const pageParam = (page: number): string | undefined =>
+	page > 1 ? `page/${page}` : undefined;
+/** Page `page` of a listing, relative to the listing's address: '' or `page/N/`. */
+const pageSuffix = (page: number): string => {
+	const param = pageParam(page);
+	return param ? `${param}/` : '';
+};
 /** URL of a topic page (page 1 by default). */
 export const topicUrl = (topic: string, page = 1): string =>
-	path(page > 1 ? `topics/${topic}/page/${page}/` : `topics/${topic}/`);
+	path(`topics/${topic}/${pageSuffix(page)}`);
 /** URL of a topic's RSS feed. */
 export const topicFeedUrl = (topic: string): string => path(`topics/${topic}/rss.xml`);
 /** URL of a home listing page. */
-export const homeUrl = (page = 1): string => path(page > 1 ? `page/${page}/` : '');
+export const homeUrl = (page = 1): string => path(pageSuffix(page));
+/** Whether `pathname` is a home listing page (`/`, `/page/N/`): the header marks "Papers". */
+export const isHomeListing = (pathname: string): boolean =>
+	pathname === homeUrl() || pathname.startsWith(path('page/'));
 /**
  * The rest parameter of page 1's alias: `/page/1/` (and a topic's `…/page/1/`) is a page that
  * sends the reader to the listing's first page, which lives at the listing's own address.
