@@ -13,7 +13,7 @@ import type { Paper } from '../schemas/paper.ts';
 import { splitDois } from './doi.ts';
 import { escapeXml } from './escape.ts';
 import { authorLines } from './format.ts';
-import { paperSearchMeta } from './search-meta.ts';
+import { paperSearchMeta, type SearchMetaFields } from './search-meta.ts';
 import { readableTitle } from './math-text.ts';
 import { SITE } from '../site.config.ts';
 
@@ -77,6 +77,32 @@ function authorsHtml(authors: readonly string[], more: boolean | undefined): str
 }
 
 /**
+ * A paper's hidden Pagefind metadata, filters and sorts (paperSearchMeta) as `<span>`s, for the
+ * paper page (SearchMeta.astro) and its search page alike. Values live in attributes
+ * (`key[data-value]`), never as text: text inside the indexed body would show up in excerpts,
+ * and the `key:value` form would split values that contain commas.
+ */
+export function searchMetaSpans(
+	f: SearchMetaFields,
+	topicName: (slug: string) => string | undefined,
+): string {
+	const { meta, filters, sorts } = paperSearchMeta(f, topicName);
+	const spans: string[] = [];
+	const span = (attr: string, key: string, value: string): number =>
+		spans.push(
+			`<span ${attr}="${escapeXml(key)}[data-value]" data-value="${escapeXml(value)}"></span>`,
+		);
+	if (meta.shortName) span('data-pagefind-meta', 'shortName', meta.shortName);
+	span('data-pagefind-meta', 'date', meta.date!);
+	if (meta.topics) span('data-pagefind-meta', 'topics', meta.topics);
+	if (meta.authors) span('data-pagefind-meta', 'authors', meta.authors);
+	for (const [key, values] of Object.entries(filters))
+		for (const value of values) span('data-pagefind-filter', key, value);
+	for (const [key, value] of Object.entries(sorts)) span('data-pagefind-sort', key, value);
+	return spans.join('');
+}
+
+/**
  * The indexable page of one paper: short name and title (weight 10), authors, the hidden search
  * metadata, the abstract HTML, the keywords and, hidden, the paper's ids (see searchIds).
  * `topicName` maps a topic slug to its display name, as on the page.
@@ -86,28 +112,14 @@ export function searchPageHtml(
 	abstractHtml: string,
 	topicName: (slug: string) => string | undefined,
 ): string {
-	const { meta, filters, sorts } = paperSearchMeta(f, topicName);
 	const ids = searchIds(f);
-	const spans: string[] = [];
-	const span = (attr: string, key: string, value: string): number =>
-		spans.push(
-			`<span ${attr}="${escapeXml(key)}[data-value]" data-value="${escapeXml(value)}"></span>`,
-		);
-	// The order of SearchMeta.astro: metadata, then filters, then sorts.
-	if (meta.shortName) span('data-pagefind-meta', 'shortName', meta.shortName);
-	span('data-pagefind-meta', 'date', meta.date!);
-	if (meta.topics) span('data-pagefind-meta', 'topics', meta.topics);
-	if (meta.authors) span('data-pagefind-meta', 'authors', meta.authors);
-	for (const [key, values] of Object.entries(filters))
-		for (const value of values) span('data-pagefind-filter', key, value);
-	for (const [key, value] of Object.entries(sorts)) span('data-pagefind-sort', key, value);
 	const parts = [
 		`<!DOCTYPE html><html lang="${escapeXml(SITE.lang)}"><head><meta charset="utf-8"></head><body>`,
 		'<div data-pagefind-body><header>',
 		f.shortName ? `<p data-pagefind-weight="10">${escapeXml(f.shortName)}</p>` : '',
 		`<h1 id="paper-title" data-pagefind-weight="10">${escapeXml(readableTitle(f.title))}</h1>`,
 		authorsHtml(f.authors, f.moreAuthors),
-		`<div hidden>${spans.join('')}</div>`,
+		`<div hidden>${searchMetaSpans(f, topicName)}</div>`,
 		'</header>',
 		`<section id="abstract"><div>${abstractHtml}</div></section>`,
 		f.keywords.length
