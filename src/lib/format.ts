@@ -6,7 +6,8 @@
 
 import { truncateText } from './teaser.ts';
 
-const MONTHS = [
+/** English month names, January first: the ingest reads dates by them too. */
+export const MONTH_NAMES = [
 	'January',
 	'February',
 	'March',
@@ -24,7 +25,7 @@ const MONTHS = [
 /** `2025-03-18` → `18 March 2025`. */
 export function formatDate(iso: string): string {
 	const [y, m, d] = iso.split('-').map(Number);
-	return `${d} ${MONTHS[(m ?? 1) - 1]} ${y}`;
+	return `${d} ${MONTH_NAMES[(m ?? 1) - 1]} ${y}`;
 }
 
 /**
@@ -33,7 +34,7 @@ export function formatDate(iso: string): string {
  */
 export function formatShortDate(iso: string): string {
 	const [y, m, d] = iso.split('-').map(Number);
-	return `${d} ${MONTHS[(m ?? 1) - 1]!.slice(0, 3)} ${y}`;
+	return `${d} ${MONTH_NAMES[(m ?? 1) - 1]!.slice(0, 3)} ${y}`;
 }
 
 /** `6215` → `6,215`: counts read the same on every machine. */

@@ -1,9 +1,11 @@
 /**
  * The one schema of a paper entry, shared by the ingest (which validates every entry
  * before writing it) and by `src/content.config.ts` (which validates it again at build).
- * Imported from plain Node as well as from Astro, so it depends only on `astro/zod`.
+ * Imported from plain Node as well as from Astro, so it depends only on `astro/zod` (and the
+ * dependency-free calendar check).
  */
 import { z } from 'astro/zod';
+import { isCalendarDate } from '../lib/calendar.ts';
 
 /** Where a paper came from: a file in `content/sources/` and the 1-based line of its title. */
 export const SourceRefSchema = z.object({
@@ -33,8 +35,11 @@ export const RelatedSchema = z.object({
 /** A paper page's slug: `/papers/<slug>/`. */
 export const SlugSchema = z.string().regex(/^[a-z0-9][a-z0-9.-]*$/);
 
-/** ISO calendar date, `YYYY-MM-DD`. */
-export const IsoDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
+/** ISO calendar date, `YYYY-MM-DD`, of a day that exists (not `2025-02-30`). */
+export const IsoDateSchema = z
+	.string()
+	.regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD')
+	.refine(isCalendarDate, 'no such day');
 
 /** The frontmatter of a generated MDX entry in `content/papers/`. */
 export const PaperSchema = z.object({

@@ -1,5 +1,6 @@
 import type { ParseResult, Problem, RawRecord } from '../types.ts';
-import { isCalendarDate } from './calendar.ts';
+import { isCalendarDate } from '../../../src/lib/calendar.ts';
+import { MONTH_NAMES } from '../../../src/lib/format.ts';
 import { encodingHint, unreadableCharacter } from './characters.ts';
 
 /** Fields of the arXiv metadata snapshot that we read. Others (`submitter`, …) are ignored. */
@@ -30,7 +31,8 @@ const FIELDS: Array<keyof ArxivRecord> = [
 	'comments',
 ];
 
-const MONTHS = 'Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec'.split(' ');
+/** `Jan` … `Dec`, as RFC 2822 dates write months. */
+const MONTHS = MONTH_NAMES.map((m) => m.slice(0, 3));
 
 /** The day of one `versions` entry's `created` (an RFC 2822 date in GMT), as `YYYY-MM-DD`. */
 function createdDay(entry: unknown): string | undefined {

@@ -1,8 +1,11 @@
 import type { ParseResult, Problem, RawRecord } from '../types.ts';
-import { isCalendarDate } from './calendar.ts';
+import { isCalendarDate } from '../../../src/lib/calendar.ts';
+import { MONTH_NAMES } from '../../../src/lib/format.ts';
 import { encodingHint, INVISIBLE, unreadableCharacter } from './characters.ts';
 
-const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+/** Month names as a date line may give them: `march`, and its first three letters. */
+const FULL_MONTHS = MONTH_NAMES.map((m) => m.toLowerCase());
+const MONTHS = FULL_MONTHS.map((m) => m.slice(0, 3));
 /**
  * A page's date line: `Mar 18`, `March 18th`, `18 Mar`, optionally with a year and a weekday
  * before it (`Tuesday, March 18, 2025`).
@@ -55,22 +58,7 @@ export function parseDateLine(line: string): [number, number, number | undefined
 }
 
 function fullMonthMatches(name: string): boolean {
-	const full = [
-		'january',
-		'february',
-		'march',
-		'april',
-		'may',
-		'june',
-		'july',
-		'august',
-		'september',
-		'october',
-		'november',
-		'december',
-		'sept',
-	];
-	return full.some((f) => f.startsWith(name) || name === f);
+	return [...FULL_MONTHS, 'sept'].some((f) => f.startsWith(name) || name === f);
 }
 
 const pad = (n: number): string => String(n).padStart(2, '0');
