@@ -18,7 +18,7 @@ import type { Element, ElementContent, Root } from 'hast';
 import type { State } from 'mdast-util-to-hast';
 
 /** Bumped whenever the HTML this module produces changes: part of every cache key. */
-export const RENDERER_VERSION = 'abstract-html-14';
+export const RENDERER_VERSION = 'abstract-html-15';
 
 const ALLOWED = new Set(['em', 'strong', 'code', 'a']);
 
@@ -85,6 +85,8 @@ const KATEX_MACROS: Record<string, string> = {
 	// MNRAS's ≲ and ≳ (`$\la$`, `$\ga$`).
 	'\\la': '\\lesssim',
 	'\\ga': '\\gtrsim',
+	// LaTeX's text box, which KaTeX lacks (`$\mbox{if } x$` showed "\mbox").
+	'\\mbox': '\\text',
 };
 
 /**
@@ -134,14 +136,32 @@ export function escapeTexPercent(tex: string): string {
 }
 
 /**
+ * MathJax's `\unicode{x2013}` (also decimal, `\unicode{8211}`) as the character itself: KaTeX
+ * has no such command and showed "\unicode" and the code (2601.10245).
+ */
+export function texUnicode(tex: string): string {
+	if (!tex.includes('\\unicode')) return tex;
+	return tex.replace(
+		/\\unicode\s*\{\s*(?:x([0-9a-f]{1,6})|(\d{1,7}))\s*\}/gi,
+		(m, hex?: string, dec?: string) => {
+			const code = hex ? Number.parseInt(hex, 16) : Number(dec);
+			return code > 0x1f && code <= 0x10ffff && !(code >= 0xd800 && code <= 0xdfff)
+				? String.fromCodePoint(code)
+				: m;
+		},
+	);
+}
+
+/**
  * In TeX `%` starts a comment to the end of the line. Abstracts use it as a percent sign inside
  * formulas (`$\textbf{92.52%}$`); read as a comment it swallows the closing brace and KaTeX
  * shows the whole formula as a red parse error. A formula in an abstract never holds a comment,
- * so every unescaped `%` in the math elements KaTeX typesets is made a percent sign.
+ * so every unescaped `%` in the math elements KaTeX typesets is made a percent sign. MathJax's
+ * `\unicode{…}` is read there too (texUnicode).
  */
 export function rehypeLiteralPercent() {
 	const visit = (node: Root | ElementContent, inMath: boolean): void => {
-		if (node.type === 'text' && inMath) node.value = escapeTexPercent(node.value);
+		if (node.type === 'text' && inMath) node.value = texUnicode(escapeTexPercent(node.value));
 		if (node.type !== 'root' && node.type !== 'element') return;
 		const math =
 			inMath ||
@@ -151,6 +171,102 @@ export function rehypeLiteralPercent() {
 		for (const child of node.children) visit(child as ElementContent, math);
 	};
 	return (tree: Root): void => visit(tree, false);
+}
+
+/** Unicode's mathematical letters: the capital A and small a of each alphabet, and its exceptions. */
+const MATH_ALPHABETS: Record<
+	string,
+	{ upper: number; lower: number; holes: Record<string, string> }
+> = {
+	'double-struck': {
+		upper: 0x1d538,
+		lower: 0x1d552,
+		holes: { C: 'ℂ', H: 'ℍ', N: 'ℕ', P: 'ℙ', Q: 'ℚ', R: 'ℝ', Z: 'ℤ' },
+	},
+	script: {
+		upper: 0x1d49c,
+		lower: 0x1d4b6,
+		holes: {
+			B: 'ℬ',
+			E: 'ℰ',
+			F: 'ℱ',
+			H: 'ℋ',
+			I: 'ℐ',
+			L: 'ℒ',
+			M: 'ℳ',
+			R: 'ℛ',
+			e: 'ℯ',
+			g: 'ℊ',
+			o: 'ℴ',
+		},
+	},
+	'bold-script': { upper: 0x1d4d0, lower: 0x1d4ea, holes: {} },
+	fraktur: {
+		upper: 0x1d504,
+		lower: 0x1d51e,
+		holes: { C: 'ℭ', H: 'ℌ', I: 'ℑ', R: 'ℜ', Z: 'ℨ' },
+	},
+	'bold-fraktur': { upper: 0x1d56c, lower: 0x1d586, holes: {} },
+};
+/** Double-struck digits (𝟘…𝟡). */
+const DOUBLE_STRUCK_ZERO = 0x1d7d8;
+
+/** A Latin letter or digit in a mathematical alphabet (`R` → ℝ in double-struck); others as they are. */
+export function mathLetter(c: string, variant: string): string {
+	const alphabet = MATH_ALPHABETS[variant];
+	if (!alphabet) return c;
+	if (alphabet.holes[c]) return alphabet.holes[c]!;
+	const code = c.charCodeAt(0);
+	if (c.length !== 1) return c;
+	if (code >= 0x41 && code <= 0x5a) return String.fromCodePoint(alphabet.upper + code - 0x41);
+	if (code >= 0x61 && code <= 0x7a) return String.fromCodePoint(alphabet.lower + code - 0x61);
+	if (variant === 'double-struck' && code >= 0x30 && code <= 0x39)
+		return String.fromCodePoint(DOUBLE_STRUCK_ZERO + code - 0x30);
+	return c;
+}
+
+/** KaTeX's negative spaces (`\!`, `\negmedspace`, `\negthickspace`): a space, then U+2063. */
+const NEGATIVE_SPACE = /^[\u2009\u205f\u2004]\u2063$/;
+
+/**
+ * What browsers that implement only MathML Core (Chromium) do not do with KaTeX's MathML:
+ * - `mathvariant` other than `normal` is ignored, so `\mathbb{R}` showed as an italic R and
+ *   `\mathcal{O}` as O. Double-struck, script and fraktur letters become Unicode's mathematical
+ *   letters (ℝ, 𝒪, 𝔤), which every browser and feed reader shows; bold, italic, sans-serif
+ *   and monospace stay marked for the stylesheet (global.css), which sets those fonts.
+ * - a negative space is drawn as a positive thin space (`\sim\!6` read "∼ 6"), and its U+2063
+ *   was copied with the text: removed (the symbols join).
+ */
+export function rehypeMathCore() {
+	const visit = (node: Root | ElementContent, variant: string | undefined): void => {
+		if (node.type === 'text') {
+			if (variant) node.value = Array.from(node.value, (c) => mathLetter(c, variant)).join('');
+			return;
+		}
+		if (node.type !== 'root' && node.type !== 'element') return;
+		let own = variant;
+		if (node.type === 'element') {
+			const v = node.properties.mathvariant ?? node.properties.mathVariant;
+			if (typeof v === 'string' && MATH_ALPHABETS[v]) {
+				own = v;
+				delete node.properties.mathvariant;
+				delete node.properties.mathVariant;
+			}
+			if (node.tagName === 'annotation') return;
+		}
+		node.children = (node.children as ElementContent[]).filter(
+			(c) =>
+				!(
+					c.type === 'element' &&
+					c.tagName === 'mtext' &&
+					c.children.length === 1 &&
+					c.children[0]!.type === 'text' &&
+					NEGATIVE_SPACE.test(c.children[0]!.value)
+				),
+		) as typeof node.children;
+		for (const child of node.children) visit(child as ElementContent, own);
+	};
+	return (tree: Root): void => visit(tree, undefined);
 }
 
 /** Inline formulas with more characters than this may be wider than a phone's column. */
@@ -569,6 +685,7 @@ const processor = unified()
 	})
 	.use(rehypeLiteralPercent)
 	.use(rehypeKatex, KATEX)
+	.use(rehypeMathCore)
 	.use(rehypeSplitWideMath)
 	.use(rehypeSpeakableBars)
 	.use(rehypeOperatorSpace)

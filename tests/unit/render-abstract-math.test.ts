@@ -1,9 +1,53 @@
 import { describe, expect, test } from 'vitest';
 import {
 	escapeTexPercent,
+	mathLetter,
 	renderAbstractHtml,
 	splitTexAtRelations,
+	texUnicode,
 } from '../../src/lib/render-abstract.ts';
+
+/** The MathML of a rendered abstract without the TeX annotations. */
+const shown = (html: string): string =>
+	html.replace(/<annotation encoding="application\/x-tex">[^<]*<\/annotation>/g, '');
+
+describe('MathML that browsers of MathML Core show as meant', () => {
+	test('double-struck, script and fraktur letters are Unicode’s mathematical letters', () => {
+		const html = shown(
+			renderAbstractHtml(
+				'In $\\mathbb{R}^3$, $\\mathbb{E}[x]$, $\\mathcal{O}(n)$, $\\mathcal{L}$ and $\\mathfrak{g}$.',
+			),
+		);
+		expect(html).toContain('<mi>ℝ</mi>');
+		expect(html).toContain('<mi>𝔼</mi>');
+		expect(html).toContain('<mi>𝒪</mi>');
+		expect(html).toContain('<mi>ℒ</mi>');
+		expect(html).toContain('<mi>𝔤</mi>');
+		expect(html).not.toMatch(/mathvariant="(double-struck|script|fraktur)"/);
+		// The TeX stays as typed in the annotation.
+		expect(renderAbstractHtml('$\\mathbb{R}$')).toContain('>\\mathbb{R}</annotation>');
+		expect([
+			mathLetter('7', 'double-struck'),
+			mathLetter('%', 'script'),
+			mathLetter('x', 'bold'),
+		]).toEqual(['𝟟', '%', 'x']);
+	});
+	test('bold and italic stay marked for the stylesheet; negative spaces are dropped', () => {
+		const html = shown(renderAbstractHtml('$\\mathbf{x}$ and $\\sim\\!\\textbf{6\\%}$'));
+		expect(html).toContain('<mi mathvariant="bold">x</mi>');
+		expect(html).toContain('<mtext mathvariant="bold">6%</mtext>');
+		expect(html).not.toContain('\u2063');
+	});
+	test('\\unicode and \\mbox, which KaTeX lacks, read as meant (2601.10245)', () => {
+		expect(texUnicode('a\\unicode{x2013}b \\unicode{8212} \\unicode{x0}')).toBe(
+			'a–b — \\unicode{x0}',
+		);
+		const html = shown(renderAbstractHtml('steps $\\unicode{x2013}$ those, $\\mbox{if } x$'));
+		expect(html).not.toMatch(/\\unicode|\\mbox|mathcolor/);
+		expect(html).toContain('<mtext>–</mtext>');
+		expect(html).toMatch(/<mtext>if[\s\u00a0]<\/mtext>/);
+	});
+});
 
 describe('percent signs in math', () => {
 	test('an unescaped % is escaped; an escaped one and a line break before one are kept apart', () => {
