@@ -24,6 +24,15 @@ describe('MathML that browsers of MathML Core show as meant', () => {
 		expect(html).toContain('<mi>ℒ</mi>');
 		expect(html).toContain('<mi>𝔤</mi>');
 		expect(html).not.toMatch(/mathvariant="(double-struck|script|fraktur)"/);
+		// A wide formula, cut into pieces at its relations, too.
+		const wide = shown(
+			renderAbstractHtml(
+				'$\\mathcal{L}(\\theta) = \\mathbb{E}_{x \\sim p}[\\log q(x)] + \\lambda \\mathcal{R}$',
+			),
+		);
+		expect(wide).toContain('katex-pieces');
+		expect(wide).toContain('<mi>𝔼</mi>');
+		expect(wide).not.toContain('mathvariant="script"');
 		// The TeX stays as typed in the annotation.
 		expect(renderAbstractHtml('$\\mathbb{R}$')).toContain('>\\mathbb{R}</annotation>');
 		expect([
