@@ -329,6 +329,20 @@ describe('paper page enhancements', () => {
 		await ctx.close();
 	});
 
+	test('copying a sentence with a formula gives its TeX in place, not a token per line', async () => {
+		const { ctx, page } = await open(`${site.url}papers/lighthubert/`);
+		await ctx.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.origin });
+		await page.evaluate(() => {
+			const p = [...document.querySelectorAll('#abstract p')].find((e) => e.querySelector('math'))!;
+			getSelection()!.selectAllChildren(p);
+		});
+		await page.keyboard.press('Control+C');
+		const text = await page.evaluate(() => navigator.clipboard.readText());
+		expect(text).toContain('enables over $10^9$ architectures');
+		expect(text).not.toContain('\n');
+		await ctx.close();
+	});
+
 	test('printed, a link in the abstract shows its URL after it once, not twice when its text is the URL', async () => {
 		const { ctx, page } = await open(`${site.url}papers/codet5/`);
 		await page.emulateMedia({ media: 'print' });
