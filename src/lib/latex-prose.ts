@@ -207,13 +207,18 @@ function readGroup(s: string, i: number): { content: string; end: number } | und
 	return undefined;
 }
 
-/** Typographic quotes: ``x'' → “x”, `x' → ‘x’, also nested (``a `b' c'' → “a ‘b’ c”). */
+/**
+ * Typographic quotes: ``x'' → “x”, `x' → ‘x’, also nested (``a `b' c'' → “a ‘b’ c”). An opening
+ * `` closed by a plain " or a single ' (``noise" in 2605.12649, ``delta energy' in 2505.22486)
+ * is a pair too.
+ */
 export function convertQuotes(s: string): string {
-	if (!s.includes('`')) return s; // both patterns need one
+	if (!s.includes('`')) return s; // every pattern needs one
 	// Single quotes first: a double pair cannot hold a backtick, and the inner pair's is gone then.
 	return s
 		.replace(/(^|[\s([{])`([^`'\s][^`']*?)'(?![A-Za-z])/g, '$1‘$2’')
-		.replace(/``([^`]*?)''/g, '“$1”');
+		.replace(/``([^`]*?)''/g, '“$1”')
+		.replace(/``([^`"'\s][^`"']*?)(?:"|'(?![A-Za-z]))/g, '“$1”');
 }
 
 /**
@@ -471,10 +476,12 @@ function proseNodes(input: string, depth: number): Inline[] {
 			const before = out[out.length - 1];
 			const afterNumber = before?.type === 'text' && /\d$/.test(before.value);
 			pushText(out, (UNITS.has(name) && afterNumber ? ' ' : '') + TEXT_MACROS[name]!);
-			i = after + (s[after] === '{' && s[after + 1] === '}' ? 2 : 0);
+			const braces = s[after] === '{' && s[after + 1] === '}';
+			i = after + (braces ? 2 : 0);
 			// A letter inside a word (`\AA ngstr\"om`, `Bj\o rn`): TeX ends the command word at the
-			// space and drops it. Other commands keep it: `\LaTeX is` means two words.
-			if (LETTERS.has(name) && s[i] === ' ' && /\p{Ll}/u.test(s[i + 1] ?? '')) i++;
+			// space and drops it. Other commands keep it: `\LaTeX is` means two words, and so does
+			// `5\AA{} and` (after `{}` the space is the text's).
+			if (!braces && LETTERS.has(name) && s[i] === ' ' && /\p{Ll}/u.test(s[i + 1] ?? '')) i++;
 			continue;
 		}
 		const style = STYLE[name];
@@ -484,6 +491,22 @@ function proseNodes(input: string, depth: number): Inline[] {
 		const group = readGroupAt(open);
 		if (style && group) {
 			for (const n of styled(style, group.content, depth + 1)) pushNode(out, n);
+			i = group.end;
+			continue;
+		}
+		// Colours have no meaning in an abstract: `\textcolor{black}{a framework}` (2606.10917) and
+		// `\colorbox{x}{y}` are their text, `\color{red}` nothing.
+		if ((name === 'textcolor' || name === 'colorbox') && group) {
+			let next = group.end;
+			while (s[next] === ' ') next++;
+			const text = readGroupAt(next);
+			if (text) {
+				for (const n of styled('plain', text.content, depth + 1)) pushNode(out, n);
+				i = text.end;
+				continue;
+			}
+		}
+		if (name === 'color' && group) {
 			i = group.end;
 			continue;
 		}

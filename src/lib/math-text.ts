@@ -176,6 +176,8 @@ export const SYMBOLS: Record<string, string> = {
 	colon: ':',
 	backslash: '\\',
 	checkmark: '✓',
+	// The ångström in a formula (`$5\,\AA$`), as KaTeX shows it.
+	AA: 'Å',
 };
 
 /** Combining marks of TeX's math accents. */

@@ -172,6 +172,7 @@ test("readableTitle reads a title's formulas and escapes, and leaves other title
 	);
 	expect(splitTitleFormulas('From $5 to $x$')).toEqual(['From $5 to ', '$x$', '']);
 	expect(readableTitle('Gains of $3$--$19$%')).toBe('Gains of 3–19%');
+	expect(readableTitle('A $5\\,\\AA$ map')).toBe('A 5 Å map');
 	expect(readableTitle('A $x$ and $y$ b')).toBe('A x and y b');
 	const plain = 'A Plain  Title';
 	expect(readableTitle(plain)).toBe(plain);

@@ -124,6 +124,11 @@ describe('LaTeX prose', () => {
 			'50\u202f% and … and …, LaTeX in § 3',
 		],
 		['\\ldotsx and \\Sigma', '\\ldotsx and \\Sigma'],
+		// After `{}` the space is the text's (`5\,\AA{} and`); colours are their text; quotes
+		// closed by a plain " or ' pair too (2605.12649, 2505.22486).
+		['5\\,\\AA{} and \\AA ngstr\\"om', '5\u202fÅ and Ångström'],
+		['a \\textcolor{black}{a framework}, \\color{red}b', 'a a framework, b'],
+		["``noise\" and ``delta energy' but ``don't", "“noise” and “delta energy” but ``don't"],
 		// AASTeX units in prose (0704.0059: `$1.28 \pm 0.04$ \rsun.`).
 		['0.04 \\rsun. and 0.124 \\msun, 5 \\kms', '0.04 R☉. and 0.124 M☉, 5 km s⁻¹'],
 		['github\\footnote{https://github.com/a/b}.', 'github (https://github.com/a/b).'],
