@@ -30,4 +30,16 @@ export default tseslint.config(
 			'@typescript-eslint/no-non-null-assertion': 'off',
 		},
 	},
+	{
+		// With type information, for TypeScript files: a promise nobody awaits or handles fails
+		// silently (a search page that never shows its error, a build step that ends too early).
+		files: ['**/*.ts'],
+		languageOptions: {
+			parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+		},
+		rules: {
+			'@typescript-eslint/no-floating-promises': 'error',
+			'@typescript-eslint/no-misused-promises': 'error',
+		},
+	},
 );
