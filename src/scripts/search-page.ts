@@ -59,7 +59,7 @@ async function start(root: HTMLElement): Promise<void> {
 	} catch {
 		root.dataset.state = 'unavailable';
 		status.textContent = navigator.onLine
-			? 'Search is not available: the search index is missing. Build the site (npm run build) to create it.'
+			? MISSING
 			: 'Search is not available offline yet: open this page once while online to save it.';
 		return;
 	}
@@ -73,6 +73,8 @@ async function start(root: HTMLElement): Promise<void> {
 	let incomplete = false;
 	/** The query of the last search answered in full (or ''), as the reader typed it. */
 	let answered = '';
+	/** A search was answered on this page: from then on, index files that are gone mean a deploy. */
+	let searchedOnce = false;
 
 	/**
 	 * The index was replaced by a deploy since this page loaded it: its chunks answer 404. Pagefind
@@ -126,11 +128,17 @@ async function start(root: HTMLElement): Promise<void> {
 	async function appendNext(mine: number): Promise<void> {
 		const slice = results.slice(shown, shown + RESULTS_PAGE);
 		const goneBefore = indexFetches.gone;
-		const data = await Promise.all(slice.map((r) => r.data())).catch(() => null);
+		// Every request settled before the failures are counted: a late 404 of this page's fragments
+		// read as a second replaced index during the search run after the first.
+		const settled = await Promise.allSettled(slice.map((r) => r.data()));
+		const data = settled.every((r) => r.status === 'fulfilled')
+			? settled.map((r) => (r as PromiseFulfilledResult<ResultData>).value)
+			: null;
 		if (mine !== run) return;
 		if (!data && indexFetches.gone > goneBefore) {
-			// The results' fragments went with a deploy: search the new index.
-			if (await reloadIndex()) void search(true);
+			// The results' fragments went with a deploy: search the new index, and show as many
+			// results as the reader asked for.
+			if (await reloadIndex()) await search(true, shown + slice.length);
 			else status.textContent = replaced;
 			return;
 		}
@@ -153,7 +161,12 @@ async function start(root: HTMLElement): Promise<void> {
 		if (before > 0) status.textContent = `${statusText} Showing ${shown} of ${results.length}.`;
 	}
 
-	async function search(afterReload = false): Promise<void> {
+	/**
+	 * Runs the search of `state`. `afterReload`: Pagefind was started again on a new index (see
+	 * reloadIndex). `keep`: show at least this many results ("Show more" pressed as the index was
+	 * replaced), focus on the first of the last page.
+	 */
+	async function search(afterReload = false, keep = 0): Promise<void> {
 		const mine = ++run;
 		const filters = stateToFilters(state);
 		const filtered = Object.keys(filters).length > 0;
@@ -180,18 +193,21 @@ async function start(root: HTMLElement): Promise<void> {
 			// Offline on a large site: this query needs index chunks never fetched before.
 		}
 		if (mine !== run) return;
-		// A deploy replaced the index: once on the new one, else say so (not "check your connection").
-		if (indexFetches.gone > goneBefore) {
-			if (!afterReload && (await reloadIndex())) return search(true);
+		// Index files are gone: a deploy replaced the index. Once more on the new one, else say so
+		// (not "check your connection"); gone before any search answered, the index is missing.
+		const gone = indexFetches.gone > goneBefore;
+		if (gone) {
+			if (!afterReload && (await reloadIndex())) return search(true, keep);
 			found = undefined;
 		}
 		if (!found) {
 			list.replaceChildren();
 			more.hidden = true;
 			incomplete = true;
-			status.textContent = indexFetches.gone > goneBefore ? replaced : unavailable();
+			status.textContent = !gone ? unavailable() : searchedOnce ? replaced : MISSING;
 			return;
 		}
+		searchedOnce = true;
 		// Pagefind searches on without an index chunk it failed to fetch (see index-fetch.ts):
 		// without this an unreachable index would read as "No papers".
 		incomplete = indexFetches.failures > failuresBefore;
@@ -215,6 +231,12 @@ async function start(root: HTMLElement): Promise<void> {
 		status.textContent = statusText;
 		answered = incomplete ? '' : state.q;
 		await showMore();
+		while (keep > shown && shown < results.length && mine === run) await appendNext(mine);
+		if (keep > RESULTS_PAGE && mine === run) {
+			// Focus where "Show more" was pressed: the first of the results it brought.
+			const links = list.querySelectorAll<HTMLElement>('.search-result-link');
+			links[Math.min(keep, shown) - RESULTS_PAGE]?.focus();
+		}
 	}
 
 	/**
@@ -390,6 +412,10 @@ function renderResult(d: ResultData): HTMLLIElement {
 	li.append(ex);
 	return li;
 }
+
+/** Online, with no index to load: the site was built or uploaded without it. */
+const MISSING =
+	'Search is not available: the search index is missing. Build the site (npm run build) to create it.';
 
 /** Whether some of an element is inside the viewport. */
 function inView(el: Element): boolean {

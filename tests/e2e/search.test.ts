@@ -328,6 +328,46 @@ describe('search page', () => {
 		expect(await page.locator('.search-result').count()).toBe(0);
 		await page.context().close();
 	});
+
+	test('"Show more" as a deploy replaces the index brings the next results, on the new index', async () => {
+		const page = await open(`${site.url}search/?q=model`);
+		await page.waitForSelector('.search-result');
+		let entries = 0;
+		await page.route('**/pagefind/pagefind-entry.json*', (route) => {
+			entries++;
+			return route.continue();
+		});
+		await page.route('**/pagefind/fragment/**', (route) =>
+			entries > 0 ? route.continue() : route.fulfill({ status: 404, body: '' }),
+		);
+		await page.focus('[data-more]');
+		await page.keyboard.press('Enter');
+		await page.waitForFunction(() => document.querySelectorAll('.search-result').length === 20);
+		expect(entries).toBe(1);
+		// Focus is on the first of the results "Show more" brought, not back at the top.
+		expect(
+			await page.evaluate(() =>
+				[...document.querySelectorAll('.search-result-link')].indexOf(document.activeElement!),
+			),
+		).toBe(10);
+		await page.context().close();
+	});
+
+	test('an index missing from the start says so, not that the site was updated', async () => {
+		const context = await browser.newContext({ serviceWorkers: 'block' });
+		await context.route(/\/pagefind\/(pagefind-entry\.json|index\/)/, (route) =>
+			route.fulfill({ status: 404, body: '' }),
+		);
+		const page = await context.newPage();
+		await page.goto(`${site.url}search/?q=speech`);
+		await page.waitForFunction(() =>
+			document.querySelector('[data-status]')?.textContent?.startsWith('Search is not available'),
+		);
+		expect(await page.locator('[data-status]').textContent()).toMatch(
+			/the search index is missing/,
+		);
+		await context.close();
+	});
 });
 
 describe('keyboard', () => {
