@@ -30,6 +30,22 @@ async function open(url: string): Promise<Page> {
 	await page.goto(url);
 	return page;
 }
+/**
+ * A deploy under an open page: its `what` files (named by their content's hash) answer 404 until
+ * Pagefind has read the index's entry file again. Returns how many times it has.
+ */
+async function deployUnder(page: Page, what: 'index' | 'fragment'): Promise<() => number> {
+	let entries = 0;
+	await page.route('**/pagefind/pagefind-entry.json*', (route) => {
+		entries++;
+		return route.continue();
+	});
+	await page.route(`**/pagefind/${what}/**`, (route) =>
+		entries > 0 ? route.continue() : route.fulfill({ status: 404, body: '' }),
+	);
+	return () => entries;
+}
+
 /** The URLs `page` requests from now on that end in `suffix`, as they happen. */
 function requested(page: Page, suffix: string): string[] {
 	const urls: string[] = [];
@@ -302,19 +318,12 @@ describe('search page', () => {
 		await page.waitForSelector('.search-result');
 		// The deploy: the chunks this page's index names answer 404, until Pagefind has read the
 		// index's entry file again (a new build names new chunks).
-		let entries = 0;
-		await page.route('**/pagefind/pagefind-entry.json*', (route) => {
-			entries++;
-			return route.continue();
-		});
-		await page.route('**/pagefind/index/**', (route) =>
-			entries > 0 ? route.continue() : route.fulfill({ status: 404, body: '' }),
-		);
+		const entries = await deployUnder(page, 'index');
 		await page.fill('#search-q', 'LightHuBERT');
 		await page.waitForFunction(() =>
 			document.querySelector('[data-status]')?.textContent?.includes('for “LightHuBERT”.'),
 		);
-		expect(entries).toBe(1);
+		expect(entries()).toBe(1);
 		expect(await page.locator('.search-result-link').first().getAttribute('href')).toBe(
 			'/papers/lighthubert/',
 		);
@@ -332,18 +341,11 @@ describe('search page', () => {
 	test('"Show more" as a deploy replaces the index brings the next results, on the new index', async () => {
 		const page = await open(`${site.url}search/?q=model`);
 		await page.waitForSelector('.search-result');
-		let entries = 0;
-		await page.route('**/pagefind/pagefind-entry.json*', (route) => {
-			entries++;
-			return route.continue();
-		});
-		await page.route('**/pagefind/fragment/**', (route) =>
-			entries > 0 ? route.continue() : route.fulfill({ status: 404, body: '' }),
-		);
+		const entries = await deployUnder(page, 'fragment');
 		await page.focus('[data-more]');
 		await page.keyboard.press('Enter');
 		await page.waitForFunction(() => document.querySelectorAll('.search-result').length === 20);
-		expect(entries).toBe(1);
+		expect(entries()).toBe(1);
 		// Focus is on the first of the results "Show more" brought, not back at the top.
 		expect(
 			await page.evaluate(() =>
