@@ -73,7 +73,10 @@ async function start(root: HTMLElement): Promise<void> {
 	let incomplete = false;
 	/** The query of the last search answered in full (or ''), as the reader typed it. */
 	let answered = '';
-	/** A search was answered on this page: from then on, index files that are gone mean a deploy. */
+	/**
+	 * A search was answered on this page: index files gone after that mean a deploy replaced the
+	 * index, before it that there is none.
+	 */
 	let searchedOnce = false;
 
 	/**
@@ -318,8 +321,9 @@ async function start(root: HTMLElement): Promise<void> {
 	// shown as then, not to the top of the page (history.state of this entry remembers it).
 	list.addEventListener('click', (e) => {
 		const a = (e.target as HTMLElement).closest<HTMLAnchorElement>('a.search-result-link');
-		if (a) history.replaceState({ opened: a.getAttribute('href'), shown } satisfies Opened, '');
-		if (a) remember();
+		if (!a) return;
+		history.replaceState({ opened: a.getAttribute('href'), shown } satisfies Opened, '');
+		remember();
 	});
 	// On a site kept offline only in part (core), the searches the reader ran are saved, so that
 	// the site runs them again on the next build's index (saved-searches.ts): the query a result
