@@ -58,3 +58,10 @@ export function showsOwnUrl(text: string, href: string): boolean {
 	const bare = (url: string): string => url.replace(/^https?:\/\//i, '');
 	return text !== '' && bare(text) === bare(href);
 }
+
+/**
+ * Where a shown address may break across lines: after each single `/` (not the scheme's `//`)
+ * that has more after it. Without these a long address broke anywhere, and a full stop after one
+ * that filled its line wrapped alone.
+ */
+export const URL_BREAK = /(?<!\/)\/(?=[^/])/g;

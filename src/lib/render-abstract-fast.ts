@@ -12,7 +12,7 @@
  * answer is byte for byte the pipeline's.
  */
 
-import { showsOwnUrl, URL_LINK_CLASS } from './linked-text.ts';
+import { showsOwnUrl, URL_BREAK, URL_LINK_CLASS } from './linked-text.ts';
 
 /** The elements the ingest writes (see scripts/ingest/render.ts). */
 const TAGS = new Set(['em', 'strong', 'code']);
@@ -85,8 +85,13 @@ export function fastAbstractHtml(body: string): string | undefined {
 				// As rehypeMarkUrlLinks: a link that shows its own address is marked for print.
 				if (name === 'a') {
 					const start = /^<a href="([^"]*)">/.exec(out.slice(linkAt))!;
-					if (showsOwnUrl(linkText, start[1]!))
-						out = `${out.slice(0, linkAt)}<a href="${start[1]!}" class="${URL_LINK_CLASS}">${out.slice(linkAt + start[0].length)}`;
+					if (showsOwnUrl(linkText, start[1]!)) {
+						// Break points after its slashes when its content is plain text, as
+						// rehypeMarkUrlLinks does (text holds no `<`: it is escaped).
+						const inner = out.slice(linkAt + start[0].length);
+						const shown = inner.includes('<') ? inner : inner.replace(URL_BREAK, '/<wbr>');
+						out = `${out.slice(0, linkAt)}<a href="${start[1]!}" class="${URL_LINK_CLASS}">${shown}`;
+					}
 				}
 				out += `</${name}>`;
 			} else if (name === 'a') {

@@ -13,12 +13,12 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { fastAbstractHtml } from './render-abstract-fast.ts';
-import { showsOwnUrl, URL_LINK_CLASS } from './linked-text.ts';
+import { showsOwnUrl, URL_BREAK, URL_LINK_CLASS } from './linked-text.ts';
 import type { Element, ElementContent, Root } from 'hast';
 import type { State } from 'mdast-util-to-hast';
 
 /** Bumped whenever the HTML this module produces changes: part of every cache key. */
-export const RENDERER_VERSION = 'abstract-html-15';
+export const RENDERER_VERSION = 'abstract-html-16';
 
 const ALLOWED = new Set(['em', 'strong', 'code', 'a']);
 
@@ -507,8 +507,23 @@ export function rehypeMarkUrlLinks() {
 		if (node.type !== 'root' && node.type !== 'element') return;
 		if (node.type === 'element' && node.tagName === 'a') {
 			const href = node.properties.href;
-			if (typeof href === 'string' && showsOwnUrl(node.children.map(shownText).join(''), href))
+			const text = node.children.map(shownText).join('');
+			if (typeof href === 'string' && showsOwnUrl(text, href)) {
 				node.properties.className = [URL_LINK_CLASS];
+				// Line breaks after its slashes (URL_BREAK); the text itself is unchanged.
+				if (node.children.every((c) => c.type === 'text'))
+					node.children = text.split(URL_BREAK).flatMap((part, k): ElementContent[] => {
+						const piece: ElementContent[] = part ? [{ type: 'text', value: part }] : [];
+						if (k === 0) return piece;
+						const wbr: ElementContent = {
+							type: 'element',
+							tagName: 'wbr',
+							properties: {},
+							children: [],
+						};
+						return [{ type: 'text', value: '/' }, wbr, ...piece];
+					});
+			}
 			return;
 		}
 		for (const child of node.children) visit(child as ElementContent);

@@ -103,7 +103,7 @@ describe('fast abstract HTML', () => {
 		expect(
 			fastAbstractHtml('Code at <a href="https://github.com/a/b">https\\://github.com/a/b</a>.'),
 		).toBe(
-			'<p>Code at <a href="https://github.com/a/b" class="link--url">https://github.com/a/b</a>.</p>',
+			'<p>Code at <a href="https://github.com/a/b" class="link--url">https://github.com/<wbr>a/<wbr>b</a>.</p>',
 		);
 		for (const body of ['<em>x</em> and <strong>y</strong> <code>z</code>', '&#105;mport x'])
 			expect(check(body), body).toBe(true);

@@ -9,7 +9,7 @@ describe('renderAbstractHtml links', () => {
 			'Code: <a href="https://github.com/a/b">https://github.com/a/b</a> and <a href="https://github.com/c/d"><strong>https://github.com/c/d</strong></a>.',
 		);
 		expect(html).toBe(
-			'<p>Code: <a href="https://github.com/a/b" class="link--url">https://github.com/a/b</a> and <a href="https://github.com/c/d" class="link--url"><strong>https://github.com/c/d</strong></a>.</p>',
+			'<p>Code: <a href="https://github.com/a/b" class="link--url">https://github.com/<wbr>a/<wbr>b</a> and <a href="https://github.com/c/d" class="link--url"><strong>https://github.com/c/d</strong></a>.</p>',
 		);
 	});
 
@@ -18,7 +18,7 @@ describe('renderAbstractHtml links', () => {
 			'Code at https://github. com/x/y and www.example.com and mail me@x.org, or https://x.org/y.',
 		);
 		expect(renderAbstractHtml(renderAbstractMdx(inline))).toBe(
-			'<p>Code at https://github. com/x/y and <a href="https://www.example.com" class="link--url">www.example.com</a> and mail me@x.org, or <a href="https://x.org/y" class="link--url">https://x.org/y</a>.</p>',
+			'<p>Code at https://github. com/x/y and <a href="https://www.example.com" class="link--url">www.example.com</a> and mail me@x.org, or <a href="https://x.org/y" class="link--url">https://x.org/<wbr>y</a>.</p>',
 		);
 		// GFM would link a bare URL the ingest left as text; no link is made that it did not write.
 		expect(renderAbstractHtml('see https://x.org/y')).toBe('<p>see https://x.org/y</p>');
