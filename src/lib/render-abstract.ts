@@ -254,16 +254,17 @@ export function rehypeMathCore() {
 			}
 			if (node.tagName === 'annotation') return;
 		}
-		node.children = (node.children as ElementContent[]).filter(
-			(c) =>
-				!(
-					c.type === 'element' &&
-					c.tagName === 'mtext' &&
-					c.children.length === 1 &&
-					c.children[0]!.type === 'text' &&
-					NEGATIVE_SPACE.test(c.children[0]!.value)
-				),
-		) as typeof node.children;
+		const negative = (c: ElementContent): boolean =>
+			c.type === 'element' &&
+			c.tagName === 'mtext' &&
+			c.children.length === 1 &&
+			c.children[0]!.type === 'text' &&
+			NEGATIVE_SPACE.test(c.children[0]!.value);
+		// Copied only where there is one to drop: this walks every element of every abstract.
+		if ((node.children as ElementContent[]).some(negative))
+			node.children = (node.children as ElementContent[]).filter(
+				(c) => !negative(c),
+			) as typeof node.children;
 		for (const child of node.children) visit(child as ElementContent, own);
 	};
 	return (tree: Root): void => visit(tree, undefined);
