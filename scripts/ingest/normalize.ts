@@ -79,12 +79,21 @@ export function splitAuthors(s: string | undefined): string[] {
 	const plain = withoutParentheses(
 		withoutGroupBraces(latexToPlain(normalizeWhitespace(s))),
 	).replace(/\s+et\.? al\.?\s*$/i, '');
-	// `A, B and C`, `A, B, and C` (the serial comma), `A; B`, `A & B`.
-	return plain
-		.split(/\s*,\s*(?:and\s+)?|\s+and\s+|\s*;\s*|\s+&\s+/)
-		.map((a) => closeBidi(a.replace(/\s+/g, ' ').trim()))
-		.filter((a) => a !== '' && !ET_AL.test(a));
+	// `A, B and C`, `A, B, and C` (the serial comma), `A; B`, `A & B`, and a group before its
+	// members: `CDF Collaboration: T. Aaltonen, …` (a name has no colon of its own).
+	const names: string[] = [];
+	for (const part of plain.split(/\s*,\s*(?:and\s+)?|\s+and\s+|\s*;\s*|\s+&\s+|\s*:\s+/)) {
+		const name = part.replace(/\s+/g, ' ').trim();
+		if (name === '' || ET_AL.test(name)) continue;
+		// `S. James Gates, Jr., Tristan Hubsch`: the suffix belongs to the name before it.
+		if (NAME_SUFFIX.test(name) && names.length > 0) names.push(`${names.pop()!} ${name}`);
+		else names.push(name);
+	}
+	return names.map(closeBidi);
 }
+
+/** A generational suffix written after a comma (`Gates, Jr.`), which is no author of its own. */
+const NAME_SUFFIX = /^(?:Jr|Sr|II|III|IV)\.?$/i;
 
 /**
  * An author string without the braces that group its TeX (`The {ATLAS} Collaboration`,

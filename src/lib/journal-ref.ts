@@ -13,8 +13,9 @@ const mainPart = (ref: string): string => ref.split(';')[0]!.replace(/\s+/g, ' '
 
 /**
  * The journal's name: the text before the first digit, without a trailing volume marker
- * (`vol.`, `V.`, `No.`). Undefined when that is no plausible name: too short, too long (an
- * author list or a title came first), or cut after a function word (`Proceedings of the 2007 …`).
+ * (`vol.`, `V.`, `No.`). Undefined when that is no plausible name: too short, too long or with
+ * a comma (an author list or a title came first), or cut after a function word (`Proceedings of
+ * the 2007 …`).
  */
 export function journalName(ref: string | undefined): string | undefined {
 	if (!ref) return undefined;
@@ -22,7 +23,9 @@ export function journalName(ref: string | undefined): string | undefined {
 		.exec(mainPart(ref))![0]
 		.replace(/(?<=^|[\s,.])(?:v|vol|volume|no|issue|pp)\.?\s*$/i, '')
 		.replace(/[\s,;:([-]+$/, '');
-	if (!/\p{L}.*\p{L}/u.test(name) || name.length > 60) return undefined;
+	// 80 characters hold the longest journal names (`Modelling and Simulation in Materials
+	// Science and Engineering`); a comma inside is a book's title and its series, or authors.
+	if (!/\p{L}.*\p{L}/u.test(name) || name.length > 80 || name.includes(',')) return undefined;
 	if (/\b(?:of|the|on|in|for|and|to|at)$/i.test(name)) return undefined;
 	// An author list first (`P. Virnau, L. A. Mirny, M. Kardar, PLoS Comp Biol 2, …`).
 	if (/^(?:\p{Lu}\.\s?)+\p{Lu}\p{Ll}+,/u.test(name)) return undefined;

@@ -23,6 +23,19 @@ export function listedOnTrendingPage(sources: ReadonlyArray<{ file: string }>): 
 	return sources.some((s) => s.file.endsWith('.txt'));
 }
 
+/**
+ * The day for `article:published_time`: when arXiv received the paper, if known, else the day a
+ * trending page listed it. Never an arXiv record's `update_date`, which is when the record last
+ * changed (a paper of 2024 updated in 2026 was announced as published in 2026).
+ */
+export function publishedTime(p: {
+	submitted?: string;
+	date: string;
+	sources: ReadonlyArray<{ file: string }>;
+}): string | undefined {
+	return p.submitted ?? (listedOnTrendingPage(p.sources) ? p.date : undefined);
+}
+
 /** The items before and after `index` in a list (undefined at the ends). */
 export function neighbours<T>(list: readonly T[], index: number): { prev?: T; next?: T } {
 	return { prev: index > 0 ? list[index - 1] : undefined, next: list[index + 1] };

@@ -101,6 +101,12 @@ describe('titleToText', () => {
 		expect(titleToText('Cost $O(L^2)$ with $x_{i}^{2}$')).toBe('Cost O(L²) with xᵢ²');
 	});
 
+	test('writes super- and subscripts the fonts lack as TeX does, when typed as such too', () => {
+		// A short name is stored already read (`BLM₁`, 2510.24161): it showed a box on its card.
+		expect(titleToText('BLM₁')).toBe('BLM_1');
+		expect(titleToText('H₂O at 10⁵ K, x² and xᵢ')).toBe('H_2O at 10^5 K, x² and xᵢ');
+	});
+
 	test('keeps text it cannot convert instead of dropping it', () => {
 		expect(mathToText('a^{xyz}')).toBe('a^xyz');
 		expect(titleToText('87\\% of $5')).toBe('87% of $5');

@@ -14,6 +14,7 @@ import { titleParts } from '../../src/lib/math-text.ts';
 import {
 	listedOnTrendingPage,
 	neighbours,
+	publishedTime,
 	pageTopicNames,
 	resolveSlugs,
 } from '../../src/lib/paper-page.ts';
@@ -83,6 +84,18 @@ describe('paper page helpers', () => {
 			true,
 		);
 		expect(listedOnTrendingPage([{ file: 'arxiv.jsonl' }, { file: 'snapshot.json' }])).toBe(false);
+	});
+
+	test('article:published_time is the day arXiv received the paper or a trending page listed it', () => {
+		const arxiv = [{ file: 'arxiv.jsonl' }];
+		expect(publishedTime({ submitted: '2024-10-12', date: '2026-02-09', sources: arxiv })).toBe(
+			'2024-10-12',
+		);
+		// An arXiv record's date is when the record last changed: not a publication day.
+		expect(publishedTime({ date: '2026-02-09', sources: arxiv })).toBeUndefined();
+		expect(
+			publishedTime({ date: '2025-03-18', sources: [{ file: '2025-03-18-trending.txt' }] }),
+		).toBe('2025-03-18');
 	});
 
 	test('finds neighbours and resolves related slugs that exist', () => {

@@ -37,6 +37,17 @@ test.each([
 	// The pages of a reference read whole are no year.
 	['J. Phys. A 40 (2007) 1999', 'J. Phys. A', '2007'],
 	['In press', 'In press', undefined],
+	// A long journal name is one (0704.0185); a book's title and series are not.
+	[
+		'Modelling and Simulation in Materials Science and Engineering 15 (2007), 295',
+		'Modelling and Simulation in Materials Science and Engineering',
+		'2007',
+	],
+	[
+		'Theory and Simulation of Hard-Sphere Fluids and Related Systems, Lectures Notes in Physics, vol. 753, Angel Mulero, ed. (Springer, Berlin, 2008), pp. 183-245',
+		undefined,
+		'2008',
+	],
 ])('%s: journal %s, year %s', (ref, name, year) => {
 	expect(journalName(ref)).toBe(name);
 	expect(journalYear(ref)).toBe(year);

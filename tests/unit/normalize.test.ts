@@ -575,6 +575,23 @@ describe('authors and categories', () => {
 			'Grace Hopper',
 		]);
 	});
+	test('a group before its members, and a suffix after a comma, are read as arXiv writes them', () => {
+		expect(splitAuthors('CDF Collaboration: T. Aaltonen, et al')).toEqual([
+			'CDF Collaboration',
+			'T. Aaltonen',
+		]);
+		expect(splitAuthors('H.E.S.S. Collaboration: F. Aharonian, A.G. Akhperjanian, et al')).toEqual([
+			'H.E.S.S. Collaboration',
+			'F. Aharonian',
+			'A.G. Akhperjanian',
+		]);
+		expect(splitAuthors('S. James Gates, Jr., Tristan Hubsch and Neal J. Evans II')).toEqual([
+			'S. James Gates Jr.',
+			'Tristan Hubsch',
+			'Neal J. Evans II',
+		]);
+		expect(splitAuthors('Ann Lee, III')).toEqual(['Ann Lee III']);
+	});
 	test('splits categories, primary first, without duplicates', () => {
 		expect(splitCategories('cs.GR cs.AI eess.IV cs.AI')).toEqual(['cs.GR', 'cs.AI', 'eess.IV']);
 		expect(splitCategories('cs.LG,cs.AI; stat.ML')).toEqual(['cs.LG', 'cs.AI', 'stat.ML']);

@@ -14,8 +14,8 @@ import {
 	type MeasureFor,
 } from './text.ts';
 
-/** Bump when the design changes: every card's cache key includes it. */
-export const TEMPLATE_VERSION = 'cards-v3';
+/** Bump when the design or its text changes: every card's cache key includes it. */
+export const TEMPLATE_VERSION = 'cards-v4';
 
 /** Design tokens: a light, typographic card. */
 export const COLORS = {

@@ -5,6 +5,7 @@
  */
 import metrics from './inter-metrics.json' with { type: 'json' };
 import { readableTitle, texToUnicode } from '../math-text.ts';
+import { UNICODE_SCRIPTS } from '../unicode-scripts.ts';
 
 /**
  * Super- and subscripts with a glyph in the bundled fonts: Inter's subsets lack ⁵–⁹, ⁿ and every
@@ -57,7 +58,24 @@ export const CARD_FALLBACK: Record<string, string> = {
 	'⋮': '…',
 	'⋱': '…',
 	'∋': ' contains ',
+	// Super- and subscripts the fonts lack, typed as such (a short name stored as `BLM₁`).
+	...scriptsWritten('^', UNICODE_SCRIPTS.sup, SUP),
+	...scriptsWritten('_', UNICODE_SCRIPTS.sub, SUB),
 };
+
+/** `₁` → `_1`, for every script character of `all` that `drawn` does not have. */
+function scriptsWritten(
+	mark: string,
+	all: Record<string, string>,
+	drawn: Record<string, string>,
+): Record<string, string> {
+	const have = new Set(Object.values(drawn));
+	return Object.fromEntries(
+		Object.entries(all)
+			.filter(([, c]) => !have.has(c))
+			.map(([plain, c]) => [c, `${mark}${plain}`]),
+	);
+}
 
 /** The cards' super- and subscripts, and what to write for characters their fonts lack. */
 const CARD_SCRIPTS = { sup: SUP, sub: SUB, fallback: CARD_FALLBACK };
@@ -65,8 +83,14 @@ const CARD_SCRIPTS = { sup: SUP, sub: SUB, fallback: CARD_FALLBACK };
 /** Turns the TeX of one `$…$` segment into the card's plain Unicode (`O(n^2)` → `O(n²)`). */
 export const mathToText = (tex: string): string => texToUnicode(tex, CARD_SCRIPTS);
 
-/** Plain card text of a title (see readableTitle), in what the card's fonts can draw. */
-export const titleToText = (title: string): string => readableTitle(title, CARD_SCRIPTS).trim();
+/**
+ * Plain card text of a title or short name (see readableTitle), in what the card's fonts can
+ * draw: the fallbacks apply to characters typed as such too (`BLM₁`, stored already read).
+ */
+export const titleToText = (title: string): string =>
+	[...readableTitle(title, CARD_SCRIPTS).trim()]
+		.map((c) => (Object.hasOwn(CARD_FALLBACK, c) ? CARD_FALLBACK[c]! : c))
+		.join('');
 
 const RTL = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/u;
 const RTL_RUN =
