@@ -57,7 +57,7 @@ export default function cards(options: CardsOptions = {}): AstroIntegration {
 				if (!prepared) return;
 				const s = await placeCards(prepared, outDir);
 				logger.info(
-					`cards: ${s.cards} placed, ${s.drawn} drawn, ${s.cached} from cache (${s.drawMs} ms drawing)`,
+					`cards: ${s.cards} placed, ${s.drawn} drawn, ${s.cached} from cache (${s.drawMs} ms drawing)${s.removed ? `, ${s.removed} of an earlier build removed` : ''}`,
 				);
 				// Drawing overlaps page rendering; this is the wait after the pages, plus placing.
 				logger.info(

@@ -10,8 +10,9 @@
  * stale, and removed, when it is neither a page or endpoint output of this build (Astro lists
  * them, cached ones included) nor written during it (its inode change time is older than the
  * build's start): the page of a paper that left the corpus, an old hashed asset, a Pagefind
- * fragment of the previous index. Writing, copying over and hard-linking a file (the cards) all
- * update its change time.
+ * fragment of the previous index. Writing and copying over a file update its change time.
+ * The cards are hard links to their cache, so an old card can share a fresh change time with a
+ * new one: the cards step prunes its own folders (placeCards in src/lib/cards/build.ts).
  */
 import type { AstroIntegration } from 'astro';
 import { lstatSync, readdirSync, rmdirSync, unlinkSync } from 'node:fs';

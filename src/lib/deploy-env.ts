@@ -48,7 +48,21 @@ export function deploySettings(env: {
 			`SITE_URL is the site's origin, without a path (got "${rawSite}"): use SITE_URL=${url.origin} BASE_PATH=${url.pathname.replace(/\/?$/, '/')}`,
 		);
 	const rawBase = env.BASE_PATH?.trim() || '/';
-	if (!/^[A-Za-z0-9._~!$&'()*+,;=:@%/-]*$/.test(rawBase) || /(^|\/)\.\.?(\/|$)/.test(rawBase))
+	// A whole address pasted here (`https://you.github.io/reading-list/`) became the path
+	// `/https://you.github.io/reading-list/` under every link: say where each part goes.
+	if (/^[a-z][a-z0-9+.-]*:\/\//i.test(rawBase)) {
+		const pasted = URL.parse(rawBase);
+		throw new Error(
+			`BASE_PATH is the path only (got "${rawBase}")${pasted ? `: use SITE_URL=${pasted.origin} BASE_PATH=${pasted.pathname.replace(/\/?$/, '/')}` : ''}`,
+		);
+	}
+	if (
+		!/^[A-Za-z0-9._~!$&'()*+,;=:@%/-]*$/.test(rawBase) ||
+		/(^|\/)\.\.?(\/|$)/.test(rawBase) ||
+		// An empty segment (`/a//b/`) or a broken escape (`%zz`): no browser asks for that path.
+		/.\/\/./.test(rawBase) ||
+		/%(?![0-9A-Fa-f]{2})/.test(rawBase)
+	)
 		throw new Error(`BASE_PATH must be a URL path such as /reading-list/ (got "${rawBase}")`);
 	return { site: url.origin, base: normaliseBase(rawBase) };
 }

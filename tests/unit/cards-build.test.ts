@@ -2,7 +2,7 @@
  * The cards step end to end on a few cards, in a temporary cache: real HarfBuzz + sharp drawing in
  * drawer processes, then a second run that must redraw nothing and place identical bytes.
  */
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
@@ -72,6 +72,20 @@ describe('cards step', () => {
 			expect(
 				Buffer.compare(readFileSync(join(tmp, 'b', j.out)), readFileSync(join(tmp, 'a', j.out))),
 			).toBe(0);
+	});
+
+	test('a card no longer built leaves the folder, though it shares its inode with one that is', async () => {
+		// A paper moved to its arXiv id: same card, new address, the old one hard-linked to the
+		// same cached file (so its change time is as fresh as the new one's).
+		const out = join(tmp, 'moved');
+		await placeCards(prepareCardJobs(root, jobs, 2, cache), out);
+		const moved = jobs.map((j) =>
+			j.out === 'og/papers/short.png' ? { ...j, out: 'og/papers/2503.0001.png' } : j,
+		);
+		const stats = await placeCards(prepareCardJobs(root, moved, 2, cache), out);
+		expect(stats.removed).toBe(1);
+		expect(existsSync(join(out, 'og/papers/short.png'))).toBe(false);
+		for (const j of moved) expect(existsSync(join(out, j.out)), j.out).toBe(true);
 	});
 
 	test('a changed card is redrawn alone', async () => {

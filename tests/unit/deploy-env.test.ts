@@ -30,6 +30,14 @@ describe('deploySettings', () => {
 		],
 		[{ BASE_PATH: '/my papers/' }, /^BASE_PATH must be a URL path such as \/reading-list\//],
 		[{ BASE_PATH: '/a/../b/' }, /^BASE_PATH must be a URL path/],
+		// A whole address pasted as the path, an empty segment, a broken escape.
+		[
+			{ BASE_PATH: 'https://you.github.io/reading-list' },
+			/^BASE_PATH is the path only .*: use SITE_URL=https:\/\/you\.github\.io BASE_PATH=\/reading-list\/$/,
+		],
+		[{ BASE_PATH: 'https://' }, /^BASE_PATH is the path only \(got "https:\/\/"\)$/],
+		[{ BASE_PATH: '/a//b/' }, /^BASE_PATH must be a URL path/],
+		[{ BASE_PATH: '/a%zz/' }, /^BASE_PATH must be a URL path/],
 	])('%o is refused with a message that says how to write it', (env, message) => {
 		expect(() => deploySettings(env)).toThrow(message);
 	});

@@ -8,6 +8,7 @@ import {
 	existsSync,
 	linkSync,
 	mkdirSync,
+	readdirSync,
 	readFileSync,
 	rmSync,
 	writeFileSync,
@@ -31,6 +32,8 @@ export interface CardStats {
 	cached: number;
 	/** Wall-clock milliseconds spent drawing (0 when everything came from the cache). */
 	drawMs: number;
+	/** Cards of an earlier build removed from the card folders (a paper that moved or left). */
+	removed: number;
 }
 
 /** A started cards step. */
@@ -136,6 +139,24 @@ export function prepareCardJobs(
 	return { jobs, done, drawn: missing.length, cacheDir };
 }
 
+/**
+ * Deletes the files of the card folders that are not this build's cards; returns how many.
+ * The cards own their folders. The output pruning (stale-output.ts) cannot tell an old card by
+ * its change time: a card is a hard link to its cached file, and linking the cache file to a
+ * paper's new address touched the inode that its old address still shared.
+ */
+function removeOthers(dirs: ReadonlySet<string>, cards: ReadonlySet<string>): number {
+	let removed = 0;
+	for (const dir of dirs)
+		for (const entry of readdirSync(dir, { withFileTypes: true })) {
+			const path = join(dir, entry.name);
+			if (entry.isDirectory() || cards.has(path)) continue;
+			rmSync(path);
+			removed++;
+		}
+	return removed;
+}
+
 /** Waits for drawing, then links every card into `outDir`; returns what happened. */
 export async function placeCards(prepared: PreparedCards, outDir: string): Promise<CardStats> {
 	const took = await prepared.done;
@@ -163,6 +184,7 @@ export async function placeCards(prepared: PreparedCards, outDir: string): Promi
 		drawn: prepared.drawn,
 		cached: prepared.jobs.length - prepared.drawn,
 		drawMs: Math.round(drawMs),
+		removed: removeOthers(dirs, new Set(prepared.jobs.map((j) => join(outDir, j.out)))),
 	};
 	writeFileSync(join(prepared.cacheDir, 'last-build.json'), JSON.stringify(stats) + '\n');
 	return stats;
