@@ -18,7 +18,7 @@ import type { Element, ElementContent, Root } from 'hast';
 import type { State } from 'mdast-util-to-hast';
 
 /** Bumped whenever the HTML this module produces changes: part of every cache key. */
-export const RENDERER_VERSION = 'abstract-html-16';
+export const RENDERER_VERSION = 'abstract-html-17';
 
 const ALLOWED = new Set(['em', 'strong', 'code', 'a']);
 
@@ -236,9 +236,15 @@ const NEGATIVE_SPACE = /^[\u2009\u205f\u2004]\u2063$/;
  *   and monospace stay marked for the stylesheet (global.css), which sets those fonts.
  * - a negative space is drawn as a positive thin space (`\sim\!6` read "∼ 6"), and its U+2063
  *   was copied with the text: removed (the symbols join).
+ * - operators in a sub- or superscript keep their full spacing, which TeX drops in scripts:
+ *   `\Xi_{cc}^{++}` read "Ξ⁺ ⁺". They get `lspace`/`rspace` 0 unless KaTeX set them.
  */
 export function rehypeMathCore() {
-	const visit = (node: Root | ElementContent, variant: string | undefined): void => {
+	const visit = (
+		node: Root | ElementContent,
+		variant: string | undefined,
+		script = false,
+	): void => {
 		if (node.type === 'text') {
 			if (variant) node.value = Array.from(node.value, (c) => mathLetter(c, variant)).join('');
 			return;
@@ -253,6 +259,10 @@ export function rehypeMathCore() {
 				delete node.properties.mathVariant;
 			}
 			if (node.tagName === 'annotation') return;
+			if (script && node.tagName === 'mo') {
+				node.properties.lspace ??= '0em';
+				node.properties.rspace ??= '0em';
+			}
 		}
 		const negative = (c: ElementContent): boolean =>
 			c.type === 'element' &&
@@ -265,10 +275,20 @@ export function rehypeMathCore() {
 			node.children = (node.children as ElementContent[]).filter(
 				(c) => !negative(c),
 			) as typeof node.children;
-		for (const child of node.children) visit(child as ElementContent, own);
+		// A scripted element's children after its base are scripts (as are theirs).
+		const scripted = node.type === 'element' && SCRIPTED.test(node.tagName);
+		let k = 0;
+		for (const child of node.children) {
+			const isElement = child.type === 'element';
+			visit(child as ElementContent, own, script || (scripted && isElement && k > 0));
+			if (isElement) k++;
+		}
 	};
 	return (tree: Root): void => visit(tree, undefined);
 }
+
+/** MathML elements whose children after the first are sub- or superscripts (limits too). */
+const SCRIPTED = /^m(?:sub|sup|subsup|under|over|underover)$/;
 
 /** Inline formulas with more characters than this may be wider than a phone's column. */
 export const WIDE_MATH_CHARS = 20;

@@ -85,7 +85,7 @@ export const PaperSchema = z.object({
 	keywords: z.array(z.string()),
 	/** Up to 5 related papers, most similar first. */
 	related: z.array(RelatedSchema),
-	/** Whether the abstract contains math (pages then load the KaTeX stylesheet). */
+	/** Whether the abstract contains math (lists tell screen-reader users so). */
 	hasMath: z.boolean(),
 	/** Plain-text abstract, formulas as Unicode (O(L²)): for descriptions, teasers, feeds, cards. */
 	summary: z.string(),

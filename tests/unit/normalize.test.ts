@@ -469,7 +469,7 @@ describe('normalizeAbstract', () => {
 		// The plain text (descriptions, feeds, citations) reads them as typeset, in Unicode.
 		expect(a.text).toBe('McNemar p < 10⁻⁶ on 2¹⁶ tokens at O(n^1.5) cost, or 10⁹.');
 		expect(renderAbstractHtml(renderAbstractMdx(a.inline))).toContain(
-			'<msup><mn>10</mn><mrow><mo>−</mo><mn>6</mn></mrow></msup>',
+			'<msup><mn>10</mn><mrow><mo lspace="0em" rspace="0em">−</mo><mn>6</mn></mrow></msup>',
 		);
 	});
 	test('plain text reads formulas as a person would write them', () => {

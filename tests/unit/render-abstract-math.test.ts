@@ -47,6 +47,15 @@ describe('MathML that browsers of MathML Core show as meant', () => {
 		expect(html).toContain('<mtext mathvariant="bold">6%</mtext>');
 		expect(html).not.toContain('\u2063');
 	});
+	test('operators in scripts are set close, as TeX sets them (0704.0016)', () => {
+		const html = shown(renderAbstractHtml('$\\Xi_{cc}^{++}$ and $\\sum_{i=1}^{n} a + b$'));
+		expect(html).toContain(
+			'<mrow><mo lspace="0em" rspace="0em">+</mo><mo lspace="0em" rspace="0em">+</mo></mrow>',
+		);
+		expect(html).toMatch(/<mi>i<\/mi><mo lspace="0em" rspace="0em">=<\/mo><mn>1<\/mn>/);
+		// Outside scripts an operator keeps its spacing.
+		expect(html).toMatch(/<mi>a<\/mi><mo>\+<\/mo><mi>b<\/mi>/);
+	});
 	test('\\unicode and \\mbox, which KaTeX lacks, read as meant (2601.10245)', () => {
 		expect(texUnicode('a\\unicode{x2013}b \\unicode{8212} \\unicode{x0}')).toBe(
 			'a–b — \\unicode{x0}',
@@ -84,9 +93,11 @@ describe('commands in math', () => {
 			'$M_{HDM} \\le 0.6\\times 10^{15}\\msun$ at $v = 5\\kms$, $2\\arcsec$',
 		);
 		expect(html).not.toMatch(/mathcolor|katex-error/);
-		expect(html).toContain('<msub><mi>M</mi><mo>⊙</mo></msub>');
+		expect(html).toContain('<msub><mi>M</mi><mo lspace="0em" rspace="0em">⊙</mo></msub>');
 		expect(html).toContain('<mi mathvariant="normal">k</mi><mi mathvariant="normal">m</mi>');
-		expect(html).toContain('<mo mathvariant="normal">′</mo><mo mathvariant="normal">′</mo>');
+		expect(html).toContain(
+			'<mo mathvariant="normal" lspace="0em" rspace="0em">′</mo><mo mathvariant="normal" lspace="0em" rspace="0em">′</mo>',
+		);
 	});
 
 	test("MNRAS's \\la and \\ga typeset as ≲ and ≳; display environments typeset", () => {
