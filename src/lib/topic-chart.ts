@@ -25,13 +25,26 @@ export interface ChartOptions {
 	description?: string;
 	/** Width of the SVG's coordinate system (it scales to its container). */
 	width?: number;
+	/**
+	 * `rows` (default): label, bar and value side by side. `stacked`: each label on a line of its
+	 * own above its bar, for phones, where the side-by-side chart had to scroll sideways and hid
+	 * the biggest counts.
+	 */
+	layout?: 'rows' | 'stacked';
 }
 
 const ROW = 26;
 const BAR = 18;
-const LABEL_WIDTH = 250;
+/** The label column's bounds: sized to the longest label (a year needs 48, a topic up to 330). */
+const LABEL_MIN = 48;
+const LABEL_MAX = 330;
+/** Room for the bars beside the labels, by default. */
+const TRACK = 300;
 const VALUE_WIDTH = 56;
 const PAD = 8;
+/** A stacked chart's width and row height (label line, then bar). */
+const STACKED_WIDTH = 340;
+const STACKED_ROW = 40;
 
 const FONT_SIZE = 13;
 
@@ -77,31 +90,51 @@ export function fitLabel(label: string, room: number): string {
 	return `${chars.slice(0, n).join('').trimEnd()}…`;
 }
 
-/** A horizontal bar chart, one row per bar, in the given order. */
+/**
+ * A horizontal bar chart, one row per bar, in the given order. The SVG scales to its container
+ * but never below nine tenths of its own size (`min-width`: labels stay readable, the container
+ * scrolls) nor above it (`max-width`: a chart of short labels is not blown up).
+ */
 export function renderBarChart(bars: readonly ChartBar[], options: ChartOptions): string {
-	const width = options.width ?? 640;
+	const stacked = options.layout === 'stacked';
 	const max = Math.max(1, ...bars.map((b) => b.value));
-	const track = width - LABEL_WIDTH - VALUE_WIDTH - 2 * PAD;
-	const height = Math.max(ROW, bars.length * ROW) + 2 * PAD;
+	const longest = Math.max(0, ...bars.map((b) => Math.ceil(textWidth(b.label))));
+	// Stacked: no label column; the bars start at the left edge, under their labels.
+	const labelWidth = stacked ? 0 : Math.min(LABEL_MAX, Math.max(LABEL_MIN, longest + 2 * PAD));
+	const width =
+		options.width ?? (stacked ? STACKED_WIDTH : labelWidth + TRACK + VALUE_WIDTH + 2 * PAD);
+	const x0 = stacked ? PAD : labelWidth;
+	const track = width - x0 - VALUE_WIDTH - 2 * PAD;
+	const row = stacked ? STACKED_ROW : ROW;
+	const height = Math.max(row, bars.length * row) + 2 * PAD;
 	const id = options.id.replace(/[^A-Za-z0-9_-]/g, '-');
 	const description = options.description ?? bars.map((b) => `${b.label}: ${b.value}`).join('; ');
 	const rows = bars.map((b, i) => {
-		const y = PAD + i * ROW;
+		const y = PAD + i * row;
 		const w = b.value > 0 ? Math.max(2, Math.round((b.value / max) * track)) : 0;
-		const mid = y + ROW / 2;
-		const row = [
+		// Stacked: the label on the row's first line, the bar and value on its second.
+		const barTop = stacked ? y + row - BAR - 4 : y + (row - BAR) / 2;
+		const mid = barTop + BAR / 2;
+		const label = stacked
+			? `<text x="${PAD}" y="${y + 8}" dominant-baseline="middle" fill="currentColor">${escapeXml(fitLabel(b.label, width - 2 * PAD))}</text>`
+			: `<text x="${labelWidth - PAD}" y="${mid}" text-anchor="end" dominant-baseline="middle" fill="currentColor">${escapeXml(fitLabel(b.label, labelWidth - 2 * PAD))}</text>`;
+		return `<g>${[
 			`<title>${escapeXml(`${b.label}: ${b.value}`)}</title>`,
-			`<text x="${LABEL_WIDTH - PAD}" y="${mid}" text-anchor="end" dominant-baseline="middle" fill="currentColor">${escapeXml(fitLabel(b.label, LABEL_WIDTH - 2 * PAD))}</text>`,
-			`<rect x="${LABEL_WIDTH}" y="${y + (ROW - BAR) / 2}" width="${w}" height="${BAR}" rx="3" style="fill: var(--chart-bar, currentColor)"/>`,
-			`<text x="${LABEL_WIDTH + w + PAD}" y="${mid}" dominant-baseline="middle" fill="currentColor" style="font-variant-numeric: tabular-nums">${b.value}</text>`,
-		].join('');
-		return `<g>${row}</g>`;
+			label,
+			`<rect x="${x0}" y="${barTop}" width="${w}" height="${BAR}" rx="3" style="fill: var(--chart-bar, currentColor)"/>`,
+			`<text x="${x0 + w + PAD}" y="${mid}" dominant-baseline="middle" fill="currentColor" style="font-variant-numeric: tabular-nums">${b.value}</text>`,
+		].join('')}</g>`;
 	});
+	const size = `min-width: ${Math.round(width * 0.9)}px; max-width: ${width}px`;
 	return [
-		`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="100%" role="img" aria-labelledby="${id}-title ${id}-desc" font-family="inherit" font-size="${FONT_SIZE}" class="bar-chart">`,
+		`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="100%" role="img" aria-labelledby="${id}-title ${id}-desc" font-family="inherit" font-size="${FONT_SIZE}" class="bar-chart bar-chart--${stacked ? 'stacked' : 'rows'}" style="${size}">`,
 		`<title id="${id}-title">${escapeXml(options.title)}</title>`,
 		`<desc id="${id}-desc">${escapeXml(description)}</desc>`,
-		`<line x1="${LABEL_WIDTH}" y1="${PAD}" x2="${LABEL_WIDTH}" y2="${height - PAD}" stroke-width="1" style="stroke: var(--chart-muted, currentColor)"/>`,
+		...(stacked
+			? []
+			: [
+					`<line x1="${labelWidth}" y1="${PAD}" x2="${labelWidth}" y2="${height - PAD}" stroke-width="1" style="stroke: var(--chart-muted, currentColor)"/>`,
+				]),
 		...rows,
 		'</svg>',
 	].join('\n');
@@ -167,5 +200,17 @@ export function chartDays(
 		return [...sums].map(([date, count]) => ({ date, count }));
 	};
 	const months = by(7);
-	return months.length <= maxBars ? { unit: 'month', bars: months } : { unit: 'year', bars: by(4) };
+	if (months.length <= maxBars) return { unit: 'month', bars: months };
+	// Every year from the first to the last, empty ones too: 2016 followed by 2022 read as a
+	// timeline without a gap.
+	const years = new Map(by(4).map((y) => [Number(y.date), y.count]));
+	const [first, last] = [Math.min(...years.keys()), Math.max(...years.keys())];
+	if (last - first >= 100) return { unit: 'year', bars: by(4) };
+	return {
+		unit: 'year',
+		bars: Array.from({ length: last - first + 1 }, (_, k) => ({
+			date: String(first + k),
+			count: years.get(first + k) ?? 0,
+		})),
+	};
 }

@@ -90,6 +90,18 @@ if (scrollers.length > 0 && 'ResizeObserver' in window) {
 	}
 }
 
+// A paper's side column is sticky only while it fits the window: a taller one (many code links,
+// long comments) showed its top half pinned, the Cite panel below the window's edge, reachable
+// only by scrolling inside the column, which nothing hinted at. Unpinned, the page scrolls it.
+const aside = document.querySelector<HTMLElement>('.paper__aside');
+if (aside && 'ResizeObserver' in window) {
+	const pin = (): void => {
+		aside.classList.toggle('paper__aside--tall', aside.scrollHeight > window.innerHeight - 40);
+	};
+	new ResizeObserver(pin).observe(aside);
+	window.addEventListener('resize', pin, { passive: true });
+}
+
 /** A small status line at the bottom of the viewport (offline, update available). */
 function notice(id: string): HTMLElement {
 	let el = document.getElementById(id);

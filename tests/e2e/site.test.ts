@@ -88,6 +88,27 @@ describe('navigation', () => {
 		await ctx.close();
 	});
 
+	test('a paper’s side column is pinned while it fits the window, and scrolls with the page when not', async () => {
+		const { ctx, page } = await open(`${site.url}papers/codet5/`);
+		const position = () =>
+			page.$eval('.paper__aside', (el) => [getComputedStyle(el).position, el.className]);
+		expect(await position()).toEqual(['sticky', 'paper__aside']);
+		// A short window: the Cite panel at the column's end must be reachable by the page's scroll.
+		await page.setViewportSize({ width: 1280, height: 200 });
+		await page.waitForFunction(() =>
+			document.querySelector('.paper__aside')!.classList.contains('paper__aside--tall'),
+		);
+		expect((await position())[0]).toBe('static');
+		await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+		await page.locator('.paper__aside .cite').last().scrollIntoViewIfNeeded();
+		expect(await page.locator('.paper__aside .cite').last().isVisible()).toBe(true);
+		await page.setViewportSize({ width: 1280, height: 2400 });
+		await page.waitForFunction(
+			() => !document.querySelector('.paper__aside')!.classList.contains('paper__aside--tall'),
+		);
+		await ctx.close();
+	});
+
 	test('an unknown URL shows the 404 page with a working search form', async () => {
 		const { ctx, page } = await open(`${site.url}papers/does-not-exist/`);
 		expect(await page.locator('h1').innerText()).toMatch(/isn.t here/);

@@ -1,6 +1,12 @@
 import { escapeXml } from '../../src/lib/escape.ts';
 import { describe, expect, test } from 'vitest';
-import { dateChart, fitLabel, textWidth, topicChart } from '../../src/lib/topic-chart.ts';
+import {
+	chartDays,
+	dateChart,
+	fitLabel,
+	textWidth,
+	topicChart,
+} from '../../src/lib/topic-chart.ts';
 
 const topics = [
 	{ slug: 'other', name: 'Other', count: 9, catchAll: true },
@@ -39,6 +45,60 @@ describe('topicChart', () => {
 		expect(svg).not.toContain('<a ');
 		expect(svg).not.toContain('<&>');
 		expect(escapeXml(`"a" & 'b'`)).toBe('&quot;a&quot; &amp; &apos;b&apos;');
+	});
+});
+
+describe('layout', () => {
+	const viewBoxWidth = (svg: string) => Number(/viewBox="0 0 (\d+) /.exec(svg)![1]);
+	const labelX = (svg: string) => Number(/<text x="(\d+)"[^>]*text-anchor="end"/.exec(svg)![1]);
+	test('the label column is as wide as the longest label, so short labels leave room for bars', () => {
+		const years = dateChart([
+			{ date: '2016', count: 3 },
+			{ date: '2022', count: 40 },
+		])!;
+		expect(labelX(years)).toBeLessThan(60);
+		const long = topicChart([
+			{ slug: 'x', name: 'Condensed Matter: effective potential', count: 2 },
+		]);
+		expect(long).toContain('>Condensed Matter: effective potential<');
+		expect(labelX(long)).toBeGreaterThan(250);
+		// The chart is never drawn much smaller or any larger than its own size.
+		expect(years).toContain(
+			`min-width: ${Math.round(viewBoxWidth(years) * 0.9)}px; max-width: ${viewBoxWidth(years)}px`,
+		);
+	});
+	test('stacked: each label on its own line above its bar, in a phone’s width', () => {
+		const svg = topicChart(topics, { id: 'narrow', layout: 'stacked' });
+		expect(viewBoxWidth(svg)).toBeLessThanOrEqual(340);
+		expect(svg).toContain('class="bar-chart bar-chart--stacked"');
+		expect(svg).not.toContain('text-anchor="end"');
+		// Labels and bars start at the same left edge; each label is above its bar.
+		const label = /<text x="(\d+)" y="(\d+)"[^>]*>Computer vision</.exec(svg)!;
+		const bar = /<rect x="(\d+)" y="(\d+)"/.exec(svg)!;
+		expect(label[1]).toBe(bar[1]);
+		expect(Number(label[2])).toBeLessThan(Number(bar[2]));
+		expect(svg).toContain('aria-labelledby="narrow-title narrow-desc"');
+	});
+});
+
+describe('chartDays', () => {
+	test('years without papers are shown as empty years, not skipped', () => {
+		const days = Array.from({ length: 40 }, (_, k) => ({
+			date: `${k < 20 ? 2016 : 2022}-${String((k % 12) + 1).padStart(2, '0')}-${String(k + 1).padStart(2, '0')}`,
+			count: 1,
+		}));
+		const { unit, bars } = chartDays(days, 12);
+		expect(unit).toBe('year');
+		expect(bars.map((b) => b.date)).toEqual([
+			'2016',
+			'2017',
+			'2018',
+			'2019',
+			'2020',
+			'2021',
+			'2022',
+		]);
+		expect(bars.map((b) => b.count)).toEqual([20, 0, 0, 0, 0, 0, 20]);
 	});
 });
 
@@ -82,12 +142,14 @@ describe('fitLabel', () => {
 		// Wide characters count one em each (13 units at the chart's font size).
 		expect(textWidth('语言模型')).toBe(4 * 13);
 	});
-	test('the chart cuts its labels to the label column', () => {
-		const svg = topicChart(
-			[{ slug: 'info', name: 'Information theory and communications', count: 3 }],
-			{},
-		);
-		expect(svg).toContain('>Information theory and communi…</text>');
-		expect(svg).toContain('<title>Information theory and communications: 3</title>');
+	test('the chart cuts its labels to the label column, at its widest', () => {
+		const name = 'Physics: Information theory and quantum communications';
+		const svg = topicChart([{ slug: 'info', name, count: 3 }], {});
+		expect(svg).toMatch(/>Physics: Information theory and [^<]*…<\/text>/);
+		expect(svg).toContain(`<title>${name}: 3</title>`);
+		// A label that fits the widest column is whole.
+		expect(
+			topicChart([{ slug: 'i', name: 'Information theory and communications', count: 3 }]),
+		).toContain('>Information theory and communications</text>');
 	});
 });
