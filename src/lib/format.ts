@@ -47,12 +47,32 @@ export function plural(n: number, one: string, many = `${one}s`): string {
 	return `${formatCount(n)} ${n === 1 ? one : many}`;
 }
 
+/** What a linked repository holds, as its badge names it. */
+export type LinkKind = 'code' | 'data' | 'demo' | 'model';
+
 /** Hugging Face's path prefixes and what they hold. */
-const HF_KINDS = new Map([
-	['datasets', 'dataset'],
-	['spaces', 'space'],
+const HF_KINDS = new Map<string, LinkKind>([
+	['datasets', 'data'],
+	['spaces', 'demo'],
 	['models', 'model'],
 ]);
+
+/**
+ * What a code link leads to: a Hugging Face dataset, space (a demo) or model, else code. A
+ * dataset shown with a "Code" badge promised code that was not there.
+ */
+export function linkKind(url: string): LinkKind {
+	const u = URL.parse(url);
+	if (u?.hostname.replace(/^www\./, '') !== 'huggingface.co') return 'code';
+	const parts = u.pathname.split('/').filter(Boolean);
+	// A bare `huggingface.co/org/name` is a model's address.
+	return HF_KINDS.get(parts[0] ?? '') ?? (parts.length >= 2 ? 'model' : 'code');
+}
+
+/** Whether any of a paper's links is code (its "Code" badge and the search's filter). */
+export function hasCode(urls: readonly string[]): boolean {
+	return urls.some((u) => linkKind(u) === 'code');
+}
 
 /**
  * A readable label for a code repository URL: `owner/repo` for GitHub, GitLab, Bitbucket,
@@ -67,11 +87,10 @@ export function repoLabel(url: string): string {
 	}
 	const host = u.hostname.replace(/^www\./, '');
 	const parts = u.pathname.split('/').filter(Boolean);
-	// Hugging Face names datasets and spaces after a kind: `datasets/org/name` read
-	// "datasets/org", and two datasets of one organisation had the same label.
-	const kind = HF_KINDS.get(parts[0] ?? '');
-	if (host === 'huggingface.co' && kind && parts.length >= 3)
-		return `${parts[1]}/${parts[2]} (${kind})`;
+	// Hugging Face puts a kind first: `datasets/org/name` read "datasets/org", and two datasets
+	// of one organisation had the same label. The kind is the link's badge (linkKind).
+	if (host === 'huggingface.co' && HF_KINDS.has(parts[0] ?? '') && parts.length >= 3)
+		return `${parts[1]}/${parts[2]}`;
 	const forges = ['github.com', 'gitlab.com', 'bitbucket.org', 'codeberg.org', 'huggingface.co'];
 	if (forges.includes(host) && parts.length >= 2) {
 		return `${parts[0]}/${parts[1]!.replace(/\.git$/, '')}`;

@@ -3,7 +3,7 @@
  * Pure, so the markup contract (see SearchMeta.astro) is unit-tested without a build.
  */
 import type { Paper } from '../schemas/paper.ts';
-import { searchAuthors } from './format.ts';
+import { hasCode, searchAuthors } from './format.ts';
 
 /** What a paper page's search metadata is made from. */
 export type SearchMetaFields = Pick<
@@ -50,7 +50,7 @@ export function paperSearchMeta(
 			month: [paper.date.slice(0, 7)],
 			// Only `yes`: the page offers "has code", and a `no` value would list every other
 			// paper in the filter chunk that every query downloads.
-			code: paper.codeUrls.length ? ['yes'] : [],
+			code: hasCode(paper.codeUrls) ? ['yes'] : [],
 		},
 		sorts: {
 			// The listing date, then the rank on that listing reversed, so that newest first

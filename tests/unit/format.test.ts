@@ -8,6 +8,8 @@ import {
 	formatCount,
 	plural,
 	repoLabel,
+	linkKind,
+	hasCode,
 	searchAuthors,
 } from '../../src/lib/format.ts';
 import { titleParts } from '../../src/lib/math-text.ts';
@@ -31,14 +33,31 @@ describe('format', () => {
 		expect(repoLabel('https://www.github.com/a/b.git/tree/main')).toBe('a/b');
 		expect(repoLabel('https://huggingface.co/org/model')).toBe('org/model');
 		expect(repoLabel('https://huggingface.co/datasets/ByteDance-Seed/BM-6M')).toBe(
-			'ByteDance-Seed/BM-6M (dataset)',
+			'ByteDance-Seed/BM-6M',
 		);
 		expect(repoLabel('https://huggingface.co/spaces/Boese0601/ByteMorph-Demo')).toBe(
-			'Boese0601/ByteMorph-Demo (space)',
+			'Boese0601/ByteMorph-Demo',
 		);
 		expect(repoLabel('https://huggingface.co/constructor/a/b')).toBe('constructor/a');
 		expect(repoLabel('https://example.org/code/')).toBe('example.org/code');
 		expect(repoLabel('not a url')).toBe('not a url');
+	});
+
+	test('names what a link holds: code, or a Hugging Face dataset, demo or model (2506.03107)', () => {
+		expect(
+			[
+				'https://github.com/salesforce/CodeT5',
+				'https://huggingface.co/datasets/ByteDance-Seed/BM-6M',
+				'https://huggingface.co/spaces/Boese0601/ByteMorph-Demo',
+				'https://huggingface.co/models/org/m',
+				'https://huggingface.co/org/model',
+				'https://huggingface.co/docs',
+				'not a url',
+			].map(linkKind),
+		).toEqual(['code', 'data', 'demo', 'model', 'model', 'code', 'code']);
+		// A dataset alone is no code: no "Code" badge, not under the search's "has code".
+		expect(hasCode(['https://huggingface.co/datasets/a/b'])).toBe(false);
+		expect(hasCode(['https://huggingface.co/datasets/a/b', 'https://github.com/a/b'])).toBe(true);
 	});
 
 	test('pluralises and shortens long author lists', () => {
