@@ -13,7 +13,7 @@ import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'n
 import { relative, resolve } from 'node:path';
 import { outFolderProblem, parseIngestArgs, USAGE, USAGE_HINT } from './ingest/cli.ts';
 import { ingest } from './ingest/pipeline.ts';
-import { createProgress, formatProblem, formatSummary } from './ingest/report.ts';
+import { createProgress, formatProblems, formatSummary } from './ingest/report.ts';
 import { readTopicsYaml } from './ingest/topics/topics-yaml.ts';
 import { readSourceFiles, writeFolder } from './ingest/write.ts';
 import { openFolderSink, type EntrySink } from './ingest/write-worker.ts';
@@ -103,10 +103,11 @@ const result = ingest(sources, {
 	},
 });
 
-for (const w of result.warnings) console.warn(formatProblem('warning', w, sourcesFolder));
+// At most a few per file and kind: the rest are counted (report.ts).
+for (const line of formatProblems('warning', result.warnings, sourcesFolder)) console.warn(line);
 if (result.errors.length > 0) {
 	await sink?.abort();
-	for (const e of result.errors) console.error(formatProblem('error', e, sourcesFolder));
+	for (const line of formatProblems('error', result.errors, sourcesFolder)) console.error(line);
 	console.error(`ingest: ${result.errors.length} error(s); nothing was written.`);
 	process.exit(1);
 }

@@ -91,6 +91,24 @@ describe('ingest command', { timeout: 120_000 }, () => {
 		expect(readdirSync(dir).sort()).toEqual(['papers', 'sources']);
 	});
 
+	test('a file wrong throughout: ten problems, a count of the rest, and the whole count', () => {
+		// Every line broken (records cut at 80 columns, say): every line is a problem.
+		const lines = Array.from({ length: 25 }, (_, i) => `{"title": "T${i}",`);
+		writeFileSync(join(dir, 'sources', 'wrapped.jsonl'), `${lines.join('\n')}\n`);
+		const r = run();
+		expect(r.status).toBe(1);
+		const shown = r.stderr.split('\n').filter((l) => l.startsWith('error: '));
+		expect(shown).toEqual([
+			...Array.from(
+				{ length: 10 },
+				(_, i) =>
+					`error: ${join(dir, 'sources')}/wrapped.jsonl:${i + 1}: invalid JSON: Expected double-quoted property name at column ${15 + String(i).length}`,
+			),
+			`error: … and 15 more in ${join(dir, 'sources')}/wrapped.jsonl`,
+		]);
+		expect(r.stderr).toMatch(/\ningest: 25 error\(s\); nothing was written\.\n$/);
+	});
+
 	test('--help and -h print the options and their defaults, exit 0', () => {
 		for (const flag of ['--help', '-h']) {
 			const r = run(flag);

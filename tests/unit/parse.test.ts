@@ -430,6 +430,45 @@ describe('arXiv JSON Lines', () => {
 			[14, '"comments" is not a string'],
 		]);
 	});
+
+	test('invalid JSON is placed by the column of its line, not by JSON.parse\'s "line 1"', () => {
+		const text = [
+			rec({}),
+			'{broken',
+			'   {"title": "T" "abstract": "A."}',
+			'  "id": "2504.12351",',
+			'}',
+		].join('\n');
+		const { errors } = parseArxivJsonl('j.jsonl', bytes(text));
+		expect(errors.map((e) => [e.line, e.message])).toEqual([
+			[2, "invalid JSON: Expected property name or '}' at column 2"],
+			[3, "invalid JSON: Expected ',' or '}' after property value at column 18"],
+			[4, 'invalid JSON: Unexpected non-whitespace character after JSON at column 7'],
+			[5, `invalid JSON: Unexpected token '}', "}" is not valid JSON`],
+		]);
+		// The column counts from the line's start: the trimmed indent is added back.
+		expect(text.split('\n')[2]!.indexOf('"abstract"') + 1).toBe(18);
+	});
+
+	test('a line of NUL bytes (a file cut short while written) is named, never echoed', () => {
+		const text = [rec({}), '\0'.repeat(4096), `${rec({}).slice(0, 20)}\0\0`].join('\n');
+		const { errors, records } = parseArxivJsonl('n.jsonl', bytes(text));
+		expect(records).toHaveLength(1);
+		expect(errors).toEqual([
+			{
+				file: 'n.jsonl',
+				line: 2,
+				message: 'a line of 4096 NUL bytes (U+0000)',
+				hint: 'a program that stopped while writing the file (a crash, a full disk) leaves such lines: remove the line, or restore the file from a good copy',
+			},
+			{
+				file: 'n.jsonl',
+				line: 3,
+				message: 'control character U+0000 at column 21',
+				hint: 'a file with NUL bytes is usually UTF-16: save it as UTF-8',
+			},
+		]);
+	});
 });
 
 describe('a snapshot record without update_date', () => {
@@ -512,17 +551,45 @@ describe('source files', () => {
 			bytes: bytes(`${record}\n`),
 		});
 		expect([ok.errors, ok.records.map((r) => r.arxivId)]).toEqual([[], ['0704.0001']]);
-		for (const text of [`[${record}]`, `\n{\n  "id": "0704.0001"\n}\n`]) {
-			const bad = parseSource({ name: 'dump.json', bytes: bytes(text) });
-			expect(bad.records).toEqual([]);
-			expect(bad.errors).toEqual([
-				expect.objectContaining({
+		const bad = parseSource({ name: 'dump.json', bytes: bytes(`[${record}]`) });
+		expect(bad).toEqual({
+			records: [],
+			warnings: [],
+			errors: [
+				{
 					file: 'dump.json',
-					line: text.startsWith('\n') ? 2 : 1,
+					line: 1,
 					message:
-						'a JSON document, not JSON Lines: the arXiv metadata format has one record per line',
-				}),
-			]);
+						'a JSON array, not JSON Lines: the arXiv metadata format has one record per line',
+					hint: "write one JSON object per line: `jq -c '.[]' FILE`",
+				},
+			],
+		});
+	});
+	test('pretty-printed JSON (jq without -c) is one error for the file, not one per line', () => {
+		// `jq . dump.jsonl > a.jsonl`: 854 records over 40,000 lines gave 40,683 errors.
+		const records = [1, 2, 3].map((n) =>
+			JSON.stringify(
+				{ id: `0704.000${n}`, title: 'T', abstract: 'A b c.', update_date: '2008-11-13' },
+				null,
+				2,
+			),
+		);
+		for (const name of ['a.jsonl', 'a.json']) {
+			const result = parseSource({ name, bytes: bytes(`\n${records.join('\n')}\n`) });
+			expect(result).toEqual({
+				records: [],
+				warnings: [],
+				errors: [
+					{
+						file: name,
+						line: 2,
+						message:
+							'pretty-printed JSON ("{" alone on a line), not JSON Lines: the arXiv metadata format has one record per line',
+						hint: 'write one JSON object per line: `jq -c . FILE` (jq without -c spreads each record over many lines)',
+					},
+				],
+			});
 		}
 	});
 	test.each([

@@ -1,7 +1,7 @@
 import type { ParseResult, Problem, RawRecord } from '../types.ts';
 import { isCalendarDate } from '../../../src/lib/calendar.ts';
 import { MONTH_NAMES } from '../../../src/lib/format.ts';
-import { encodingHint, unreadableCharacter } from './characters.ts';
+import { encodingHint, findUnreadable, unreadableCharacter } from './characters.ts';
 
 /** Fields of the arXiv metadata snapshot that we read. Others (`submitter`, …) are ignored. */
 interface ArxivRecord {
@@ -111,6 +111,19 @@ export const arxivIdOf = (id: string | undefined): string | undefined =>
 	id?.replace(/^arxiv:\s*/i, '') || undefined;
 
 /**
+ * A JSON.parse message as it reads for one line of a file: V8 counts positions from 0 in the
+ * string it was given (`at position 195 (line 1 column 196)`), and line 1 is always that
+ * string, not the file's line. The place becomes `at column N` of the file's line (`lead` is
+ * the white space trimmed from its start).
+ */
+export function jsonParseMessage(message: string, lead: number): string {
+	return message.replace(
+		/(?: in JSON)? at position (\d+)(?: \(line \d+ column \d+\))?/,
+		(_, at: string) => ` at column ${Number(at) + lead + 1}`,
+	);
+}
+
+/**
  * Parses JSON Lines in the arXiv metadata snapshot format: one record per line. Every bad
  * line is reported (invalid JSON, not an object, no title or abstract, bad date); blank lines
  * are allowed. The listing date is `update_date`, or without one the date of the latest of
@@ -128,12 +141,24 @@ export function parseArxivJsonl(file: string, bytes: Uint8Array): ParseResult {
 		try {
 			value = JSON.parse(raw);
 		} catch (e) {
-			errors.push({
-				file,
-				line,
-				message: `invalid JSON: ${(e as Error).message}`,
-				hint: 'each line must be one JSON object',
-			});
+			// Raw control characters (a line of NUL bytes) are named, not echoed to the terminal.
+			const lead = text.length - text.trimStart().length;
+			const found = findUnreadable(raw);
+			errors.push(
+				found
+					? {
+							file,
+							line,
+							message: `${found.message}${found.column ? ` at column ${found.column + lead}` : ''}`,
+							hint: encodingHint(found.message) ?? 'remove the character',
+						}
+					: {
+							file,
+							line,
+							message: `invalid JSON: ${jsonParseMessage((e as Error).message, lead)}`,
+							hint: 'each line must be one JSON object',
+						},
+			);
 			return;
 		}
 		if (typeof value !== 'object' || value === null || Array.isArray(value)) {

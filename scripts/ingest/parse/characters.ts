@@ -11,11 +11,24 @@ const UNREADABLE = /[\u0000-\u0008\u000e-\u001f\u007f-\u009f\ufffe\uffff]|\p{Cs}
 
 /** The first unreadable character of `s` as a message (`control character U+0007`), or undefined. */
 export function unreadableCharacter(s: string): string | undefined {
+	return findUnreadable(s)?.message;
+}
+
+/**
+ * The first unreadable character of `s`: its message (as unreadableCharacter gives it) and its
+ * 1-based column. A line of nothing but NUL bytes (two or more) is named as such, without a
+ * column: it is what a file cut short while it was written holds, and a terminal shows it as
+ * nothing at all.
+ */
+export function findUnreadable(s: string): { message: string; column?: number } | undefined {
 	const m = UNREADABLE.exec(s);
 	if (!m) return undefined;
+	const column = m.index + 1;
+	if (/^\0{2,}$/.test(s)) return { message: `a line of ${s.length} NUL bytes (U+0000)` };
 	const code = `U+${m[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
-	if (/\p{Cs}/u.test(m[0])) return `unpaired surrogate ${code}`;
-	return m[0] >= '\ufffe' ? `noncharacter ${code}` : `control character ${code}`;
+	if (/\p{Cs}/u.test(m[0])) return { message: `unpaired surrogate ${code}`, column };
+	const what = m[0] >= '\ufffe' ? 'noncharacter' : 'control character';
+	return { message: `${what} ${code}`, column };
 }
 
 /**
@@ -24,6 +37,8 @@ export function unreadableCharacter(s: string): string | undefined {
  * quotes, dashes) decoded as Latin-1 somewhere upstream. Undefined otherwise.
  */
 export function encodingHint(found: string): string | undefined {
+	if (found.startsWith('a line of'))
+		return 'a program that stopped while writing the file (a crash, a full disk) leaves such lines: remove the line, or restore the file from a good copy';
 	if (found.includes('U+0000')) return 'a file with NUL bytes is usually UTF-16: save it as UTF-8';
 	if (/U\+00[89]/.test(found))
 		return 'U+0080–U+009F are usually Windows-1252 quotes or dashes decoded as Latin-1: convert the text from Windows-1252 to UTF-8';
