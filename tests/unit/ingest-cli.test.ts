@@ -52,17 +52,17 @@ describe('ingest command', { timeout: 120_000 }, () => {
 		writeFileSync(
 			join(dir, 'sources', 'extra.jsonl'),
 			JSON.stringify({
-				id: '2501.1',
+				id: '2501.00001',
 				title: 'Extra',
 				abstract: 'An extra abstract.',
 				update_date: '2025-01-01',
 			}),
 		);
 		run();
-		expect(readdirSync(join(dir, 'papers'))).toContain('2501.1.mdx');
+		expect(readdirSync(join(dir, 'papers'))).toContain('2501.00001.mdx');
 		rmSync(join(dir, 'sources', 'extra.jsonl'));
 		expect(run().stdout).toMatch(/1 removed/);
-		expect(readdirSync(join(dir, 'papers'))).not.toContain('2501.1.mdx');
+		expect(readdirSync(join(dir, 'papers'))).not.toContain('2501.00001.mdx');
 	});
 
 	test('bad input: every problem with file and line, exit 1, nothing written', () => {

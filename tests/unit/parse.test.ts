@@ -384,12 +384,12 @@ describe('arXiv JSON Lines', () => {
 	test('reads records, unwrapping nothing yet but keeping metadata', () => {
 		const { records, errors } = parseArxivJsonl(
 			'a.jsonl',
-			bytes(`${rec({ doi: '10.1/x', 'journal-ref': 'J 1' })}\n\n${rec({ id: '2504.2' })}\n`),
+			bytes(`${rec({ doi: '10.1/x', 'journal-ref': 'J 1' })}\n\n${rec({ id: '2504.00002' })}\n`),
 		);
 		expect(errors).toEqual([]);
 		expect(records.map((r) => [r.arxivId, r.rank, r.source.line, r.doi, r.journalRef])).toEqual([
 			['2504.12351', 1, 1, '10.1/x', 'J 1'],
-			['2504.2', 2, 3, undefined, undefined],
+			['2504.00002', 2, 3, undefined, undefined],
 		]);
 	});
 
@@ -411,6 +411,7 @@ describe('arXiv JSON Lines', () => {
 			rec({ 'journal-ref': { name: 'J' } }),
 			rec({ comments: 12 }),
 			rec({ doi: null, comments: null }),
+			rec({ id: 'not an id' }),
 		].join('\n');
 		const { errors, records } = parseArxivJsonl('b.jsonl', bytes(text));
 		expect(records.map((r) => r.source.line)).toEqual([1, 15]);
@@ -428,7 +429,45 @@ describe('arXiv JSON Lines', () => {
 			[12, '"doi" is not a string'],
 			[13, '"journal-ref" is not a string'],
 			[14, '"comments" is not a string'],
+			[16, '"id" is not an arXiv id'],
 		]);
+	});
+
+	test('an arXiv id is new style or old, with a version or without; anything else is an error', () => {
+		const ids = [
+			'0704.0001',
+			'2504.12351',
+			'2504.12351v2',
+			'1412.9999v10',
+			'hep-th/9901001',
+			'math.GT/0309136',
+			'cond-mat/0703470v3',
+			'cond-mat.mes-hall/0101001',
+			'arXiv:2401.00001',
+		];
+		const bad = [
+			'not an id',
+			'2504.2',
+			'2513.12345',
+			'2500.12345',
+			'2504.123456',
+			'2504.12351v',
+			'2504.12351v0',
+			'hep-th/990101',
+			'hep-th/9913001',
+			'https://arxiv.org/abs/2504.12351',
+			'10.48550/arXiv.2504.12351',
+		];
+		const text = [...ids, ...bad].map((id) => rec({ id })).join('\n');
+		const { errors, records } = parseArxivJsonl('i.jsonl', bytes(text));
+		expect(records.map((r) => r.arxivId)).toEqual([...ids.slice(0, -1), '2401.00001']);
+		expect(errors.map((e) => e.line)).toEqual(bad.map((_, i) => ids.length + i + 1));
+		expect(errors[0]).toEqual({
+			file: 'i.jsonl',
+			line: ids.length + 1,
+			message: '"id" is not an arXiv id: "not an id"',
+			hint: 'write the id as arXiv does: "2504.12351" or "0704.0001", "hep-th/9901001" before 2007, with "v2" for a version',
+		});
 	});
 
 	test('invalid JSON is placed by the column of its line, not by JSON.parse\'s "line 1"', () => {

@@ -111,6 +111,16 @@ export const arxivIdOf = (id: string | undefined): string | undefined =>
 	id?.replace(/^arxiv:\s*/i, '') || undefined;
 
 /**
+ * An arXiv identifier, with an optional version (`v2`): `YYMM.NNNN` (2007–2014) or
+ * `YYMM.NNNNN` (since 2015), or before 2007 an archive, maybe a subject class, and `YYMMNNN`
+ * (`hep-th/9901001`, `math.GT/0309136`, `cond-mat.mes-hall/0101001`). The month is checked,
+ * not whether the number was ever given out. The id becomes the page's address and its link to
+ * arXiv: `"id": "not an id"` made a link to `arxiv.org/abs/not an id`.
+ */
+export const ARXIV_ID =
+	/^(?:\d{2}(?:0[1-9]|1[0-2])\.\d{4,5}|[a-z]+(?:-[a-z]+)?(?:\.[A-Za-z]+(?:-[a-z]+)?)?\/\d{2}(?:0[1-9]|1[0-2])\d{3})(?:v[1-9]\d*)?$/;
+
+/**
  * A JSON.parse message as it reads for one line of a file: V8 counts positions from 0 in the
  * string it was given (`at position 195 (line 1 column 196)`), and line 1 is always that
  * string, not the file's line. The place becomes `at column N` of the file's line (`lead` is
@@ -206,6 +216,16 @@ export function parseArxivJsonl(file: string, bytes: Uint8Array): ParseResult {
 			});
 			return;
 		}
+		const id = arxivIdOf(str(rec.id));
+		if (id !== undefined && !ARXIV_ID.test(id.trim())) {
+			errors.push({
+				file,
+				line,
+				message: `"id" is not an arXiv id: ${JSON.stringify(rec.id).slice(0, 80)}`,
+				hint: 'write the id as arXiv does: "2504.12351" or "0704.0001", "hep-th/9901001" before 2007, with "v2" for a version',
+			});
+			return;
+		}
 		const title = str(rec.title);
 		const abstract = str(rec.abstract);
 		const missing = [!title && 'title', !abstract && 'abstract'].filter(Boolean);
@@ -240,7 +260,7 @@ export function parseArxivJsonl(file: string, bytes: Uint8Array): ParseResult {
 			source: { file, line },
 			date,
 			rank: records.length + 1,
-			arxivId: arxivIdOf(str(rec.id)),
+			arxivId: id,
 			authors: str(rec.authors),
 			categories: str(rec.categories),
 			doi: str(rec.doi),
