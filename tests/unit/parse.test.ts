@@ -202,6 +202,13 @@ describe('trending pages', () => {
 			['2025-03-01-x.txt', 'Feb 30'],
 			['2025-03-01-x.txt', 'Feb 29'],
 			['2025-05-01-x.txt', 'April 31'],
+			// A typo in the day: read as a header line, it let the file name redate the page.
+			['2025-03-18-x.txt', 'Mar 32'],
+			['2025-03-18-x.txt', 'Mar 0'],
+			['2025-03-18-x.txt', 'Mar 99'],
+			['2025-03-18-x.txt', '2025-03-32'],
+			['2025-03-18-x.txt', '2025-13-18'],
+			['x.txt', 'Mar 32'],
 			// Far from the file's date too: only the error, no warning of how far.
 			['2025-03-20-x.txt', 'Feb 30'],
 		] as const) {
@@ -211,6 +218,14 @@ describe('trending pages', () => {
 			]);
 			expect(result.warnings, date).toEqual([]);
 		}
+		expect(parseTrendingPage('2025-03-18-x.txt', page('Mar 32')).errors).toEqual([
+			{
+				file: '2025-03-18-x.txt',
+				line: 3,
+				message: 'no such date: "Mar 32"',
+				hint: 'correct the date line',
+			},
+		]);
 		const leap = parseTrendingPage('2024-03-01-x.txt', page('Feb 29'));
 		expect(leap.errors).toEqual([]);
 		expect(leap.records[0]!.date).toBe('2024-02-29');
@@ -254,12 +269,20 @@ describe('date lines', () => {
 	])('%s is a date line', (line, expected) => {
 		expect(parseDateLine(line)).toEqual(expected);
 	});
-	test.each(['Mar 32', '2025-13-01', 'Marching 18', 'Monday', 'May the 4th', '18'])(
+	test.each(['Marching 18', 'Monday', 'May the 4th', '18', 'Mar 100', 'Jun 2024'])(
 		'%s is not',
 		(line) => {
 			expect(parseDateLine(line)).toBeUndefined();
 		},
 	);
+	test.each([
+		['Mar 32', [3, 32, undefined]],
+		['Mar 0', [3, 0, undefined]],
+		['99 March', [3, 99, undefined]],
+		['2025-13-01', [13, 1, 2025]],
+	])('%s is a date line with a typo, for the page to report', (line, expected) => {
+		expect(parseDateLine(line)).toEqual(expected);
+	});
 });
 
 describe('trending pages: lines pair by position', () => {
