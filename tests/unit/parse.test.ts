@@ -533,6 +533,111 @@ describe('arXiv JSON Lines', () => {
 	});
 });
 
+describe('mojibake', () => {
+	const rec = (o: Record<string, unknown>): string =>
+		JSON.stringify({
+			id: '2504.12351',
+			title: 'T',
+			abstract: 'A b c.',
+			update_date: '2025-04-18',
+			...o,
+		});
+	const HINT =
+		'UTF-8 text was read as Windows-1252 somewhere upstream and saved again: export it again as UTF-8, or correct the characters (the text is kept as it is)';
+
+	test('is a warning at its line, once per record, and the text is kept', () => {
+		const text = [
+			rec({ title: 'The developerâ€™s guide', abstract: 'â€œQuotedâ€, cafÃ© at 25Â°C.' }),
+			rec({ abstract: 'A cafÃ© abstract.' }),
+			rec({ authors: 'JosÃ© Ãlvarez' }),
+			rec({ abstract: 'Lost \ufffd here.' }),
+			// Escaped, as tools writing ASCII-only JSON do.
+			rec({ comments: 'R\u00c3\u00a9sum\u00c3\u00a9' }).replace(
+				/[\u0080-\uffff]/g,
+				(c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+			),
+			rec({}),
+		].join('\n');
+		const { records, errors, warnings } = parseArxivJsonl('m.jsonl', bytes(text));
+		expect(errors).toEqual([]);
+		expect(records.map((r) => r.title)).toEqual([
+			'The developerâ€™s guide',
+			'T',
+			'T',
+			'T',
+			'T',
+			'T',
+		]);
+		expect(warnings).toEqual([
+			{
+				file: 'm.jsonl',
+				line: 1,
+				message: 'mojibake "â€™" (was "’") in "title": "The developerâ€™s guide"',
+				hint: HINT,
+			},
+			{
+				file: 'm.jsonl',
+				line: 2,
+				message: 'mojibake "Ã©" (was "é") in "abstract": "A cafÃ© abstract."',
+				hint: HINT,
+			},
+			{
+				file: 'm.jsonl',
+				line: 3,
+				message: 'mojibake "Ã©" (was "é") in "authors": "JosÃ© Ãlvarez"',
+				hint: HINT,
+			},
+			{
+				file: 'm.jsonl',
+				line: 4,
+				message: 'replacement character U+FFFD in "abstract": "Lost \ufffd here."',
+				hint: 'a decoder replaced a character it could not read with U+FFFD: restore it from the original text (the text is kept as it is)',
+			},
+			{
+				file: 'm.jsonl',
+				line: 5,
+				message: 'mojibake "Ã©" (was "é") in "comments": "RÃ©sumÃ©"',
+				hint: HINT,
+			},
+		]);
+	});
+
+	test('real text with Ã, Â and â is not mojibake', () => {
+		const real = [
+			'São Paulo and SÃO PAULO, «IRMÃ» and MAÇÃ',
+			'Le château, l’âge, la pâte, naïve résumé',
+			'Vietnamese Â and Ê; ÂU; a → b; 25 °C; © 2025',
+		];
+		const { warnings } = parseArxivJsonl(
+			'r.jsonl',
+			bytes(real.map((abstract) => rec({ abstract })).join('\n')),
+		);
+		expect(warnings).toEqual([]);
+		const page = `new\n\nMar 18\n\n${real.map((t) => `${t}\n\n${ABSTRACT} ${t}.`).join('\n\n')}\n`;
+		expect(parseTrendingPage('2025-03-18-x.txt', page).warnings).toEqual([]);
+	});
+
+	test('on a trending page, is a warning at the line of the title or abstract that has it', () => {
+		const page = `new\n\nMar 18\n\nThe developerâ€™s Title\n\n${ABSTRACT}\n\nClean Title\n\n${ABSTRACT} CafÃ©.\n\nThird Title\n\n${ABSTRACT}\n`;
+		const { records, warnings } = parseTrendingPage('2025-03-18-x.txt', page);
+		expect(records).toHaveLength(3);
+		expect(warnings).toEqual([
+			{
+				file: '2025-03-18-x.txt',
+				line: 5,
+				message: 'mojibake "â€™" (was "’") in the title: "The developerâ€™s Title"',
+				hint: HINT,
+			},
+			{
+				file: '2025-03-18-x.txt',
+				line: 11,
+				message: 'mojibake "Ã©" (was "é") in the abstract: "…ld on it easily. CafÃ©."',
+				hint: HINT,
+			},
+		]);
+	});
+});
+
 describe('a snapshot record without update_date', () => {
 	const rec = (o: object): string =>
 		JSON.stringify({ title: 'T', abstract: 'A b c.', update_date: '2025-03-18', ...o });

@@ -1,7 +1,14 @@
 import type { ParseResult, Problem, RawRecord } from '../types.ts';
 import { isCalendarDate } from '../../../src/lib/calendar.ts';
 import { MONTH_NAMES } from '../../../src/lib/format.ts';
-import { encodingHint, findUnreadable, unreadableCharacter } from './characters.ts';
+import {
+	encodingHint,
+	findUnreadable,
+	mayHoldMojibake,
+	mojibakeHint,
+	mojibakeIn,
+	unreadableCharacter,
+} from './characters.ts';
 
 /** Fields of the arXiv metadata snapshot that we read. Others (`submitter`, …) are ignored. */
 interface ArxivRecord {
@@ -134,6 +141,19 @@ export function jsonParseMessage(message: string, lead: number): string {
 }
 
 /**
+ * Whether the bytes hold Â, Ã or â (C3 82, C3 83, C3 A2), with which mojibake starts (see
+ * characters.ts): one memchr pass over the file, so that most files need no check per record.
+ * (U+FFFD, the other sign of it, is looked for with the unreadable characters, at no cost.)
+ */
+function mayHoldMojibakeBytes(bytes: Buffer): boolean {
+	for (let i = bytes.indexOf(0xc3); i >= 0; i = bytes.indexOf(0xc3, i + 1)) {
+		const next = bytes[i + 1];
+		if (next === 0x82 || next === 0x83 || next === 0xa2) return true;
+	}
+	return false;
+}
+
+/**
  * Parses JSON Lines in the arXiv metadata snapshot format: one record per line. Every bad
  * line is reported (invalid JSON, not an object, no title or abstract, bad date); blank lines
  * are allowed. The listing date is `update_date`, or without one the date of the latest of
@@ -143,7 +163,9 @@ export function jsonParseMessage(message: string, lead: number): string {
 export function parseArxivJsonl(file: string, bytes: Uint8Array): ParseResult {
 	const records: RawRecord[] = [];
 	const errors: Problem[] = [];
+	const warnings: Problem[] = [];
 	const undated: number[] = [];
+	const suspect = mayHoldMojibakeBytes(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length));
 	forEachLine(bytes, (text, line) => {
 		const raw = text.trim();
 		if (raw === '') return;
@@ -182,10 +204,10 @@ export function parseArxivJsonl(file: string, bytes: Uint8Array): ParseResult {
 		}
 		const rec = value as ArxivRecord;
 		// Raw C0 control characters are invalid JSON already; escapes (`\u0007`, `\ud800`), raw DEL
-		// and C1 controls and the raw noncharacters U+FFFE and U+FFFF are not.
-		for (const key of raw.includes('\\u') || /[\u007f-\u009f\ufffe\uffff]/.test(raw)
-			? FIELDS
-			: []) {
+		// and C1 controls and the raw noncharacters U+FFFE and U+FFFF are not. Such lines, and
+		// those with U+FFFD, are checked field by field.
+		const unusual = raw.includes('\\u') || /[\u007f-\u009f\ufffd-\uffff]/.test(raw);
+		for (const key of unusual ? FIELDS : []) {
 			const v = rec[key];
 			const found = typeof v === 'string' ? unreadableCharacter(v) : undefined;
 			if (found) {
@@ -254,6 +276,17 @@ export function parseArxivJsonl(file: string, bytes: Uint8Array): ParseResult {
 			return;
 		}
 		if (!given) undated.push(line);
+		// Mojibake is kept (it may be the text as published) but said, once per record.
+		if (unusual || (suspect && mayHoldMojibake(raw))) {
+			for (const key of FIELDS) {
+				const v = rec[key];
+				const found = typeof v === 'string' ? mojibakeIn(v, `"${key}"`) : undefined;
+				if (found) {
+					warnings.push({ file, line, message: found, hint: mojibakeHint(found) });
+					break;
+				}
+			}
+		}
 		records.push({
 			title: title!,
 			abstract: abstract!,
@@ -270,14 +303,11 @@ export function parseArxivJsonl(file: string, bytes: Uint8Array): ParseResult {
 		});
 	});
 	// One warning per file: a snapshot without update_date lacks it on every line.
-	const warnings: Problem[] = undated.length
-		? [
-				{
-					file,
-					line: undated[0]!,
-					message: `${undated.length} record(s) without "update_date" dated by their latest version${undated.length > 1 ? ` (lines ${undated.slice(0, 5).join(', ')}${undated.length > 5 ? ', …' : ''})` : ''}`,
-				},
-			]
-		: [];
+	if (undated.length)
+		warnings.unshift({
+			file,
+			line: undated[0]!,
+			message: `${undated.length} record(s) without "update_date" dated by their latest version${undated.length > 1 ? ` (lines ${undated.slice(0, 5).join(', ')}${undated.length > 5 ? ', …' : ''})` : ''}`,
+		});
 	return { records, errors, warnings };
 }

@@ -1,7 +1,14 @@
 import type { ParseResult, Problem, RawRecord } from '../types.ts';
 import { isCalendarDate } from '../../../src/lib/calendar.ts';
 import { MONTH_NAMES } from '../../../src/lib/format.ts';
-import { encodingHint, INVISIBLE, unreadableCharacter } from './characters.ts';
+import {
+	encodingHint,
+	INVISIBLE,
+	mayHoldMojibake,
+	mojibakeHint,
+	mojibakeIn,
+	unreadableCharacter,
+} from './characters.ts';
 
 /** Month names as a date line may give them: `march`, and its first three letters. */
 const FULL_MONTHS = MONTH_NAMES.map((m) => m.toLowerCase());
@@ -232,6 +239,8 @@ export function parseTrendingPage(file: string, text: string): ParseResult {
 
 	const records: RawRecord[] = [];
 	const looks = nonEmpty.map((l) => looksLikeAbstract(l.text));
+	// One test of the whole page; only a page that may hold mojibake is looked at paper by paper.
+	const suspect = mayHoldMojibake(text);
 	let i = start;
 	while (i < nonEmpty.length) {
 		const title = nonEmpty[i]!;
@@ -305,6 +314,16 @@ export function parseTrendingPage(file: string, text: string): ParseResult {
 				line: title.line,
 				message: `"${next.text.slice(0, 60)}" is short for an abstract (title "${title.text.slice(0, 60)}")`,
 				hint: 'if these two lines are not a paper, remove them',
+			});
+		// Kept as the page gives it (a corrected page changes it), but said once per paper.
+		const inTitle = suspect ? mojibakeIn(title.text, 'the title') : undefined;
+		const garbled = inTitle ?? (suspect ? mojibakeIn(next.text, 'the abstract') : undefined);
+		if (garbled)
+			warnings.push({
+				file,
+				line: inTitle ? title.line : next.line,
+				message: garbled,
+				hint: mojibakeHint(garbled),
 			});
 		records.push({
 			title: title.text,
