@@ -701,10 +701,18 @@ describe('a snapshot record without update_date', () => {
 });
 
 describe('source files', () => {
-	test('an unknown format is an error, not skipped', () => {
-		expect(parseSource({ name: 'notes.md', bytes: bytes('# hi') }).errors[0]!.message).toMatch(
-			/unknown source format/,
-		);
+	test('an unknown format is an error, not skipped, whose hint names the sources folder', () => {
+		expect(parseSource({ name: 'notes.md', bytes: bytes('# hi') }).errors).toEqual([
+			{
+				file: 'notes.md',
+				line: 0,
+				message: 'unknown source format ".md"',
+				hint: 'use .txt or .jsonl or .json, or move the file out of content/sources/',
+			},
+		]);
+		expect(
+			parseSource({ name: 'notes.md', bytes: bytes('# hi') }, '../elsewhere/in').errors[0]!.hint,
+		).toBe('use .txt or .jsonl or .json, or move the file out of ../elsewhere/in/');
 	});
 	test("arXiv's snapshot, JSON Lines named .json, is read; a JSON document is one error", () => {
 		const record = JSON.stringify({

@@ -37,11 +37,14 @@ function notJsonLines(file: string, bytes: Uint8Array): ParseResult | undefined 
 	return { records: [], warnings: [], errors: [error] };
 }
 
-/** Extensions accepted in `content/sources/`. */
+/** Extensions accepted in the sources folder. */
 export const SOURCE_EXTENSIONS = Object.keys(PARSERS);
 
-/** Decodes and parses one source file with the parser for its format. */
-export function parseSource(source: SourceFile): ParseResult {
+/**
+ * Decodes and parses one source file with the parser for its format. `folder` is the sources
+ * folder as messages name it (`--sources`, relative to the working folder).
+ */
+export function parseSource(source: SourceFile, folder = 'content/sources'): ParseResult {
 	const ext = /\.[^.]+$/.exec(source.name)?.[0]?.toLowerCase() ?? '';
 	const parser = PARSERS[ext];
 	if (!parser) {
@@ -53,7 +56,7 @@ export function parseSource(source: SourceFile): ParseResult {
 					file: source.name,
 					line: 0,
 					message: `unknown source format "${ext || source.name}"`,
-					hint: `use ${SOURCE_EXTENSIONS.join(' or ')}, or move the file out of content/sources/`,
+					hint: `use ${SOURCE_EXTENSIONS.join(' or ')}, or move the file out of ${folder.replace(/\/*$/, '/')}`,
 				},
 			],
 		};
