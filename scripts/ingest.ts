@@ -13,9 +13,9 @@ import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'n
 import { relative, resolve } from 'node:path';
 import { outFolderProblem, parseIngestArgs, USAGE, USAGE_HINT } from './ingest/cli.ts';
 import { ingest } from './ingest/pipeline.ts';
-import { createProgress, formatProblem, formatSummary } from './ingest/report.ts';
+import { createProgress, formatProblem, formatProblems, formatSummary } from './ingest/report.ts';
 import { readTopicsYaml } from './ingest/topics/topics-yaml.ts';
-import { readSourceFiles, writeFolder } from './ingest/write.ts';
+import { readSourceFiles, SourceReadError, writeFolder } from './ingest/write.ts';
 import { openFolderSink, type EntrySink } from './ingest/write-worker.ts';
 
 const cli = parseIngestArgs(process.argv.slice(2));
@@ -82,8 +82,13 @@ let sources: ReturnType<typeof readSourceFiles>;
 try {
 	sources = readSourceFiles(resolve(values.sources));
 } catch (e) {
-	// A file that cannot be read (too large, no permission): named, and nothing is written.
-	fail((e as Error).message);
+	// A file that cannot be read (a link to nothing, too large): named in the folder as the
+	// other problems are, with its hint, and nothing is written.
+	if (!(e instanceof SourceReadError)) fail((e as Error).message);
+	console.error(
+		`${formatProblem('error', e.problem, sourcesFolder)}\ningest: nothing was written.`,
+	);
+	process.exit(1);
 }
 const readMs = performance.now() - mark;
 let bar: ((done: number) => void) | undefined;
@@ -92,6 +97,7 @@ let bar: ((done: number) => void) | undefined;
 let sink: EntrySink | undefined;
 const result = ingest(sources, {
 	topics: taxonomy.topics,
+	sourcesFolder,
 	openSink: (total) => {
 		const opened = openFolderSink(resolve(values.out), total);
 		sink = opened;
@@ -103,10 +109,11 @@ const result = ingest(sources, {
 	},
 });
 
-for (const w of result.warnings) console.warn(formatProblem('warning', w, sourcesFolder));
+// At most a few per file and kind: the rest are counted (report.ts).
+for (const line of formatProblems('warning', result.warnings, sourcesFolder)) console.warn(line);
 if (result.errors.length > 0) {
 	await sink?.abort();
-	for (const e of result.errors) console.error(formatProblem('error', e, sourcesFolder));
+	for (const line of formatProblems('error', result.errors, sourcesFolder)) console.error(line);
 	console.error(`ingest: ${result.errors.length} error(s); nothing was written.`);
 	process.exit(1);
 }

@@ -78,7 +78,8 @@ export function generateCorpus(
 		const date = new Date(Date.UTC(2024, 0, 1 + (day % 365))).toISOString().slice(0, 10);
 		lines.push(
 			JSON.stringify({
-				id: `${pad(2400 + Math.floor(i / 99_999), 4)}.${pad(i % 99_999, 5)}`,
+				// YYMM.NNNNN as arXiv writes it: 2401.00000 on (the ingest checks the month).
+				id: `${pad(2401 + Math.floor(i / 99_999), 4)}.${pad(i % 99_999, 5)}`,
 				title,
 				abstract,
 				authors: pick(material.authors),

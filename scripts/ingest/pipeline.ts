@@ -56,6 +56,11 @@ export interface IngestOptions {
 	openSink?: (total: number) => (name: string, text: string) => void;
 	/** Use a worker thread from this many records on (default PARALLEL_FROM; tests vary it). */
 	parallelFrom?: number;
+	/**
+	 * The sources folder as hints name it (`--sources` as the operator gave it, relative to the
+	 * working folder); default `content/sources`. Problems name files relative to it.
+	 */
+	sourcesFolder?: string;
 }
 
 /** Runs parse → normalise → (classify) → validate → render over every source file. */
@@ -64,16 +69,17 @@ export function ingest(sources: SourceFile[], options: IngestOptions = {}): Inge
 	const errors: Problem[] = [];
 	const warnings: Problem[] = [];
 	const records: RawRecord[] = [];
+	const folder = options.sourcesFolder ?? 'content/sources';
 	if (sources.length === 0) {
 		errors.push({
 			file: '.',
 			line: 0,
 			message: 'no source files',
-			hint: 'put trending pages (.txt) or arXiv JSON Lines (.jsonl) in content/sources/',
+			hint: `put trending pages (.txt) or arXiv JSON Lines (.jsonl) in ${folder.replace(/\/*$/, '/')}`,
 		});
 	}
 	for (const source of [...sources].sort((a, b) => (a.name < b.name ? -1 : 1))) {
-		const result = parseSource(source);
+		const result = parseSource(source, folder);
 		records.push(...result.records);
 		errors.push(...result.errors);
 		warnings.push(...result.warnings);

@@ -14,6 +14,36 @@ export function formatProblem(
 	return `${kind}: ${where}: ${p.message}${p.hint ? `\n  hint: ${p.hint}` : ''}`;
 }
 
+/** How many problems of one kind (errors or warnings) are printed per file before a count. */
+export const PROBLEMS_PER_FILE_MAX = 10;
+
+/**
+ * Formats problems of one kind as formatProblem does, at most `max` per file: after them one
+ * line, `error: … and 40673 more in content/sources/a.jsonl`. A file wrong throughout (JSON
+ * pretty-printed, a page wrapped at 80 columns) printed tens of thousands of lines, and the
+ * problems of the other files were lost in them. The counts stay whole.
+ */
+export function formatProblems(
+	kind: 'error' | 'warning',
+	problems: readonly Problem[],
+	folder = 'content/sources',
+	max = PROBLEMS_PER_FILE_MAX,
+): string[] {
+	const total = new Map<string, number>();
+	for (const p of problems) total.set(p.file, (total.get(p.file) ?? 0) + 1);
+	const shown = new Map<string, number>();
+	const lines: string[] = [];
+	for (const p of problems) {
+		const n = (shown.get(p.file) ?? 0) + 1;
+		shown.set(p.file, n);
+		if (n <= max) lines.push(formatProblem(kind, p, folder));
+		const more = total.get(p.file)! - max;
+		if (n === max && more > 0)
+			lines.push(`${kind}: … and ${more} more in ${folder.replace(/\/+$/, '')}/${p.file}`);
+	}
+	return lines;
+}
+
 /** The figures of one ingest run. */
 export interface IngestSummary {
 	sources: number;

@@ -24,6 +24,18 @@ import {
 	cpSync,
 } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import type { Problem } from './types.ts';
+
+/** A source file that cannot be read, as a problem at its place (`file` relative to the folder). */
+export class SourceReadError extends Error {
+	readonly problem: Problem;
+
+	constructor(problem: Problem, cause: unknown) {
+		super(`${problem.file}: ${problem.message}; ${problem.hint}`, { cause });
+		this.name = 'SourceReadError';
+		this.problem = problem;
+	}
+}
 
 /** What a write changed. */
 export interface WriteSummary {
@@ -66,9 +78,14 @@ function statOf(path: string, name: string): Stats {
 		return statSync(path);
 	} catch (e) {
 		if ((e as NodeJS.ErrnoException).code === 'ENOENT')
-			throw new Error(
-				`${name}: a symbolic link to nothing (${readlinkSync(path)}); remove it or restore its target`,
-				{ cause: e },
+			throw new SourceReadError(
+				{
+					file: name,
+					line: 0,
+					message: `a symbolic link to nothing (${readlinkSync(path)})`,
+					hint: 'remove the link, or restore its target',
+				},
+				e,
 			);
 		throw e;
 	}
@@ -79,9 +96,14 @@ function readSource(path: string, name: string): Uint8Array {
 		return readFileSync(path);
 	} catch (e) {
 		if ((e as NodeJS.ErrnoException).code === 'ERR_FS_FILE_TOO_LARGE')
-			throw new Error(
-				`${name}: the file is too large to read (${(statSync(path).size / 2 ** 30).toFixed(1)} GiB, at most 2 GiB); split it into several files`,
-				{ cause: e },
+			throw new SourceReadError(
+				{
+					file: name,
+					line: 0,
+					message: `the file is too large to read (${(statSync(path).size / 2 ** 30).toFixed(1)} GiB, at most 2 GiB)`,
+					hint: 'split it into several files',
+				},
+				e,
 			);
 		throw e;
 	}

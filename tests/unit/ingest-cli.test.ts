@@ -2,11 +2,13 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import {
 	cpSync,
+	mkdirSync,
 	mkdtempSync,
 	readdirSync,
 	readFileSync,
 	rmSync,
 	statSync,
+	symlinkSync,
 	writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -52,17 +54,17 @@ describe('ingest command', { timeout: 120_000 }, () => {
 		writeFileSync(
 			join(dir, 'sources', 'extra.jsonl'),
 			JSON.stringify({
-				id: '2501.1',
+				id: '2501.00001',
 				title: 'Extra',
 				abstract: 'An extra abstract.',
 				update_date: '2025-01-01',
 			}),
 		);
 		run();
-		expect(readdirSync(join(dir, 'papers'))).toContain('2501.1.mdx');
+		expect(readdirSync(join(dir, 'papers'))).toContain('2501.00001.mdx');
 		rmSync(join(dir, 'sources', 'extra.jsonl'));
 		expect(run().stdout).toMatch(/1 removed/);
-		expect(readdirSync(join(dir, 'papers'))).not.toContain('2501.1.mdx');
+		expect(readdirSync(join(dir, 'papers'))).not.toContain('2501.00001.mdx');
 	});
 
 	test('bad input: every problem with file and line, exit 1, nothing written', () => {
@@ -84,11 +86,42 @@ describe('ingest command', { timeout: 120_000 }, () => {
 		expect(r.stderr).toContain(`${join(dir, 'sources')}/bad.jsonl:2: invalid JSON`);
 		expect(r.stderr).toContain(`${join(dir, 'sources')}/bad.jsonl:3: record without abstract`);
 		expect(r.stderr).toContain(`${join(dir, 'sources')}/notes.md: unknown source format`);
+		// The hint names the folder the operator gave, not the default one.
+		expect(r.stderr).toContain(`or move the file out of ${join(dir, 'sources')}/\n`);
 		expect(r.stderr).toMatch(/4 error\(s\); nothing was written/);
 		expect(
 			readdirSync(join(dir, 'papers')).map((f) => readFileSync(join(dir, 'papers', f), 'utf8')),
 		).toEqual(snapshot);
 		expect(readdirSync(dir).sort()).toEqual(['papers', 'sources']);
+	});
+
+	test('a file wrong throughout: ten problems, a count of the rest, and the whole count', () => {
+		// Every line broken (records cut at 80 columns, say): every line is a problem.
+		const lines = Array.from({ length: 25 }, (_, i) => `{"title": "T${i}",`);
+		writeFileSync(join(dir, 'sources', 'wrapped.jsonl'), `${lines.join('\n')}\n`);
+		const r = run();
+		expect(r.status).toBe(1);
+		const shown = r.stderr.split('\n').filter((l) => l.startsWith('error: '));
+		expect(shown).toEqual([
+			...Array.from(
+				{ length: 10 },
+				(_, i) =>
+					`error: ${join(dir, 'sources')}/wrapped.jsonl:${i + 1}: invalid JSON: Expected double-quoted property name at column ${15 + String(i).length}`,
+			),
+			`error: … and 15 more in ${join(dir, 'sources')}/wrapped.jsonl`,
+		]);
+		expect(r.stderr).toMatch(/\ningest: 25 error\(s\); nothing was written\.\n$/);
+	});
+
+	test('a link to nothing among the sources is named in its folder, with a hint', () => {
+		mkdirSync(join(dir, 'sources', 'dumps'));
+		symlinkSync(join(dir, 'gone.jsonl'), join(dir, 'sources', 'dumps', 'arxiv.jsonl'));
+		const r = run();
+		expect(r.status).toBe(1);
+		expect(r.stderr).toBe(
+			`error: ${join(dir, 'sources')}/dumps/arxiv.jsonl: a symbolic link to nothing (${join(dir, 'gone.jsonl')})\n  hint: remove the link, or restore its target\ningest: nothing was written.\n`,
+		);
+		expect(readdirSync(dir)).toEqual(['sources']);
 	});
 
 	test('--help and -h print the options and their defaults, exit 0', () => {
@@ -134,7 +167,9 @@ describe('ingest command', { timeout: 120_000 }, () => {
 		rmSync(join(dir, 'sources', '2025-03-18-trending.txt'));
 		const empty = run();
 		expect(empty.status).toBe(1);
-		expect(empty.stderr).toContain(`${join(dir, 'sources')}/.: no source files`);
+		expect(empty.stderr).toContain(
+			`${join(dir, 'sources')}/.: no source files\n  hint: put trending pages (.txt) or arXiv JSON Lines (.jsonl) in ${join(dir, 'sources')}/\n`,
+		);
 	});
 
 	test('an --out that would delete sources, the taxonomy or foreign files is refused, exit 1', () => {

@@ -202,6 +202,13 @@ describe('trending pages', () => {
 			['2025-03-01-x.txt', 'Feb 30'],
 			['2025-03-01-x.txt', 'Feb 29'],
 			['2025-05-01-x.txt', 'April 31'],
+			// A typo in the day: read as a header line, it let the file name redate the page.
+			['2025-03-18-x.txt', 'Mar 32'],
+			['2025-03-18-x.txt', 'Mar 0'],
+			['2025-03-18-x.txt', 'Mar 99'],
+			['2025-03-18-x.txt', '2025-03-32'],
+			['2025-03-18-x.txt', '2025-13-18'],
+			['x.txt', 'Mar 32'],
 			// Far from the file's date too: only the error, no warning of how far.
 			['2025-03-20-x.txt', 'Feb 30'],
 		] as const) {
@@ -211,6 +218,14 @@ describe('trending pages', () => {
 			]);
 			expect(result.warnings, date).toEqual([]);
 		}
+		expect(parseTrendingPage('2025-03-18-x.txt', page('Mar 32')).errors).toEqual([
+			{
+				file: '2025-03-18-x.txt',
+				line: 3,
+				message: 'no such date: "Mar 32"',
+				hint: 'correct the date line',
+			},
+		]);
 		const leap = parseTrendingPage('2024-03-01-x.txt', page('Feb 29'));
 		expect(leap.errors).toEqual([]);
 		expect(leap.records[0]!.date).toBe('2024-02-29');
@@ -254,12 +269,20 @@ describe('date lines', () => {
 	])('%s is a date line', (line, expected) => {
 		expect(parseDateLine(line)).toEqual(expected);
 	});
-	test.each(['Mar 32', '2025-13-01', 'Marching 18', 'Monday', 'May the 4th', '18'])(
+	test.each(['Marching 18', 'Monday', 'May the 4th', '18', 'Mar 100', 'Jun 2024'])(
 		'%s is not',
 		(line) => {
 			expect(parseDateLine(line)).toBeUndefined();
 		},
 	);
+	test.each([
+		['Mar 32', [3, 32, undefined]],
+		['Mar 0', [3, 0, undefined]],
+		['99 March', [3, 99, undefined]],
+		['2025-13-01', [13, 1, 2025]],
+	])('%s is a date line with a typo, for the page to report', (line, expected) => {
+		expect(parseDateLine(line)).toEqual(expected);
+	});
 });
 
 describe('trending pages: lines pair by position', () => {
@@ -384,12 +407,12 @@ describe('arXiv JSON Lines', () => {
 	test('reads records, unwrapping nothing yet but keeping metadata', () => {
 		const { records, errors } = parseArxivJsonl(
 			'a.jsonl',
-			bytes(`${rec({ doi: '10.1/x', 'journal-ref': 'J 1' })}\n\n${rec({ id: '2504.2' })}\n`),
+			bytes(`${rec({ doi: '10.1/x', 'journal-ref': 'J 1' })}\n\n${rec({ id: '2504.00002' })}\n`),
 		);
 		expect(errors).toEqual([]);
 		expect(records.map((r) => [r.arxivId, r.rank, r.source.line, r.doi, r.journalRef])).toEqual([
 			['2504.12351', 1, 1, '10.1/x', 'J 1'],
-			['2504.2', 2, 3, undefined, undefined],
+			['2504.00002', 2, 3, undefined, undefined],
 		]);
 	});
 
@@ -411,6 +434,7 @@ describe('arXiv JSON Lines', () => {
 			rec({ 'journal-ref': { name: 'J' } }),
 			rec({ comments: 12 }),
 			rec({ doi: null, comments: null }),
+			rec({ id: 'not an id' }),
 		].join('\n');
 		const { errors, records } = parseArxivJsonl('b.jsonl', bytes(text));
 		expect(records.map((r) => r.source.line)).toEqual([1, 15]);
@@ -428,6 +452,188 @@ describe('arXiv JSON Lines', () => {
 			[12, '"doi" is not a string'],
 			[13, '"journal-ref" is not a string'],
 			[14, '"comments" is not a string'],
+			[16, '"id" is not an arXiv id'],
+		]);
+	});
+
+	test('an arXiv id is new style or old, with a version or without; anything else is an error', () => {
+		const ids = [
+			'0704.0001',
+			'2504.12351',
+			'2504.12351v2',
+			'1412.9999v10',
+			'hep-th/9901001',
+			'math.GT/0309136',
+			'cond-mat/0703470v3',
+			'cond-mat.mes-hall/0101001',
+			'arXiv:2401.00001',
+		];
+		const bad = [
+			'not an id',
+			'2504.2',
+			'2513.12345',
+			'2500.12345',
+			'2504.123456',
+			'2504.12351v',
+			'2504.12351v0',
+			'hep-th/990101',
+			'hep-th/9913001',
+			'https://arxiv.org/abs/2504.12351',
+			'10.48550/arXiv.2504.12351',
+		];
+		const text = [...ids, ...bad].map((id) => rec({ id })).join('\n');
+		const { errors, records } = parseArxivJsonl('i.jsonl', bytes(text));
+		expect(records.map((r) => r.arxivId)).toEqual([...ids.slice(0, -1), '2401.00001']);
+		expect(errors.map((e) => e.line)).toEqual(bad.map((_, i) => ids.length + i + 1));
+		expect(errors[0]).toEqual({
+			file: 'i.jsonl',
+			line: ids.length + 1,
+			message: '"id" is not an arXiv id: "not an id"',
+			hint: 'write the id as arXiv does: "2504.12351" or "0704.0001", "hep-th/9901001" before 2007, with "v2" for a version',
+		});
+	});
+
+	test('invalid JSON is placed by the column of its line, not by JSON.parse\'s "line 1"', () => {
+		const text = [
+			rec({}),
+			'{broken',
+			'   {"title": "T" "abstract": "A."}',
+			'  "id": "2504.12351",',
+			'}',
+		].join('\n');
+		const { errors } = parseArxivJsonl('j.jsonl', bytes(text));
+		expect(errors.map((e) => [e.line, e.message])).toEqual([
+			[2, "invalid JSON: Expected property name or '}' at column 2"],
+			[3, "invalid JSON: Expected ',' or '}' after property value at column 18"],
+			[4, 'invalid JSON: Unexpected non-whitespace character after JSON at column 7'],
+			[5, `invalid JSON: Unexpected token '}', "}" is not valid JSON`],
+		]);
+		// The column counts from the line's start: the trimmed indent is added back.
+		expect(text.split('\n')[2]!.indexOf('"abstract"') + 1).toBe(18);
+	});
+
+	test('a line of NUL bytes (a file cut short while written) is named, never echoed', () => {
+		const text = [rec({}), '\0'.repeat(4096), `${rec({}).slice(0, 20)}\0\0`].join('\n');
+		const { errors, records } = parseArxivJsonl('n.jsonl', bytes(text));
+		expect(records).toHaveLength(1);
+		expect(errors).toEqual([
+			{
+				file: 'n.jsonl',
+				line: 2,
+				message: 'a line of 4096 NUL bytes (U+0000)',
+				hint: 'a program that stopped while writing the file (a crash, a full disk) leaves such lines: remove the line, or restore the file from a good copy',
+			},
+			{
+				file: 'n.jsonl',
+				line: 3,
+				message: 'control character U+0000 at column 21',
+				hint: 'a file with NUL bytes is usually UTF-16: save it as UTF-8',
+			},
+		]);
+	});
+});
+
+describe('mojibake', () => {
+	const rec = (o: Record<string, unknown>): string =>
+		JSON.stringify({
+			id: '2504.12351',
+			title: 'T',
+			abstract: 'A b c.',
+			update_date: '2025-04-18',
+			...o,
+		});
+	const HINT =
+		'UTF-8 text was read as Windows-1252 somewhere upstream and saved again: export it again as UTF-8, or correct the characters (the text is kept as it is)';
+
+	test('is a warning at its line, once per record, and the text is kept', () => {
+		const text = [
+			rec({ title: 'The developerâ€™s guide', abstract: 'â€œQuotedâ€, cafÃ© at 25Â°C.' }),
+			rec({ abstract: 'A cafÃ© abstract.' }),
+			rec({ authors: 'JosÃ© Ãlvarez' }),
+			rec({ abstract: 'Lost \ufffd here.' }),
+			// Escaped, as tools writing ASCII-only JSON do.
+			rec({ comments: 'R\u00c3\u00a9sum\u00c3\u00a9' }).replace(
+				/[\u0080-\uffff]/g,
+				(c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+			),
+			rec({}),
+		].join('\n');
+		const { records, errors, warnings } = parseArxivJsonl('m.jsonl', bytes(text));
+		expect(errors).toEqual([]);
+		expect(records.map((r) => r.title)).toEqual([
+			'The developerâ€™s guide',
+			'T',
+			'T',
+			'T',
+			'T',
+			'T',
+		]);
+		expect(warnings).toEqual([
+			{
+				file: 'm.jsonl',
+				line: 1,
+				message: 'mojibake "â€™" (was "’") in "title": "The developerâ€™s guide"',
+				hint: HINT,
+			},
+			{
+				file: 'm.jsonl',
+				line: 2,
+				message: 'mojibake "Ã©" (was "é") in "abstract": "A cafÃ© abstract."',
+				hint: HINT,
+			},
+			{
+				file: 'm.jsonl',
+				line: 3,
+				message: 'mojibake "Ã©" (was "é") in "authors": "JosÃ© Ãlvarez"',
+				hint: HINT,
+			},
+			{
+				file: 'm.jsonl',
+				line: 4,
+				message: 'replacement character U+FFFD in "abstract": "Lost \ufffd here."',
+				hint: 'a decoder replaced a character it could not read with U+FFFD: restore it from the original text (the text is kept as it is)',
+			},
+			{
+				file: 'm.jsonl',
+				line: 5,
+				message: 'mojibake "Ã©" (was "é") in "comments": "RÃ©sumÃ©"',
+				hint: HINT,
+			},
+		]);
+	});
+
+	test('real text with Ã, Â and â is not mojibake', () => {
+		const real = [
+			'São Paulo and SÃO PAULO, «IRMÃ» and MAÇÃ',
+			'Le château, l’âge, la pâte, naïve résumé',
+			'Vietnamese Â and Ê; ÂU; a → b; 25 °C; © 2025',
+		];
+		const { warnings } = parseArxivJsonl(
+			'r.jsonl',
+			bytes(real.map((abstract) => rec({ abstract })).join('\n')),
+		);
+		expect(warnings).toEqual([]);
+		const page = `new\n\nMar 18\n\n${real.map((t) => `${t}\n\n${ABSTRACT} ${t}.`).join('\n\n')}\n`;
+		expect(parseTrendingPage('2025-03-18-x.txt', page).warnings).toEqual([]);
+	});
+
+	test('on a trending page, is a warning at the line of the title or abstract that has it', () => {
+		const page = `new\n\nMar 18\n\nThe developerâ€™s Title\n\n${ABSTRACT}\n\nClean Title\n\n${ABSTRACT} CafÃ©.\n\nThird Title\n\n${ABSTRACT}\n`;
+		const { records, warnings } = parseTrendingPage('2025-03-18-x.txt', page);
+		expect(records).toHaveLength(3);
+		expect(warnings).toEqual([
+			{
+				file: '2025-03-18-x.txt',
+				line: 5,
+				message: 'mojibake "â€™" (was "’") in the title: "The developerâ€™s Title"',
+				hint: HINT,
+			},
+			{
+				file: '2025-03-18-x.txt',
+				line: 11,
+				message: 'mojibake "Ã©" (was "é") in the abstract: "…ld on it easily. CafÃ©."',
+				hint: HINT,
+			},
 		]);
 	});
 });
@@ -495,10 +701,18 @@ describe('a snapshot record without update_date', () => {
 });
 
 describe('source files', () => {
-	test('an unknown format is an error, not skipped', () => {
-		expect(parseSource({ name: 'notes.md', bytes: bytes('# hi') }).errors[0]!.message).toMatch(
-			/unknown source format/,
-		);
+	test('an unknown format is an error, not skipped, whose hint names the sources folder', () => {
+		expect(parseSource({ name: 'notes.md', bytes: bytes('# hi') }).errors).toEqual([
+			{
+				file: 'notes.md',
+				line: 0,
+				message: 'unknown source format ".md"',
+				hint: 'use .txt or .jsonl or .json, or move the file out of content/sources/',
+			},
+		]);
+		expect(
+			parseSource({ name: 'notes.md', bytes: bytes('# hi') }, '../elsewhere/in').errors[0]!.hint,
+		).toBe('use .txt or .jsonl or .json, or move the file out of ../elsewhere/in/');
 	});
 	test("arXiv's snapshot, JSON Lines named .json, is read; a JSON document is one error", () => {
 		const record = JSON.stringify({
@@ -512,17 +726,45 @@ describe('source files', () => {
 			bytes: bytes(`${record}\n`),
 		});
 		expect([ok.errors, ok.records.map((r) => r.arxivId)]).toEqual([[], ['0704.0001']]);
-		for (const text of [`[${record}]`, `\n{\n  "id": "0704.0001"\n}\n`]) {
-			const bad = parseSource({ name: 'dump.json', bytes: bytes(text) });
-			expect(bad.records).toEqual([]);
-			expect(bad.errors).toEqual([
-				expect.objectContaining({
+		const bad = parseSource({ name: 'dump.json', bytes: bytes(`[${record}]`) });
+		expect(bad).toEqual({
+			records: [],
+			warnings: [],
+			errors: [
+				{
 					file: 'dump.json',
-					line: text.startsWith('\n') ? 2 : 1,
+					line: 1,
 					message:
-						'a JSON document, not JSON Lines: the arXiv metadata format has one record per line',
-				}),
-			]);
+						'a JSON array, not JSON Lines: the arXiv metadata format has one record per line',
+					hint: "write one JSON object per line: `jq -c '.[]' FILE`",
+				},
+			],
+		});
+	});
+	test('pretty-printed JSON (jq without -c) is one error for the file, not one per line', () => {
+		// `jq . dump.jsonl > a.jsonl`: 854 records over 40,000 lines gave 40,683 errors.
+		const records = [1, 2, 3].map((n) =>
+			JSON.stringify(
+				{ id: `0704.000${n}`, title: 'T', abstract: 'A b c.', update_date: '2008-11-13' },
+				null,
+				2,
+			),
+		);
+		for (const name of ['a.jsonl', 'a.json']) {
+			const result = parseSource({ name, bytes: bytes(`\n${records.join('\n')}\n`) });
+			expect(result).toEqual({
+				records: [],
+				warnings: [],
+				errors: [
+					{
+						file: name,
+						line: 2,
+						message:
+							'pretty-printed JSON ("{" alone on a line), not JSON Lines: the arXiv metadata format has one record per line',
+						hint: 'write one JSON object per line: `jq -c . FILE` (jq without -c spreads each record over many lines)',
+					},
+				],
+			});
 		}
 	});
 	test.each([

@@ -23,8 +23,8 @@ const page = (...pairs: Array<[string, string]>): string =>
 describe('ingest pipeline', () => {
 	test('merges the same arXiv id from two sources into one entry recording both', () => {
 		const r = ingest([
-			{ name: 'a.jsonl', bytes: enc(jsonl({ id: '2504.1', authors: 'A B' })) },
-			{ name: 'b.jsonl', bytes: enc(jsonl({ id: '2504.1v2', title: 'Title (v2)' })) },
+			{ name: 'a.jsonl', bytes: enc(jsonl({ id: '2504.00001', authors: 'A B' })) },
+			{ name: 'b.jsonl', bytes: enc(jsonl({ id: '2504.00001v2', title: 'Title (v2)' })) },
 		]);
 		expect(r.errors).toEqual([]);
 		expect(r.duplicates).toBe(1);
@@ -36,7 +36,7 @@ describe('ingest pipeline', () => {
 		]);
 		expect(r.papers[0]).toMatchObject({
 			title: 'Title (v2)',
-			arxivId: '2504.1v2',
+			arxivId: '2504.00001v2',
 			authors: ['A B'],
 		});
 	});
@@ -45,11 +45,11 @@ describe('ingest pipeline', () => {
 		const r = ingest([
 			{
 				name: 'a-new-dump.jsonl',
-				bytes: enc(jsonl({ id: '2504.1', title: 'New title', update_date: '2025-05-02' })),
+				bytes: enc(jsonl({ id: '2504.00001', title: 'New title', update_date: '2025-05-02' })),
 			},
 			{
 				name: 'b-old-dump.jsonl',
-				bytes: enc(jsonl({ id: '2504.1', title: 'Old title', update_date: '2025-04-01' })),
+				bytes: enc(jsonl({ id: '2504.00001', title: 'Old title', update_date: '2025-04-01' })),
 			},
 		]);
 		expect(r.errors).toEqual([]);
@@ -77,14 +77,14 @@ describe('ingest pipeline', () => {
 			{
 				name: 'z.jsonl',
 				bytes: enc(
-					jsonl({ id: '2503.9', authors: 'Ada Lovelace and Alan Turing', title: 'Title\n ' }),
+					jsonl({ id: '2503.00009', authors: 'Ada Lovelace and Alan Turing', title: 'Title\n ' }),
 				),
 			},
 		]);
 		expect(r.papers).toHaveLength(1);
 		expect(r.papers[0]).toMatchObject({
-			slug: '2503.9',
-			arxivId: '2503.9',
+			slug: '2503.00009',
+			arxivId: '2503.00009',
 			authors: ['Ada Lovelace', 'Alan Turing'],
 		});
 	});
@@ -196,14 +196,14 @@ describe('ingest pipeline', () => {
 		expect(before.entries.get('_redirects.json')).toBe('[]\n');
 		const after = ingest([
 			trending,
-			{ name: 'z.jsonl', bytes: enc(jsonl({ id: '2503.9v1', title: 'UNIT: Title' })) },
+			{ name: 'z.jsonl', bytes: enc(jsonl({ id: '2503.00009v1', title: 'UNIT: Title' })) },
 		]);
-		expect(after.papers.map((p) => p.slug)).toEqual(['2503.9']);
-		expect(after.redirects).toEqual([{ from: 'unit', to: '2503.9' }]);
+		expect(after.papers.map((p) => p.slug)).toEqual(['2503.00009']);
+		expect(after.redirects).toEqual([{ from: 'unit', to: '2503.00009' }]);
 		expect(JSON.parse(after.entries.get('_redirects.json')!)).toEqual(after.redirects);
 		// Known from arXiv alone, a paper never had another address.
 		const arxivOnly = ingest([
-			{ name: 'z.jsonl', bytes: enc(jsonl({ id: '2503.9v1', title: 'UNIT: Title' })) },
+			{ name: 'z.jsonl', bytes: enc(jsonl({ id: '2503.00009v1', title: 'UNIT: Title' })) },
 		]);
 		expect(arxivOnly.redirects).toEqual([]);
 	});
@@ -223,11 +223,14 @@ describe('ingest pipeline', () => {
 		});
 		const after = ingest([
 			...pages,
-			{ name: 'z.jsonl', bytes: enc(jsonl({ id: '2503.9', title: 'UNIT: Title' })) },
+			{ name: 'z.jsonl', bytes: enc(jsonl({ id: '2503.00009', title: 'UNIT: Title' })) },
 		]);
 		// The other paper keeps unit-<hash>: it does not take unit, which still leads to UNIT: Title.
-		expect(slugs(after)).toEqual({ 'UNIT: Title': '2503.9', 'UNIT: Other': before['UNIT: Other'] });
-		expect(after.redirects).toEqual([{ from: 'unit', to: '2503.9' }]);
+		expect(slugs(after)).toEqual({
+			'UNIT: Title': '2503.00009',
+			'UNIT: Other': before['UNIT: Other'],
+		});
+		expect(after.redirects).toEqual([{ from: 'unit', to: '2503.00009' }]);
 	});
 
 	test('a listed paper keeps its place on its page, also after papers listed the day before', () => {
@@ -262,9 +265,9 @@ describe('ingest pipeline', () => {
 				name: 'x.jsonl',
 				bytes: enc(
 					jsonl(
-						{ id: '2503.1', title: 'A', update_date: '2025-03-18' },
-						{ id: '2503.2', title: 'B', update_date: '2025-03-19' },
-						{ id: '2503.3', title: 'C', update_date: '2025-03-18' },
+						{ id: '2503.00001', title: 'A', update_date: '2025-03-18' },
+						{ id: '2503.00002', title: 'B', update_date: '2025-03-19' },
+						{ id: '2503.00003', title: 'C', update_date: '2025-03-18' },
 					),
 				),
 			},
@@ -439,7 +442,10 @@ describe('ingest pipeline', () => {
 
 	test('is deterministic whatever the order of the source files', () => {
 		const files = [
-			{ name: 'b.jsonl', bytes: enc(jsonl({ id: '1' }, { id: '2', title: 'Other' })) },
+			{
+				name: 'b.jsonl',
+				bytes: enc(jsonl({ id: '2501.00001' }, { id: '2501.00002', title: 'Other' })),
+			},
 			{
 				name: '2025-03-18-t.txt',
 				bytes: enc(page(['Paper X', ABSTRACT.replace('study', 'examine')])),
@@ -450,7 +456,7 @@ describe('ingest pipeline', () => {
 
 	test('any error means no entries at all', () => {
 		const r = ingest([
-			{ name: 'good.jsonl', bytes: enc(jsonl({ id: '1' })) },
+			{ name: 'good.jsonl', bytes: enc(jsonl({ id: '2501.00001' })) },
 			{ name: 'bad.jsonl', bytes: enc('{oops') },
 		]);
 		expect(r.errors).toHaveLength(1);
@@ -463,7 +469,10 @@ describe('a record that cannot be normalised', () => {
 
 	test('LaTeX nested 2,000 deep is an error at the record, on one thread and on two', () => {
 		// 300 records so that the worker is given a chunk of its own (chunks are 256 records).
-		const records = Array.from({ length: 300 }, (_, i) => ({ id: `2503.${i}`, title: `T${i}` }));
+		const records = Array.from({ length: 300 }, (_, i) => ({
+			id: `2503.${String(i).padStart(5, '0')}`,
+			title: `T${i}`,
+		}));
 		records[299] = { ...records[299]!, abstract: deep(2000) } as (typeof records)[number];
 		const sources = [{ name: 'deep.jsonl', bytes: enc(jsonl(...records)) }];
 		for (const parallelFrom of [Number.POSITIVE_INFINITY, 1]) {

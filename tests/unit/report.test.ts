@@ -1,5 +1,10 @@
 import { describe, expect, test } from 'vitest';
-import { formatProblem, formatSummary, SUMMARY_LIST_MAX } from '../../scripts/ingest/report.ts';
+import {
+	formatProblem,
+	formatProblems,
+	formatSummary,
+	SUMMARY_LIST_MAX,
+} from '../../scripts/ingest/report.ts';
 
 const base = {
 	sources: 1,
@@ -42,6 +47,35 @@ describe('formatProblem', () => {
 		).toBe('error: src/a.txt:4: bad\n  hint: fix it');
 		expect(formatProblem('warning', { file: 'a.txt', line: 0, message: 'odd' })).toBe(
 			'warning: content/sources/a.txt: odd',
+		);
+	});
+});
+
+describe('formatProblems', () => {
+	const problem = (file: string, line: number) => ({ file, line, message: `bad ${line}` });
+	test('prints at most a few per file, then how many more there are in that file', () => {
+		const problems = [
+			...Array.from({ length: 13 }, (_, i) => problem('a.jsonl', i + 1)),
+			problem('b.txt', 4),
+		];
+		expect(formatProblems('error', problems, 'src', 3)).toEqual([
+			'error: src/a.jsonl:1: bad 1',
+			'error: src/a.jsonl:2: bad 2',
+			'error: src/a.jsonl:3: bad 3',
+			'error: … and 10 more in src/a.jsonl',
+			'error: src/b.txt:4: bad 4',
+		]);
+	});
+	test('prints every problem of a file with up to the limit, with their hints', () => {
+		const problems = Array.from({ length: 10 }, (_, i) => ({
+			...problem('a.txt', i + 1),
+			hint: 'fix',
+		}));
+		const lines = formatProblems('warning', problems);
+		expect(lines).toHaveLength(10);
+		expect(lines[9]).toBe('warning: content/sources/a.txt:10: bad 10\n  hint: fix');
+		expect(formatProblems('warning', [...problems, problem('a.txt', 11)]).at(-1)).toBe(
+			'warning: … and 1 more in content/sources/a.txt',
 		);
 	});
 });

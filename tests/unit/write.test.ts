@@ -135,7 +135,14 @@ describe('readSourceFiles', () => {
 		mkdirSync(join(src, 'dumps'), { recursive: true });
 		symlinkSync(join(parent, 'gone.jsonl'), join(src, 'dumps', 'arxiv.jsonl'));
 		expect(() => readSourceFiles(src)).toThrow(
-			`dumps/arxiv.jsonl: a symbolic link to nothing (${join(parent, 'gone.jsonl')}); remove it or restore its target`,
+			expect.objectContaining({
+				problem: {
+					file: 'dumps/arxiv.jsonl',
+					line: 0,
+					message: `a symbolic link to nothing (${join(parent, 'gone.jsonl')})`,
+					hint: 'remove the link, or restore its target',
+				},
+			}),
 		);
 	});
 

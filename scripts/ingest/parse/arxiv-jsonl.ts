@@ -1,7 +1,14 @@
 import type { ParseResult, Problem, RawRecord } from '../types.ts';
 import { isCalendarDate } from '../../../src/lib/calendar.ts';
 import { MONTH_NAMES } from '../../../src/lib/format.ts';
-import { encodingHint, unreadableCharacter } from './characters.ts';
+import {
+	encodingHint,
+	findUnreadable,
+	mayHoldMojibake,
+	mojibakeHint,
+	mojibakeIn,
+	unreadableCharacter,
+} from './characters.ts';
 
 /** Fields of the arXiv metadata snapshot that we read. Others (`submitter`, …) are ignored. */
 interface ArxivRecord {
@@ -111,6 +118,42 @@ export const arxivIdOf = (id: string | undefined): string | undefined =>
 	id?.replace(/^arxiv:\s*/i, '') || undefined;
 
 /**
+ * An arXiv identifier, with an optional version (`v2`): `YYMM.NNNN` (2007–2014) or
+ * `YYMM.NNNNN` (since 2015), or before 2007 an archive, maybe a subject class, and `YYMMNNN`
+ * (`hep-th/9901001`, `math.GT/0309136`, `cond-mat.mes-hall/0101001`). The month is checked,
+ * not whether the number was ever given out. The id becomes the page's address and its link to
+ * arXiv: `"id": "not an id"` made a link to `arxiv.org/abs/not an id`.
+ */
+export const ARXIV_ID =
+	/^(?:\d{2}(?:0[1-9]|1[0-2])\.\d{4,5}|[a-z]+(?:-[a-z]+)?(?:\.[A-Za-z]+(?:-[a-z]+)?)?\/\d{2}(?:0[1-9]|1[0-2])\d{3})(?:v[1-9]\d*)?$/;
+
+/**
+ * A JSON.parse message as it reads for one line of a file: V8 counts positions from 0 in the
+ * string it was given (`at position 195 (line 1 column 196)`), and line 1 is always that
+ * string, not the file's line. The place becomes `at column N` of the file's line (`lead` is
+ * the white space trimmed from its start).
+ */
+export function jsonParseMessage(message: string, lead: number): string {
+	return message.replace(
+		/(?: in JSON)? at position (\d+)(?: \(line \d+ column \d+\))?/,
+		(_, at: string) => ` at column ${Number(at) + lead + 1}`,
+	);
+}
+
+/**
+ * Whether the bytes hold Â, Ã or â (C3 82, C3 83, C3 A2), with which mojibake starts (see
+ * characters.ts): one memchr pass over the file, so that most files need no check per record.
+ * (U+FFFD, the other sign of it, is looked for with the unreadable characters, at no cost.)
+ */
+function mayHoldMojibakeBytes(bytes: Buffer): boolean {
+	for (let i = bytes.indexOf(0xc3); i >= 0; i = bytes.indexOf(0xc3, i + 1)) {
+		const next = bytes[i + 1];
+		if (next === 0x82 || next === 0x83 || next === 0xa2) return true;
+	}
+	return false;
+}
+
+/**
  * Parses JSON Lines in the arXiv metadata snapshot format: one record per line. Every bad
  * line is reported (invalid JSON, not an object, no title or abstract, bad date); blank lines
  * are allowed. The listing date is `update_date`, or without one the date of the latest of
@@ -120,7 +163,9 @@ export const arxivIdOf = (id: string | undefined): string | undefined =>
 export function parseArxivJsonl(file: string, bytes: Uint8Array): ParseResult {
 	const records: RawRecord[] = [];
 	const errors: Problem[] = [];
+	const warnings: Problem[] = [];
 	const undated: number[] = [];
+	const suspect = mayHoldMojibakeBytes(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length));
 	forEachLine(bytes, (text, line) => {
 		const raw = text.trim();
 		if (raw === '') return;
@@ -128,12 +173,24 @@ export function parseArxivJsonl(file: string, bytes: Uint8Array): ParseResult {
 		try {
 			value = JSON.parse(raw);
 		} catch (e) {
-			errors.push({
-				file,
-				line,
-				message: `invalid JSON: ${(e as Error).message}`,
-				hint: 'each line must be one JSON object',
-			});
+			// Raw control characters (a line of NUL bytes) are named, not echoed to the terminal.
+			const lead = text.length - text.trimStart().length;
+			const found = findUnreadable(raw);
+			errors.push(
+				found
+					? {
+							file,
+							line,
+							message: `${found.message}${found.column ? ` at column ${found.column + lead}` : ''}`,
+							hint: encodingHint(found.message) ?? 'remove the character',
+						}
+					: {
+							file,
+							line,
+							message: `invalid JSON: ${jsonParseMessage((e as Error).message, lead)}`,
+							hint: 'each line must be one JSON object',
+						},
+			);
 			return;
 		}
 		if (typeof value !== 'object' || value === null || Array.isArray(value)) {
@@ -147,10 +204,10 @@ export function parseArxivJsonl(file: string, bytes: Uint8Array): ParseResult {
 		}
 		const rec = value as ArxivRecord;
 		// Raw C0 control characters are invalid JSON already; escapes (`\u0007`, `\ud800`), raw DEL
-		// and C1 controls and the raw noncharacters U+FFFE and U+FFFF are not.
-		for (const key of raw.includes('\\u') || /[\u007f-\u009f\ufffe\uffff]/.test(raw)
-			? FIELDS
-			: []) {
+		// and C1 controls and the raw noncharacters U+FFFE and U+FFFF are not. Such lines, and
+		// those with U+FFFD, are checked field by field.
+		const unusual = raw.includes('\\u') || /[\u007f-\u009f\ufffd-\uffff]/.test(raw);
+		for (const key of unusual ? FIELDS : []) {
 			const v = rec[key];
 			const found = typeof v === 'string' ? unreadableCharacter(v) : undefined;
 			if (found) {
@@ -178,6 +235,16 @@ export function parseArxivJsonl(file: string, bytes: Uint8Array): ParseResult {
 					odd === 'id'
 						? 'write the arXiv id as a string, e.g. "0704.0001"'
 						: `write "${odd}" as one string, as the arXiv metadata snapshot does`,
+			});
+			return;
+		}
+		const id = arxivIdOf(str(rec.id));
+		if (id !== undefined && !ARXIV_ID.test(id.trim())) {
+			errors.push({
+				file,
+				line,
+				message: `"id" is not an arXiv id: ${JSON.stringify(rec.id).slice(0, 80)}`,
+				hint: 'write the id as arXiv does: "2504.12351" or "0704.0001", "hep-th/9901001" before 2007, with "v2" for a version',
 			});
 			return;
 		}
@@ -209,13 +276,24 @@ export function parseArxivJsonl(file: string, bytes: Uint8Array): ParseResult {
 			return;
 		}
 		if (!given) undated.push(line);
+		// Mojibake is kept (it may be the text as published) but said, once per record.
+		if (unusual || (suspect && mayHoldMojibake(raw))) {
+			for (const key of FIELDS) {
+				const v = rec[key];
+				const found = typeof v === 'string' ? mojibakeIn(v, `"${key}"`) : undefined;
+				if (found) {
+					warnings.push({ file, line, message: found, hint: mojibakeHint(found) });
+					break;
+				}
+			}
+		}
 		records.push({
 			title: title!,
 			abstract: abstract!,
 			source: { file, line },
 			date,
 			rank: records.length + 1,
-			arxivId: arxivIdOf(str(rec.id)),
+			arxivId: id,
 			authors: str(rec.authors),
 			categories: str(rec.categories),
 			doi: str(rec.doi),
@@ -225,14 +303,11 @@ export function parseArxivJsonl(file: string, bytes: Uint8Array): ParseResult {
 		});
 	});
 	// One warning per file: a snapshot without update_date lacks it on every line.
-	const warnings: Problem[] = undated.length
-		? [
-				{
-					file,
-					line: undated[0]!,
-					message: `${undated.length} record(s) without "update_date" dated by their latest version${undated.length > 1 ? ` (lines ${undated.slice(0, 5).join(', ')}${undated.length > 5 ? ', …' : ''})` : ''}`,
-				},
-			]
-		: [];
+	if (undated.length)
+		warnings.unshift({
+			file,
+			line: undated[0]!,
+			message: `${undated.length} record(s) without "update_date" dated by their latest version${undated.length > 1 ? ` (lines ${undated.slice(0, 5).join(', ')}${undated.length > 5 ? ', …' : ''})` : ''}`,
+		});
 	return { records, errors, warnings };
 }

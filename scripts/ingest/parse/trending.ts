@@ -1,7 +1,14 @@
 import type { ParseResult, Problem, RawRecord } from '../types.ts';
 import { isCalendarDate } from '../../../src/lib/calendar.ts';
 import { MONTH_NAMES } from '../../../src/lib/format.ts';
-import { encodingHint, INVISIBLE, unreadableCharacter } from './characters.ts';
+import {
+	encodingHint,
+	INVISIBLE,
+	mayHoldMojibake,
+	mojibakeHint,
+	mojibakeIn,
+	unreadableCharacter,
+} from './characters.ts';
 
 /** Month names as a date line may give them: `march`, and its first three letters. */
 const FULL_MONTHS = MONTH_NAMES.map((m) => m.toLowerCase());
@@ -38,21 +45,21 @@ const BLANK = new RegExp(`^[${INVISIBLE}]*$`);
 /** An abstract is prose: long, or several sentences. A title is one short line. */
 const MIN_ABSTRACT_CHARS = 200;
 
-/** Parses a month-day date line into `[month, day, year?]`, or undefined when it is not one. */
+/**
+ * Parses a month-day date line into `[month, day, year?]`, or undefined when it is not one.
+ * The day is not checked here: `Mar 32` is a date line with a typo, which the page reports at
+ * its line (read as a header line, it let the file name's date redate the page unseen). An ISO
+ * line's month is not either (`2025-13-01`).
+ */
 export function parseDateLine(line: string): [number, number, number | undefined] | undefined {
 	const iso = ISO_LINE.exec(line.trim());
-	if (iso) {
-		const [month, day] = [Number(iso[2]), Number(iso[3])];
-		return month >= 1 && month <= 12 && day >= 1 && day <= 31
-			? [month, day, Number(iso[1])]
-			: undefined;
-	}
+	if (iso) return [Number(iso[2]), Number(iso[3]), Number(iso[1])];
 	const m = DATE_LINE.exec(line.trim());
 	if (!m) return undefined;
 	const monthName = (m[1] ?? m[4] ?? '').toLowerCase();
 	const month = MONTHS.findIndex((name) => monthName.startsWith(name)) + 1;
 	const day = Number(m[2] ?? m[3]);
-	if (month === 0 || day < 1 || day > 31) return undefined;
+	if (month === 0) return undefined;
 	if (monthName.length > 3 && !fullMonthMatches(monthName)) return undefined;
 	return [month, day, m[5] ? Number(m[5]) : undefined];
 }
@@ -219,16 +226,21 @@ export function parseTrendingPage(file: string, text: string): ParseResult {
 	// Month and day are each in range, but not always together (`Feb 30`, `Feb 29` of 2025).
 	if (impossible) {
 		const at = nonEmpty[start - 1]!;
+		// A day or month no year has (`Mar 32`) is shown without the year it was given by chance.
+		const [month, day] = dateLine;
+		const inRange = month >= 1 && month <= 12 && day >= 1 && day <= 31;
 		errors.push({
 			file,
 			line: at.line,
-			message: `no such date: "${at.text}" (${date})`,
+			message: `no such date: "${at.text}"${inRange ? ` (${date})` : ''}`,
 			hint: 'correct the date line',
 		});
 	}
 
 	const records: RawRecord[] = [];
 	const looks = nonEmpty.map((l) => looksLikeAbstract(l.text));
+	// One test of the whole page; only a page that may hold mojibake is looked at paper by paper.
+	const suspect = mayHoldMojibake(text);
 	let i = start;
 	while (i < nonEmpty.length) {
 		const title = nonEmpty[i]!;
@@ -302,6 +314,16 @@ export function parseTrendingPage(file: string, text: string): ParseResult {
 				line: title.line,
 				message: `"${next.text.slice(0, 60)}" is short for an abstract (title "${title.text.slice(0, 60)}")`,
 				hint: 'if these two lines are not a paper, remove them',
+			});
+		// Kept as the page gives it (a corrected page changes it), but said once per paper.
+		const inTitle = suspect ? mojibakeIn(title.text, 'the title') : undefined;
+		const garbled = inTitle ?? (suspect ? mojibakeIn(next.text, 'the abstract') : undefined);
+		if (garbled)
+			warnings.push({
+				file,
+				line: inTitle ? title.line : next.line,
+				message: garbled,
+				hint: mojibakeHint(garbled),
 			});
 		records.push({
 			title: title.text,
