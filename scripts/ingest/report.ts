@@ -80,7 +80,8 @@ export function formatSummary(s: IngestSummary): string {
 		);
 	if (s.redirects && s.redirects.length > 0)
 		lines.push(
-			`ingest: ${s.redirects.length} paper(s) moved to their arXiv id, the former address redirects: ${firstFew(s.redirects.map((r) => `${r.from} → ${r.to}`))}`,
+			// Said as the state of the site: it is printed on every run, not only the one that moved them.
+			`ingest: ${s.redirects.length} former address(es) redirect to the paper's arXiv id: ${firstFew(s.redirects.map((r) => `${r.from} → ${r.to}`))}`,
 		);
 	return lines.join('\n');
 }
