@@ -116,6 +116,19 @@ test.each([
 		'B. Lanzoni, E. Dalessandro, F.R. Ferraro and 5 more, including S. Sigurdsson',
 		'Sigurdsson',
 	],
+	// Names typed in plain letters: ł, ø, ß are letters Pagefind does not fold.
+	[
+		'Klopotek',
+		'2504.12360',
+		'Mieczysław A. Kłopotek, Sławomir T. Wierzchoń, Bartłomiej Starosta and 2 more',
+		'Kłopotek',
+	],
+	[
+		'Niessner',
+		'2510.03163',
+		'Jiapeng Tang, Matthew Lavine, Dor Verbin and 5 more, including Matthias Nießner',
+		'Nießner',
+	],
 ])(
 	'searching for the author %s shows who wrote paper %s, the name marked',
 	async (q, slug, line, mark) => {
