@@ -6,7 +6,10 @@
 import { formatShortDate, plural } from '../lib/format.ts';
 import {
 	abstractExcerpt,
+	keepCarrying,
 	moveFocus,
+	noPaperWith,
+	paperRef,
 	parseSearchState,
 	RESULTS_PAGE,
 	safeExcerpt,
@@ -214,6 +217,10 @@ async function start(root: HTMLElement): Promise<void> {
 		// Pagefind searches on without an index chunk it failed to fetch (see index-fetch.ts):
 		// without this an unreachable index would read as "No papers".
 		incomplete = indexFetches.failures > failuresBefore;
+		// A pasted arXiv id or DOI finds the paper that carries it, not those sharing part of it.
+		const ref = state.q ? paperRef(state.q) : undefined;
+		if (ref) found = await keepCarrying(found, ref);
+		if (mine !== run) return;
 		results = found;
 		shown = 0;
 		list.replaceChildren();
@@ -228,9 +235,11 @@ async function start(root: HTMLElement): Promise<void> {
 				? `${plural(n, 'paper')} ${what}.${incomplete ? ' Part of the search index failed to load: there may be more.' : ''}`
 				: incomplete
 					? unavailable()
-					: navigator.onLine
-						? `No papers ${what}.${noResultsHint(state.q, filtered)}`
-						: `No papers ${what} in the part of the index saved on this device. Connect to the internet to search all papers.`;
+					: !navigator.onLine
+						? `No papers ${what} in the part of the index saved on this device. Connect to the internet to search all papers.`
+						: ref
+							? noPaperWith(ref, filtered)
+							: `No papers ${what}.${noResultsHint(state.q, filtered)}`;
 		status.textContent = statusText;
 		answered = incomplete ? '' : state.q;
 		await showMore();

@@ -293,6 +293,27 @@ describe('search page', () => {
 		await page.context().close();
 	});
 
+	test.each([
+		['2109.00859', 'No paper with arXiv id 2109.00859 on this site.'],
+		['arXiv:2503.12345v2', 'No paper with arXiv id 2503.12345 on this site.'],
+		[
+			'doi.org/10.1103/PhysRevD.76.013010',
+			'No paper with DOI 10.1103/PhysRevD.76.013010 on this site.',
+		],
+	])(
+		'an id no paper of the site has (%s) finds none, not papers sharing parts of it',
+		async (q, said) => {
+			// The seed's papers have no arXiv ids or DOIs; Pagefind matches these on their parts.
+			const page = await open(`${site.url}search/?q=${encodeURIComponent(q)}`);
+			await page.waitForFunction(() =>
+				document.querySelector('[data-status]')?.textContent?.startsWith('No paper'),
+			);
+			expect(await page.locator('[data-status]').textContent()).toBe(said);
+			expect(await page.locator('.search-result').count()).toBe(0);
+			await page.context().close();
+		},
+	);
+
 	test('an index that fails to load says search is unavailable, not "No papers", and retries online', async () => {
 		const context = await browser.newContext({ serviceWorkers: 'block' });
 		// Pagefind logs the failed chunk and searches without it: the query finds nothing.

@@ -1,6 +1,9 @@
 import { describe, expect, test } from 'vitest';
 import {
+	keepCarrying,
 	moveFocus,
+	noPaperWith,
+	paperRef,
 	parseSearchState,
 	safeExcerpt,
 	searchTerms,
@@ -54,8 +57,101 @@ describe('search terms', () => {
 		],
 		['https://doi.org/10.1000/abc%3Cdef%3E', '10.1000/abcdef'],
 		['a <b> tag', 'a b tag'],
+		// Addresses pasted without their scheme.
+		['arxiv.org/abs/2505.18092', '2505.18092'],
+		['www.arxiv.org/abs/2505.18092v3', '2505.18092'],
+		['export.arxiv.org/pdf/2505.18092', '2505.18092'],
+		['doi.org/10.1103/PhysRevD.76.013009', '10.1103/PhysRevD.76.013009'],
+		['dx.doi.org/10.1103/PhysRevD.76.013009', '10.1103/PhysRevD.76.013009'],
 	])('%s searches for %s', (q, terms) => {
 		expect(searchTerms(q)).toBe(terms);
+	});
+});
+
+describe('arXiv ids and DOIs', () => {
+	test.each([
+		['2503.12345v2', { kind: 'arxiv', id: '2503.12345' }],
+		['https://arxiv.org/abs/0704.0001', { kind: 'arxiv', id: '0704.0001' }],
+		['hep-th/9901001', { kind: 'arxiv', id: 'hep-th/9901001' }],
+		['10.1103/PhysRevD.76.013010', { kind: 'doi', id: '10.1103/PhysRevD.76.013010' }],
+		['doi.org/10.1000%2Fxyz', { kind: 'doi', id: '10.1000/xyz' }],
+		// Not ids: words around one, a number whose first digits are no month, a phrase.
+		['arXiv papers on 2505.18092', undefined],
+		['2048.1234', undefined],
+		['2513.12345', undefined],
+		['chain of thought', undefined],
+	])('%s is %o', (q, ref) => {
+		expect(paperRef(q)).toEqual(ref);
+	});
+
+	/** A result whose hidden ids paragraph holds `ids` (Pagefind ends the block with a dot). */
+	const result = (ids: string, fail = false) => {
+		const content = `A title. Abstract words here. ${ids}.`;
+		const data: ExcerptSource = {
+			content,
+			locations: [],
+			weighted_locations: [],
+			anchors: [
+				{ id: 'paper-title', location: 0, text: 'A title' },
+				{ id: 'abstract', location: 2 },
+				{ id: 'paper-ids', location: 5 },
+			],
+		};
+		const r = {
+			loads: 0,
+			ids,
+			data: () => {
+				r.loads++;
+				return fail ? Promise.reject(new Error('404')) : Promise.resolve(data);
+			},
+		};
+		return r;
+	};
+
+	test('keeps the results that carry the id, in order, any case, the block dot aside', async () => {
+		const found = [
+			result('2503.12345'),
+			result('0704.0001 10.1103/PhysRevD.76.013009 Klopotek'),
+			result('2503.12345 10.1/x'),
+		];
+		const arxiv = await keepCarrying(found, { kind: 'arxiv', id: '2503.12345' });
+		expect(arxiv.map((r) => r.ids)).toEqual(['2503.12345', '2503.12345 10.1/x']);
+		const doi = await keepCarrying(found, { kind: 'doi', id: '10.1103/physrevd.76.013009' });
+		expect(doi.map((r) => r.ids)).toEqual(['0704.0001 10.1103/PhysRevD.76.013009 Klopotek']);
+		// A part of an id is not the id.
+		expect(await keepCarrying(found, { kind: 'arxiv', id: '2503.1234' })).toEqual([]);
+	});
+
+	test('checks a batch at a time, up to the first batch with a result that does not carry it', async () => {
+		const found = [
+			...Array.from({ length: 3 }, () => result('0704.0001')),
+			result('0704.0002'),
+			...Array.from({ length: 4 }, () => result('0704.0001')),
+		];
+		const kept = await keepCarrying(found, { kind: 'arxiv', id: '0704.0001' }, 2);
+		expect(kept).toEqual(found.slice(0, 3));
+		expect(found.map((r) => r.loads)).toEqual([1, 1, 1, 1, 0, 0, 0, 0]);
+	});
+
+	test('a result whose data fails to load is kept unchecked, and ends the check', async () => {
+		const found = [
+			result('0704.0001'),
+			result('?', true),
+			result('0704.0009'),
+			result('0704.0001'),
+		];
+		const kept = await keepCarrying(found, { kind: 'arxiv', id: '0704.0001' }, 3);
+		expect(kept).toEqual(found.slice(0, 2));
+		expect(found[3]!.loads).toBe(0);
+	});
+
+	test('no paper with the id says so, naming it', () => {
+		expect(noPaperWith({ kind: 'arxiv', id: '2109.00859' }, false)).toBe(
+			'No paper with arXiv id 2109.00859 on this site.',
+		);
+		expect(noPaperWith({ kind: 'doi', id: '10.1/x' }, true)).toBe(
+			'No paper with DOI 10.1/x matches these filters. Clear the filters to search the whole site.',
+		);
 	});
 });
 
