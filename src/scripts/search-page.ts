@@ -11,9 +11,9 @@ import {
 	noPaperWith,
 	paperRef,
 	parseSearchState,
+	readSearchTerms,
 	RESULTS_PAGE,
 	safeExcerpt,
-	searchTerms,
 	stateToFilters,
 	stateToSearch,
 	type SearchState,
@@ -186,12 +186,13 @@ async function start(root: HTMLElement): Promise<void> {
 		const failuresBefore = indexFetches.failures;
 		const goneBefore = indexFetches.gone;
 		incomplete = false;
+		const terms = state.q ? await readSearchTerms(state.q) : null;
 		await reloading;
 		try {
 			// Without a query the filters list papers newest first, from the build's date order
 			// (fetched beside the search, and only for such a listing: see search-sort.ts).
 			const [search, order] = await Promise.all([
-				pagefind.search(state.q ? searchTerms(state.q) : null, { filters }),
+				pagefind.search(terms, { filters }),
 				state.q ? undefined : loadSortOrder(pagefindUrl(), 'date'),
 			]);
 			found = order ? sortResults(search.results, order, 'desc') : search.results;

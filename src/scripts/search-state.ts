@@ -41,6 +41,20 @@ export function stateToSearch(state: SearchState): string {
 }
 
 /**
+ * Characters that only a copy from a PDF or a wide-character keyboard brings into a query, read
+ * as their plain forms (NFKC): ligatures (`ﬁne-tuning`: the index holds `fine-tuning`), full-width
+ * forms, and spaces of other widths. Not every compatibility character: the site's own text
+ * writes ², ₂, ℓ, ℝ and ϑ as such (124 of them in 33 entries of the seed and the corpora), the
+ * index holds them so, and a reader who copies them from a page must find that page.
+ */
+const PASTED = /[\uFB00-\uFB4F\uFF00-\uFFEF\u00A0\u2000-\u200A\u202F\u205F\u3000]/gu;
+
+/** A query as the index writes its text: NFC, pasted ligatures and wide forms read (PASTED). */
+export function normalizeQuery(q: string): string {
+	return q.replace(PASTED, (c) => c.normalize('NFKC')).normalize('NFC');
+}
+
+/**
  * An arXiv reference written the ways readers paste it (`arXiv:2505.18092v2`, an abstract or PDF
  * address with or without its scheme, `hep-th/9901001`): the index holds each paper's bare id.
  * A new-style id's first four digits are a year and a month (`2048.1234` is a number).
@@ -60,7 +74,7 @@ export interface PaperRef {
 
 /** The arXiv id or DOI a query is (see ARXIV_REF, DOI_REF), or `undefined`. */
 export function paperRef(q: string): PaperRef | undefined {
-	const t = q.trim();
+	const t = normalizeQuery(q).trim();
 	const arxiv = ARXIV_REF.exec(t);
 	if (arxiv) return { kind: 'arxiv', id: arxiv[1]! };
 	const doi = DOI_REF.exec(t);
@@ -70,13 +84,33 @@ export function paperRef(q: string): PaperRef | undefined {
 
 /**
  * The terms to search for a query: an arXiv or DOI reference becomes the bare id the index holds,
- * anything else stays as typed, but for `<` and `>`: Pagefind's client turns them into `&lt;` and
- * `&gt;` before it matches, so the letters `lt` and `gt` joined the word, while the index holds
- * the word without them. A SICI DOI (`…35:4<433::AID-JBM5>3.0.CO;2-H`) found another paper.
+ * anything else is normalised (normalizeQuery) and read by `read` (the TeX reading of
+ * readSearchTerms), but for `<` and `>`: Pagefind's client turns them into `&lt;` and `&gt;`
+ * before it matches, so the letters `lt` and `gt` joined the word, while the index holds the word
+ * without them. A SICI DOI (`…35:4<433::AID-JBM5>3.0.CO;2-H`) found another paper.
  */
-export function searchTerms(q: string): string {
+export function searchTerms(q: string, read: (q: string) => string = (t) => t): string {
 	const ref = paperRef(q);
-	return (ref ? ref.id : q).replace(/[<>]/g, '');
+	return (ref ? ref.id : read(normalizeQuery(q))).replace(/[<>]/g, '');
+}
+
+/** A query that may hold TeX (`$\kappa=0.742$`, `Schr\"odinger`): a dollar or a backslash. */
+const MAYBE_TEX = /[$\\]/;
+
+/**
+ * searchTerms, with TeX read as the site reads it in titles (readableTitle: `$\infty$-LLMs` →
+ * `∞-LLMs`), since the index holds titles and formulas so. The reader (math-text.ts, as big as
+ * the rest of the search page's script) is loaded only for a query that may hold TeX; when it
+ * cannot be (offline, or replaced by a deploy) the query is searched as typed.
+ */
+export async function readSearchTerms(q: string): Promise<string> {
+	if (!MAYBE_TEX.test(q) || paperRef(q)) return searchTerms(q);
+	try {
+		const { readableTitle } = await import('../lib/math-text.ts');
+		return searchTerms(q, readableTitle);
+	} catch {
+		return searchTerms(q);
+	}
 }
 
 function safeDecode(s: string): string {

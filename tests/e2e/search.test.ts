@@ -314,6 +314,32 @@ describe('search page', () => {
 		},
 	);
 
+	test('TeX and ligatures pasted into the box are read as the site writes them', async () => {
+		const context = await browser.newContext({ serviceWorkers: 'block' });
+		const page = await context.newPage();
+		const scripts = requested(page, '.js');
+		await page.goto(`${site.url}search/?q=fine-tuning`);
+		await page.waitForSelector('.search-result');
+		const status = page.locator('[data-status]');
+		const plain = (await status.textContent())!.split(' for ')[0];
+		// The TeX reader is loaded only for a query that may hold TeX.
+		expect(scripts.filter((u) => u.includes('/math-text.'))).toEqual([]);
+		await page.fill('#search-q', '\uFB01ne-tuning');
+		await page.waitForFunction(() =>
+			/ﬁne-tuning/.test(document.querySelector('[data-status]')!.textContent!),
+		);
+		expect((await status.textContent())!.split(' for ')[0]).toBe(plain);
+		await page.fill('#search-q', '$\\mathrm{SpeechT5}$');
+		await page.waitForFunction(() =>
+			/mathrm/.test(document.querySelector('[data-status]')!.textContent!),
+		);
+		expect(await page.locator('.search-result-link').first().getAttribute('href')).toBe(
+			'/papers/speecht5/',
+		);
+		expect(scripts.filter((u) => u.includes('/math-text.'))).toHaveLength(1);
+		await context.close();
+	});
+
 	test('an index that fails to load says search is unavailable, not "No papers", and retries online', async () => {
 		const context = await browser.newContext({ serviceWorkers: 'block' });
 		// Pagefind logs the failed chunk and searches without it: the query finds nothing.

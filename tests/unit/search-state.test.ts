@@ -5,6 +5,7 @@ import {
 	noPaperWith,
 	paperRef,
 	parseSearchState,
+	readSearchTerms,
 	safeExcerpt,
 	searchTerms,
 	abstractExcerpt,
@@ -63,8 +64,28 @@ describe('search terms', () => {
 		['export.arxiv.org/pdf/2505.18092', '2505.18092'],
 		['doi.org/10.1103/PhysRevD.76.013009', '10.1103/PhysRevD.76.013009'],
 		['dx.doi.org/10.1103/PhysRevD.76.013009', '10.1103/PhysRevD.76.013009'],
+		// Ligatures and full-width letters of a copy from a PDF are read as plain letters…
+		['\uFB01ne-tuning of \uFB02ows', 'fine-tuning of flows'],
+		['\uFF27\uFF30\uFF34-4\u00A0model', 'GPT-4 model'],
+		// …but the superscripts, subscripts and letters the site's own text writes stay.
+		['x² loss, ℓ₁ norm', 'x² loss, ℓ₁ norm'],
+		// Decomposed accents (macOS file names, some PDFs) are composed, as in the index.
+		['Bala\u0301zs', 'Balázs'],
 	])('%s searches for %s', (q, terms) => {
 		expect(searchTerms(q)).toBe(terms);
+	});
+
+	test.each([
+		['$\\kappa=0.742$', 'κ=0.742'],
+		['$\\infty$-LLMs', '∞-LLMs'],
+		['Schr\\"odinger bridges', 'Schrödinger bridges'],
+		['$\\mathrm{SpeechT5}$', 'SpeechT5'],
+		// A lone dollar is no formula; without a dollar or backslash math-text.ts is not loaded.
+		['cost $5', 'cost $5'],
+		['graph neural', 'graph neural'],
+		['arXiv:2505.18092', '2505.18092'],
+	])('TeX in %s is read as in titles: %s', async (q, terms) => {
+		expect(await readSearchTerms(q)).toBe(terms);
 	});
 });
 
