@@ -182,6 +182,11 @@ export function stateToFilters(state: SearchState): Record<string, unknown> {
 	return filters;
 }
 
+/** A query with its quotes taken out: Pagefind then matches its words anywhere, not as a phrase. */
+export function withoutQuotes(q: string): string {
+	return q.replace(/"/g, ' ').replace(/\s+/g, ' ').trim();
+}
+
 /**
  * Index of the result to focus after an arrow key: -1 is the search input. Moving down from
  * the input enters the list, moving up from the first result returns to the input, and the

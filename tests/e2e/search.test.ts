@@ -283,13 +283,47 @@ describe('search page', () => {
 		expect(await page.locator('[data-status]').textContent()).toBe(
 			'No papers for “zzqxjvw”. Check the spelling or try other words.',
 		);
-		await page.fill('#search-q', '"zzqxjvw qqq"');
+		// Quotes that do not help: nothing found without them either, so no advice to drop them.
+		await page.fill('#search-q', '"zzqxjvw"');
 		await page.waitForFunction(() =>
-			document.querySelector('[data-status]')?.textContent?.includes('without the quotes'),
+			document.querySelector('[data-status]')?.textContent?.includes('"zzqxjvw"'),
 		);
 		expect(await page.locator('[data-status]').textContent()).toBe(
-			'No papers for “"zzqxjvw qqq"”. Check the spelling, try other words or search without the quotes.',
+			'No papers for “"zzqxjvw"”. Check the spelling or try other words.',
 		);
+		await page.context().close();
+	});
+
+	test('a quoted phrase that finds few papers says how many its words find without the quotes', async () => {
+		const page = await open(`${site.url}search/?q=${encodeURIComponent('self supervised')}`);
+		const status = page.locator('[data-status]');
+		await page.waitForSelector('.search-result');
+		const words = Number(/^(\d+) papers/.exec((await status.textContent())!)![1]);
+		expect(words).toBeGreaterThan(1);
+		// The abstracts write self-supervised: the phrase "self supervised" is in none of them.
+		await page.fill('#search-q', '"self supervised"');
+		await page.waitForFunction(() =>
+			document.querySelector('[data-status]')?.textContent?.startsWith('No papers'),
+		);
+		expect(await status.textContent()).toBe(
+			`No papers for “"self supervised"”. Without the quotes: ${words} papers.`,
+		);
+		// Found, but fewer than a page: the count is said after theirs.
+		await page.fill('#search-q', 'speech recognition');
+		await page.waitForFunction(() =>
+			/ for “speech recognition”\.$/.test(document.querySelector('[data-status]')!.textContent!),
+		);
+		const unquoted = Number(/^(\d+) papers/.exec((await status.textContent())!)![1]);
+		await page.fill('#search-q', '"speech recognition"');
+		await page.waitForFunction(() =>
+			document.querySelector('[data-status]')?.textContent?.includes('Without the quotes'),
+		);
+		expect(await status.textContent()).toMatch(
+			new RegExp(
+				`^\\d+ papers for “"speech recognition"”\\. Without the quotes: ${unquoted} papers\\.$`,
+			),
+		);
+		expect(await page.locator('.search-result').count()).toBeLessThan(unquoted);
 		await page.context().close();
 	});
 

@@ -12,6 +12,7 @@ import {
 	type ExcerptSource,
 	stateToFilters,
 	stateToSearch,
+	withoutQuotes,
 } from '../../src/scripts/search-state.ts';
 
 describe('search URL state', () => {
@@ -173,6 +174,13 @@ describe('arXiv ids and DOIs', () => {
 		expect(noPaperWith({ kind: 'doi', id: '10.1/x' }, true)).toBe(
 			'No paper with DOI 10.1/x matches these filters. Clear the filters to search the whole site.',
 		);
+	});
+});
+
+describe('quoted phrases', () => {
+	test('without the quotes, the words remain', () => {
+		expect(withoutQuotes('"chain of thought" prompting')).toBe('chain of thought prompting');
+		expect(withoutQuotes('""')).toBe('');
 	});
 });
 
