@@ -6,9 +6,11 @@
 import { formatShortDate, plural } from '../lib/format.ts';
 import {
 	abstractExcerpt,
+	historyStep,
 	keepCarrying,
 	moveFocus,
 	noPaperWith,
+	offeredState,
 	paperRef,
 	parseSearchState,
 	readSearchTerms,
@@ -17,6 +19,7 @@ import {
 	stateToFilters,
 	stateToSearch,
 	withoutQuotes,
+	type SearchCause,
 	type SearchState,
 } from './search-state.ts';
 import { authorsLine } from './search-authors.ts';
@@ -41,13 +44,28 @@ async function start(root: HTMLElement): Promise<void> {
 	const codeBox = root.querySelector<HTMLInputElement>('input[name="code"]')!;
 	const clear = root.querySelector<HTMLButtonElement>('[data-clear]')!;
 
-	let state: SearchState = parseSearchState(location.search);
-	input.value = state.q;
-	codeBox.checked = state.code;
-	for (const box of topicBoxes) box.checked = state.topics.includes(box.value);
 	const filterPanel = root.querySelector<HTMLDetailsElement>('[data-filters]')!;
 	const wide = matchMedia('(min-width: 48rem)');
-	filterPanel.open = wide.matches || state.code || state.topics.length > 0;
+	const offered = topicBoxes.map((b) => b.value);
+	/** The state of the page's URL, without topics the page offers no box for (offeredState). */
+	const urlState = (): SearchState => offeredState(parseSearchState(location.search), offered);
+	let state = urlState();
+	// A topic of an older build (renamed or gone) in a shared or bookmarked URL found no paper,
+	// with no box ticked to say why: it is left out, of the search and of the URL.
+	if (state.topics.length < parseSearchState(location.search).topics.length)
+		history.replaceState(
+			history.state,
+			'',
+			location.pathname + stateToSearch(state) + location.hash,
+		);
+	/** Sets the form to `state`; filters set in it open the panel. */
+	const showState = (): void => {
+		input.value = state.q;
+		codeBox.checked = state.code;
+		for (const box of topicBoxes) box.checked = state.topics.includes(box.value);
+		filterPanel.open ||= wide.matches || state.code || state.topics.length > 0;
+	};
+	showState();
 	// From here the script keeps the panel open on wide screens, so its summary can go.
 	root.dataset.enhanced = '';
 	// On wide screens the panel has no summary to open it with.
@@ -296,31 +314,50 @@ async function start(root: HTMLElement): Promise<void> {
 	showClear();
 	clear.addEventListener('click', () => {
 		for (const box of [codeBox, ...topicBoxes]) box.checked = false;
-		update();
+		update('filtered');
 		// The button hides: focus goes where the next search starts.
 		input.focus();
 	});
 
-	function update(): void {
+	/** The current history entry was made by typing: later keystrokes replace it. */
+	let typed = false;
+
+	/** Searches for what the form says and keeps the URL and the history in step (historyStep). */
+	function update(cause: SearchCause): void {
 		state = readForm();
 		showClear();
-		const url = location.pathname + stateToSearch(state);
-		history.replaceState(null, '', url);
+		const to = stateToSearch(state);
+		const url = location.pathname + to;
+		if (historyStep(cause, typed, location.search, to) === 'push') history.pushState(null, '', url);
+		else history.replaceState(null, '', url);
+		typed = cause === 'typed';
 		void search();
 	}
 
 	let timer: ReturnType<typeof setTimeout> | undefined;
 	input.addEventListener('input', () => {
 		clearTimeout(timer);
-		timer = setTimeout(update, 150);
+		timer = setTimeout(() => update('typed'), 150);
 	});
 	form.addEventListener('submit', (e) => {
 		e.preventDefault();
 		clearTimeout(timer);
-		update();
+		update('submitted');
 	});
 	root.addEventListener('change', (e) => {
-		if ((e.target as HTMLElement).matches('input[type="checkbox"]')) update();
+		if ((e.target as HTMLElement).matches('input[type="checkbox"]')) update('filtered');
+	});
+	// Back and Forward between searches: the form and results follow the URL. (A move that keeps
+	// the search, to the skip link's #search-results and back, keeps the results shown.)
+	addEventListener('popstate', () => {
+		const next = urlState();
+		if (stateToSearch(next) === stateToSearch(state)) return;
+		clearTimeout(timer);
+		typed = false;
+		state = next;
+		showState();
+		showClear();
+		void search();
 	});
 	more.addEventListener('click', () => void showMore());
 	// Pagefind forgets a chunk that failed to load, so the same search fetches it again.

@@ -182,6 +182,35 @@ export function stateToFilters(state: SearchState): Record<string, unknown> {
 	return filters;
 }
 
+/**
+ * The state without the filter values the page offers no choice for: a topic renamed or gone
+ * since the URL was shared or bookmarked matched no paper, with no box ticked to say why.
+ */
+export function offeredState(state: SearchState, topics: readonly string[]): SearchState {
+	return { ...state, topics: state.topics.filter((t) => topics.includes(t)) };
+}
+
+/** What made the page search again: a pause in typing, Enter or the button, a filter changed. */
+export type SearchCause = 'typed' | 'submitted' | 'filtered';
+
+/**
+ * Whether a search gets a history entry of its own (`push`) or takes the place of the current one
+ * (`replace`), so that Back returns to the search before: every search replaced the one before
+ * it, and Back left the page. A changed filter gets its own entry, and so does a query being
+ * typed, once: its later pauses replace that entry, and submitting it keeps it, rather than one
+ * entry per prefix of the words typed. `typed`: the current entry was made by typing; `from`,
+ * `to`: the query strings of the current entry and of the search. An empty page is not kept.
+ */
+export function historyStep(
+	cause: SearchCause,
+	typed: boolean,
+	from: string,
+	to: string,
+): 'push' | 'replace' {
+	if (from === to || stateToSearch(parseSearchState(from)) === '') return 'replace';
+	return typed && cause !== 'filtered' ? 'replace' : 'push';
+}
+
 /** A query with its quotes taken out: Pagefind then matches its words anywhere, not as a phrase. */
 export function withoutQuotes(q: string): string {
 	return q.replace(/"/g, ' ').replace(/\s+/g, ' ').trim();

@@ -374,6 +374,54 @@ describe('search page', () => {
 		await context.close();
 	});
 
+	test('a topic the page no longer offers is dropped from the URL, not searched for', async () => {
+		const page = await open(`${site.url}search/?q=model&topic=Nonexistent`);
+		await page.waitForSelector('.search-result');
+		expect(new URL(page.url()).search).toBe('?q=model');
+		expect(await page.locator('input[name="topic"]:checked').count()).toBe(0);
+		expect(await page.locator('[data-status]').textContent()).toMatch(/ for “model”\.$/);
+		await page.context().close();
+	});
+
+	test('Back and Forward go through the searches run, query and filters', async () => {
+		const page = await open(`${site.url}search/`);
+		await page.waitForSelector('[data-search][data-state="ready"]');
+		const at = (search: string) =>
+			page.waitForFunction(
+				(s) =>
+					location.search === s &&
+					document.querySelector('[data-status]')?.textContent?.includes(' for “'),
+				search,
+			);
+		// Typed, then submitted: one entry (it replaces the empty page's).
+		await page.fill('#search-q', 'speech');
+		await page.press('#search-q', 'Enter');
+		await at('?q=speech');
+		// Typed word by word: one entry for the query, not one per pause.
+		await page.fill('#search-q', 'mod');
+		await at('?q=mod');
+		await page.fill('#search-q', 'model');
+		await at('?q=model');
+		await page.check('input[name="code"]');
+		await at('?q=model&code=yes');
+		const length = await page.evaluate(() => history.length);
+		await page.goBack();
+		await at('?q=model');
+		expect(await page.isChecked('input[name="code"]')).toBe(false);
+		expect(await page.inputValue('#search-q')).toBe('model');
+		expect(await page.locator('[data-clear]').isHidden()).toBe(true);
+		await page.goBack();
+		await at('?q=speech');
+		expect(await page.inputValue('#search-q')).toBe('speech');
+		expect(await page.locator('[data-status]').textContent()).toMatch(/ for “speech”\.$/);
+		await page.goForward();
+		await page.goForward();
+		await at('?q=model&code=yes');
+		expect(await page.isChecked('input[name="code"]')).toBe(true);
+		expect(await page.evaluate(() => history.length)).toBe(length);
+		await page.context().close();
+	});
+
 	test('an index that fails to load says search is unavailable, not "No papers", and retries online', async () => {
 		const context = await browser.newContext({ serviceWorkers: 'block' });
 		// Pagefind logs the failed chunk and searches without it: the query finds nothing.

@@ -1,8 +1,10 @@
 import { describe, expect, test } from 'vitest';
 import {
+	historyStep,
 	keepCarrying,
 	moveFocus,
 	noPaperWith,
+	offeredState,
 	paperRef,
 	parseSearchState,
 	readSearchTerms,
@@ -34,6 +36,28 @@ describe('search URL state', () => {
 
 	test('an empty state has no query string', () => {
 		expect(stateToSearch({ q: '  ', topics: [], code: false })).toBe('');
+	});
+
+	test('a search typed, submitted or filtered gets one history entry; an empty page none', () => {
+		// The first pause in typing after a search starts an entry; later pauses replace it.
+		expect(historyStep('typed', false, '?q=speech', '?q=mod')).toBe('push');
+		expect(historyStep('typed', true, '?q=mod', '?q=model')).toBe('replace');
+		// Enter keeps the entry typing made, or makes one for a query typed faster than a pause.
+		expect(historyStep('submitted', true, '?q=model', '?q=model')).toBe('replace');
+		expect(historyStep('submitted', false, '?q=speech', '?q=model')).toBe('push');
+		// A filter is a step of its own, after typing too.
+		expect(historyStep('filtered', true, '?q=model', '?q=model&code=yes')).toBe('push');
+		expect(historyStep('filtered', false, '?q=model&code=yes', '?q=model')).toBe('push');
+		// The empty page, or the same search again, is replaced.
+		expect(historyStep('typed', false, '', '?q=m')).toBe('replace');
+		expect(historyStep('filtered', false, '?utm_source=x', '?code=yes')).toBe('replace');
+		expect(historyStep('submitted', false, '?q=model', '?q=model')).toBe('replace');
+	});
+
+	test('a topic the page offers no box for is dropped from the state', () => {
+		const state = { q: 'model', topics: ['Speech', 'Nonexistent'], code: true };
+		expect(offeredState(state, ['Speech', 'Vision'])).toEqual({ ...state, topics: ['Speech'] });
+		expect(stateToSearch(offeredState(state, []))).toBe('?q=model&code=yes');
 	});
 });
 
