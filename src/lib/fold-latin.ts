@@ -23,6 +23,7 @@ const LATIN: Record<string, string> = {
 	ı: 'i',
 };
 const UNSPLIT = new RegExp(`[${Object.keys(LATIN).join('')}]`, 'g');
+const HAS_UNSPLIT = new RegExp(UNSPLIT.source);
 
 /** Accents folded away and ł, ø, æ, ß… in Latin letters (`Kłopotek` → `Klopotek`); the rest kept. */
 export function foldLatin(s: string): string {
@@ -30,4 +31,12 @@ export function foldLatin(s: string): string {
 		.replace(UNSPLIT, (c) => LATIN[c]!)
 		.normalize('NFKD')
 		.replace(/[\u0300-\u036f]/g, '');
+}
+
+/**
+ * Whether `s` holds a letter that foldLatin writes otherwise but taking accents apart does not
+ * (ł, ø, ß, đ…): a search that folds accents (`Balazs` finds Balázs) still misses `Klopotek`.
+ */
+export function hasUnsplitLatin(s: string): boolean {
+	return HAS_UNSPLIT.test(s);
 }

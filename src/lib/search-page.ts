@@ -12,6 +12,7 @@
 import type { Paper } from '../schemas/paper.ts';
 import { splitDois } from './doi.ts';
 import { escapeXml } from './escape.ts';
+import { foldLatin, hasUnsplitLatin } from './fold-latin.ts';
 import { authorLines } from './format.ts';
 import { paperSearchMeta, type SearchMetaFields } from './search-meta.ts';
 import { readableTitle } from './math-text.ts';
@@ -39,9 +40,9 @@ export type SearchFields = Pick<
  * otherwise reused while the entry is unchanged). 2: the arXiv id; 3: the DOIs; 4: "et al.";
  * 5: ids on the keywords and the ids, which end the abstract's excerpts; 6: the title's TeX
  * read (readableTitle: `Schr\"odinger` → Schrödinger); 7: the first authors as metadata, shown
- * in the results.
+ * in the results; 8: the authors' names in plain letters after the ids (foldedNames).
  */
-export const SEARCH_PAGE_VERSION = 7;
+export const SEARCH_PAGE_VERSION = 8;
 
 /** Picks the indexed fields of a paper (exactly those, so the record changes only with them). */
 export function searchFields(p: SearchFields): SearchFields {
@@ -61,12 +62,30 @@ export function searchFields(p: SearchFields): SearchFields {
 }
 
 /**
- * The identifiers a paper is found by (readers paste them into the search box): its arXiv id and
- * its DOIs, space-separated, for a hidden paragraph at the end of the indexed body (last, so
- * that excerpts of other matches rarely reach it). Empty when it has none.
+ * The authors' names as readers type them in plain letters (`Klopotek` for Kłopotek, `Niessner`
+ * for Nießner, `Dorde` for Đorđe): each word of a name with a letter that Pagefind does not fold
+ * itself, folded (foldLatin), once, in author order. Pagefind finds Balázs as `Balazs`, since é
+ * and á come apart into a letter and an accent, but ł, ø, ß and đ are letters of their own to it.
  */
-export function searchIds(p: Pick<Paper, 'arxivId' | 'doi'>): string {
-	return [...(p.arxivId ? [p.arxivId] : []), ...splitDois(p.doi)].join(' ');
+export function foldedNames(authors: readonly string[]): string[] {
+	// Initials aside (`Ł.`): a letter alone finds nothing.
+	const words = authors
+		.flatMap((a) => a.split(/\s+/))
+		.filter((w) => hasUnsplitLatin(w) && /\p{L}{2}/u.test(w));
+	return [...new Set(words.map(foldLatin))];
+}
+
+/**
+ * What a paper is found by besides its text: its arXiv id and its DOIs (readers paste them into
+ * the search box), then its authors' names in plain letters (foldedNames), space-separated, for a
+ * hidden paragraph at the end of the indexed body (last, so that excerpts of other matches rarely
+ * reach it). Empty when it has none. The search page reads the ids back from it, to tell the
+ * paper that carries a pasted id from papers Pagefind matched on parts of it.
+ */
+export function searchIds(p: Pick<Paper, 'arxivId' | 'doi' | 'authors'>): string {
+	return [...(p.arxivId ? [p.arxivId] : []), ...splitDois(p.doi), ...foldedNames(p.authors)].join(
+		' ',
+	);
 }
 
 /** The authors as the paper page gives them to the index: every name (see authorLines). */

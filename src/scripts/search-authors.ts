@@ -4,8 +4,11 @@
  * src/lib/format.ts) and, when the query matched an author's name, marks it there, or names
  * that author after the line ("…and 5 more, including S. Sigurdsson") when they are not among
  * the first. Which words matched comes from the page text Pagefind returns with every result:
- * the authors are the words between the title and the abstract (see search-page.ts).
+ * the authors are the words between the title and the abstract (see search-page.ts). A name
+ * typed in plain letters (`Klopotek`) matches its folded form among the page's ids instead: the
+ * name it stands for is marked all the same.
  */
+import { foldLatin, hasUnsplitLatin } from '../lib/fold-latin.ts';
 import { SEARCH_AUTHORS } from '../lib/format.ts';
 import { pagefindWords, type ExcerptSource } from './search-state.ts';
 
@@ -40,6 +43,7 @@ function namesOf(d: ExcerptSource): Name[] | undefined {
 	const to = abstract.location;
 	if (from >= to || to > words.length) return undefined;
 	const matched = new Set(d.locations);
+	const folded = foldedMatches(d, words);
 	const names: Name[] = [];
 	let name: Name = { words: [], marked: new Set() };
 	for (let i = from; i < to; i++) {
@@ -49,7 +53,8 @@ function namesOf(d: ExcerptSource): Name[] | undefined {
 		if (last && word.endsWith('.') && !OWN_DOT.test(word)) word = word.slice(0, -1);
 		const end = word.endsWith(',') || last;
 		if (word.endsWith(',')) word = word.slice(0, -1);
-		if (matched.has(i)) name.marked.add(name.words.length);
+		if (matched.has(i) || (hasUnsplitLatin(word) && folded.has(plainWord(foldLatin(word)))))
+			name.marked.add(name.words.length);
 		name.words.push(word);
 		if (end) {
 			names.push(name);
@@ -60,6 +65,18 @@ function namesOf(d: ExcerptSource): Name[] | undefined {
 	const tail = names.at(-1);
 	if (tail && tail.words.slice(-2).join(' ') === 'et al.') tail.words.splice(-2);
 	return names.filter((n) => n.words.length > 0);
+}
+
+/** A word as compared with another: lower case, without the punctuation around it. */
+const plainWord = (w: string): string => w.replace(/^\p{P}+|\p{P}+$/gu, '').toLowerCase();
+
+/** The matched words of the hidden ids paragraph (where names are in plain letters), compared. */
+function foldedMatches(d: ExcerptSource, words: readonly string[]): Set<string> {
+	const ids = d.anchors.find((a) => a.id === 'paper-ids');
+	if (!ids) return new Set();
+	return new Set(
+		d.locations.filter((i) => i >= ids.location).map((i) => plainWord(words[i] ?? '')),
+	);
 }
 
 /** Appends a run to `parts`, joining plain text to the plain run before it; empty runs are dropped. */

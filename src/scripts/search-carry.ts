@@ -6,7 +6,7 @@
 import { pagefindUrl } from '../lib/urls.ts';
 import { watchIndexFetches } from './index-fetch.ts';
 import { loadPagefind } from './pagefind-load.ts';
-import { RESULTS_PAGE, searchTerms } from './search-state.ts';
+import { readSearchTerms, RESULTS_PAGE } from './search-state.ts';
 
 /** Runs each query and loads its first page of results; returns the queries that fully loaded. */
 export async function carrySearches(queries: readonly string[]): Promise<string[]> {
@@ -16,7 +16,7 @@ export async function carrySearches(queries: readonly string[]): Promise<string[
 	for (const q of queries) {
 		const failures = fetches.failures;
 		try {
-			const { results } = await pagefind.search(searchTerms(q), {});
+			const { results } = await pagefind.search(await readSearchTerms(q), {});
 			await Promise.all(results.slice(0, RESULTS_PAGE).map((r) => r.data()));
 			if (fetches.failures === failures) done.push(q);
 		} catch {

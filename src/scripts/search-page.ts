@@ -6,13 +6,20 @@
 import { formatShortDate, plural } from '../lib/format.ts';
 import {
 	abstractExcerpt,
+	historyStep,
+	keepCarrying,
 	moveFocus,
+	noPaperWith,
+	offeredState,
+	paperRef,
 	parseSearchState,
+	readSearchTerms,
 	RESULTS_PAGE,
 	safeExcerpt,
-	searchTerms,
 	stateToFilters,
 	stateToSearch,
+	withoutQuotes,
+	type SearchCause,
 	type SearchState,
 } from './search-state.ts';
 import { authorsLine } from './search-authors.ts';
@@ -37,13 +44,28 @@ async function start(root: HTMLElement): Promise<void> {
 	const codeBox = root.querySelector<HTMLInputElement>('input[name="code"]')!;
 	const clear = root.querySelector<HTMLButtonElement>('[data-clear]')!;
 
-	let state: SearchState = parseSearchState(location.search);
-	input.value = state.q;
-	codeBox.checked = state.code;
-	for (const box of topicBoxes) box.checked = state.topics.includes(box.value);
 	const filterPanel = root.querySelector<HTMLDetailsElement>('[data-filters]')!;
 	const wide = matchMedia('(min-width: 48rem)');
-	filterPanel.open = wide.matches || state.code || state.topics.length > 0;
+	const offered = topicBoxes.map((b) => b.value);
+	/** The state of the page's URL, without topics the page offers no box for (offeredState). */
+	const urlState = (): SearchState => offeredState(parseSearchState(location.search), offered);
+	let state = urlState();
+	// A topic of an older build (renamed or gone) in a shared or bookmarked URL found no paper,
+	// with no box ticked to say why: it is left out, of the search and of the URL.
+	if (state.topics.length < parseSearchState(location.search).topics.length)
+		history.replaceState(
+			history.state,
+			'',
+			location.pathname + stateToSearch(state) + location.hash,
+		);
+	/** Sets the form to `state`; filters set in it open the panel. */
+	const showState = (): void => {
+		input.value = state.q;
+		codeBox.checked = state.code;
+		for (const box of topicBoxes) box.checked = state.topics.includes(box.value);
+		filterPanel.open ||= wide.matches || state.code || state.topics.length > 0;
+	};
+	showState();
 	// From here the script keeps the panel open on wide screens, so its summary can go.
 	root.dataset.enhanced = '';
 	// On wide screens the panel has no summary to open it with.
@@ -183,12 +205,13 @@ async function start(root: HTMLElement): Promise<void> {
 		const failuresBefore = indexFetches.failures;
 		const goneBefore = indexFetches.gone;
 		incomplete = false;
+		const terms = state.q ? await readSearchTerms(state.q) : null;
 		await reloading;
 		try {
 			// Without a query the filters list papers newest first, from the build's date order
 			// (fetched beside the search, and only for such a listing: see search-sort.ts).
 			const [search, order] = await Promise.all([
-				pagefind.search(state.q ? searchTerms(state.q) : null, { filters }),
+				pagefind.search(terms, { filters }),
 				state.q ? undefined : loadSortOrder(pagefindUrl(), 'date'),
 			]);
 			found = order ? sortResults(search.results, order, 'desc') : search.results;
@@ -214,6 +237,11 @@ async function start(root: HTMLElement): Promise<void> {
 		// Pagefind searches on without an index chunk it failed to fetch (see index-fetch.ts):
 		// without this an unreachable index would read as "No papers".
 		incomplete = indexFetches.failures > failuresBefore;
+		// A pasted arXiv id or DOI finds the paper that carries it, not those sharing part of it.
+		const ref = state.q ? paperRef(state.q) : undefined;
+		if (ref) found = await keepCarrying(found, ref);
+		const unquoted = await unquotedCount(terms, filters, found.length);
+		if (mine !== run) return;
 		results = found;
 		shown = 0;
 		list.replaceChildren();
@@ -225,12 +253,16 @@ async function start(root: HTMLElement): Promise<void> {
 		// offline, a complete answer still says it came from the copy saved on this device.
 		statusText =
 			n > 0
-				? `${plural(n, 'paper')} ${what}.${incomplete ? ' Part of the search index failed to load: there may be more.' : ''}`
+				? `${plural(n, 'paper')} ${what}.${incomplete ? ' Part of the search index failed to load: there may be more.' : ''}${unquoted ? ` Without the quotes: ${plural(unquoted, 'paper')}.` : ''}`
 				: incomplete
 					? unavailable()
-					: navigator.onLine
-						? `No papers ${what}.${noResultsHint(state.q, filtered)}`
-						: `No papers ${what} in the part of the index saved on this device. Connect to the internet to search all papers.`;
+					: !navigator.onLine
+						? `No papers ${what} in the part of the index saved on this device. Connect to the internet to search all papers.`
+						: ref
+							? noPaperWith(ref, filtered)
+							: unquoted
+								? `No papers ${what}. Without the quotes: ${plural(unquoted, 'paper')}.`
+								: `No papers ${what}.${noResultsHint(state.q, filtered)}`;
 		status.textContent = statusText;
 		answered = incomplete ? '' : state.q;
 		await showMore();
@@ -243,13 +275,33 @@ async function start(root: HTMLElement): Promise<void> {
 	}
 
 	/**
-	 * What to try when nothing matched: Pagefind neither corrects spelling ("difusion") nor finds
-	 * a quoted phrase written otherwise ("chain of thought" vs chain-of-thought), silently.
+	 * How many papers a query with quotes finds without them, when that is more than the `n` it
+	 * found (else `undefined`): Pagefind finds a quoted phrase only as written ("chain of thought"
+	 * found 2 papers on the corpus build, its words 27). Asked only when the phrase found less than
+	 * a page of results; the words' index chunks are loaded already.
+	 */
+	async function unquotedCount(
+		terms: string | null,
+		filters: Record<string, unknown>,
+		n: number,
+	): Promise<number | undefined> {
+		if (!terms?.includes('"') || n >= RESULTS_PAGE || !withoutQuotes(terms)) return undefined;
+		try {
+			const { results } = await pagefind.search(withoutQuotes(terms), { filters });
+			return results.length > n ? results.length : undefined;
+		} catch {
+			return undefined;
+		}
+	}
+
+	/**
+	 * What to try when nothing matched: Pagefind neither corrects spelling ("difusion") nor
+	 * suggests anything, silently. (A quoted phrase that matched nothing says what its words find
+	 * without the quotes: unquotedCount.)
 	 */
 	function noResultsHint(q: string, filtered: boolean): string {
 		if (!q) return filtered ? ' Clear some filters.' : '';
 		const tips = ['check the spelling', 'try other words'];
-		if (q.includes('"')) tips.push('search without the quotes');
 		if (filtered) tips.push('clear the filters');
 		const list = `${tips.slice(0, -1).join(', ')} or ${tips.at(-1)!}`;
 		return ` ${list.charAt(0).toUpperCase()}${list.slice(1)}.`;
@@ -262,31 +314,50 @@ async function start(root: HTMLElement): Promise<void> {
 	showClear();
 	clear.addEventListener('click', () => {
 		for (const box of [codeBox, ...topicBoxes]) box.checked = false;
-		update();
+		update('filtered');
 		// The button hides: focus goes where the next search starts.
 		input.focus();
 	});
 
-	function update(): void {
+	/** The current history entry was made by typing: later keystrokes replace it. */
+	let typed = false;
+
+	/** Searches for what the form says and keeps the URL and the history in step (historyStep). */
+	function update(cause: SearchCause): void {
 		state = readForm();
 		showClear();
-		const url = location.pathname + stateToSearch(state);
-		history.replaceState(null, '', url);
+		const to = stateToSearch(state);
+		const url = location.pathname + to;
+		if (historyStep(cause, typed, location.search, to) === 'push') history.pushState(null, '', url);
+		else history.replaceState(null, '', url);
+		typed = cause === 'typed';
 		void search();
 	}
 
 	let timer: ReturnType<typeof setTimeout> | undefined;
 	input.addEventListener('input', () => {
 		clearTimeout(timer);
-		timer = setTimeout(update, 150);
+		timer = setTimeout(() => update('typed'), 150);
 	});
 	form.addEventListener('submit', (e) => {
 		e.preventDefault();
 		clearTimeout(timer);
-		update();
+		update('submitted');
 	});
 	root.addEventListener('change', (e) => {
-		if ((e.target as HTMLElement).matches('input[type="checkbox"]')) update();
+		if ((e.target as HTMLElement).matches('input[type="checkbox"]')) update('filtered');
+	});
+	// Back and Forward between searches: the form and results follow the URL. (A move that keeps
+	// the search, to the skip link's #search-results and back, keeps the results shown.)
+	addEventListener('popstate', () => {
+		const next = urlState();
+		if (stateToSearch(next) === stateToSearch(state)) return;
+		clearTimeout(timer);
+		typed = false;
+		state = next;
+		showState();
+		showClear();
+		void search();
 	});
 	more.addEventListener('click', () => void showMore());
 	// Pagefind forgets a chunk that failed to load, so the same search fetches it again.

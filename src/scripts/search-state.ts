@@ -41,28 +41,76 @@ export function stateToSearch(state: SearchState): string {
 }
 
 /**
+ * Characters that only a copy from a PDF or a wide-character keyboard brings into a query, read
+ * as their plain forms (NFKC): ligatures (`ﬁne-tuning`: the index holds `fine-tuning`), full-width
+ * forms, and spaces of other widths. Not every compatibility character: the site's own text
+ * writes ², ₂, ℓ, ℝ and ϑ as such (124 of them in 33 entries of the seed and the corpora), the
+ * index holds them so, and a reader who copies them from a page must find that page.
+ */
+const PASTED = /[\uFB00-\uFB4F\uFF00-\uFFEF\u00A0\u2000-\u200A\u202F\u205F\u3000]/gu;
+
+/** A query as the index writes its text: NFC, pasted ligatures and wide forms read (PASTED). */
+export function normalizeQuery(q: string): string {
+	return q.replace(PASTED, (c) => c.normalize('NFKC')).normalize('NFC');
+}
+
+/**
  * An arXiv reference written the ways readers paste it (`arXiv:2505.18092v2`, an abstract or PDF
- * address, `hep-th/9901001`): the index holds each paper's bare id.
+ * address with or without its scheme, `hep-th/9901001`): the index holds each paper's bare id.
+ * A new-style id's first four digits are a year and a month (`2048.1234` is a number).
  */
 const ARXIV_REF =
-	/^(?:https?:\/\/(?:www\.)?arxiv\.org\/(?:abs|pdf)\/|arxiv:\s*)?(\d{4}\.\d{4,5}|[a-z-]+(?:\.[a-z]{2})?\/\d{7})(?:v\d+)?(?:\.pdf)?\/?$/i;
+	/^(?:(?:https?:\/\/)?(?:www\.|export\.)?arxiv\.org\/(?:abs|pdf)\/|arxiv:\s*)?(\d{2}(?:0[1-9]|1[0-2])\.\d{4,5}|[a-z-]+(?:\.[a-z]{2})?\/\d{7})(?:v\d+)?(?:\.pdf)?\/?$/i;
 
-/** A DOI written as `doi:10.…` or as a resolver address (`https://doi.org/10.…`). */
-const DOI_REF = /^(?:doi:\s*|https?:\/\/(?:dx\.)?doi\.org\/)(10\.\d{4,9}(?:\/|%2F)\S+)$/i;
+/** A DOI, bare (`10.…`), as `doi:10.…` or as a resolver address, with or without its scheme. */
+const DOI_REF =
+	/^(?:doi:\s*|(?:https?:\/\/)?(?:(?:dx|www)\.)?doi\.org\/)?(10\.\d{4,9}(?:\/|%2F)\S+)$/i;
+
+/** A paper identifier that a whole query is: an arXiv id (no version) or a DOI, as papers hold it. */
+export interface PaperRef {
+	kind: 'arxiv' | 'doi';
+	id: string;
+}
+
+/** The arXiv id or DOI a query is (see ARXIV_REF, DOI_REF), or `undefined`. */
+export function paperRef(q: string): PaperRef | undefined {
+	const t = normalizeQuery(q).trim();
+	const arxiv = ARXIV_REF.exec(t);
+	if (arxiv) return { kind: 'arxiv', id: arxiv[1]! };
+	const doi = DOI_REF.exec(t);
+	// A DOI address may carry percent-escapes (`%2F`); the index holds the DOI as written.
+	return doi ? { kind: 'doi', id: safeDecode(doi[1]!) } : undefined;
+}
 
 /**
  * The terms to search for a query: an arXiv or DOI reference becomes the bare id the index holds,
- * anything else stays as typed, but for `<` and `>`: Pagefind's client turns them into `&lt;` and
- * `&gt;` before it matches, so the letters `lt` and `gt` joined the word, while the index holds
- * the word without them. A SICI DOI (`…35:4<433::AID-JBM5>3.0.CO;2-H`) found another paper.
+ * anything else is normalised (normalizeQuery) and read by `read` (the TeX reading of
+ * readSearchTerms), but for `<` and `>`: Pagefind's client turns them into `&lt;` and `&gt;`
+ * before it matches, so the letters `lt` and `gt` joined the word, while the index holds the word
+ * without them. A SICI DOI (`…35:4<433::AID-JBM5>3.0.CO;2-H`) found another paper.
  */
-export function searchTerms(q: string): string {
-	const t = q.trim();
-	const arxiv = ARXIV_REF.exec(t);
-	if (arxiv) return arxiv[1]!;
-	const doi = DOI_REF.exec(t);
-	// A DOI address may carry percent-escapes (`%2F`); the index holds the DOI as written.
-	return (doi ? safeDecode(doi[1]!) : q).replace(/[<>]/g, '');
+export function searchTerms(q: string, read: (q: string) => string = (t) => t): string {
+	const ref = paperRef(q);
+	return (ref ? ref.id : read(normalizeQuery(q))).replace(/[<>]/g, '');
+}
+
+/** A query that may hold TeX (`$\kappa=0.742$`, `Schr\"odinger`): a dollar or a backslash. */
+const MAYBE_TEX = /[$\\]/;
+
+/**
+ * searchTerms, with TeX read as the site reads it in titles (readableTitle: `$\infty$-LLMs` →
+ * `∞-LLMs`), since the index holds titles and formulas so. The reader (math-text.ts, as big as
+ * the rest of the search page's script) is loaded only for a query that may hold TeX; when it
+ * cannot be (offline, or replaced by a deploy) the query is searched as typed.
+ */
+export async function readSearchTerms(q: string): Promise<string> {
+	if (!MAYBE_TEX.test(q) || paperRef(q)) return searchTerms(q);
+	try {
+		const { readableTitle } = await import('../lib/math-text.ts');
+		return searchTerms(q, readableTitle);
+	} catch {
+		return searchTerms(q);
+	}
 }
 
 function safeDecode(s: string): string {
@@ -73,12 +121,99 @@ function safeDecode(s: string): string {
 	}
 }
 
+/**
+ * The identifiers a result carries: the words of its hidden `#paper-ids` paragraph (its arXiv id,
+ * its DOIs, then names: see searchIds in src/lib/search-page.ts), lower case, each also without
+ * a final dot (Pagefind ends the block with one).
+ */
+export function resultIds(d: ExcerptSource): Set<string> {
+	const ids = d.anchors.find((a) => a.id === 'paper-ids');
+	if (!ids) return new Set();
+	const next = Math.min(
+		...d.anchors.filter((a) => a.location > ids.location).map((a) => a.location),
+	);
+	const words = pagefindWords(d.content).slice(ids.location, next);
+	return new Set(words.flatMap((w) => [w.toLowerCase(), w.toLowerCase().replace(/\.$/, '')]));
+}
+
+/**
+ * Of Pagefind's results for an arXiv id or a DOI, those that carry it: Pagefind also matches on
+ * parts of the id (`0704.9999` found every paper of April 2007, `2503.12345` one with "26,250" in
+ * its abstract). Results are checked in Pagefind's order, `batch` at a time (the first batch is
+ * loaded to be shown anyway), up to the first batch with one that does not carry it: a paper that
+ * carries the id holds it whole and ranks above those matching a part (on the corpus build, each
+ * of the 1,089 arXiv ids and DOIs found its own paper alone). A result whose data fails to load
+ * is kept unchecked and ends the check; showing it then says what failed.
+ */
+export async function keepCarrying<R extends { data(): Promise<ExcerptSource> }>(
+	results: readonly R[],
+	ref: PaperRef,
+	batch = RESULTS_PAGE,
+): Promise<R[]> {
+	const id = ref.id.toLowerCase();
+	const kept: R[] = [];
+	for (let from = 0; from < results.length; from += batch) {
+		const slice = results.slice(from, from + batch);
+		const data = await Promise.allSettled(slice.map((r) => r.data()));
+		const carries = data.map((d) =>
+			d.status === 'fulfilled' ? resultIds(d.value).has(id) : undefined,
+		);
+		slice.forEach((r, i) => {
+			if (carries[i] !== false) kept.push(r);
+		});
+		if (!carries.every(Boolean)) break;
+	}
+	return kept;
+}
+
+/** What the status line says when no paper carries the arXiv id or DOI searched for. */
+export function noPaperWith(ref: PaperRef, filtered: boolean): string {
+	const what = `No paper with ${ref.kind === 'arxiv' ? 'arXiv id' : 'DOI'} ${ref.id}`;
+	return filtered
+		? `${what} matches these filters. Clear the filters to search the whole site.`
+		: `${what} on this site.`;
+}
+
 /** Pagefind's `filters` option for a state: topics are OR-ed, code is required when set. */
 export function stateToFilters(state: SearchState): Record<string, unknown> {
 	const filters: Record<string, unknown> = {};
 	if (state.topics.length) filters.topic = { any: state.topics };
 	if (state.code) filters.code = 'yes';
 	return filters;
+}
+
+/**
+ * The state without the filter values the page offers no choice for: a topic renamed or gone
+ * since the URL was shared or bookmarked matched no paper, with no box ticked to say why.
+ */
+export function offeredState(state: SearchState, topics: readonly string[]): SearchState {
+	return { ...state, topics: state.topics.filter((t) => topics.includes(t)) };
+}
+
+/** What made the page search again: a pause in typing, Enter or the button, a filter changed. */
+export type SearchCause = 'typed' | 'submitted' | 'filtered';
+
+/**
+ * Whether a search gets a history entry of its own (`push`) or takes the place of the current one
+ * (`replace`), so that Back returns to the search before: every search replaced the one before
+ * it, and Back left the page. A changed filter gets its own entry, and so does a query being
+ * typed, once: its later pauses replace that entry, and submitting it keeps it, rather than one
+ * entry per prefix of the words typed. `typed`: the current entry was made by typing; `from`,
+ * `to`: the query strings of the current entry and of the search. An empty page is not kept.
+ */
+export function historyStep(
+	cause: SearchCause,
+	typed: boolean,
+	from: string,
+	to: string,
+): 'push' | 'replace' {
+	if (from === to || stateToSearch(parseSearchState(from)) === '') return 'replace';
+	return typed && cause !== 'filtered' ? 'replace' : 'push';
+}
+
+/** A query with its quotes taken out: Pagefind then matches its words anywhere, not as a phrase. */
+export function withoutQuotes(q: string): string {
+	return q.replace(/"/g, ' ').replace(/\s+/g, ' ').trim();
 }
 
 /**

@@ -93,16 +93,37 @@ test.each([
 	[paper.id, paper.id],
 	[`arXiv:${paper.id}v2`, paper.id],
 	[`https://arxiv.org/abs/${paper.id}`, paper.id],
+	[`www.arxiv.org/abs/${paper.id}`, paper.id],
 	// 0704.0033 has two DOIs (an article and its erratum): each finds it.
 	['doi:10.1364/JOSAA.23.002578', '0704.0033'],
 	['https://doi.org/10.1364/JOSAA.32.002407', '0704.0033'],
-])('searching for %s finds paper %s first', async (q, slug) => {
+	['doi.org/10.1103/PhysRevD.76.013009', '0704.0001'],
+])('searching for %s finds paper %s alone', async (q, slug) => {
 	const context = await browser.newContext({ serviceWorkers: 'block' });
 	const page = await context.newPage();
 	await page.goto(`${site.url}search/?q=${encodeURIComponent(q)}`);
 	await page.waitForSelector('.search-result');
-	const first = page.locator('.search-result-link').first();
-	expect(await first.getAttribute('href')).toBe(`/papers/${slug}/`);
+	const links = page.locator('.search-result-link');
+	expect(await links.evaluateAll((as) => as.map((a) => a.getAttribute('href')))).toEqual([
+		`/papers/${slug}/`,
+	]);
+	expect(await page.locator('[data-status]').textContent()).toMatch(/^1 paper for /);
+	await context.close();
+});
+
+test.each([
+	// Pagefind matched every paper of April 2007 on "0704", and a DOI on its last part.
+	['0704.9999', 'No paper with arXiv id 0704.9999 on this site.'],
+	['10.1103/PhysRevD.76.013010', 'No paper with DOI 10.1103/PhysRevD.76.013010 on this site.'],
+])('searching for %s, an id no paper has, says so', async (q, said) => {
+	const context = await browser.newContext({ serviceWorkers: 'block' });
+	const page = await context.newPage();
+	await page.goto(`${site.url}search/?q=${encodeURIComponent(q)}`);
+	await page.waitForFunction(() =>
+		document.querySelector('[data-status]')?.textContent?.startsWith('No paper'),
+	);
+	expect(await page.locator('[data-status]').textContent()).toBe(said);
+	expect(await page.locator('.search-result').count()).toBe(0);
 	await context.close();
 });
 
@@ -115,6 +136,19 @@ test.each([
 		'0704.0139',
 		'B. Lanzoni, E. Dalessandro, F.R. Ferraro and 5 more, including S. Sigurdsson',
 		'Sigurdsson',
+	],
+	// Names typed in plain letters: ł, ø, ß are letters Pagefind does not fold.
+	[
+		'Klopotek',
+		'2504.12360',
+		'Mieczysław A. Kłopotek, Sławomir T. Wierzchoń, Bartłomiej Starosta and 2 more',
+		'Kłopotek',
+	],
+	[
+		'Niessner',
+		'2510.03163',
+		'Jiapeng Tang, Matthew Lavine, Dor Verbin and 5 more, including Matthias Nießner',
+		'Nießner',
 	],
 ])(
 	'searching for the author %s shows who wrote paper %s, the name marked',

@@ -283,13 +283,142 @@ describe('search page', () => {
 		expect(await page.locator('[data-status]').textContent()).toBe(
 			'No papers for “zzqxjvw”. Check the spelling or try other words.',
 		);
-		await page.fill('#search-q', '"zzqxjvw qqq"');
+		// Quotes that do not help: nothing found without them either, so no advice to drop them.
+		await page.fill('#search-q', '"zzqxjvw"');
 		await page.waitForFunction(() =>
-			document.querySelector('[data-status]')?.textContent?.includes('without the quotes'),
+			document.querySelector('[data-status]')?.textContent?.includes('"zzqxjvw"'),
 		);
 		expect(await page.locator('[data-status]').textContent()).toBe(
-			'No papers for “"zzqxjvw qqq"”. Check the spelling, try other words or search without the quotes.',
+			'No papers for “"zzqxjvw"”. Check the spelling or try other words.',
 		);
+		await page.context().close();
+	});
+
+	test('a quoted phrase that finds few papers says how many its words find without the quotes', async () => {
+		const page = await open(`${site.url}search/?q=${encodeURIComponent('self supervised')}`);
+		const status = page.locator('[data-status]');
+		await page.waitForSelector('.search-result');
+		const words = Number(/^(\d+) papers/.exec((await status.textContent())!)![1]);
+		expect(words).toBeGreaterThan(1);
+		// The abstracts write self-supervised: the phrase "self supervised" is in none of them.
+		await page.fill('#search-q', '"self supervised"');
+		await page.waitForFunction(() =>
+			document.querySelector('[data-status]')?.textContent?.startsWith('No papers'),
+		);
+		expect(await status.textContent()).toBe(
+			`No papers for “"self supervised"”. Without the quotes: ${words} papers.`,
+		);
+		// Found, but fewer than a page: the count is said after theirs.
+		await page.fill('#search-q', 'speech recognition');
+		await page.waitForFunction(() =>
+			/ for “speech recognition”\.$/.test(document.querySelector('[data-status]')!.textContent!),
+		);
+		const unquoted = Number(/^(\d+) papers/.exec((await status.textContent())!)![1]);
+		await page.fill('#search-q', '"speech recognition"');
+		await page.waitForFunction(() =>
+			document.querySelector('[data-status]')?.textContent?.includes('Without the quotes'),
+		);
+		expect(await status.textContent()).toMatch(
+			new RegExp(
+				`^\\d+ papers for “"speech recognition"”\\. Without the quotes: ${unquoted} papers\\.$`,
+			),
+		);
+		expect(await page.locator('.search-result').count()).toBeLessThan(unquoted);
+		await page.context().close();
+	});
+
+	test.each([
+		['2109.00859', 'No paper with arXiv id 2109.00859 on this site.'],
+		['arXiv:2503.12345v2', 'No paper with arXiv id 2503.12345 on this site.'],
+		[
+			'doi.org/10.1103/PhysRevD.76.013010',
+			'No paper with DOI 10.1103/PhysRevD.76.013010 on this site.',
+		],
+	])(
+		'an id no paper of the site has (%s) finds none, not papers sharing parts of it',
+		async (q, said) => {
+			// The seed's papers have no arXiv ids or DOIs; Pagefind matches these on their parts.
+			const page = await open(`${site.url}search/?q=${encodeURIComponent(q)}`);
+			await page.waitForFunction(() =>
+				document.querySelector('[data-status]')?.textContent?.startsWith('No paper'),
+			);
+			expect(await page.locator('[data-status]').textContent()).toBe(said);
+			expect(await page.locator('.search-result').count()).toBe(0);
+			await page.context().close();
+		},
+	);
+
+	test('TeX and ligatures pasted into the box are read as the site writes them', async () => {
+		const context = await browser.newContext({ serviceWorkers: 'block' });
+		const page = await context.newPage();
+		const scripts = requested(page, '.js');
+		await page.goto(`${site.url}search/?q=fine-tuning`);
+		await page.waitForSelector('.search-result');
+		const status = page.locator('[data-status]');
+		const plain = (await status.textContent())!.split(' for ')[0];
+		// The TeX reader is loaded only for a query that may hold TeX.
+		expect(scripts.filter((u) => u.includes('/math-text.'))).toEqual([]);
+		await page.fill('#search-q', '\uFB01ne-tuning');
+		await page.waitForFunction(() =>
+			/ﬁne-tuning/.test(document.querySelector('[data-status]')!.textContent!),
+		);
+		expect((await status.textContent())!.split(' for ')[0]).toBe(plain);
+		await page.fill('#search-q', '$\\mathrm{SpeechT5}$');
+		await page.waitForFunction(() =>
+			/mathrm/.test(document.querySelector('[data-status]')!.textContent!),
+		);
+		expect(await page.locator('.search-result-link').first().getAttribute('href')).toBe(
+			'/papers/speecht5/',
+		);
+		expect(scripts.filter((u) => u.includes('/math-text.'))).toHaveLength(1);
+		await context.close();
+	});
+
+	test('a topic the page no longer offers is dropped from the URL, not searched for', async () => {
+		const page = await open(`${site.url}search/?q=model&topic=Nonexistent`);
+		await page.waitForSelector('.search-result');
+		expect(new URL(page.url()).search).toBe('?q=model');
+		expect(await page.locator('input[name="topic"]:checked').count()).toBe(0);
+		expect(await page.locator('[data-status]').textContent()).toMatch(/ for “model”\.$/);
+		await page.context().close();
+	});
+
+	test('Back and Forward go through the searches run, query and filters', async () => {
+		const page = await open(`${site.url}search/`);
+		await page.waitForSelector('[data-search][data-state="ready"]');
+		const at = (search: string) =>
+			page.waitForFunction(
+				(s) =>
+					location.search === s &&
+					document.querySelector('[data-status]')?.textContent?.includes(' for “'),
+				search,
+			);
+		// Typed, then submitted: one entry (it replaces the empty page's).
+		await page.fill('#search-q', 'speech');
+		await page.press('#search-q', 'Enter');
+		await at('?q=speech');
+		// Typed word by word: one entry for the query, not one per pause.
+		await page.fill('#search-q', 'mod');
+		await at('?q=mod');
+		await page.fill('#search-q', 'model');
+		await at('?q=model');
+		await page.check('input[name="code"]');
+		await at('?q=model&code=yes');
+		const length = await page.evaluate(() => history.length);
+		await page.goBack();
+		await at('?q=model');
+		expect(await page.isChecked('input[name="code"]')).toBe(false);
+		expect(await page.inputValue('#search-q')).toBe('model');
+		expect(await page.locator('[data-clear]').isHidden()).toBe(true);
+		await page.goBack();
+		await at('?q=speech');
+		expect(await page.inputValue('#search-q')).toBe('speech');
+		expect(await page.locator('[data-status]').textContent()).toMatch(/ for “speech”\.$/);
+		await page.goForward();
+		await page.goForward();
+		await at('?q=model&code=yes');
+		expect(await page.isChecked('input[name="code"]')).toBe(true);
+		expect(await page.evaluate(() => history.length)).toBe(length);
 		await page.context().close();
 	});
 

@@ -3,13 +3,19 @@ import { authorsLine } from '../../src/scripts/search-authors.ts';
 import type { ExcerptSource } from '../../src/scripts/search-state.ts';
 
 /**
- * A result as Pagefind returns it: title, authors and abstract as one text (each block ended by
- * a dot unless it ends with punctuation), the anchors at their first word, `hits` the matched
- * words' positions.
+ * A result as Pagefind returns it: title, authors, abstract and the hidden ids paragraph (`ids`,
+ * if any) as one text (each block ended by a dot unless it ends with punctuation), the anchors at
+ * their first word, `hits` the matched words' positions.
  */
-function result(title: string, authors: string, abstract: string, hits: string[]): ExcerptSource {
+function result(
+	title: string,
+	authors: string,
+	abstract: string,
+	hits: string[],
+	ids = '',
+): ExcerptSource {
 	const dot = (s: string): string => (/[.?!,;:]$/.test(s) ? s : `${s}.`);
-	const blocks = [title, ...(authors ? [authors] : []), abstract].map(dot);
+	const blocks = [title, ...(authors ? [authors] : []), abstract, ...(ids ? [ids] : [])].map(dot);
 	const content = blocks.join(' ');
 	const words = content.split(/\s+/);
 	const titleWords = title.split(/\s+/).length;
@@ -24,6 +30,7 @@ function result(title: string, authors: string, abstract: string, hits: string[]
 		anchors: [
 			{ id: 'paper-title', location: 0, text: title },
 			{ id: 'abstract', location: titleWords + authorWords },
+			...(ids ? [{ id: 'paper-ids', location: words.length - ids.split(/\s+/).length }] : []),
 		],
 	};
 }
@@ -71,6 +78,24 @@ describe('search result authors line', () => {
 			{ text: ', E ' },
 			{ text: 'Li', mark: true },
 			{ text: ' and 2 others' },
+		]);
+	});
+
+	test('a name typed in plain letters, matched among the ids, marks the name it stands for', () => {
+		const names =
+			'Mieczysław A. Kłopotek, Sławomir T. Wierzchoń, B. Starosta, D. Czerski, P. Borkowski';
+		const ids = '2504.12360 Mieczyslaw Klopotek Slawomir';
+		const line = 'Mieczysław A. Kłopotek, Sławomir T. Wierzchoń, B. Starosta and 2 more';
+		const r = result('Spectral clustering', names, 'Text.', ['Klopotek'], ids);
+		expect(authorsLine(r, line)).toEqual([
+			{ text: 'Mieczysław A. ' },
+			{ text: 'Kłopotek', mark: true },
+			{ text: ', Sławomir T. Wierzchoń, B. Starosta and 2 more' },
+		]);
+		// The last word of the paragraph carries Pagefind's block dot.
+		const last = result('Spectral clustering', names, 'Text.', ['Slawomir'], ids);
+		expect(authorsLine(last, line).filter((p) => p.mark)).toEqual([
+			{ text: 'Sławomir', mark: true },
 		]);
 	});
 

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { searchFields, searchPageHtml } from '../../src/lib/search-page.ts';
+import { foldedNames, searchFields, searchIds, searchPageHtml } from '../../src/lib/search-page.ts';
 
 const paper = {
 	title: 'Attention <Is> "All" You & Need',
@@ -44,6 +44,20 @@ test('a paper is findable by its arXiv id and DOIs: hidden, after everything els
 		'<p id="paper-ids" hidden>10.1/x</p>',
 	);
 	expect(searchPageHtml(paper, '<p>x</p>', names)).not.toContain('paper-ids');
+});
+
+test('names with letters Pagefind does not fold are findable in plain letters, after the ids', () => {
+	const authors = ['Mieczysław A. Kłopotek', 'Anders Søgaard', 'Matthias Nießner', 'Đorđe Klisura'];
+	expect(foldedNames(authors)).toEqual(['Mieczyslaw', 'Klopotek', 'Sogaard', 'Niessner', 'Dorde']);
+	// Accents Pagefind folds itself (Balázs is found as Balazs), initials and repeats add nothing.
+	expect(foldedNames(['C. Balázs', 'Ł. Łukasz', 'Ł. Łukasz'])).toEqual(['Lukasz']);
+	expect(searchIds({ arxivId: '2504.12360', doi: '10.1/x', authors })).toBe(
+		'2504.12360 10.1/x Mieczyslaw Klopotek Sogaard Niessner Dorde',
+	);
+	// A paper without ids gets the paragraph for its names alone.
+	expect(searchPageHtml({ ...paper, authors: ['Anders Søgaard'] }, '', names)).toContain(
+		'<p id="paper-ids" hidden>Sogaard</p></div>',
+	);
 });
 
 test('the page holds the indexed region: weighted names, authors, metadata, abstract, keywords', () => {

@@ -1,13 +1,20 @@
 import { describe, expect, test } from 'vitest';
 import {
+	historyStep,
+	keepCarrying,
 	moveFocus,
+	noPaperWith,
+	offeredState,
+	paperRef,
 	parseSearchState,
+	readSearchTerms,
 	safeExcerpt,
 	searchTerms,
 	abstractExcerpt,
 	type ExcerptSource,
 	stateToFilters,
 	stateToSearch,
+	withoutQuotes,
 } from '../../src/scripts/search-state.ts';
 
 describe('search URL state', () => {
@@ -29,6 +36,28 @@ describe('search URL state', () => {
 
 	test('an empty state has no query string', () => {
 		expect(stateToSearch({ q: '  ', topics: [], code: false })).toBe('');
+	});
+
+	test('a search typed, submitted or filtered gets one history entry; an empty page none', () => {
+		// The first pause in typing after a search starts an entry; later pauses replace it.
+		expect(historyStep('typed', false, '?q=speech', '?q=mod')).toBe('push');
+		expect(historyStep('typed', true, '?q=mod', '?q=model')).toBe('replace');
+		// Enter keeps the entry typing made, or makes one for a query typed faster than a pause.
+		expect(historyStep('submitted', true, '?q=model', '?q=model')).toBe('replace');
+		expect(historyStep('submitted', false, '?q=speech', '?q=model')).toBe('push');
+		// A filter is a step of its own, after typing too.
+		expect(historyStep('filtered', true, '?q=model', '?q=model&code=yes')).toBe('push');
+		expect(historyStep('filtered', false, '?q=model&code=yes', '?q=model')).toBe('push');
+		// The empty page, or the same search again, is replaced.
+		expect(historyStep('typed', false, '', '?q=m')).toBe('replace');
+		expect(historyStep('filtered', false, '?utm_source=x', '?code=yes')).toBe('replace');
+		expect(historyStep('submitted', false, '?q=model', '?q=model')).toBe('replace');
+	});
+
+	test('a topic the page offers no box for is dropped from the state', () => {
+		const state = { q: 'model', topics: ['Speech', 'Nonexistent'], code: true };
+		expect(offeredState(state, ['Speech', 'Vision'])).toEqual({ ...state, topics: ['Speech'] });
+		expect(stateToSearch(offeredState(state, []))).toBe('?q=model&code=yes');
 	});
 });
 
@@ -54,8 +83,128 @@ describe('search terms', () => {
 		],
 		['https://doi.org/10.1000/abc%3Cdef%3E', '10.1000/abcdef'],
 		['a <b> tag', 'a b tag'],
+		// Addresses pasted without their scheme.
+		['arxiv.org/abs/2505.18092', '2505.18092'],
+		['www.arxiv.org/abs/2505.18092v3', '2505.18092'],
+		['export.arxiv.org/pdf/2505.18092', '2505.18092'],
+		['doi.org/10.1103/PhysRevD.76.013009', '10.1103/PhysRevD.76.013009'],
+		['dx.doi.org/10.1103/PhysRevD.76.013009', '10.1103/PhysRevD.76.013009'],
+		// Ligatures and full-width letters of a copy from a PDF are read as plain letters…
+		['\uFB01ne-tuning of \uFB02ows', 'fine-tuning of flows'],
+		['\uFF27\uFF30\uFF34-4\u00A0model', 'GPT-4 model'],
+		// …but the superscripts, subscripts and letters the site's own text writes stay.
+		['x² loss, ℓ₁ norm', 'x² loss, ℓ₁ norm'],
+		// Decomposed accents (macOS file names, some PDFs) are composed, as in the index.
+		['Bala\u0301zs', 'Balázs'],
 	])('%s searches for %s', (q, terms) => {
 		expect(searchTerms(q)).toBe(terms);
+	});
+
+	test.each([
+		['$\\kappa=0.742$', 'κ=0.742'],
+		['$\\infty$-LLMs', '∞-LLMs'],
+		['Schr\\"odinger bridges', 'Schrödinger bridges'],
+		['$\\mathrm{SpeechT5}$', 'SpeechT5'],
+		// A lone dollar is no formula; without a dollar or backslash math-text.ts is not loaded.
+		['cost $5', 'cost $5'],
+		['graph neural', 'graph neural'],
+		['arXiv:2505.18092', '2505.18092'],
+	])('TeX in %s is read as in titles: %s', async (q, terms) => {
+		expect(await readSearchTerms(q)).toBe(terms);
+	});
+});
+
+describe('arXiv ids and DOIs', () => {
+	test.each([
+		['2503.12345v2', { kind: 'arxiv', id: '2503.12345' }],
+		['https://arxiv.org/abs/0704.0001', { kind: 'arxiv', id: '0704.0001' }],
+		['hep-th/9901001', { kind: 'arxiv', id: 'hep-th/9901001' }],
+		['10.1103/PhysRevD.76.013010', { kind: 'doi', id: '10.1103/PhysRevD.76.013010' }],
+		['doi.org/10.1000%2Fxyz', { kind: 'doi', id: '10.1000/xyz' }],
+		// Not ids: words around one, a number whose first digits are no month, a phrase.
+		['arXiv papers on 2505.18092', undefined],
+		['2048.1234', undefined],
+		['2513.12345', undefined],
+		['chain of thought', undefined],
+	])('%s is %o', (q, ref) => {
+		expect(paperRef(q)).toEqual(ref);
+	});
+
+	/** A result whose hidden ids paragraph holds `ids` (Pagefind ends the block with a dot). */
+	const result = (ids: string, fail = false) => {
+		const content = `A title. Abstract words here. ${ids}.`;
+		const data: ExcerptSource = {
+			content,
+			locations: [],
+			weighted_locations: [],
+			anchors: [
+				{ id: 'paper-title', location: 0, text: 'A title' },
+				{ id: 'abstract', location: 2 },
+				{ id: 'paper-ids', location: 5 },
+			],
+		};
+		const r = {
+			loads: 0,
+			ids,
+			data: () => {
+				r.loads++;
+				return fail ? Promise.reject(new Error('404')) : Promise.resolve(data);
+			},
+		};
+		return r;
+	};
+
+	test('keeps the results that carry the id, in order, any case, the block dot aside', async () => {
+		const found = [
+			result('2503.12345'),
+			result('0704.0001 10.1103/PhysRevD.76.013009 Klopotek'),
+			result('2503.12345 10.1/x'),
+		];
+		const arxiv = await keepCarrying(found, { kind: 'arxiv', id: '2503.12345' });
+		expect(arxiv.map((r) => r.ids)).toEqual(['2503.12345', '2503.12345 10.1/x']);
+		const doi = await keepCarrying(found, { kind: 'doi', id: '10.1103/physrevd.76.013009' });
+		expect(doi.map((r) => r.ids)).toEqual(['0704.0001 10.1103/PhysRevD.76.013009 Klopotek']);
+		// A part of an id is not the id.
+		expect(await keepCarrying(found, { kind: 'arxiv', id: '2503.1234' })).toEqual([]);
+	});
+
+	test('checks a batch at a time, up to the first batch with a result that does not carry it', async () => {
+		const found = [
+			...Array.from({ length: 3 }, () => result('0704.0001')),
+			result('0704.0002'),
+			...Array.from({ length: 4 }, () => result('0704.0001')),
+		];
+		const kept = await keepCarrying(found, { kind: 'arxiv', id: '0704.0001' }, 2);
+		expect(kept).toEqual(found.slice(0, 3));
+		expect(found.map((r) => r.loads)).toEqual([1, 1, 1, 1, 0, 0, 0, 0]);
+	});
+
+	test('a result whose data fails to load is kept unchecked, and ends the check', async () => {
+		const found = [
+			result('0704.0001'),
+			result('?', true),
+			result('0704.0009'),
+			result('0704.0001'),
+		];
+		const kept = await keepCarrying(found, { kind: 'arxiv', id: '0704.0001' }, 3);
+		expect(kept).toEqual(found.slice(0, 2));
+		expect(found[3]!.loads).toBe(0);
+	});
+
+	test('no paper with the id says so, naming it', () => {
+		expect(noPaperWith({ kind: 'arxiv', id: '2109.00859' }, false)).toBe(
+			'No paper with arXiv id 2109.00859 on this site.',
+		);
+		expect(noPaperWith({ kind: 'doi', id: '10.1/x' }, true)).toBe(
+			'No paper with DOI 10.1/x matches these filters. Clear the filters to search the whole site.',
+		);
+	});
+});
+
+describe('quoted phrases', () => {
+	test('without the quotes, the words remain', () => {
+		expect(withoutQuotes('"chain of thought" prompting')).toBe('chain of thought prompting');
+		expect(withoutQuotes('""')).toBe('');
 	});
 });
 
