@@ -58,12 +58,14 @@ async function start(root: HTMLElement): Promise<void> {
 			'',
 			location.pathname + stateToSearch(state) + location.hash,
 		);
-	/** Sets the form to `state`; filters set in it open the panel. */
+	/** Sets the form to `state`. */
 	const showState = (): void => {
 		input.value = state.q;
 		codeBox.checked = state.code;
 		for (const box of topicBoxes) box.checked = state.topics.includes(box.value);
-		filterPanel.open ||= wide.matches || state.code || state.topics.length > 0;
+		// Open on wide screens only: on a phone an open panel put the first result some 1,250 px
+		// down; its summary says how many filters are set (showClear).
+		filterPanel.open ||= wide.matches;
 	};
 	showState();
 	// From here the script keeps the panel open on wide screens, so its summary can go.
@@ -307,9 +309,12 @@ async function start(root: HTMLElement): Promise<void> {
 		return ` ${list.charAt(0).toUpperCase()}${list.slice(1)}.`;
 	}
 
-	/** The "Clear filters" button shows while a filter is set. */
+	const summary = filterPanel.querySelector('summary')!;
+	/** The "Clear filters" button shows while a filter is set, and the panel's summary counts them. */
 	const showClear = (): void => {
-		clear.hidden = !state.code && state.topics.length === 0;
+		const set = Number(state.code) + state.topics.length;
+		clear.hidden = set === 0;
+		summary.textContent = set > 0 ? `Filters (${set} set)` : 'Filters';
 	};
 	showClear();
 	clear.addEventListener('click', () => {

@@ -224,7 +224,7 @@ describe('search page', () => {
 		await context.close();
 	});
 
-	test('on a phone the filters fold away unless the URL sets one', async () => {
+	test('on a phone the filters fold away, their summary counting those set', async () => {
 		const context = await browser.newContext({
 			serviceWorkers: 'block',
 			viewport: { width: 375, height: 800 },
@@ -241,11 +241,14 @@ describe('search page', () => {
 		await page.click('[data-filters] summary');
 		await page.check('input[name="code"]');
 		await page.waitForFunction(() => location.search.includes('code=yes'));
+		expect(await page.locator('[data-filters] summary').innerText()).toBe('Filters (1 set)');
+		// A URL that sets a filter keeps the panel folded too: the results come first.
 		await page.goto(`${site.url}search/?q=speech&code=yes`);
 		await page.waitForSelector('[data-search][data-state="ready"]');
 		expect(
 			await page.locator('[data-filters]').evaluate((d) => (d as HTMLDetailsElement).open),
-		).toBe(true);
+		).toBe(false);
+		expect(await page.locator('[data-filters] summary').innerText()).toBe('Filters (1 set)');
 		await context.close();
 	});
 
