@@ -35,7 +35,9 @@ describe('formatSummary', () => {
 			redirects: [{ from: 'x', to: '2501.00001' }],
 		});
 		expect(out).toContain('ingest: 2 paper(s) in the catch-all topic: a, b\n');
-		expect(out).toMatch(/1 former address\(es\) redirect to the paper's arXiv id: x → 2501\.00001$/);
+		expect(out).toMatch(
+			/1 former address\(es\) redirect to the paper's arXiv id: x → 2501\.00001$/,
+		);
 		expect(out).toContain('entries 3 written, 0 unchanged, 0 removed in 1.23 s');
 	});
 });
