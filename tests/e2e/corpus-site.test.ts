@@ -309,9 +309,9 @@ test('pages whose long inline formulas are wider than a phone do not scroll side
 			(el) => !el.hasAttribute('tabindex') && el.dataset.clip === undefined,
 		),
 	);
-	// Narrowed (260 px: it is about 257 px wide), it scrolls, is reachable again, and its hidden
+	// Narrowed (200 px: it is about 210 px wide), it scrolls, is reachable again, and its hidden
 	// end fades out (data-clip).
-	await page.setViewportSize({ width: 260, height: 800 });
+	await page.setViewportSize({ width: 200, height: 800 });
 	await page.waitForFunction(() =>
 		[...document.querySelectorAll<HTMLElement>('.katex--wide')].some(
 			(el) => el.tabIndex === 0 && el.dataset.clip === 'end',
@@ -330,8 +330,19 @@ test('a code link only the arXiv comments give is listed as code and linked in t
 
 test('a paper whose record names only some authors ("F. Aharonian, et al") says et al.', () => {
 	const html = readFileSync(join(dist, 'papers', '0704.0171', 'index.html'), 'utf8');
-	expect(html).toContain('<p class="paper__authors">F. Aharonian et al.</p>');
+	expect(html).toContain(
+		'<p class="paper__authors"><span class="author-name">F. Aharonian et al.</span></p>',
+	);
 	expect(html).toContain('author = {F. Aharonian and others}');
+});
+
+test('each author’s name is kept on one line, the list’s text unchanged (0704.0016: "Yu-Ming")', () => {
+	const html = readFileSync(join(dist, 'papers', '0704.0016', 'index.html'), 'utf8');
+	const line = /<p class="paper__authors">(.*?)<\/p>/s.exec(html)![1]!;
+	expect([...line.matchAll(/<span class="author-name">([^<]*)<\/span>/g)].map((m) => m[1])).toEqual(
+		['Chao-Hsi Chang', 'Tong Li', 'Xue-Qian Li', 'Yu-Ming Wang'],
+	);
+	expect(line.replace(/<[^>]+>/g, '')).toBe('Chao-Hsi Chang, Tong Li, Xue-Qian Li, Yu-Ming Wang');
 });
 
 test('no two papers share a BibTeX key (parts I and II of a paper, 0704.0033 and 0704.0035)', () => {
