@@ -3,6 +3,7 @@
  * Pure, so that the messages are tested without starting the ingest.
  */
 import { parseArgs } from 'node:util';
+import { SOURCES_FOLDER } from './sources-folder.ts';
 
 /** The options of `node scripts/ingest.ts`, with their defaults. */
 export interface IngestCliOptions {
@@ -20,7 +21,7 @@ export type IngestCli =
 
 /** The defaults of the options: the usage text and the parser both read them. */
 const DEFAULTS = {
-	sources: 'content/sources',
+	sources: SOURCES_FOLDER,
 	out: 'content/papers',
 	topics: 'content/topics.yaml',
 } as const;

@@ -9,6 +9,7 @@ import type { Redirect } from '../../src/schemas/redirect.ts';
 import { buildFromPrepared } from './build-papers.ts';
 import { parseSource } from './parse/index.ts';
 import { renderPaperMdx } from './render.ts';
+import { inSourcesFolder, SOURCES_FOLDER } from './sources-folder.ts';
 import { startStopwatch } from './stopwatch.ts';
 import { analyzeTopics } from './topics/analyze.ts';
 import { prepareRecords, withHelper, type TopicsHelper } from './topics/parallel.ts';
@@ -69,13 +70,13 @@ export function ingest(sources: SourceFile[], options: IngestOptions = {}): Inge
 	const errors: Problem[] = [];
 	const warnings: Problem[] = [];
 	const records: RawRecord[] = [];
-	const folder = options.sourcesFolder ?? 'content/sources';
+	const folder = options.sourcesFolder ?? SOURCES_FOLDER;
 	if (sources.length === 0) {
 		errors.push({
 			file: '.',
 			line: 0,
 			message: 'no source files',
-			hint: `put trending pages (.txt) or arXiv JSON Lines (.jsonl) in ${folder.replace(/\/*$/, '/')}`,
+			hint: `put trending pages (.txt) or arXiv JSON Lines (.jsonl) in ${inSourcesFolder('', folder)}`,
 		});
 	}
 	for (const source of [...sources].sort((a, b) => (a.name < b.name ? -1 : 1))) {

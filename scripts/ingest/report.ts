@@ -1,4 +1,5 @@
 /** Human-readable output of the ingest: problems with their places, and the summary. */
+import { inSourcesFolder, SOURCES_FOLDER } from './sources-folder.ts';
 import type { Problem } from './types.ts';
 
 /**
@@ -8,9 +9,9 @@ import type { Problem } from './types.ts';
 export function formatProblem(
 	kind: 'error' | 'warning',
 	p: Problem,
-	folder = 'content/sources',
+	folder = SOURCES_FOLDER,
 ): string {
-	const where = `${folder.replace(/\/+$/, '')}/${p.file}${p.line > 0 ? `:${p.line}` : ''}`;
+	const where = `${inSourcesFolder(p.file, folder)}${p.line > 0 ? `:${p.line}` : ''}`;
 	return `${kind}: ${where}: ${p.message}${p.hint ? `\n  hint: ${p.hint}` : ''}`;
 }
 
@@ -26,7 +27,7 @@ export const PROBLEMS_PER_FILE_MAX = 10;
 export function formatProblems(
 	kind: 'error' | 'warning',
 	problems: readonly Problem[],
-	folder = 'content/sources',
+	folder = SOURCES_FOLDER,
 	max = PROBLEMS_PER_FILE_MAX,
 ): string[] {
 	const total = new Map<string, number>();
@@ -39,7 +40,7 @@ export function formatProblems(
 		if (n <= max) lines.push(formatProblem(kind, p, folder));
 		const more = total.get(p.file)! - max;
 		if (n === max && more > 0)
-			lines.push(`${kind}: … and ${more} more in ${folder.replace(/\/+$/, '')}/${p.file}`);
+			lines.push(`${kind}: … and ${more} more in ${inSourcesFolder(p.file, folder)}`);
 	}
 	return lines;
 }

@@ -7,6 +7,7 @@
 import type { RSSOptions } from '@astrojs/rss';
 import type { Paper } from '../schemas/paper.ts';
 import { escapeHtmlText, escapeXml } from './escape.ts';
+import { LINK_NAMES, linkKind } from './format.ts';
 import { arxivAbsUrl, arxivPdfUrl } from './urls.ts';
 import { readableTitle } from './math-text.ts';
 
@@ -111,14 +112,19 @@ function codeLabel(url: string): string {
 	return url.replace(/^https?:\/\/(www\.)?/, '').replace(/(\.git)?\/?$/, '');
 }
 
-/** The HTML after the abstract: code repositories, then the arXiv page and PDF. */
+/**
+ * The HTML after the abstract: code repositories and the datasets, demos and models linked with
+ * them, each under what it is (`Code: … · Data: …`), then the arXiv page and PDF.
+ */
 function linksHtml(paper: FeedPaper): string {
 	const parts: string[] = [];
-	if (paper.codeUrls.length > 0) {
-		const links = paper.codeUrls.map(
-			(u) => `<a href="${escapeXml(u)}">${escapeHtmlText(codeLabel(u))}</a>`,
+	const byKind = Map.groupBy(paper.codeUrls, linkKind);
+	if (byKind.size > 0) {
+		const groups = [...byKind].map(
+			([kind, urls]) =>
+				`${LINK_NAMES[kind]}: ${urls.map((u) => `<a href="${escapeXml(u)}">${escapeHtmlText(codeLabel(u))}</a>`).join(', ')}`,
 		);
-		parts.push(`<p>Code: ${links.join(', ')}</p>`);
+		parts.push(`<p>${groups.join(' · ')}</p>`);
 	}
 	if (paper.arxivId) {
 		const abs = escapeXml(arxivAbsUrl(paper.arxivId));

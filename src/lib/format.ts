@@ -48,7 +48,7 @@ export function plural(n: number, one: string, many = `${one}s`): string {
 }
 
 /** What a linked repository holds, as its badge names it. */
-export type LinkKind = 'code' | 'data' | 'demo' | 'model';
+export type LinkKind = 'code' | 'data' | 'demo' | 'model' | 'page';
 
 /** Hugging Face's path prefixes and what they hold. */
 const HF_KINDS = new Map<string, LinkKind>([
@@ -57,16 +57,44 @@ const HF_KINDS = new Map<string, LinkKind>([
 	['models', 'model'],
 ]);
 
+/** What readers are told each kind of link is (badges on the page, labels in feeds). */
+export const LINK_NAMES: Readonly<Record<LinkKind, string>> = {
+	code: 'Code',
+	data: 'Data',
+	demo: 'Demo',
+	model: 'Model',
+	page: 'Link',
+};
+
+/** Hugging Face's own sections, whose addresses are no model's (`collections/org/name`). */
+const HF_SECTIONS = new Set([
+	'papers',
+	'collections',
+	'docs',
+	'blog',
+	'learn',
+	'organizations',
+	'posts',
+	'tasks',
+	'settings',
+	'pricing',
+	'join',
+	'login',
+]);
+
 /**
- * What a code link leads to: a Hugging Face dataset, space (a demo) or model, else code. A
- * dataset shown with a "Code" badge promised code that was not there.
+ * What a code link leads to: a Hugging Face dataset, space (a demo) or model, another of its
+ * pages (a collection, an organisation), else code. A dataset shown with a "Code" badge promised
+ * code that was not there.
  */
 export function linkKind(url: string): LinkKind {
 	const u = URL.parse(url);
 	if (u?.hostname.replace(/^www\./, '') !== 'huggingface.co') return 'code';
 	const parts = u.pathname.split('/').filter(Boolean);
+	const kind = HF_KINDS.get(parts[0] ?? '');
+	if (kind) return kind;
 	// A bare `huggingface.co/org/name` is a model's address.
-	return HF_KINDS.get(parts[0] ?? '') ?? (parts.length >= 2 ? 'model' : 'code');
+	return parts.length >= 2 && !HF_SECTIONS.has(parts[0]!) ? 'model' : 'page';
 }
 
 /** Whether any of a paper's links is code (its "Code" badge and the search's filter). */

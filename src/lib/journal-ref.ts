@@ -24,11 +24,11 @@ export function journalName(ref: string | undefined): string | undefined {
 		.replace(/(?<=^|[\s,.])(?:v|vol|volume|no|issue|pp)\.?\s*$/i, '')
 		.replace(/[\s,;:([-]+$/, '');
 	// 80 characters hold the longest journal names (`Modelling and Simulation in Materials
-	// Science and Engineering`); a comma inside is a book's title and its series, or authors.
+	// Science and Engineering`). A comma inside is a book's title and its series, or an author
+	// list (`P. Virnau, L. A. Mirny, M. Kardar, PLoS Comp Biol 2, …`); the rare journal with a
+	// comma in its name (`… A: Mathematical, Physical and Engineering Sciences`) stays a note.
 	if (!/\p{L}.*\p{L}/u.test(name) || name.length > 80 || name.includes(',')) return undefined;
 	if (/\b(?:of|the|on|in|for|and|to|at)$/i.test(name)) return undefined;
-	// An author list first (`P. Virnau, L. A. Mirny, M. Kardar, PLoS Comp Biol 2, …`).
-	if (/^(?:\p{Lu}\.\s?)+\p{Lu}\p{Ll}+,/u.test(name)) return undefined;
 	return name;
 }
 

@@ -183,34 +183,49 @@ export function dateChart(
 /** What one bar of the date chart counts. */
 export type ChartUnit = 'date' | 'month' | 'year';
 
+/** More years than this between the first and the last date: no empty years are filled in. */
+const YEAR_SPAN_MAX = 100;
+
 /**
  * Listing dates for the date chart: one bar per date, per month when there are more than
- * `maxBars` dates (an arXiv dump spans hundreds of days), per year when there are more months
- * than that too (46 bars of months were too thin to read).
+ * `maxBars` dates (an arXiv dump spans hundreds of days), per year when the months from the
+ * first to the last are more than that too (46 bars of months were too thin to read). Months and
+ * years without papers are bars of 0: 2016 followed by 2022 read as a timeline without a gap.
  */
 export function chartDays(
 	days: ReadonlyArray<{ date: string; count: number }>,
 	maxBars = 31,
 ): { unit: ChartUnit; bars: Array<{ date: string; count: number }> } {
 	if (days.length <= maxBars) return { unit: 'date', bars: [...days] };
-	const by = (length: number): Array<{ date: string; count: number }> => {
+	const sum = (length: number): Map<string, number> => {
 		const sums = new Map<string, number>();
 		for (const d of days)
 			sums.set(d.date.slice(0, length), (sums.get(d.date.slice(0, length)) ?? 0) + d.count);
-		return [...sums].map(([date, count]) => ({ date, count }));
+		return sums;
 	};
-	const months = by(7);
-	if (months.length <= maxBars) return { unit: 'month', bars: months };
-	// Every year from the first to the last, empty ones too: 2016 followed by 2022 read as a
-	// timeline without a gap.
-	const years = new Map(by(4).map((y) => [Number(y.date), y.count]));
-	const [first, last] = [Math.min(...years.keys()), Math.max(...years.keys())];
-	if (last - first >= 100) return { unit: 'year', bars: by(4) };
+	const months = sum(7);
+	const monthKeys = [...months.keys()].sort();
+	const monthIndex = (m: string): number => Number(m.slice(0, 4)) * 12 + Number(m.slice(5)) - 1;
+	const [firstMonth, lastMonth] = [monthIndex(monthKeys[0]!), monthIndex(monthKeys.at(-1)!)];
+	if (lastMonth - firstMonth < maxBars)
+		return {
+			unit: 'month',
+			bars: Array.from({ length: lastMonth - firstMonth + 1 }, (_, k) => {
+				const m = firstMonth + k;
+				const date = `${Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, '0')}`;
+				return { date, count: months.get(date) ?? 0 };
+			}),
+		};
+	const years = sum(4);
+	const numbers = [...years.keys()].map(Number);
+	const [first, last] = [Math.min(...numbers), Math.max(...numbers)];
+	if (last - first >= YEAR_SPAN_MAX)
+		return { unit: 'year', bars: [...years].map(([date, count]) => ({ date, count })) };
 	return {
 		unit: 'year',
 		bars: Array.from({ length: last - first + 1 }, (_, k) => ({
 			date: String(first + k),
-			count: years.get(first + k) ?? 0,
+			count: years.get(String(first + k)) ?? 0,
 		})),
 	};
 }

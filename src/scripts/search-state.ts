@@ -4,6 +4,7 @@
  */
 
 import { escapeHtmlText } from '../lib/escape.ts';
+import { ARXIV_ID_BODY } from '../lib/arxiv-id.ts';
 
 /** What the reader searched for and filtered by; mirrored in the URL so it can be shared. */
 export interface SearchState {
@@ -56,11 +57,13 @@ export function normalizeQuery(q: string): string {
 
 /**
  * An arXiv reference written the ways readers paste it (`arXiv:2505.18092v2`, an abstract or PDF
- * address with or without its scheme, `hep-th/9901001`): the index holds each paper's bare id.
+ * address with or without its scheme, `hep-th/9901001`), read as the id without its version.
  * A new-style id's first four digits are a year and a month (`2048.1234` is a number).
  */
-const ARXIV_REF =
-	/^(?:(?:https?:\/\/)?(?:www\.|export\.)?arxiv\.org\/(?:abs|pdf)\/|arxiv:\s*)?(\d{2}(?:0[1-9]|1[0-2])\.\d{4,5}|[a-z-]+(?:\.[a-z]{2})?\/\d{7})(?:v\d+)?(?:\.pdf)?\/?$/i;
+const ARXIV_REF = new RegExp(
+	String.raw`^(?:(?:https?:\/\/)?(?:www\.|export\.)?arxiv\.org\/(?:abs|pdf)\/|arxiv:\s*)?(${ARXIV_ID_BODY})(?:v\d+)?(?:\.pdf)?\/?$`,
+	'i',
+);
 
 /** A DOI, bare (`10.…`), as `doi:10.…` or as a resolver address, with or without its scheme. */
 const DOI_REF =
@@ -133,7 +136,14 @@ export function resultIds(d: ExcerptSource): Set<string> {
 		...d.anchors.filter((a) => a.location > ids.location).map((a) => a.location),
 	);
 	const words = pagefindWords(d.content).slice(ids.location, next);
-	return new Set(words.flatMap((w) => [w.toLowerCase(), w.toLowerCase().replace(/\.$/, '')]));
+	// Without a trailing full stop, and an arXiv id also without its version: a paper stored as
+	// `2504.00001v2` carries the id the query names (paperRef drops the version it was typed with).
+	return new Set(
+		words.flatMap((w) => {
+			const word = w.toLowerCase().replace(/\.$/, '');
+			return [w.toLowerCase(), word, word.replace(/v\d+$/, '')];
+		}),
+	);
 }
 
 /**
@@ -198,8 +208,9 @@ export type SearchCause = 'typed' | 'submitted' | 'filtered';
  * (`replace`), so that Back returns to the search before: every search replaced the one before
  * it, and Back left the page. A changed filter gets its own entry, and so does a query being
  * typed, once: its later pauses replace that entry, and submitting it keeps it, rather than one
- * entry per prefix of the words typed. `typed`: the current entry was made by typing; `from`,
- * `to`: the query strings of the current entry and of the search. An empty page is not kept.
+ * entry per prefix of the words typed. `typed`: the current entry was made by typing; `from`:
+ * the current entry's query string as in the address bar; `to`: the search's, as stateToSearch
+ * writes it. An empty page is not kept.
  */
 export function historyStep(
 	cause: SearchCause,
@@ -207,7 +218,10 @@ export function historyStep(
 	from: string,
 	to: string,
 ): 'push' | 'replace' {
-	if (from === to || stateToSearch(parseSearchState(from)) === '') return 'replace';
+	// `from` as the page writes it: arriving on `?q=deep%20learning` (or with a `utm_` part) and
+	// searching again pushed a copy, and the first Back seemed to do nothing.
+	const current = stateToSearch(parseSearchState(from));
+	if (current === to || current === '') return 'replace';
 	return typed && cause !== 'filtered' ? 'replace' : 'push';
 }
 

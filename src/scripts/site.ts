@@ -96,7 +96,12 @@ if (scrollers.length > 0 && 'ResizeObserver' in window) {
 const aside = document.querySelector<HTMLElement>('.paper__aside');
 if (aside && 'ResizeObserver' in window) {
 	const pin = (): void => {
-		aside.classList.toggle('paper__aside--tall', aside.scrollHeight > window.innerHeight - 40);
+		// The room the stylesheet gives a pinned column: calc(100vh - 2.5rem).
+		const rem = parseFloat(getComputedStyle(document.documentElement).fontSize);
+		aside.classList.toggle(
+			'paper__aside--tall',
+			aside.scrollHeight > window.innerHeight - 2.5 * rem,
+		);
 	};
 	new ResizeObserver(pin).observe(aside);
 	window.addEventListener('resize', pin, { passive: true });

@@ -145,6 +145,26 @@ describe('buildFeedItem', () => {
 		);
 	});
 
+	test('says what each link holds: a dataset or demo is not code', () => {
+		const item = buildFeedItem(
+			paper({
+				codeUrls: [
+					'https://github.com/a/b',
+					'https://huggingface.co/datasets/o/d',
+					'https://huggingface.co/spaces/o/s',
+				],
+				arxivId: undefined,
+			}),
+			'<p>A.</p>',
+			{ link: linkOf('x'), topicName },
+		);
+		expect(item.contentHtml).toBe(
+			'<p>A.</p><p>Code: <a href="https://github.com/a/b">github.com/a/b</a> · ' +
+				'Data: <a href="https://huggingface.co/datasets/o/d">huggingface.co/datasets/o/d</a> · ' +
+				'Demo: <a href="https://huggingface.co/spaces/o/s">huggingface.co/spaces/o/s</a></p>',
+		);
+	});
+
 	test('adds no links when there is no code and no arXiv id', () => {
 		const item = buildFeedItem(paper({ codeUrls: [], arxivId: undefined }), '<p>A.</p>', {
 			link: linkOf('x'),

@@ -52,11 +52,14 @@ describe('format', () => {
 				'https://huggingface.co/models/org/m',
 				'https://huggingface.co/org/model',
 				'https://huggingface.co/docs',
+				'https://huggingface.co/collections/Zyphra/zamba2-vl',
+				'https://huggingface.co/Zyphra',
 				'not a url',
 			].map(linkKind),
-		).toEqual(['code', 'data', 'demo', 'model', 'model', 'code', 'code']);
+		).toEqual(['code', 'data', 'demo', 'model', 'model', 'page', 'page', 'page', 'code']);
 		// A dataset alone is no code: no "Code" badge, not under the search's "has code".
 		expect(hasCode(['https://huggingface.co/datasets/a/b'])).toBe(false);
+		expect(hasCode(['https://huggingface.co/Zyphra'])).toBe(false);
 		expect(hasCode(['https://huggingface.co/datasets/a/b', 'https://github.com/a/b'])).toBe(true);
 	});
 

@@ -531,6 +531,12 @@ describe('arXiv JSON Lines', () => {
 			},
 		]);
 	});
+	test('a line of broken JSON with a C1 control in it is blamed on the JSON, not the control', () => {
+		const text = '{"id": "0704.0001" "title": "a\u0085b"}';
+		const { errors } = parseArxivJsonl('c.jsonl', bytes(text));
+		expect(errors).toHaveLength(1);
+		expect(errors[0]!.message).toMatch(/^invalid JSON: /);
+	});
 });
 
 describe('mojibake', () => {

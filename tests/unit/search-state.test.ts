@@ -52,6 +52,13 @@ describe('search URL state', () => {
 		expect(historyStep('typed', false, '', '?q=m')).toBe('replace');
 		expect(historyStep('filtered', false, '?utm_source=x', '?code=yes')).toBe('replace');
 		expect(historyStep('submitted', false, '?q=model', '?q=model')).toBe('replace');
+		// The same search written otherwise in the address bar is the same search.
+		expect(historyStep('submitted', false, '?q=deep%20learning', '?q=deep+learning')).toBe(
+			'replace',
+		);
+		expect(historyStep('submitted', false, '?code=yes&q=x&utm_source=y', '?q=x&code=yes')).toBe(
+			'replace',
+		);
 	});
 
 	test('a topic the page offers no box for is dropped from the state', () => {
@@ -119,6 +126,8 @@ describe('arXiv ids and DOIs', () => {
 		['2503.12345v2', { kind: 'arxiv', id: '2503.12345' }],
 		['https://arxiv.org/abs/0704.0001', { kind: 'arxiv', id: '0704.0001' }],
 		['hep-th/9901001', { kind: 'arxiv', id: 'hep-th/9901001' }],
+		// The ingest's form of an id (src/lib/arxiv-id.ts): an archive with a subject class.
+		['cond-mat.mes-hall/0101001', { kind: 'arxiv', id: 'cond-mat.mes-hall/0101001' }],
 		['10.1103/PhysRevD.76.013010', { kind: 'doi', id: '10.1103/PhysRevD.76.013010' }],
 		['doi.org/10.1000%2Fxyz', { kind: 'doi', id: '10.1000/xyz' }],
 		// Not ids: words around one, a number whose first digits are no month, a phrase.
@@ -166,6 +175,10 @@ describe('arXiv ids and DOIs', () => {
 		expect(doi.map((r) => r.ids)).toEqual(['0704.0001 10.1103/PhysRevD.76.013009 Klopotek']);
 		// A part of an id is not the id.
 		expect(await keepCarrying(found, { kind: 'arxiv', id: '2503.1234' })).toEqual([]);
+		// A paper stored with its version carries the id (paperRef drops a typed version).
+		const versioned = [result('2504.00001v2')];
+		expect(await keepCarrying(versioned, paperRef('2504.00001v2')!)).toEqual(versioned);
+		expect(await keepCarrying(versioned, paperRef('arXiv:2504.00001')!)).toEqual(versioned);
 	});
 
 	test('checks a batch at a time, up to the first batch with a result that does not carry it', async () => {

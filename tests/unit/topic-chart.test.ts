@@ -82,6 +82,22 @@ describe('layout', () => {
 });
 
 describe('chartDays', () => {
+	test('months without papers are shown as empty months, and a long span is shown by year', () => {
+		const days = ['2025-01-03', '2025-01-09', '2025-04-02', '2025-04-20', '2025-04-25'].map(
+			(date) => ({ date, count: 2 }),
+		);
+		expect(chartDays(days, 4)).toEqual({
+			unit: 'month',
+			bars: [
+				{ date: '2025-01', count: 4 },
+				{ date: '2025-02', count: 0 },
+				{ date: '2025-03', count: 0 },
+				{ date: '2025-04', count: 6 },
+			],
+		});
+		// Four months from first to last, at most 3 bars: by year.
+		expect(chartDays(days, 3)).toEqual({ unit: 'year', bars: [{ date: '2025', count: 10 }] });
+	});
 	test('years without papers are shown as empty years, not skipped', () => {
 		const days = Array.from({ length: 40 }, (_, k) => ({
 			date: `${k < 20 ? 2016 : 2022}-${String((k % 12) + 1).padStart(2, '0')}-${String(k + 1).padStart(2, '0')}`,

@@ -9,6 +9,11 @@ import {
 	mojibakeIn,
 	unreadableCharacter,
 } from './characters.ts';
+import { ARXIV_ID } from '../../../src/lib/arxiv-id.ts';
+
+/** A control character JSON allows nowhere in a line (tab may stand between its tokens). */
+// eslint-disable-next-line no-control-regex -- control characters are exactly what it looks for
+const C0_CONTROL = /[\u0000-\u0008\u000a-\u001f]/;
 
 /** Fields of the arXiv metadata snapshot that we read. Others (`submitter`, …) are ignored. */
 interface ArxivRecord {
@@ -118,16 +123,6 @@ export const arxivIdOf = (id: string | undefined): string | undefined =>
 	id?.replace(/^arxiv:\s*/i, '') || undefined;
 
 /**
- * An arXiv identifier, with an optional version (`v2`): `YYMM.NNNN` (2007–2014) or
- * `YYMM.NNNNN` (since 2015), or before 2007 an archive, maybe a subject class, and `YYMMNNN`
- * (`hep-th/9901001`, `math.GT/0309136`, `cond-mat.mes-hall/0101001`). The month is checked,
- * not whether the number was ever given out. The id becomes the page's address and its link to
- * arXiv: `"id": "not an id"` made a link to `arxiv.org/abs/not an id`.
- */
-export const ARXIV_ID =
-	/^(?:\d{2}(?:0[1-9]|1[0-2])\.\d{4,5}|[a-z]+(?:-[a-z]+)?(?:\.[A-Za-z]+(?:-[a-z]+)?)?\/\d{2}(?:0[1-9]|1[0-2])\d{3})(?:v[1-9]\d*)?$/;
-
-/**
  * A JSON.parse message as it reads for one line of a file: V8 counts positions from 0 in the
  * string it was given (`at position 195 (line 1 column 196)`), and line 1 is always that
  * string, not the file's line. The place becomes `at column N` of the file's line (`lead` is
@@ -173,9 +168,11 @@ export function parseArxivJsonl(file: string, bytes: Uint8Array): ParseResult {
 		try {
 			value = JSON.parse(raw);
 		} catch (e) {
-			// Raw control characters (a line of NUL bytes) are named, not echoed to the terminal.
+			// Raw control characters (a line of NUL bytes) are named, not echoed to the terminal:
+			// those below U+0020, which JSON refuses. Another unreadable one (a C1 control) breaks
+			// no JSON, so the parser's own message says what did.
 			const lead = text.length - text.trimStart().length;
-			const found = findUnreadable(raw);
+			const found = C0_CONTROL.test(raw) ? findUnreadable(raw) : undefined;
 			errors.push(
 				found
 					? {

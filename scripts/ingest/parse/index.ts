@@ -2,6 +2,7 @@ import type { ParseResult, Problem, SourceFile } from '../types.ts';
 import { parseArxivJsonl } from './arxiv-jsonl.ts';
 import { checkUtf8, decodeChecked } from './decode.ts';
 import { parseTrendingPage } from './trending.ts';
+import { inSourcesFolder, SOURCES_FOLDER } from '../sources-folder.ts';
 
 /**
  * Input formats by file extension. Anything else is an error, never skipped silently. JSON
@@ -44,7 +45,7 @@ export const SOURCE_EXTENSIONS = Object.keys(PARSERS);
  * Decodes and parses one source file with the parser for its format. `folder` is the sources
  * folder as messages name it (`--sources`, relative to the working folder).
  */
-export function parseSource(source: SourceFile, folder = 'content/sources'): ParseResult {
+export function parseSource(source: SourceFile, folder = SOURCES_FOLDER): ParseResult {
 	const ext = /\.[^.]+$/.exec(source.name)?.[0]?.toLowerCase() ?? '';
 	const parser = PARSERS[ext];
 	if (!parser) {
@@ -56,7 +57,7 @@ export function parseSource(source: SourceFile, folder = 'content/sources'): Par
 					file: source.name,
 					line: 0,
 					message: `unknown source format "${ext || source.name}"`,
-					hint: `use ${SOURCE_EXTENSIONS.join(' or ')}, or move the file out of ${folder.replace(/\/*$/, '/')}`,
+					hint: `use ${SOURCE_EXTENSIONS.join(' or ')}, or move the file out of ${inSourcesFolder('', folder)}`,
 				},
 			],
 		};

@@ -223,7 +223,7 @@ export function parseTrendingPage(file: string, text: string): ParseResult {
 			message: warning,
 			hint: hint ?? 'name the file YYYY-MM-DD-<name>.txt',
 		});
-	// Month and day are each in range, but not always together (`Feb 30`, `Feb 29` of 2025).
+	// Month or day may be out of range (`Mar 32`), or impossible together (`Feb 30`, `Feb 29` of 2025).
 	if (impossible) {
 		const at = nonEmpty[start - 1]!;
 		// A day or month no year has (`Mar 32`) is shown without the year it was given by chance.

@@ -1,0 +1,16 @@
+/**
+ * The form of an arXiv identifier, one definition for the ingest (which refuses a record whose
+ * id is not one) and the search page (which reads a query that is one). Two copies had drifted:
+ * the search did not know `cond-mat.mes-hall/0101001` as an id.
+ */
+
+/**
+ * An id without its version and without anchors, to build patterns from: `YYMM.NNNN` (2007–2014)
+ * or `YYMM.NNNNN` (since 2015), or before 2007 an archive, maybe a subject class, and `YYMMNNN`
+ * (`hep-th/9901001`, `math.GT/0309136`, `cond-mat.mes-hall/0101001`). The month is checked, not
+ * whether the number was ever given out.
+ */
+export const ARXIV_ID_BODY = String.raw`\d{2}(?:0[1-9]|1[0-2])\.\d{4,5}|[a-z]+(?:-[a-z]+)?(?:\.[A-Za-z]+(?:-[a-z]+)?)?\/\d{2}(?:0[1-9]|1[0-2])\d{3}`;
+
+/** A whole arXiv id, with an optional version (`v2`). */
+export const ARXIV_ID = new RegExp(String.raw`^(?:${ARXIV_ID_BODY})(?:v[1-9]\d*)?$`);
