@@ -13,11 +13,13 @@ import {
 	offeredState,
 	paperRef,
 	parseSearchState,
+	queryWords,
 	readSearchTerms,
 	RESULTS_PAGE,
 	safeExcerpt,
 	stateToFilters,
 	stateToSearch,
+	unmatchedNote,
 	withoutQuotes,
 	type SearchCause,
 	type SearchState,
@@ -243,6 +245,7 @@ async function start(root: HTMLElement): Promise<void> {
 		const ref = state.q ? paperRef(state.q) : undefined;
 		if (ref) found = await keepCarrying(found, ref);
 		const unquoted = await unquotedCount(terms, filters, found.length);
+		const unmatched = ref || found.length === 0 ? [] : await unmatchedWords(terms);
 		if (mine !== run) return;
 		results = found;
 		shown = 0;
@@ -255,7 +258,7 @@ async function start(root: HTMLElement): Promise<void> {
 		// offline, a complete answer still says it came from the copy saved on this device.
 		statusText =
 			n > 0
-				? `${plural(n, 'paper')} ${what}.${incomplete ? ' Part of the search index failed to load: there may be more.' : ''}${unquoted ? ` Without the quotes: ${plural(unquoted, 'paper')}.` : ''}`
+				? `${plural(n, 'paper')} ${what}.${unmatchedNote(unmatched)}${incomplete ? ' Part of the search index failed to load: there may be more.' : ''}${unquoted ? ` Without the quotes: ${plural(unquoted, 'paper')}.` : ''}`
 				: incomplete
 					? unavailable()
 					: !navigator.onLine
@@ -274,6 +277,23 @@ async function start(root: HTMLElement): Promise<void> {
 			const links = list.querySelectorAll<HTMLElement>('.search-result-link');
 			links[Math.min(keep, shown) - RESULTS_PAGE]?.focus();
 		}
+	}
+
+	/**
+	 * The words of the query (queryWords) that no paper has, each searched alone: their index
+	 * chunks were loaded by the search itself. A word that fails to load counts as matching.
+	 */
+	async function unmatchedWords(terms: string | null): Promise<string[]> {
+		const words = terms ? queryWords(terms) : [];
+		const counts = await Promise.all(
+			words.map((w) =>
+				pagefind.search(w, {}).then(
+					(r) => r.results.length,
+					() => 1,
+				),
+			),
+		);
+		return words.filter((_, i) => counts[i] === 0);
 	}
 
 	/**

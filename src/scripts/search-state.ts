@@ -225,6 +225,37 @@ export function historyStep(
 	return typed && cause !== 'filtered' ? 'replace' : 'push';
 }
 
+/** At most this many words of a query are checked one by one for matching nothing (queryWords). */
+const WORDS_CHECKED = 6;
+
+/**
+ * The words of a query worth checking one by one for matching nothing: Pagefind leaves out a
+ * word no paper has and answers for the others, so "difusion models" listed every paper with
+ * "models" as if both had matched. None for one word (its results say it), for a phrase in
+ * quotes (unquotedCount speaks for it) or for an id.
+ */
+export function queryWords(terms: string): string[] {
+	if (terms.includes('"')) return [];
+	const words = [
+		...new Set(
+			terms
+				.toLowerCase()
+				.split(/\s+/)
+				.filter((w) => /\p{L}{3}/u.test(w)),
+		),
+	];
+	return words.length >= 2 ? words.slice(0, WORDS_CHECKED) : [];
+}
+
+/** What the status line adds when some words of a query matched nothing (queryWords). */
+export function unmatchedNote(words: readonly string[]): string {
+	if (words.length === 0) return '';
+	const list = words.map((w) => `“${w}”`);
+	const named =
+		list.length === 1 ? list[0]! : `${list.slice(0, -1).join(', ')} and ${list.at(-1)!}`;
+	return ` No paper has ${named}: these are for the other words.`;
+}
+
 /** A query with its quotes taken out: Pagefind then matches its words anywhere, not as a phrase. */
 export function withoutQuotes(q: string): string {
 	return q.replace(/"/g, ' ').replace(/\s+/g, ' ').trim();

@@ -297,6 +297,27 @@ describe('search page', () => {
 		await page.context().close();
 	});
 
+	test('a word no paper has is named, not silently left out of the search', async () => {
+		const page = await open(`${site.url}search/?q=speech`);
+		const status = page.locator('[data-status]');
+		await page.waitForSelector('.search-result');
+		const speech = Number(/^(\d+) papers?/.exec((await status.textContent())!)![1]);
+		// Pagefind answers for the words it knows: the count is speech's, and the status says so.
+		await page.fill('#search-q', 'speech zzqxv');
+		await page.waitForFunction(() =>
+			document.querySelector('[data-status]')?.textContent?.includes('“zzqxv”'),
+		);
+		expect(await status.textContent()).toBe(
+			`${speech} papers for “speech zzqxv”. No paper has “zzqxv”: these are for the other words.`,
+		);
+		// Every word found: nothing added.
+		await page.fill('#search-q', 'speech recognition');
+		await page.waitForFunction(() =>
+			/ for “speech recognition”\.$/.test(document.querySelector('[data-status]')!.textContent!),
+		);
+		await page.context().close();
+	});
+
 	test('a quoted phrase that finds few papers says how many its words find without the quotes', async () => {
 		const page = await open(`${site.url}search/?q=${encodeURIComponent('self supervised')}`);
 		const status = page.locator('[data-status]');

@@ -7,6 +7,7 @@ import {
 	offeredState,
 	paperRef,
 	parseSearchState,
+	queryWords,
 	readSearchTerms,
 	safeExcerpt,
 	searchTerms,
@@ -14,6 +15,7 @@ import {
 	type ExcerptSource,
 	stateToFilters,
 	stateToSearch,
+	unmatchedNote,
 	withoutQuotes,
 } from '../../src/scripts/search-state.ts';
 
@@ -310,5 +312,25 @@ describe('excerpts', () => {
 	});
 	test('leaves Pagefind’s own escapes alone', () => {
 		expect(safeExcerpt('x &lt;b&gt; <mark>y</mark>')).toBe('x &lt;b&gt; <mark>y</mark>');
+	});
+});
+
+describe('words that match nothing', () => {
+	test('are checked for queries of several words, not phrases, ids or numbers', () => {
+		expect(queryWords('difusion models')).toEqual(['difusion', 'models']);
+		expect(queryWords('Diffusion diffusion  models of 3D')).toEqual(['diffusion', 'models']);
+		expect(queryWords('diffusion')).toEqual([]);
+		expect(queryWords('"chain of thought" reasoning')).toEqual([]);
+		expect(queryWords('a b c d e f g h i j k l m n o p q r s')).toEqual([]);
+		expect(queryWords('one two three four five six seven eight')).toHaveLength(6);
+	});
+	test('are named in the status line', () => {
+		expect(unmatchedNote([])).toBe('');
+		expect(unmatchedNote(['difusion'])).toBe(
+			' No paper has “difusion”: these are for the other words.',
+		);
+		expect(unmatchedNote(['a1x', 'b2y', 'c3z'])).toBe(
+			' No paper has “a1x”, “b2y” and “c3z”: these are for the other words.',
+		);
 	});
 });
