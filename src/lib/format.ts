@@ -119,6 +119,9 @@ export function repoLabel(url: string): string {
 	// of one organisation had the same label. The kind is the link's badge (linkKind).
 	if (host === 'huggingface.co' && HF_KINDS.has(parts[0] ?? '') && parts.length >= 3)
 		return `${parts[1]}/${parts[2]}`;
+	// One of its own pages (`collections/Zyphra/zamba2-vl`): the whole path, which owner/repo cut
+	// to "collections/Zyphra", the same for every collection of one owner.
+	if (host === 'huggingface.co' && HF_SECTIONS.has(parts[0] ?? '')) return parts.join('/');
 	const forges = ['github.com', 'gitlab.com', 'bitbucket.org', 'codeberg.org', 'huggingface.co'];
 	if (forges.includes(host) && parts.length >= 2) {
 		return `${parts[0]}/${parts[1]!.replace(/\.git$/, '')}`;

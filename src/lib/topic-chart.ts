@@ -90,10 +90,14 @@ export function fitLabel(label: string, room: number): string {
 	return `${chars.slice(0, n).join('').trimEnd()}…`;
 }
 
+/** A length in the chart's units (drawn 1:1 at 16 px text) in rem, to two decimals. */
+const rem = (units: number): number => Math.round((units / 16) * 100) / 100;
+
 /**
  * A horizontal bar chart, one row per bar, in the given order. The SVG scales to its container
  * but never below nine tenths of its own size (`min-width`: labels stay readable, the container
- * scrolls) nor above it (`max-width`: a chart of short labels is not blown up).
+ * scrolls) nor above it (`max-width`: a chart of short labels is not blown up). Its name is its
+ * title; its bars' values are its description (as the name too, they were read twice).
  */
 export function renderBarChart(bars: readonly ChartBar[], options: ChartOptions): string {
 	const stacked = options.layout === 'stacked';
@@ -125,9 +129,12 @@ export function renderBarChart(bars: readonly ChartBar[], options: ChartOptions)
 			`<text x="${x0 + w + PAD}" y="${mid}" dominant-baseline="middle" fill="currentColor" style="font-variant-numeric: tabular-nums">${b.value}</text>`,
 		].join('')}</g>`;
 	});
-	const size = `min-width: ${Math.round(width * 0.9)}px; max-width: ${width}px`;
+	// In rem, so that a reader's larger text size draws the chart (and its text) larger too; a
+	// stacked chart may shrink further, to fit a 320 px window (400% zoom).
+	const floor = stacked ? 0.8 : 0.9;
+	const size = `min-width: ${rem(width * floor)}rem; max-width: ${rem(width)}rem`;
 	return [
-		`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="100%" role="img" aria-labelledby="${id}-title ${id}-desc" font-family="inherit" font-size="${FONT_SIZE}" class="bar-chart bar-chart--${stacked ? 'stacked' : 'rows'}" style="${size}">`,
+		`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="100%" role="img" aria-labelledby="${id}-title" aria-describedby="${id}-desc" font-family="inherit" font-size="${FONT_SIZE}" class="bar-chart bar-chart--${stacked ? 'stacked' : 'rows'}" style="${size}">`,
 		`<title id="${id}-title">${escapeXml(options.title)}</title>`,
 		`<desc id="${id}-desc">${escapeXml(description)}</desc>`,
 		...(stacked

@@ -90,18 +90,22 @@ if (scrollers.length > 0 && 'ResizeObserver' in window) {
 	}
 }
 
-// A paper's side column is sticky only while it fits the window: a taller one (many code links,
-// long comments) showed its top half pinned, the Cite panel below the window's edge, reachable
-// only by scrolling inside the column, which nothing hinted at. Unpinned, the page scrolls it.
+// A paper's side column taller than the window (many code links, long comments) is pinned by its
+// bottom edge: pinned by its top inside a window-high scroller, the Cite panel sat below the
+// window's edge, reachable only by scrolling inside the column, which nothing hinted at.
 const aside = document.querySelector<HTMLElement>('.paper__aside');
 if (aside && 'ResizeObserver' in window) {
 	const pin = (): void => {
 		// The room the stylesheet gives a pinned column: calc(100vh - 2.5rem).
 		const rem = parseFloat(getComputedStyle(document.documentElement).fontSize);
-		aside.classList.toggle(
-			'paper__aside--tall',
-			aside.scrollHeight > window.innerHeight - 2.5 * rem,
-		);
+		const tall = aside.scrollHeight > window.innerHeight - 2.5 * rem;
+		aside.classList.toggle('paper__aside--tall', tall);
+		// Pinned by its bottom edge, 1.25rem above the window's.
+		if (tall)
+			aside.style.setProperty(
+				'--aside-top',
+				`${window.innerHeight - aside.scrollHeight - 1.25 * rem}px`,
+			);
 	};
 	new ResizeObserver(pin).observe(aside);
 	window.addEventListener('resize', pin, { passive: true });

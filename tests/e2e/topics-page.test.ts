@@ -18,7 +18,7 @@ const html = readFileSync(join(DIST, 'topics', 'index.html'), 'utf8').replace(
 describe('topics index', () => {
 	test('has an accessible SVG chart of papers per topic', () => {
 		const svg =
-			/<svg[^>]*role="img"[^>]*aria-labelledby="topic-chart-title topic-chart-desc"[\s\S]*?<\/svg>/.exec(
+			/<svg[^>]*role="img"[^>]*aria-labelledby="topic-chart-title" aria-describedby="topic-chart-desc"[\s\S]*?<\/svg>/.exec(
 				html,
 			);
 		expect(svg).not.toBeNull();

@@ -39,6 +39,9 @@ describe('format', () => {
 			'Boese0601/ByteMorph-Demo',
 		);
 		expect(repoLabel('https://huggingface.co/constructor/a/b')).toBe('constructor/a');
+		expect(repoLabel('https://huggingface.co/collections/Zyphra/zamba2-vl')).toBe(
+			'collections/Zyphra/zamba2-vl',
+		);
 		expect(repoLabel('https://example.org/code/')).toBe('example.org/code');
 		expect(repoLabel('not a url')).toBe('not a url');
 	});

@@ -20,7 +20,9 @@ describe('topicChart', () => {
 
 	test('is an image labelled by its own title and description', () => {
 		expect(svg).toMatch(/^<svg [^>]*role="img"/);
-		expect(svg).toContain('aria-labelledby="topic-chart-title topic-chart-desc"');
+		expect(svg).toContain(
+			'aria-labelledby="topic-chart-title" aria-describedby="topic-chart-desc"',
+		);
 		expect(svg).toContain('<title id="topic-chart-title">Papers per topic</title>');
 		expect(svg).toMatch(/<desc id="topic-chart-desc">Computer vision: 12; .*Other: 9<\/desc>/);
 	});
@@ -64,7 +66,7 @@ describe('layout', () => {
 		expect(labelX(long)).toBeGreaterThan(250);
 		// The chart is never drawn much smaller or any larger than its own size.
 		expect(years).toContain(
-			`min-width: ${Math.round(viewBoxWidth(years) * 0.9)}px; max-width: ${viewBoxWidth(years)}px`,
+			`min-width: ${Math.round(((viewBoxWidth(years) * 0.9) / 16) * 100) / 100}rem; max-width: ${Math.round((viewBoxWidth(years) / 16) * 100) / 100}rem`,
 		);
 	});
 	test('stacked: each label on its own line above its bar, in a phone’s width', () => {
@@ -77,7 +79,7 @@ describe('layout', () => {
 		const bar = /<rect x="(\d+)" y="(\d+)"/.exec(svg)!;
 		expect(label[1]).toBe(bar[1]);
 		expect(Number(label[2])).toBeLessThan(Number(bar[2]));
-		expect(svg).toContain('aria-labelledby="narrow-title narrow-desc"');
+		expect(svg).toContain('aria-labelledby="narrow-title" aria-describedby="narrow-desc"');
 	});
 });
 
@@ -128,7 +130,7 @@ describe('dateChart', () => {
 			{ date: '2025-03-19', count: 4 },
 			{ date: '2025-03-18', count: 7 },
 		])!;
-		expect(svg).toContain('aria-labelledby="date-chart-title date-chart-desc"');
+		expect(svg).toContain('aria-labelledby="date-chart-title" aria-describedby="date-chart-desc"');
 		expect(svg.indexOf('2025-03-18')).toBeLessThan(svg.indexOf('2025-03-19'));
 	});
 
