@@ -133,9 +133,24 @@
 					<xsl:with-param name="text" select="concat('&amp;', substring-after($tail, '&amp;'))"/>
 				</xsl:call-template>
 			</xsl:when>
+			<!-- No "&" after the middle: the last entity may straddle it ("p &l" | "t; 0.05"), and
+				is then moved whole to the second part. -->
 			<xsl:otherwise>
-				<xsl:call-template name="unescape"><xsl:with-param name="text" select="substring($text, 1, $half)"/></xsl:call-template>
-				<xsl:value-of select="$tail"/>
+				<xsl:variable name="back" select="substring($text, $half - 4, 5)"/>
+				<xsl:choose>
+					<xsl:when test="contains($back, '&amp;')">
+						<xsl:call-template name="unescape">
+							<xsl:with-param name="text" select="concat(substring($text, 1, $half - 5), substring-before($back, '&amp;'))"/>
+						</xsl:call-template>
+						<xsl:call-template name="unescape-run">
+							<xsl:with-param name="text" select="concat('&amp;', substring-after($back, '&amp;'), $tail)"/>
+						</xsl:call-template>
+					</xsl:when>
+					<xsl:otherwise>
+						<xsl:call-template name="unescape"><xsl:with-param name="text" select="substring($text, 1, $half)"/></xsl:call-template>
+						<xsl:value-of select="$tail"/>
+					</xsl:otherwise>
+				</xsl:choose>
 			</xsl:otherwise>
 		</xsl:choose>
 	</xsl:template>

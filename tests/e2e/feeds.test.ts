@@ -288,6 +288,30 @@ describe('feeds in Chromium', () => {
 		await page.close();
 	});
 
+	test('an entity that straddles the middle of a long summary is decoded whole ("p < 0.05")', async () => {
+		const page = await browser.newPage();
+		// One `<` after 214–229 letters and before 220 more: at 220–225 its `&lt;` was cut by the
+		// halving, and the page showed "p &lt; 0.05".
+		const texts = Array.from(
+			{ length: 16 },
+			(_, k) => `${'x'.repeat(214 + k)} (p < 0.05) ${'y'.repeat(220)}`,
+		);
+		const items = texts
+			.map(
+				(t) =>
+					`<item><title>T</title><link>${server.url}</link><description>${t.replace(/</g, '&lt;').replace(/&/g, '&amp;')}</description></item>`,
+			)
+			.join('');
+		const xml = `<?xml version="1.0" encoding="UTF-8"?><?xml-stylesheet href="${BASE_PATH}rss.xsl" type="text/xsl"?><rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom"><channel><title>T</title><link>${server.url}</link><description>D</description><language>en</language><atom:link href="${server.url}cut.xml" rel="self" type="application/rss+xml"/>${items}</channel></rss>`;
+		await page.route(`${server.url}cut.xml`, (route) =>
+			route.fulfill({ contentType: 'application/xml', body: xml }),
+		);
+		await page.goto(`${server.url}cut.xml`);
+		await expect.poll(() => page.locator('.summary').count()).toBe(texts.length);
+		expect(await page.locator('.summary').allTextContents()).toEqual(texts);
+		await page.close();
+	});
+
 	test('the copy buttons put the feed address on the clipboard', async () => {
 		const context = await browser.newContext({ viewport: { width: 900, height: 900 } });
 		await context.grantPermissions(['clipboard-read', 'clipboard-write'], {
