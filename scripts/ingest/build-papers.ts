@@ -80,6 +80,12 @@ const field = (s: string | undefined): string | null | undefined =>
 /** Normalises one record: everything that does not depend on the other records. */
 export function prepareRecord(r: RawRecord): PreparedRecord {
 	const title = normalizeTitle(r.title);
+	// `\emph{}` is a title in the file but none on the page: an empty <h1>, "· Abstracta".
+	if (/[\\$]/.test(title) && readableTitle(title).trim() === '')
+		throw new InputProblem(
+			`the title "${title}" reads as nothing once its TeX is read`,
+			'give the paper a title with words',
+		);
 	const abstract = normalizeParagraphs(r.abstract);
 	const { key, abstractKey } = textKeys(r);
 	return {

@@ -15,8 +15,15 @@ export function normalizeWhitespace(s: string): string {
 	// match by match.
 	const messy =
 		MESSY_SPACE.test(nfc) || nfc.charCodeAt(0) === 32 || nfc.charCodeAt(nfc.length - 1) === 32;
-	return messy ? nfc.replace(/\s+/g, ' ').trim() : nfc;
+	return messy ? nfc.replace(SPACES, ' ').trim() : nfc;
 }
+
+/**
+ * Runs of whitespace, but not U+FEFF, which `\s` counts: inside a word it is a zero-width
+ * no-break space, kept invisible like U+200B (`Trans\uFEFFformers` read "Trans formers"). At
+ * either end it is a byte-order mark, which trim() drops.
+ */
+const SPACES = /[^\S\ufeff]+/g;
 
 /** Two whitespace characters in a row, or one that is not a plain space (what `\s` matches). */
 const MESSY_SPACE =

@@ -9,7 +9,7 @@ import type { Paper } from '../schemas/paper.ts';
 import { escapeHtmlText, escapeXml } from './escape.ts';
 import { LINK_NAMES, linkKind } from './format.ts';
 import { arxivAbsUrl, arxivPdfUrl } from './urls.ts';
-import { readableTitle } from './math-text.ts';
+import { readableTitle, texToUnicode } from './math-text.ts';
 
 /** The fields of a paper a feed uses. */
 export type FeedPaper = Pick<
@@ -98,13 +98,31 @@ export function absolutizeHtml(html: string, pageUrl: string): string {
 	);
 }
 
+/** A formula as KaTeX renders it (the page's span, its MathML and the TeX beside it). */
+const RENDERED_FORMULA =
+	/<span class="katex(?: katex--wide)?"[^>]*><math[^>]*>[\s\S]*?<annotation encoding="application\/x-tex">([^<]*)<\/annotation><\/semantics><\/math><\/span>/g;
+
+/** The few character references rehype writes in text (`&#x3C;`, `&amp;`). */
+const decodeHtmlText = (s: string): string =>
+	s.replace(/&(?:#x([0-9a-f]+)|#(\d+)|(amp|lt|gt|quot|apos));/gi, (m, hex, dec, name) =>
+		hex
+			? String.fromCodePoint(parseInt(hex, 16))
+			: dec
+				? String.fromCodePoint(Number(dec))
+				: ({ amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" }[name.toLowerCase() as string] ?? m),
+	);
+
 /**
- * MathML without the TeX source KaTeX keeps beside it (`<annotation encoding="application/x-tex">`):
- * a feed reader that drops MathML tags but keeps their text showed each formula twice, "PWP_W".
- * Readers that render MathML never show the annotation; the paper page keeps it.
+ * The abstract's HTML as feeds carry it: each formula as Unicode text (`10⁻⁶`, `O(ℓ²)`, `P_W`),
+ * as in the item's description. Feed readers show MathML poorly or not at all: one that drops its
+ * tags ran scripts into the line ("p ‹ 10−6" read ten minus six; before, with the TeX kept, each
+ * formula twice, "PWP_W"), and those that render it lose the bold the site's stylesheet sets. The
+ * page's scrolling-formula attributes (a focus stop that scrolls nothing in a reader) go too.
  */
-function withoutTexSource(html: string): string {
-	return html.replace(/<annotation encoding="application\/x-tex">[^<]*<\/annotation>/g, '');
+export function feedAbstractHtml(html: string): string {
+	return html.replace(RENDERED_FORMULA, (_, tex: string) =>
+		escapeHtmlText(texToUnicode(decodeHtmlText(tex))),
+	);
 }
 
 /** Display text of a code URL: host and path without the scheme or `.git`. */
@@ -136,8 +154,8 @@ function linksHtml(paper: FeedPaper): string {
 }
 
 /**
- * One feed item from a paper and its rendered abstract HTML (`entry.rendered.html`, with math
- * already MathML, which feed readers display without KaTeX CSS).
+ * One feed item from a paper and its rendered abstract HTML (`entry.rendered.html`), its
+ * formulas written as text for feed readers (feedAbstractHtml).
  */
 export function buildFeedItem(
 	paper: FeedPaper,
@@ -155,7 +173,7 @@ export function buildFeedItem(
 		id: options.formerLink ?? options.link,
 		published: listingDate(paper.date),
 		summary: paper.summary,
-		contentHtml: absolutizeHtml(withoutTexSource(abstractHtml), options.link) + linksHtml(paper),
+		contentHtml: absolutizeHtml(feedAbstractHtml(abstractHtml), options.link) + linksHtml(paper),
 		categories: paper.topics.map((t) => options.topicName(t) ?? t),
 		authors: paper.authors,
 	};

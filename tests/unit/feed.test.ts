@@ -11,6 +11,7 @@ import {
 	buildJsonFeed,
 	buildOpml,
 	buildRssOptions,
+	feedAbstractHtml,
 	JSON_FEED_VERSION,
 	type FeedChannel,
 	type FeedItem,
@@ -59,10 +60,6 @@ function paper(overrides: Partial<FeedPaper> = {}): FeedPaper {
 		...overrides,
 	};
 }
-
-/** The rendered abstract as the feeds carry it: MathML without KaTeX's TeX annotation. */
-const withoutTex = (html: string): string =>
-	html.replace(/<annotation encoding="application\/x-tex">[^<]*<\/annotation>/g, '');
 
 const rssOf = (items: FeedItem[], channel = CHANNEL): Promise<string> =>
 	getRssString(buildRssOptions(channel, items));
@@ -281,10 +278,10 @@ describe('hostile titles and abstracts in every feed format', () => {
 			// description is HTML: escaped once more so readers show `<b>` as text.
 			expect(decodeEntities(item.description as string)).toBe(p.summary);
 			const content = item['content:encoded'] as string;
-			// The TeX beside the MathML stays on the page: a reader that drops MathML tags showed
-			// each formula twice.
-			const shown = withoutTex(html);
+			// Formulas reach readers as text (feedAbstractHtml, tested below on its own).
+			const shown = feedAbstractHtml(html);
 			expect(content).not.toContain('<annotation');
+			expect(content).not.toContain('<math');
 			expect(htmlText(content).startsWith(htmlText(shown))).toBe(true);
 			expect(content.split(shown)).toHaveLength(2);
 			expect(item.category).toBe('Language & <Speech>');
@@ -319,7 +316,7 @@ describe('hostile titles and abstracts in every feed format', () => {
 		for (const [i, item] of feed.items.entries()) {
 			expect(item.categories).toEqual(['Language & <Speech>']);
 			expect(htmlText(item['content:encoded'] as string)).toContain(
-				htmlText(withoutTex(hostile[i]!.html)),
+				htmlText(feedAbstractHtml(hostile[i]!.html)),
 			);
 		}
 	});
@@ -335,7 +332,7 @@ describe('hostile titles and abstracts in every feed format', () => {
 			const item = json.items[i]!;
 			expect(item.id).toBe(linkOf(p.slug));
 			expect(item.content_text).toBe(p.summary);
-			expect(item.content_html.split(withoutTex(html))).toHaveLength(2);
+			expect(item.content_html.split(feedAbstractHtml(html))).toHaveLength(2);
 			expect(item.date_published).toBe(`${p.date}T00:00:00Z`);
 			expect(item.authors).toEqual([{ name: 'Balázs Szegedy' }, { name: 'Ana María López' }]);
 			expect(item.tags).toEqual(['Language & <Speech>']);
@@ -355,5 +352,26 @@ describe('hostile titles and abstracts in every feed format', () => {
 		expect(doc.opml.head.title).toBe('Feeds & <more>');
 		expect(doc.opml.body.outline.map((o) => o['@_text'])).toEqual(titles);
 		expect(doc.opml.body.outline.map((o) => o['@_type'])).toEqual(titles.map(() => 'rss'));
+	});
+});
+
+describe('formulas in feeds', () => {
+	test('are Unicode text, as in the description: no MathML that readers drop or run together', () => {
+		const html = renderAbstractHtml(
+			'McNemar $p < 10^{-6}$, cost $O(\\ell^2)$ for $P_W$, and $\\mathbb{R}$ & more.',
+		);
+		expect(html).toContain('<math');
+		const feed = feedAbstractHtml(html);
+		expect(feed).not.toMatch(/<math|<annotation|katex/);
+		expect(htmlText(feed)).toBe('McNemar p < 10⁻⁶, cost O(ℓ²) for P_W, and ℝ & more.');
+		// Text stays escaped HTML.
+		expect(feed).toContain('p &lt; 10⁻⁶');
+	});
+	test('a wide formula loses the page’s focus stop and scrolling group', () => {
+		const html = renderAbstractHtml(
+			'We show $\\mathcal{L}(\\theta) = \\mathbb{E}_{x \\sim p}[\\log q_\\theta(x)] + \\lambda \\|\\theta\\|_2^2 + \\gamma \\sum_{i=1}^{n} w_i$ holds.',
+		);
+		const feed = feedAbstractHtml(html);
+		expect(feed).not.toMatch(/tabindex|role="group"|<math/);
 	});
 });

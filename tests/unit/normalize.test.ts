@@ -19,6 +19,12 @@ import { renderAbstractMdx, renderParagraphsMdx } from '../../scripts/ingest/ren
 import { renderAbstractHtml } from '../../src/lib/render-abstract.ts';
 
 describe('normalizeWhitespace', () => {
+	test('U+FEFF inside a word stays invisible, not a space; at an end it is dropped', () => {
+		expect(normalizeWhitespace('Trans\ufeffformers  for\neverything')).toBe(
+			'Trans\ufeffformers for everything',
+		);
+		expect(normalizeWhitespace('\ufeffBOM here ')).toBe('BOM here');
+	});
 	test('joins arXiv hard wrapping and leading spaces into single spaces', () => {
 		expect(
 			normalizeWhitespace('  Foundation models in\ndigital pathology use\n  massive\tdatasets '),

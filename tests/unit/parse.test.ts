@@ -196,6 +196,18 @@ describe('trending pages', () => {
 		expect(paper.records.map((r) => r.title)).toEqual(['May 5']);
 	});
 
+	test('on a page without a date line, a date-like title among the papers stays a title', () => {
+		const text = `Daily Papers\n\nFirst Title\n\n${ABSTRACT}\n\nSecond Title\n\n${ABSTRACT}\n\nJune 4th\n\n${ABSTRACT}\n\nFourth Title\n\n${ABSTRACT}\n`;
+		const { records, errors } = parseTrendingPage('2025-03-18-t.txt', text);
+		expect(errors).toEqual([]);
+		expect(records.map((r) => r.title)).toEqual([
+			'First Title',
+			'Second Title',
+			'June 4th',
+			'Fourth Title',
+		]);
+	});
+
 	test('a date line that names no calendar day is an error naming its line', () => {
 		const page = (date: string): string => `Header\n\n${date}\n\nA Title\n\n${ABSTRACT}\n`;
 		for (const [file, date] of [
@@ -613,6 +625,8 @@ describe('mojibake', () => {
 			'São Paulo and SÃO PAULO, «IRMÃ» and MAÇÃ',
 			'Le château, l’âge, la pâte, naïve résumé',
 			'Vietnamese Â and Ê; ÂU; a → b; 25 °C; © 2025',
+			// Notation and capitals before a closing quote (hostile-input review).
+			'the creation operator â† and â†â, the estimator â², “IRMÃ” e “MAÇÃ”',
 		];
 		const { warnings } = parseArxivJsonl(
 			'r.jsonl',

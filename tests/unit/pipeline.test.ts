@@ -489,6 +489,21 @@ describe('a record that cannot be normalised', () => {
 		}
 	});
 
+	test('a title that reads as nothing (`\\emph{}`) is an error at its record', () => {
+		const r = ingest([
+			{ name: 'e.jsonl', bytes: enc(jsonl({ title: 'Real words' }, { title: '\\emph{}' })) },
+		]);
+		expect(r.errors).toEqual([
+			{
+				file: 'e.jsonl',
+				line: 2,
+				message: 'the title "\\emph{}" reads as nothing once its TeX is read',
+				hint: 'give the paper a title with words',
+			},
+		]);
+		expect(r.entries.size).toBe(0);
+	});
+
 	test('nesting up to the limit still reads', () => {
 		const r = ingest([{ name: 'a.jsonl', bytes: enc(jsonl({ abstract: deep(MAX_GROUP_DEPTH) })) }]);
 		expect(r.errors).toEqual([]);

@@ -69,11 +69,14 @@ const CONTINUATION = `${CP1252_HIGH.replace(/[\u0081\u008d\u008f\u0090\u009d]/g,
  * looked for, followed by what only a continuation byte shows as (`€`, `™`, `©`, `°`…): real
  * words put letters after them (`SÃO`, `château`). No-break space and « » may follow a real
  * word (`«IRMÃ»`), so they do not count right after the lead (which misses `à` as `Ã` and a
- * no-break space, seldom alone in a record). And U+FFFD, which a decoder writes for bytes it
- * could not read: the character it replaced is lost.
+ * no-break space, seldom alone in a record); nor may a closing quote, a dash or an ellipsis
+ * (`“MAÇÃ”`). After `â` (the lead of a three-byte character) two continuation characters must
+ * follow, or `€` alone (`â€` of a `”` whose last byte Windows-1252 lacks): `â†`, `â²` are
+ * notation (a†, â²). And U+FFFD, which a decoder writes for bytes it could not read: the
+ * character it replaced is lost.
  */
 const MOJIBAKE = new RegExp(
-	`\ufffd|[ÂÃâ](?![\u00a0\u00ab\u00bb])[${CONTINUATION}](?:(?<=â.)[${CONTINUATION}])?`,
+	`\ufffd|[ÂÃ](?![\u00a0\u00ab\u00bb”’–—…])[${CONTINUATION}]|â(?:[${CONTINUATION}]{2}|€)`,
 );
 
 /** A character MOJIBAKE matched as the Windows-1252 byte it was. */

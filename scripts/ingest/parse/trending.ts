@@ -184,7 +184,15 @@ export function parseTrendingPage(file: string, text: string): ParseResult {
 	let start = nonEmpty.findLastIndex(
 		(l, i) => i < beforePapers && parseDateLine(l.text) !== undefined,
 	);
-	if (start < 0) start = nonEmpty.findIndex((l) => parseDateLine(l.text) !== undefined);
+	// A header line long enough to read as an abstract may come before the date line: then the
+	// first date-like line before the second such line. Not further: a paper titled `June 4th`
+	// in the middle of a page without a date line became its date, and the papers before it its
+	// header.
+	if (start < 0) {
+		const second = nonEmpty.findIndex((l, i) => i > firstAbstract && looksLikeAbstract(l.text));
+		const limit = firstAbstract < 0 || second < 0 ? nonEmpty.length : second - 1;
+		start = nonEmpty.findIndex((l, i) => i < limit && parseDateLine(l.text) !== undefined);
+	}
 	const dateLine = start >= 0 ? parseDateLine(nonEmpty[start]!.text) : undefined;
 	if (start >= 0) start += 1;
 	else {
