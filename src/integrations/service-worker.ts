@@ -66,6 +66,14 @@ export const IGNORE = [
 	'pagefind/pagefind-modular-ui.*',
 	'pagefind/pagefind-component-ui.*',
 	'pagefind/pagefind-highlight.js',
+	// Search runs without Pagefind's worker (pagefind-load.ts).
+	'pagefind/pagefind-worker.js',
+	// Feeds and sitemaps are for feed readers and crawlers, and change with every build: 14% of a
+	// full precache, downloaded again after each deploy. A feed opened is cached as it is read.
+	'**/rss.xml',
+	'feed.json',
+	'feeds.opml',
+	'sitemap-*.xml',
 ];
 /** Files above this size are never precached (workbox skips them with a warning). */
 const MAX_FILE_BYTES = 5 * 1024 * 1024;
@@ -79,7 +87,7 @@ export function isPrecachable(path: string): boolean {
 		/\.(html|css|js|mjs|xml|json|svg|ico|png|webp|woff2|txt|opml|xsl|webmanifest)$/.test(path) ||
 		/^pagefind\/.*\.(pf_meta|pf_index|pf_filter|pf_fragment|pf_sort|pagefind)$/.test(path);
 	const ignored =
-		/^(sw\.js|og\/.*|pagefind\/pagefind-(ui|modular-ui|component-ui)\..*|pagefind\/pagefind-highlight\.js)$/.test(
+		/^(sw\.js|og\/.*|pagefind\/pagefind-(ui|modular-ui|component-ui)\..*|pagefind\/pagefind-(highlight|worker)\.js|(.*\/)?rss\.xml|feed\.json|feeds\.opml|sitemap-[^/]*\.xml)$/.test(
 			path,
 		);
 	const hidden = /(^|\/)\./.test(path); // glob's `**` skips them too

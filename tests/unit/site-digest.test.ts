@@ -31,6 +31,10 @@ const FILES = [
 	'feeds/topic.xml',
 	'feed.json',
 	'feeds.opml',
+	'rss.xml',
+	'topics/nlp/rss.xml',
+	'sitemap-index.xml',
+	'sitemap-0.xml',
 	'rss.xsl',
 	'sw.js',
 	'pagefind/pagefind.js',
@@ -66,6 +70,10 @@ describe('site digest', () => {
 		const expected = workbox.manifestEntries.map((e) => e.url).sort();
 		expect(expected).toContain('papers/a/index.html');
 		expect(FILES.filter(isPrecachable).sort()).toEqual(expected);
+		// Feeds, sitemaps and Pagefind's unused worker are not downloaded for offline reading.
+		for (const f of ['rss.xml', 'topics/nlp/rss.xml', 'feed.json', 'feeds.opml', 'sitemap-0.xml'])
+			expect(expected, f).not.toContain(f);
+		expect(expected).not.toContain('pagefind/pagefind-worker.js');
 		expect(siteDigest(dir, isPrecachable, cache, 1e9).files).toBe(expected.length);
 	});
 
