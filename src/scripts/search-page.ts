@@ -65,12 +65,12 @@ async function start(root: HTMLElement): Promise<void> {
 		input.value = state.q;
 		codeBox.checked = state.code;
 		for (const box of topicBoxes) box.checked = state.topics.includes(box.value);
-		// Open on wide screens only: on a phone an open panel put the first result some 1,250 px
-		// down; its summary says how many filters are set (showClear).
-		filterPanel.open ||= wide.matches;
 	};
 	showState();
-	// From here the script keeps the panel open on wide screens, so its summary can go.
+	// Open on wide screens only (the HTML has it open): on a phone an open panel put the first
+	// result some 1,250 px down; its summary says how many filters are set (showClear).
+	filterPanel.open = wide.matches;
+	// From here a phone shows the panel's list when the reader opens it (the stylesheet hid it).
 	root.dataset.enhanced = '';
 	// On wide screens the panel has no summary to open it with.
 	wide.addEventListener('change', () => {

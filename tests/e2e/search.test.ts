@@ -224,6 +224,39 @@ describe('search page', () => {
 		await context.close();
 	});
 
+	test('the page does not shift as the script starts and results arrive (CLS under 0.1)', async () => {
+		for (const viewport of [
+			{ width: 1280, height: 800 },
+			{ width: 390, height: 844 },
+		]) {
+			const context = await browser.newContext({ serviceWorkers: 'block', viewport });
+			const page = await context.newPage();
+			await page.goto(`${site.url}search/?q=speech`);
+			await page.waitForSelector('.search-result');
+			await page.waitForTimeout(300);
+			// Layout shifts since the page began loading (buffered), none caused by input.
+			const cls = await page.evaluate(
+				() =>
+					new Promise<number>((resolve) => {
+						let sum = 0;
+						new PerformanceObserver((list) => {
+							for (const e of list.getEntries() as Array<
+								PerformanceEntry & { value: number; hadRecentInput: boolean }
+							>)
+								if (!e.hadRecentInput) sum += e.value;
+						}).observe({ type: 'layout-shift', buffered: true });
+						setTimeout(() => resolve(sum), 100);
+					}),
+			);
+			expect(cls, `${viewport.width} px`).toBeLessThan(0.1);
+			// Wide screens show the filters beside the results; phones fold them.
+			expect(
+				await page.locator('[data-filters]').evaluate((d) => (d as HTMLDetailsElement).open),
+			).toBe(viewport.width > 768);
+			await context.close();
+		}
+	});
+
 	test('on a phone the filters fold away, their summary counting those set', async () => {
 		const context = await browser.newContext({
 			serviceWorkers: 'block',
