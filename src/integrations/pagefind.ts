@@ -89,10 +89,12 @@ export interface PagefindOptions {
 export const INDEX_CHUNK_SIZE = 2500;
 
 /**
- * Selectors left out of every index: KaTeX's TeX source copy of each formula (the MathML
- * <annotation>), which repeated every formula as TeX commands in the index and excerpts.
+ * Selectors left out of every index: each formula's MathML, whose text ran scripts into the line
+ * ("1018" for 10¹⁸), and with it KaTeX's TeX copy (the <annotation>), which repeated every
+ * formula as TeX commands. The index reads each formula's text from the hidden span beside its
+ * MathML instead (rehypeMathText in src/lib/render-abstract.ts).
  */
-export const EXCLUDE_SELECTORS = ['annotation'];
+export const EXCLUDE_SELECTORS = ['math'];
 
 /** Pagefind 1.6 reads the chunk size from its environment (no CLI flag or API option yet). */
 const CHUNK_SIZE_ENV = 'PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE';

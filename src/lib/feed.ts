@@ -98,9 +98,9 @@ export function absolutizeHtml(html: string, pageUrl: string): string {
 	);
 }
 
-/** A formula as KaTeX renders it (the page's span, its MathML and the TeX beside it). */
+/** A formula as the page renders it: KaTeX's span, its MathML, TeX and text (rehypeMathText). */
 const RENDERED_FORMULA =
-	/<span class="katex(?: katex--wide)?"[^>]*><math[^>]*>[\s\S]*?<annotation encoding="application\/x-tex">([^<]*)<\/annotation><\/semantics><\/math><\/span>/g;
+	/<span class="katex(?: katex--wide)?"[^>]*><math[^>]*>[\s\S]*?<annotation encoding="application\/x-tex">([^<]*)<\/annotation><\/semantics><\/math>(?:<span hidden[^>]*>[^<]*<\/span>)?<\/span>/g;
 
 /** The few character references rehype writes in text (`&#x3C;`, `&amp;`). */
 const decodeHtmlText = (s: string): string =>

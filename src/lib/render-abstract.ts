@@ -14,11 +14,12 @@ import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { fastAbstractHtml } from './render-abstract-fast.ts';
 import { showsOwnUrl, URL_BREAK, URL_LINK_CLASS } from './linked-text.ts';
+import { texToUnicode } from './math-text.ts';
 import type { Element, ElementContent, Root } from 'hast';
 import type { State } from 'mdast-util-to-hast';
 
 /** Bumped whenever the HTML this module produces changes: part of every cache key. */
-export const RENDERER_VERSION = 'abstract-html-17';
+export const RENDERER_VERSION = 'abstract-html-18';
 
 const ALLOWED = new Set(['em', 'strong', 'code', 'a']);
 
@@ -729,7 +730,35 @@ const processor = unified()
 	.use(rehypeMarkWideMath)
 	.use(rehypeMathWords)
 	.use(rehypeMarkUrlLinks)
+	.use(rehypeMathText)
 	.use(rehypeStringify);
+
+/**
+ * Gives each formula its reading as text (`10¹⁸`, `O(ℓ²)`, `P_W`) in a `hidden` span after its
+ * MathML, for the search index, which leaves the MathML out (EXCLUDE_SELECTORS in
+ * src/integrations/pagefind.ts): read from MathML, scripts ran into the line, and a result's
+ * excerpt said "budgets from 1018–1020 FLOPs" for 10¹⁸–10²⁰. Hidden, the span is neither seen,
+ * read aloud nor copied; feeds write the same text in the formula's place (feedAbstractHtml).
+ */
+export function rehypeMathText() {
+	const visit = (node: Root | ElementContent): void => {
+		if (node.type !== 'root' && node.type !== 'element') return;
+		const classes = node.type === 'element' ? node.properties.className : undefined;
+		if (node.type === 'element' && Array.isArray(classes) && classes.includes('katex')) {
+			const tex = texOf(node);
+			if (tex !== undefined)
+				node.children.push({
+					type: 'element',
+					tagName: 'span',
+					properties: { hidden: true },
+					children: [{ type: 'text', value: texToUnicode(tex) }],
+				});
+			return;
+		}
+		for (const child of node.children) visit(child as ElementContent);
+	};
+	return (tree: Root): void => visit(tree);
+}
 
 /** Compiles an entry's MDX body with the full pipeline. Throws on any construct the ingest never writes. */
 export function compileAbstractHtml(mdxBody: string): string {

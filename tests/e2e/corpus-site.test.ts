@@ -169,6 +169,21 @@ test.each([
 	},
 );
 
+test('a search excerpt reads formulas as the page does: 10¹⁸–10²⁰, not 1018–1020 (2510.24626)', async () => {
+	const context = await browser.newContext({ serviceWorkers: 'block' });
+	const page = await context.newPage();
+	await page.goto(`${site.url}search/?q=${encodeURIComponent('IsoFLOP budgets')}`);
+	await page.waitForSelector('.search-result');
+	const first = page.locator('.search-result').first();
+	expect(await first.locator('.search-result-link').getAttribute('href')).toBe(
+		'/papers/2510.24626/',
+	);
+	const excerpt = (await first.locator('.search-excerpt').textContent())!;
+	expect(excerpt).toContain('10¹⁸–10²⁰');
+	expect(excerpt).not.toContain('1018');
+	await context.close();
+});
+
 test('an arXiv paper page links its abstract and PDF and cites it as an arXiv eprint', () => {
 	const html = readFileSync(join(dist, 'papers', paper.id, 'index.html'), 'utf8');
 	expect(html).toContain(`href="https://arxiv.org/abs/${paper.id}"`);

@@ -77,7 +77,7 @@ describe('Pagefind integration', () => {
 		expect(args.slice(0, 3)).toEqual(['--site', out, '--output-path']);
 		expect(args[3]!.startsWith(join(out, '.pagefind-'))).toBe(true);
 		expect(args.slice(4)).toEqual([
-			...['--force-language', 'en', '--exclude-selectors', 'annotation'],
+			...['--force-language', 'en', '--exclude-selectors', 'math'],
 			...['--max-fragments', '500'],
 			`chunk size ${INDEX_CHUNK_SIZE}`,
 		]);
@@ -93,7 +93,7 @@ describe('Pagefind integration', () => {
 		expect(log()).toContain('chunk size 4000');
 		expect(pagefindArgs(out, { excludeSelectors: ['.x'], glob: 'papers/**' })).toEqual([
 			...['--site', out, '--output-path', join(out, 'pagefind'), '--force-language', 'en'],
-			...['--exclude-selectors', 'annotation', '--exclude-selectors', '.x'],
+			...['--exclude-selectors', 'math', '--exclude-selectors', '.x'],
 			...['--glob', 'papers/**'],
 		]);
 		expect(process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE).toBe('123');

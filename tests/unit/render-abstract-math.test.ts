@@ -56,6 +56,14 @@ describe('MathML that browsers of MathML Core show as meant', () => {
 		// Outside scripts an operator keeps its spacing.
 		expect(html).toMatch(/<mi>a<\/mi><mo>\+<\/mo><mi>b<\/mi>/);
 	});
+	test('each formula carries its reading as text, hidden, for the search index (2510.24626)', () => {
+		const html = renderAbstractHtml('budgets from $10^{18}$–$10^{20}$ FLOPs at $O(L^2)$ cost');
+		expect([...html.matchAll(/<span hidden>([^<]*)<\/span><\/span>/g)].map((m) => m[1])).toEqual([
+			'10¹⁸',
+			'10²⁰',
+			'O(L²)',
+		]);
+	});
 	test('\\unicode and \\mbox, which KaTeX lacks, read as meant (2601.10245)', () => {
 		expect(texUnicode('a\\unicode{x2013}b \\unicode{8212} \\unicode{x0}')).toBe(
 			'a–b — \\unicode{x0}',
@@ -144,7 +152,10 @@ describe('bars in math', () => {
 
 describe('formulas and the letters touching them', () => {
 	const shape = (md: string): string =>
-		renderAbstractHtml(md).replace(/<span class="katex">[^]*?<\/math><\/span>/g, 'M');
+		renderAbstractHtml(md).replace(
+			/<span class="katex">[^]*?<\/math>(?:<span hidden>[^<]*<\/span>)?<\/span>/g,
+			'M',
+		);
 
 	test('stay on one line together; a formula between spaces is left alone', () => {
 		expect(shape('Spaces that are $C$-reducible, semi-$X$ or ($y$), and $z$ alone.')).toBe(
@@ -192,7 +203,10 @@ describe('long inline formulas', () => {
 		const html = renderAbstractHtml(
 			'axis, $a = 7.54 \\pm 0.30 \\rsun = 0.0351 \\pm 0.0014$ AU, and $(x = y)$ short.',
 		);
-		const shape = html.replace(/<span class="katex">[^]*?<\/math><\/span>/g, 'M');
+		const shape = html.replace(
+			/<span class="katex">[^]*?<\/math>(?:<span hidden>[^<]*<\/span>)?<\/span>/g,
+			'M',
+		);
 		expect(shape).toBe('<p>axis, <span class="katex-pieces">MMM</span> AU, and M short.</p>');
 		const tex = [...html.matchAll(/x-tex">([^<]*)</g)].map((m) => m[1]);
 		expect(tex).toEqual(['a =', '7.54 \\pm 0.30 \\rsun =', '0.0351 \\pm 0.0014', '(x = y)']);
@@ -201,7 +215,12 @@ describe('long inline formulas', () => {
 
 	test('keep touching punctuation on their last line (0704.0099: ", for any norm" began a line)', () => {
 		const html = renderAbstractHtml('and ($||| g(A)+g(B) ||| \\le ||| g(A+B) |||$), for any');
-		expect(html.replace(/<span class="katex">[^]*?<\/math><\/span>/g, 'M')).toBe(
+		expect(
+			html.replace(
+				/<span class="katex">[^]*?<\/math>(?:<span hidden>[^<]*<\/span>)?<\/span>/g,
+				'M',
+			),
+		).toBe(
 			'<p>and <span class="math-word">(<span class="katex-pieces">MM</span>),</span> for any</p>',
 		);
 	});
@@ -209,8 +228,11 @@ describe('long inline formulas', () => {
 	test('one that cannot be cut scrolls, keeping punctuation but not words beside it', () => {
 		const shape = (md: string): string =>
 			renderAbstractHtml(md)
-				.replace(/<span class="katex katex--wide"[^>]*>[^]*?<\/math><\/span>/g, 'W')
-				.replace(/<span class="katex">[^]*?<\/math><\/span>/g, 'M');
+				.replace(
+					/<span class="katex katex--wide"[^>]*>[^]*?<\/math>(?:<span hidden>[^<]*<\/span>)?<\/span>/g,
+					'W',
+				)
+				.replace(/<span class="katex">[^]*?<\/math>(?:<span hidden>[^<]*<\/span>)?<\/span>/g, 'M');
 		const list = 'L_{e_1},..., L_{e_n}, L_{f_1},...,L_{f_m}';
 		expect(shape(`generators ($${list}$), subject`)).toBe(
 			'<p>generators <span class="math-word">(W),</span> subject</p>',
