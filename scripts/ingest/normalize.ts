@@ -15,7 +15,9 @@ export function normalizeWhitespace(s: string): string {
 	// match by match.
 	const messy =
 		MESSY_SPACE.test(nfc) || nfc.charCodeAt(0) === 32 || nfc.charCodeAt(nfc.length - 1) === 32;
-	return messy ? nfc.replace(SPACES, ' ').trim() : nfc;
+	if (!messy) return nfc;
+	// `\s+` unless there is a U+FEFF to keep: the class without it is about 40% slower.
+	return nfc.replace(nfc.includes('\ufeff') ? SPACES_BUT_FEFF : /\s+/g, ' ').trim();
 }
 
 /**
@@ -23,7 +25,7 @@ export function normalizeWhitespace(s: string): string {
  * no-break space, kept invisible like U+200B (`Trans\uFEFFformers` read "Trans formers"). At
  * either end it is a byte-order mark, which trim() drops.
  */
-const SPACES = /[^\S\ufeff]+/g;
+const SPACES_BUT_FEFF = /[^\S\ufeff]+/g;
 
 /** Two whitespace characters in a row, or one that is not a plain space (what `\s` matches). */
 const MESSY_SPACE =
