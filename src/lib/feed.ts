@@ -9,7 +9,7 @@ import type { Paper } from '../schemas/paper.ts';
 import { escapeHtmlText, escapeXml } from './escape.ts';
 import { LINK_NAMES, linkKind } from './format.ts';
 import { arxivAbsUrl, arxivPdfUrl } from './urls.ts';
-import { readableTitle, texToUnicode } from './math-text.ts';
+import { readableTitle } from './math-text.ts';
 
 /** The fields of a paper a feed uses. */
 export type FeedPaper = Pick<
@@ -98,31 +98,23 @@ export function absolutizeHtml(html: string, pageUrl: string): string {
 	);
 }
 
-/** A formula as the page renders it: KaTeX's span, its MathML, TeX and text (rehypeMathText). */
+/**
+ * A formula as the page renders it: KaTeX's span, its MathML and TeX, and its text in the hidden
+ * span rehypeMathText adds (captured, already escaped).
+ */
 const RENDERED_FORMULA =
-	/<span class="katex(?: katex--wide)?"[^>]*><math[^>]*>[\s\S]*?<annotation encoding="application\/x-tex">([^<]*)<\/annotation><\/semantics><\/math>(?:<span hidden[^>]*>[^<]*<\/span>)?<\/span>/g;
-
-/** The few character references rehype writes in text (`&#x3C;`, `&amp;`). */
-const decodeHtmlText = (s: string): string =>
-	s.replace(/&(?:#x([0-9a-f]+)|#(\d+)|(amp|lt|gt|quot|apos));/gi, (m, hex, dec, name) =>
-		hex
-			? String.fromCodePoint(parseInt(hex, 16))
-			: dec
-				? String.fromCodePoint(Number(dec))
-				: ({ amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" }[name.toLowerCase() as string] ?? m),
-	);
+	/<span class="katex(?: katex--wide)?"[^>]*><math[^>]*>(?:(?!<\/math>)[\s\S])*<\/math><span hidden[^>]*>([^<]*)<\/span><\/span>/g;
 
 /**
- * The abstract's HTML as feeds carry it: each formula as Unicode text (`10⁻⁶`, `O(ℓ²)`, `P_W`),
- * as in the item's description. Feed readers show MathML poorly or not at all: one that drops its
- * tags ran scripts into the line ("p ‹ 10−6" read ten minus six; before, with the TeX kept, each
- * formula twice, "PWP_W"), and those that render it lose the bold the site's stylesheet sets. The
- * page's scrolling-formula attributes (a focus stop that scrolls nothing in a reader) go too.
+ * The abstract's HTML as feeds carry it: each formula as its text (`10⁻⁶`, `O(ℓ²)`, `P_W`), the
+ * text the page gives the search index (rehypeMathText). Feed readers show MathML poorly or not at
+ * all: one that drops its tags ran scripts into the line ("p ‹ 10−6" read ten minus six; before,
+ * with the TeX kept, each formula twice, "PWP_W"), and those that render it lose the bold the
+ * site's stylesheet sets. The page's scrolling-formula attributes (a focus stop that scrolls
+ * nothing in a reader) go too.
  */
 export function feedAbstractHtml(html: string): string {
-	return html.replace(RENDERED_FORMULA, (_, tex: string) =>
-		escapeHtmlText(texToUnicode(decodeHtmlText(tex))),
-	);
+	return html.replace(RENDERED_FORMULA, (_, text: string) => text);
 }
 
 /** Display text of a code URL: host and path without the scheme or `.git`. */

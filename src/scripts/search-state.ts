@@ -231,8 +231,8 @@ const WORDS_CHECKED = 6;
 /**
  * The words of a query worth checking one by one for matching nothing: Pagefind leaves out a
  * word no paper has and answers for the others, so "difusion models" listed every paper with
- * "models" as if both had matched. None for one word (its results say it), for a phrase in
- * quotes (unquotedCount speaks for it) or for an id.
+ * "models" as if both had matched. None for one word (its results say it) or for a phrase in
+ * quotes (unquotedCount speaks for it); the caller skips ids (paperRef).
  */
 export function queryWords(terms: string): string[] {
 	if (terms.includes('"')) return [];
