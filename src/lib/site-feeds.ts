@@ -20,12 +20,20 @@ import {
 	type TopicEntry,
 } from './papers.ts';
 import { paperText } from './paper-text.ts';
-import { absolute, feedUrl, homeUrl, paperUrl, path, topicFeedUrl, topicUrl } from './urls.ts';
+import {
+	absolute,
+	feedUrl,
+	homeUrl,
+	paperUrl,
+	rootFileUrl,
+	topicFeedUrl,
+	topicUrl,
+} from './urls.ts';
 
 type Site = URL | string | undefined;
 
 /** Site-relative URL of the XSL stylesheet that styles the RSS feeds in a browser. */
-export const feedStylesheetUrl = (): string => path('rss.xsl');
+export const feedStylesheetUrl = (): string => rootFileUrl('feedStylesheet');
 
 /** Items of the newest papers of a list already in listing order: whole days (feedSlice). */
 async function itemsOf(papers: PaperEntry[], site: Site): Promise<FeedItem[]> {
@@ -54,8 +62,8 @@ function channel(
 		homeUrl: absolute(fields.home, site),
 		feedUrl: absolute(fields.feed, site),
 		language: SITE.lang,
-		imageUrl: absolute(path('feed-icon.png'), site),
-		iconUrl: absolute(path('icon-512.png'), site),
+		imageUrl: absolute(rootFileUrl('feedIcon'), site),
+		iconUrl: absolute(rootFileUrl('icon512'), site),
 		stylesheet: feedStylesheetUrl(),
 	};
 }

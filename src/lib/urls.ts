@@ -102,6 +102,28 @@ export const topicCardUrl = (topic: string): string => path(topicCardPath(topic)
 /** URL of the site's Open Graph card. */
 export const siteCardUrl = (): string => path(SITE_CARD_PATH);
 
+/**
+ * Files at the site's root under fixed names, relative to the base: the icons and web app
+ * manifest the cards step writes (lib/cards/icons.ts), the feeds' stylesheet in public/, and the
+ * sitemap index @astrojs/sitemap writes. The writers and the links take the names from here.
+ */
+export const ROOT_FILES = {
+	faviconIco: 'favicon.ico',
+	faviconSvg: 'favicon.svg',
+	appleTouchIcon: 'apple-touch-icon.png',
+	icon192: 'icon-192.png',
+	icon512: 'icon-512.png',
+	maskableIcon: 'icon-maskable-512.png',
+	/** The feeds' channel image. */
+	feedIcon: 'feed-icon.png',
+	manifest: 'manifest.webmanifest',
+	/** Styles the RSS feeds in a browser. */
+	feedStylesheet: 'rss.xsl',
+	sitemapIndex: 'sitemap-index.xml',
+} as const;
+/** URL of one of the fixed root files. */
+export const rootFileUrl = (file: keyof typeof ROOT_FILES): string => path(ROOT_FILES[file]);
+
 /** Makes a site-relative URL absolute against `SITE_URL` (Astro's `site`). */
 export function absolute(url: string, site: URL | string | undefined): string {
 	if (!site) return url;

@@ -3,12 +3,12 @@
  * (SITE_URL + BASE_PATH).
  */
 import type { APIRoute } from 'astro';
-import { absolute, path } from '../lib/urls.ts';
+import { absolute, rootFileUrl } from '../lib/urls.ts';
 
 /** Allows everything and points crawlers at the sitemap index. */
 export const GET: APIRoute = ({ site }) =>
 	new Response(
-		`User-agent: *\nAllow: /\n\nSitemap: ${absolute(path('sitemap-index.xml'), site)}\n`,
+		`User-agent: *\nAllow: /\n\nSitemap: ${absolute(rootFileUrl('sitemapIndex'), site)}\n`,
 		{
 			headers: { 'content-type': 'text/plain; charset=utf-8' },
 		},

@@ -4,8 +4,12 @@ import {
 	homeUrl,
 	isHomeListing,
 	pageParam,
+	ROOT_FILES,
+	rootFileUrl,
 	topicUrl,
 } from '../../src/lib/urls.ts';
+import { existsSync } from 'node:fs';
+import { buildIcons } from '../../src/lib/cards/icons.ts';
 
 describe('paginated listings', () => {
 	test('page 1 lives at the listing’s own address, page N under page/N/', () => {
@@ -24,5 +28,22 @@ describe('paginated listings', () => {
 	test('the home listing is the root and its pages, nothing else', () => {
 		expect(['/', '/page/2/'].map(isHomeListing)).toEqual([true, true]);
 		expect(['/papers/x/', '/topics/speech/page/2/'].map(isHomeListing)).toEqual([false, false]);
+	});
+});
+
+describe('fixed root files', () => {
+	test('every name the pages link is a file the build writes', async () => {
+		const written = (
+			await buildIcons(
+				Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 8 8"/>'),
+				{ title: 'T', description: 'D' },
+				'/',
+			)
+		).map((f) => f.name);
+		// Written by others: the feeds' stylesheet is in public/, the sitemap index by @astrojs/sitemap.
+		const elsewhere = [ROOT_FILES.feedStylesheet, ROOT_FILES.sitemapIndex];
+		expect(existsSync(`public/${ROOT_FILES.feedStylesheet}`)).toBe(true);
+		expect([...written, ...elsewhere].sort()).toEqual([...Object.values(ROOT_FILES)].sort());
+		expect(rootFileUrl('manifest')).toBe('/manifest.webmanifest');
 	});
 });

@@ -7,6 +7,7 @@
  */
 import sharp from 'sharp';
 import { RSS_IMAGE_SIZE } from '../feed.ts';
+import { ROOT_FILES } from '../urls.ts';
 
 /** Colours of the manifest: the brand red of the icon, the header's mark (global.css --accent) and the cards. */
 export const THEME = { theme: '#a3262a', background: '#fbfaf7' };
@@ -19,12 +20,12 @@ export interface IconFile {
 
 /** PNG sizes per file name. */
 export const ICON_SIZES: Record<string, number> = {
-	'apple-touch-icon.png': 180,
-	'icon-192.png': 192,
-	'icon-512.png': 512,
-	'icon-maskable-512.png': 512,
+	[ROOT_FILES.appleTouchIcon]: 180,
+	[ROOT_FILES.icon192]: 192,
+	[ROOT_FILES.icon512]: 512,
+	[ROOT_FILES.maskableIcon]: 512,
 	// The feeds' channel image: its declared size (RSS allows at most 144 px wide).
-	'feed-icon.png': RSS_IMAGE_SIZE,
+	[ROOT_FILES.feedIcon]: RSS_IMAGE_SIZE,
 };
 
 /** Packs PNG images into an ICO file (PNG-in-ICO, read by every current browser). */
@@ -65,10 +66,10 @@ export function buildManifest(name: string, description: string, base: string): 
 		theme_color: THEME.theme,
 		background_color: THEME.background,
 		icons: [
-			{ src: `${base}icon-192.png`, sizes: '192x192', type: 'image/png', purpose: 'any' },
-			{ src: `${base}icon-512.png`, sizes: '512x512', type: 'image/png', purpose: 'any' },
+			{ src: `${base}${ROOT_FILES.icon192}`, sizes: '192x192', type: 'image/png', purpose: 'any' },
+			{ src: `${base}${ROOT_FILES.icon512}`, sizes: '512x512', type: 'image/png', purpose: 'any' },
 			{
-				src: `${base}icon-maskable-512.png`,
+				src: `${base}${ROOT_FILES.maskableIcon}`,
 				sizes: '512x512',
 				type: 'image/png',
 				purpose: 'maskable',
@@ -84,15 +85,15 @@ export async function buildIcons(
 	site: { title: string; description: string },
 	base: string,
 ): Promise<IconFile[]> {
-	const files: IconFile[] = [{ name: 'favicon.svg', data: svg }];
+	const files: IconFile[] = [{ name: ROOT_FILES.faviconSvg, data: svg }];
 	for (const [name, size] of Object.entries(ICON_SIZES))
 		files.push({ name, data: await rasterise(svg, size) });
 	const ico = await Promise.all(
 		[16, 32, 48].map(async (size) => ({ size, png: await rasterise(svg, size) })),
 	);
-	files.push({ name: 'favicon.ico', data: packIco(ico) });
+	files.push({ name: ROOT_FILES.faviconIco, data: packIco(ico) });
 	files.push({
-		name: 'manifest.webmanifest',
+		name: ROOT_FILES.manifest,
 		data: Buffer.from(buildManifest(site.title, site.description, base)),
 	});
 	return files;
