@@ -67,7 +67,8 @@ export interface IngestSummary {
 export function formatSummary(s: IngestSummary): string {
 	const lines = [
 		`ingest: ${s.sources} source file(s), ${s.records} record(s) → ${s.papers} paper(s), ${s.duplicates} duplicate(s) merged`,
-		`ingest: entries ${s.written} written, ${s.unchanged} unchanged, ${s.removed} removed in ${(s.milliseconds / 1000).toFixed(2)} s`,
+		// Files, not papers: the two lists beside the entries (_topics.json, _redirects.json) count too.
+		`ingest: files ${s.written} written, ${s.unchanged} unchanged, ${s.removed} removed (an .mdx per paper, plus _topics.json and _redirects.json) in ${(s.milliseconds / 1000).toFixed(2)} s`,
 	];
 	if (s.timings)
 		lines.push(

@@ -52,7 +52,11 @@ export function scholarlyArticle(
 		// unknown for a paper from a trending page alone (its listing date is not its
 		// publication date).
 		...(published ? { datePublished: published } : {}),
-		...(p.revised ? { dateModified: p.revised } : {}),
+		// The latest arXiv version, unless it came before the journal's year (0704.0091: revised
+		// 2008-08-18, published 2009): a modification before publication reads as a contradiction.
+		...(p.revised && !(published && p.revised.slice(0, published.length) < published)
+			? { dateModified: p.revised }
+			: {}),
 		...(p.keywords.length ? { keywords: p.keywords.join(', ') } : {}),
 		...(p.arxivId ? { identifier: `arXiv:${p.arxivId}` } : {}),
 		...(sameAs.length ? { sameAs } : {}),

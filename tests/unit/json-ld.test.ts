@@ -48,6 +48,18 @@ describe('scholarlyArticle', () => {
 			'u',
 		);
 		expect([dated.datePublished, dated.dateModified]).toEqual(['2007-04-02', '2007-07-24']);
+		// Never modified before it was published: a journal year after the last arXiv version.
+		const journal = { ...paper, arxivId: '0704.0091', submitted: '2007-04-01' };
+		const later = scholarlyArticle(
+			{ ...journal, journalRef: 'Phys. Rev. D 79 (2009) 1', revised: '2008-08-18' },
+			'u',
+		);
+		expect([later.datePublished, later.dateModified]).toEqual(['2009', undefined]);
+		const sameYear = scholarlyArticle(
+			{ ...journal, journalRef: 'Phys. Rev. D 79 (2009) 1', revised: '2009-03-02' },
+			'u',
+		);
+		expect([sameYear.datePublished, sameYear.dateModified]).toEqual(['2009', '2009-03-02']);
 	});
 
 	test('links arXiv and DOI and keeps the headline within 110 characters', () => {

@@ -38,7 +38,9 @@ describe('formatSummary', () => {
 		expect(out).toMatch(
 			/1 former address\(es\) redirect to the paper's arXiv id: x → 2501\.00001$/,
 		);
-		expect(out).toContain('entries 3 written, 0 unchanged, 0 removed in 1.23 s');
+		expect(out).toContain(
+			'files 3 written, 0 unchanged, 0 removed (an .mdx per paper, plus _topics.json and _redirects.json) in 1.23 s',
+		);
 	});
 });
 
