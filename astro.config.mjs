@@ -14,6 +14,7 @@ import requirePapers from './src/integrations/require-papers.ts';
 import { deploySettings } from './src/lib/deploy-env.ts';
 import { sitemapFilter } from './src/lib/sitemap-filter.ts';
 import { REDIRECTS_FILE } from './src/schemas/redirect.ts';
+import { TOPICS_FILE } from './src/schemas/topic.ts';
 
 /**
  * Absolute site URL (feeds, canonical links, cards; set SITE_URL when deploying) and the
@@ -60,7 +61,7 @@ export default defineConfig({
 		requirePapers(),
 		mdx(),
 		// Noindex pages (the offline fallback, the former addresses of moved papers) stay out.
-		sitemap({ filter: sitemapFilter(base, REDIRECTS_FILE) }),
+		sitemap({ filter: sitemapFilter(base, REDIRECTS_FILE, TOPICS_FILE) }),
 		cards(),
 		// The service worker's files are written again after this pass: not stale, not deleted.
 		staleOutput({ skip: ['pagefind', ...SW_FILES] }),

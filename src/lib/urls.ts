@@ -52,8 +52,10 @@ const pageSuffix = (page: number): string => {
 	return param ? `${param}/` : '';
 };
 /** URL of a topic page (page 1 by default). */
+/** A topic's first page, relative to the base (for code outside the site's modules: the config). */
+export const topicPath = (topic: string): string => `topics/${topic}/`;
 export const topicUrl = (topic: string, page = 1): string =>
-	path(`topics/${topic}/${pageSuffix(page)}`);
+	path(topicPath(topic) + pageSuffix(page));
 /** URL of a topic's RSS feed. */
 export const topicFeedUrl = (topic: string): string => path(`topics/${topic}/rss.xml`);
 /** URL of a home listing page. */

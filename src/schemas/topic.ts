@@ -20,6 +20,11 @@ export const TopicSchema = z.object({
 	count: z.number().int().nonnegative(),
 	/** The topic's most distinctive terms in this corpus, best first. */
 	terms: z.array(z.string()),
+	/**
+	 * Former slugs of a renamed curated topic (`formerly:` in topics.yaml): their addresses send
+	 * readers on, their feeds go on. Absent when there are none.
+	 */
+	formerly: z.array(z.string().regex(/^[a-z0-9][a-z0-9-]*$/)).optional(),
 });
 export type Topic = z.infer<typeof TopicSchema>;
 

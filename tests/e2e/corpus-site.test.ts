@@ -7,7 +7,15 @@
  * seed paper is added too: that paper moves to its arXiv id and its old address redirects.
  */
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import {
+	copyFileSync,
+	mkdtempSync,
+	readdirSync,
+	readFileSync,
+	rmSync,
+	statSync,
+	writeFileSync,
+} from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -47,6 +55,15 @@ beforeAll(async () => {
 		copyFileSync(join(CORPORA, f), join(work, 'content/sources', f));
 	// The arXiv record of the seed's CodeT5: the trending paper moves to its arXiv id.
 	copyFileSync(join(MOVED, 'arxiv-codet5.jsonl'), join(work, 'content/sources/arxiv-codet5.jsonl'));
+	// A topic renamed from `vision-3d`: its former address must send readers on.
+	const topicsYaml = join(work, 'content/topics.yaml');
+	writeFileSync(
+		topicsYaml,
+		readFileSync(topicsYaml, 'utf8').replace(
+			'  - slug: three-d\n',
+			'  - slug: three-d\n    formerly: [vision-3d]\n',
+		),
+	);
 	execFileSync(process.execPath, ['scripts/build.ts'], {
 		cwd: work,
 		stdio: 'inherit',
@@ -273,6 +290,24 @@ test('a trending paper that gained its arXiv record moved, and its old address s
 	expect(await page.locator('a[href="https://arxiv.org/abs/2109.00859"]').count()).toBeGreaterThan(
 		0,
 	);
+	await context.close();
+});
+
+test('a renamed topic’s former address sends the reader on, and its feed goes on', async () => {
+	const moved = readFileSync(join(dist, 'topics', 'vision-3d', 'index.html'), 'utf8');
+	expect(moved).toContain('<meta name="robots" content="noindex">');
+	expect(moved).toContain(`<link rel="canonical" href="${SITE_URL}/topics/three-d/">`);
+	expect(readFileSync(join(dist, 'topics', 'vision-3d', 'rss.xml'), 'utf8')).toBe(
+		readFileSync(join(dist, 'topics', 'three-d', 'rss.xml'), 'utf8'),
+	);
+	const sitemap = readFileSync(join(dist, 'sitemap-0.xml'), 'utf8');
+	expect(sitemap).toContain('/topics/three-d/</loc>');
+	expect(sitemap).not.toContain('/topics/vision-3d/');
+	const context = await browser.newContext({ serviceWorkers: 'block' });
+	const page = await context.newPage();
+	await page.goto(`${site.url}topics/vision-3d/`);
+	await page.waitForURL(/\/topics\/three-d\/$/);
+	expect(await page.locator('h1').textContent()).toContain('3D vision and scenes');
 	await context.close();
 });
 

@@ -10,6 +10,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { splitFrontmatter } from '../../src/lib/frontmatter.ts';
 import { readableTitle } from '../../src/lib/math-text.ts';
+import { readMovedTopics } from '../../src/lib/moved-topics.ts';
 import { readRedirects } from '../../src/lib/redirects.ts';
 import type { Paper } from '../../src/schemas/paper.ts';
 import type { Topic } from '../../src/schemas/topic.ts';
@@ -98,6 +99,20 @@ export function checkBuiltSite(dist: string, papersDir: string, siteUrl: string)
 		if (!existsSync(file)) problem(`papers/${from}/: no page for the former address`);
 		else if (!readFileSync(file, 'utf8').includes(`content="0; url=/papers/${to}/"`))
 			problem(`papers/${from}/: does not send the reader to papers/${to}/`);
+	}
+
+	// Former addresses of renamed topics: the page sends the reader on, the feed goes on.
+	for (const { from, to } of readMovedTopics(join(papersDir, '_topics.json'))) {
+		const file = join(dist, 'topics', from, 'index.html');
+		if (!existsSync(file)) problem(`topics/${from}/: no page for the former address`);
+		else if (!readFileSync(file, 'utf8').includes(`content="0; url=/topics/${to}/"`))
+			problem(`topics/${from}/: does not send the reader to topics/${to}/`);
+		const feed = join(dist, 'topics', from, 'rss.xml');
+		if (
+			!existsSync(feed) ||
+			readFileSync(feed, 'utf8') !== readFileSync(join(dist, 'topics', to, 'rss.xml'), 'utf8')
+		)
+			problem(`topics/${from}/rss.xml: not the feed of topics/${to}/`);
 	}
 
 	const entry = JSON.parse(readFileSync(join(dist, 'pagefind', 'pagefind-entry.json'), 'utf8')) as {

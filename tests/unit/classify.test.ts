@@ -18,6 +18,7 @@ const topic = (slug: string, t: Partial<TopicDefinition>): TopicDefinition => ({
 	categories: [],
 	catchAll: false,
 	genre: false,
+	formerly: [],
 	line: 1,
 	...t,
 });

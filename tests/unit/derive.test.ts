@@ -106,6 +106,19 @@ describe('derived topic names', () => {
 			expect(t.terms).not.toContain('initio');
 		}
 		expect(derived.some((t) => t.terms.includes('ab initio'))).toBe(true);
+
+		// A renamed curated topic keeps its former slugs in _topics.json, and no derived topic
+		// takes one: that address sends readers to the renamed topic.
+		const taken = derived[0]!.slug;
+		const curated = result.topics.find((t) => !t.derived)!.slug;
+		const renamed = topics.map((t) =>
+			t.slug === curated ? { ...t, formerly: ['llms', taken] } : t,
+		);
+		const again = analyzeTopics(materials, renamed);
+		expect(again.topics.find((t) => t.slug === curated)?.formerly).toEqual(['llms', taken]);
+		expect(again.topics.map((t) => t.slug)).not.toContain(taken);
+		expect(again.topics.filter((t) => t.derived)).toHaveLength(derived.length);
+		expect(result.topics.some((t) => 'formerly' in t)).toBe(false);
 	});
 
 	test('a paper of another field joins no curated topic, not even as the nearest one', () => {

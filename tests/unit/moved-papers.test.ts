@@ -30,7 +30,20 @@ describe('former addresses of moved papers', () => {
 	test('are kept out of the sitemap with the offline page, under the base path', () => {
 		const file = join(dir, '_redirects.json');
 		writeFileSync(file, JSON.stringify([{ from: 'codet5', to: '2109.00859' }]));
-		const keep = sitemapFilter('/sub/', file);
+		const topics = join(dir, '_topics.json');
+		const topic = {
+			name: 'Vision',
+			description: '',
+			derived: false,
+			catchAll: false,
+			count: 1,
+			terms: [],
+		};
+		writeFileSync(
+			topics,
+			JSON.stringify([{ ...topic, slug: 'vision', formerly: ['three-d', 'v'] }]),
+		);
+		const keep = sitemapFilter('/sub/', file, topics);
 		expect(keep('https://x.example/sub/papers/2109.00859/')).toBe(true);
 		expect(keep('https://x.example/sub/papers/codet5/')).toBe(false);
 		expect(keep('https://x.example/sub/offline/')).toBe(false);
@@ -40,8 +53,13 @@ describe('former addresses of moved papers', () => {
 		expect(keep('https://x.example/sub/topics/vision/page/1/')).toBe(false);
 		expect(keep('https://x.example/sub/page/2/')).toBe(true);
 		expect(keep('https://x.example/sub/topics/vision/page/12/')).toBe(true);
+		// A renamed topic's former address, every page of it; not a topic whose slug starts so.
+		expect(keep('https://x.example/sub/topics/three-d/')).toBe(false);
+		expect(keep('https://x.example/sub/topics/three-d/page/2/')).toBe(false);
+		expect(keep('https://x.example/sub/topics/v/')).toBe(false);
+		expect(keep('https://x.example/sub/topics/vi/')).toBe(true);
 		// Without the file (an older content folder) only the offline page is left out.
-		const none = sitemapFilter('/', join(dir, 'missing.json'));
+		const none = sitemapFilter('/', join(dir, 'missing.json'), join(dir, 'missing.json'));
 		expect(none('https://x.example/papers/codet5/')).toBe(true);
 		expect(none('https://x.example/offline/')).toBe(false);
 	});

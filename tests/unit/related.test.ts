@@ -140,6 +140,7 @@ describe('related papers', () => {
 				categories: [],
 				catchAll: false,
 				genre: false,
+				formerly: [],
 				line: 1,
 			},
 			{
@@ -152,6 +153,7 @@ describe('related papers', () => {
 				categories: [],
 				catchAll: true,
 				genre: false,
+				formerly: [],
 				line: 2,
 			},
 		];

@@ -26,8 +26,17 @@ describe('readTopicsYaml', () => {
 			categories: [],
 			catchAll: false,
 			genre: false,
+			formerly: [],
 			line: 2,
 		});
+	});
+
+	test('reads former slugs of a renamed topic', () => {
+		const { topics, problems } = read(
+			`topics:\n  - slug: three-d\n    name: 3D\n    description: D.\n    terms: [x]\n    formerly: [vision-3d, scenes]\n${catchAll}`,
+		);
+		expect(problems).toEqual([]);
+		expect(topics[0]!.formerly).toEqual(['vision-3d', 'scenes']);
 	});
 
 	test.each([
@@ -65,6 +74,21 @@ describe('readTopicsYaml', () => {
 			'a topic nothing can match',
 			`topics:\n  - slug: a\n    name: A\n    description: A.\n${catchAll}`,
 			{ line: 2, message: 'topic "a" has no strong terms, terms or categories' },
+		],
+		[
+			'a former slug that is a topic’s slug',
+			`topics:\n  - slug: a\n    name: A\n    description: A.\n    terms: [x]\n  - slug: b\n    name: B\n    description: B.\n    terms: [y]\n    formerly: [a]\n${catchAll}`,
+			{ line: 6, message: 'former slug "a" is the slug of the topic on line 2' },
+		],
+		[
+			'a former slug of two topics',
+			`topics:\n  - slug: a\n    name: A\n    description: A.\n    terms: [x]\n    formerly: [old]\n  - slug: b\n    name: B\n    description: B.\n    terms: [y]\n    formerly: [old]\n${catchAll}`,
+			{ line: 7, message: 'former slug "old" is already a former slug of the topic on line 2' },
+		],
+		[
+			'a bad former slug',
+			`topics:\n  - slug: a\n    name: A\n    description: A.\n    terms: [x]\n    formerly: [Old Name]\n${catchAll}`,
+			{ line: 2, message: 'former slug "Old Name" is not lower-case letters, digits and hyphens' },
 		],
 		[
 			'YAML syntax errors (at the end of the unclosed list)',

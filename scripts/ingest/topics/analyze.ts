@@ -215,7 +215,7 @@ export function analyzeTopics(
 		lap('nearest topic');
 		// Many papers still unplaced: the corpus reaches outside the taxonomy, so derive topics.
 		const derived: Topic[] = [];
-		const taken = new Set(definitions.map((t) => t.slug));
+		const taken = new Set(definitions.flatMap((t) => [t.slug, ...t.formerly]));
 		// Papers of another arXiv group than most of their cluster's leave it for the nearest
 		// cluster of their own group, or the catch-all: a power-grid planning paper (cs.AI) sat
 		// in "Physics: quantum, electron and phonon".
@@ -309,6 +309,7 @@ export function analyzeTopics(
 				catchAll: isCatchAll,
 				count: docs.length,
 				terms: distinctiveTerms(c, docs, vectors, scratch),
+				...(t.formerly.length > 0 ? { formerly: t.formerly } : {}),
 			};
 		}
 	}

@@ -21,6 +21,11 @@ export interface TopicDefinition {
 	catchAll: boolean;
 	/** A kind of paper (surveys) rather than a subject: kept whenever it passes the threshold. */
 	genre: boolean;
+	/**
+	 * The topic's former slugs, after a rename: their pages send readers on and their feeds go on
+	 * (`/topics/<old>/rss.xml` carries the topic's items), so links and subscriptions keep working.
+	 */
+	formerly: string[];
 	/** 1-based line of the topic in the file, for messages. */
 	line: number;
 }
@@ -34,7 +39,7 @@ export interface TopicsProblem {
 }
 
 const SLUG = /^[a-z0-9][a-z0-9-]*$/;
-const LISTS = ['strong', 'terms', 'negative', 'categories'] as const;
+const LISTS = ['strong', 'terms', 'negative', 'categories', 'formerly'] as const;
 const KNOWN = new Set(['slug', 'name', 'description', 'catchAll', 'genre', ...LISTS]);
 
 /** Parses and validates topics.yaml; `topics` is empty whenever `problems` is not. */
@@ -113,8 +118,21 @@ export function readTopicsYaml(
 				`topic "${slug}" has no strong terms, terms or categories`,
 				'a topic nothing can match would stay empty',
 			);
+		for (const old of lists.formerly) {
+			if (!SLUG.test(old))
+				fail(line, `former slug "${old}" is not lower-case letters, digits and hyphens`);
+			else if (old === slug) fail(line, `"${slug}" is both the topic's slug and a former one`);
+		}
 		topics.push({ slug, name, description, ...lists, catchAll, genre, line });
 	}
+	// A former slug is an address that redirects: it cannot be a topic's too, nor redirect twice.
+	const owners = new Map(topics.map((t) => [t.slug, `is the slug of the topic on line ${t.line}`]));
+	for (const t of topics)
+		for (const old of t.formerly) {
+			const owner = owners.get(old);
+			if (owner) fail(t.line, `former slug "${old}" ${owner}`);
+			owners.set(old, `is already a former slug of the topic on line ${t.line}`);
+		}
 	const catchAlls = topics.filter((t) => t.catchAll);
 	if (catchAlls.length !== 1)
 		fail(
