@@ -176,10 +176,17 @@ export interface BuiltPapers {
 function primaryFirst(m: MergedRecord<PreparedRecord>): void {
 	let best: PreparedRecord | undefined;
 	for (const r of m.records) if (r.listed && (!best || r.date < best.date)) best = r;
-	if (!best) for (const r of m.records) if (!best || newer(r, best)) best = r;
+	best ??= newestRecord(m.records);
 	if (!best || best === m.primary) return;
 	m.primary = best;
 	m.records = [best, ...m.records.filter((r) => r !== best)];
+}
+
+/** A paper's newest arXiv record (not a listing): the one whose `update_date` is its last update. */
+function newestRecord(records: readonly PreparedRecord[]): PreparedRecord | undefined {
+	let best: PreparedRecord | undefined;
+	for (const r of records) if (!r.listed && (!best || newer(r, best))) best = r;
+	return best;
 }
 
 /** Whether record `a` is a later state of the paper than `b` (ties keep source order). */
@@ -215,12 +222,13 @@ export function buildFromPrepared(records: PreparedRecord[]): BuiltPapers {
 		merged.map((m) => m.records.some((r) => !r.arxivId?.trim())),
 	);
 	const redirects = moved.map(([from, to]) => ({ from, to }));
-	// Rank on the day: a paper a trending page lists keeps its place on that page (its primary
-	// record is the earliest listing, the page of its date), also when papers listed the day
+	// Places on the days (the paper's rank on its own, see placesOnDays for the others): a paper
+	// a trending page lists keeps its place on that page, also when papers listed the day
 	// before come first on it; a second page of the same day (files by name) counts on after
 	// the first. Records of arXiv JSON Lines, whose lines span many days, follow that day's
 	// listed papers in source order (files by name, then lines): their line in the file gave
-	// "#659 on the day" of 169 papers.
+	// "#659 on the day" of 169 papers. By their own place in the sources, not by their paper's
+	// first record: a trending page that lists a paper of a dump moves no paper of the dump.
 	const pageLength = new Map<string, number>(); // `date file` → its last position
 	for (const m of merged)
 		for (const r of m.records)
@@ -235,20 +243,23 @@ export function buildFromPrepared(records: PreparedRecord[]): BuiltPapers {
 		offset.set(page, perDay.get(date) ?? 0);
 		perDay.set(date, (perDay.get(date) ?? 0) + length);
 	}
+	const arxivPlaces: SourceRef[] = []; // numbered once all are known
 	const papers = merged.map((m, i): BuiltPaper => {
 		const p = m.primary;
-		const rank =
-			p.rank !== undefined
-				? offset.get(`${p.date}\u0000${p.source.file}`)! + p.rank
-				: (perDay.get(p.date) ?? 0) + 1;
-		if (p.rank === undefined) perDay.set(p.date, rank);
+		const sources = placesOnDays(
+			m.records,
+			(r) => offset.get(`${r.date}\u0000${r.source.file}`)! + r.rank!,
+			arxivPlaces,
+		);
 		const paper: Paper = {
 			title: p.title,
 			shortName: p.shortName,
 			slug: slugs[i]!,
 			date: p.date,
-			rank,
-			sources: m.records.map((r) => r.source),
+			// The primary record is first, and always has a place on its own day (an arXiv
+			// record's is numbered below).
+			rank: sources[0]!.rank!,
+			sources,
 			// Every record's code links: a trending copy without a link and the arXiv record
 			// whose comments give one are the same paper.
 			codeUrls: m.records.reduce<string[]>((urls, r) => newCodeUrls(urls, r.codeUrls), []),
@@ -270,8 +281,57 @@ export function buildFromPrepared(records: PreparedRecord[]): BuiltPapers {
 		};
 		return { paper, body: p.body };
 	});
+	arxivPlaces.sort(
+		(a, b) =>
+			(a.date! < b.date! ? -1 : a.date! > b.date! ? 1 : 0) ||
+			(a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line),
+	);
+	for (const ref of arxivPlaces) {
+		ref.rank = (perDay.get(ref.date!) ?? 0) + 1;
+		perDay.set(ref.date!, ref.rank);
+	}
+	for (const { paper } of papers) if (paper.rank === 0) paper.rank = paper.sources[0]!.rank!;
 	papers.sort((a, b) => compareListing(a.paper, b.paper));
 	return { papers, duplicates, redirects };
+}
+
+/**
+ * Each record's source with the day it gives the paper and, when it puts the paper on that day's
+ * page, its place there (SourceRef.rank). A trending page repeats most of the day before's
+ * papers, and the archive's page of its day shows them all: every listing gives a place
+ * (`listedPlace`), then the newest arXiv record (an older dump's `update_date` is no longer the
+ * record's last update), each on a day the paper has no place on yet. The arXiv record's place
+ * is numbered later, with every other of its day: its ref is added to `arxivPlaces` with rank 0.
+ */
+function placesOnDays(
+	records: readonly PreparedRecord[],
+	listedPlace: (r: PreparedRecord) => number,
+	arxivPlaces: SourceRef[],
+): SourceRef[] {
+	const placed = (r: PreparedRecord, rank: number): SourceRef => {
+		const ref = { file: r.source.file, line: r.source.line, date: r.date, rank };
+		if (!r.listed) arxivPlaces.push(ref);
+		return ref;
+	};
+	const only = records.length === 1 ? records[0]! : undefined;
+	// Nearly every paper of a dump has one record: no map or set for it.
+	if (only) return [placed(only, only.listed ? listedPlace(only) : 0)];
+	const newest = newestRecord(records);
+	const places = new Map<PreparedRecord, number>();
+	const days = new Set<string>();
+	for (const r of records)
+		if (r.listed && !days.has(r.date)) {
+			places.set(r, listedPlace(r));
+			days.add(r.date);
+		}
+	if (newest && !days.has(newest.date)) places.set(newest, 0);
+	return records.map((r) => {
+		const rank = places.get(r);
+		// Literals of one shape: 100,000 papers hold one of these per record until written.
+		return rank === undefined
+			? { file: r.source.file, line: r.source.line, date: r.date }
+			: placed(r, rank);
+	});
 }
 
 /**

@@ -20,8 +20,11 @@ export function withPageFields<E extends { data: object }>(
  * that date, which "#21 on the day" made read like a trending rank.
  */
 export function listedOnTrendingPage(sources: ReadonlyArray<{ file: string }>): boolean {
-	return sources.some((s) => s.file.endsWith('.txt'));
+	return sources.some(isTrendingPage);
 }
+
+/** Whether a source is a trending page (`.txt`), not an arXiv record. */
+export const isTrendingPage = (source: { file: string }): boolean => source.file.endsWith('.txt');
 
 /**
  * The day for `article:published_time`: when arXiv received the paper, if known, else the day a

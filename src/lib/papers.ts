@@ -8,6 +8,7 @@ import { ingestFinished } from './ingest-gate.ts';
 import { readRedirects } from './redirects.ts';
 import type { PaperPageFields } from '../schemas/paper.ts';
 import { compareListing } from './listing.ts';
+import { groupDays, type Day } from './day-page.ts';
 import { searchFacets, type SearchFacets } from './search-meta.ts';
 
 /** A paper as stored in the content collection. */
@@ -51,19 +52,14 @@ export async function getPapersOfTopic(topic: string): Promise<PaperEntry[]> {
 	return (await getPapers()).filter((p) => p.data.topics.includes(topic));
 }
 
-let days: Array<{ date: string; papers: PaperEntry[] }> | undefined;
+let days: Array<Day<PaperEntry>> | undefined;
 
-/** Listing dates with their papers, newest first (papers in listing order). */
-export async function getDays(): Promise<Array<{ date: string; papers: PaperEntry[] }>> {
-	if (days) return days;
-	const byDate = new Map<string, PaperEntry[]>();
-	for (const p of await getPapers()) {
-		const list = byDate.get(p.data.date);
-		// Pushed, not copied: a dump dates tens of thousands of records to one day.
-		if (list) list.push(p);
-		else byDate.set(p.data.date, [p]);
-	}
-	days = [...byDate].map(([date, papers]) => ({ date, papers }));
+/**
+ * The archive's days, newest first, each with every paper its sources give it in their order
+ * there (see `groupDays`): a paper repeated by the next day's trending page is on both days.
+ */
+export async function getDays(): Promise<Array<Day<PaperEntry>>> {
+	days ??= groupDays(await getPapers());
 	return days;
 }
 

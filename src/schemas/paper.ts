@@ -7,12 +7,39 @@
 import { z } from 'astro/zod';
 import { isCalendarDate } from '../lib/calendar.ts';
 
-/** Where a paper came from: a file in `content/sources/` and the 1-based line of its title. */
+/** ISO calendar date, `YYYY-MM-DD`, of a day that exists (not `2025-02-30`). */
+export const IsoDateSchema = z
+	.string()
+	.regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD')
+	.refine(isCalendarDate, 'no such day');
+
+/**
+ * Where a paper came from: a file in `content/sources/` and the 1-based line of its title, with
+ * the day that source lists the paper and its place on that day's page. A daily trending page
+ * repeats most of the day before's papers: the paper is dated by its first listing, and its day
+ * pages are those of every source with a `rank`.
+ */
 export const SourceRefSchema = z.object({
 	/** File name relative to `content/sources/`, e.g. `2025-03-18-trending.txt`. */
 	file: z.string().min(1),
 	/** 1-based line number of the paper's title (trending pages) or record (JSON Lines). */
 	line: z.number().int().positive(),
+	/**
+	 * The day this source lists the paper: its trending page's date, or the arXiv record's
+	 * `update_date` (else its latest version's day). Absent in entries written before it was
+	 * recorded.
+	 */
+	date: IsoDateSchema.optional(),
+	/**
+	 * The paper's 1-based place on the page of `date` in the archive (`/days/<date>/`): its place
+	 * on the trending page, after the papers of that day's earlier pages (files by name); for an
+	 * arXiv record, after the day's listed papers, in source order. The first source's is the
+	 * paper's `rank`. Absent when this source adds no day: the paper already has a place on it
+	 * (a second listing the same day, an arXiv record updated the day a trending page listed it),
+	 * or the record is not the paper's newest arXiv record (its `update_date` is no longer its
+	 * last update).
+	 */
+	rank: z.number().int().positive().optional(),
 });
 export type SourceRef = z.infer<typeof SourceRefSchema>;
 
@@ -35,12 +62,6 @@ export const RelatedSchema = z.object({
 /** A paper page's slug: `/papers/<slug>/`. */
 export const SlugSchema = z.string().regex(/^[a-z0-9][a-z0-9.-]*$/);
 
-/** ISO calendar date, `YYYY-MM-DD`, of a day that exists (not `2025-02-30`). */
-export const IsoDateSchema = z
-	.string()
-	.regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD')
-	.refine(isCalendarDate, 'no such day');
-
 /** The frontmatter of a generated MDX entry in `content/papers/`. */
 export const PaperSchema = z.object({
 	/** Full title, exactly as given (normalised to NFC, whitespace collapsed). */
@@ -49,11 +70,15 @@ export const PaperSchema = z.object({
 	shortName: z.string().optional(),
 	/** URL slug: arXiv id when known, else from the short name or title; stable across rebuilds. */
 	slug: SlugSchema,
-	/** Listing date: the trending page's date, or the arXiv record's `update_date`. */
+	/**
+	 * Listing date: the first trending page that lists it, else its newest arXiv record's
+	 * `update_date`. The home page, feeds and search list the paper once, by this date; the
+	 * archive shows it on every day a source gives it (SourceRef).
+	 */
 	date: IsoDateSchema,
 	/** 1-based position among the papers listed the same day, in source order (page order on a trending page). */
 	rank: z.number().int().positive(),
-	/** Every source that listed this paper; the first is the primary one. */
+	/** Every source that listed this paper; the first is the primary one (it gives `date` and `rank`). */
 	sources: z.array(SourceRefSchema).min(1),
 	/** Code repository URLs found in the abstract (then in the comments), repaired and de-duplicated. */
 	codeUrls: z.array(z.url()),

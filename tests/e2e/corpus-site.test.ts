@@ -4,7 +4,8 @@
  * the seed build). The whole-site check passes, the index equals Pagefind's index of the
  * rendered pages, and an arXiv paper is found by its id and linked and cited as arXiv's.
  * The seed build of the other end-to-end tests holds no arXiv papers. The arXiv record of one
- * seed paper is added too: that paper moves to its arXiv id and its old address redirects.
+ * seed paper is added too: that paper moves to its arXiv id and its old address redirects. So is
+ * the next day's trending page, which repeats most of the seed's papers (NEXT_DAY).
  */
 import { execFileSync } from 'node:child_process';
 import {
@@ -44,6 +45,37 @@ const paper = JSON.parse(readFileSync(join(CORPORA, firstCorpus), 'utf8').split(
 	title: string;
 };
 
+/**
+ * The seed page as the next day's: dated Mar 19, three papers gone, two swapped, two new ones
+ * first. Daily trending pages repeat most papers of the day before.
+ */
+function nextDayPage(seed: string): { text: string; titles: string[] } {
+	const [head, body] = seed.split(/^Mar 18$/m) as [string, string];
+	const blocks = body.trim().split(/\n\s*\n/);
+	const pairs = Array.from({ length: blocks.length / 2 }, (_, i) => [
+		blocks[2 * i]!,
+		blocks[2 * i + 1]!,
+	]);
+	const kept = pairs.filter((_, i) => ![2, 9, 19].includes(i));
+	[kept[4], kept[5]] = [kept[5]!, kept[4]!];
+	const fresh = [
+		[
+			'Quokka: Reading Daily Listings Twice',
+			'We study how a daily listing of research papers repeats most of its entries from one day to the next, and show that readers of an archive expect each day to show its whole listing rather than only the papers new that day.',
+		],
+		[
+			'Wombat: Counting Papers by Day',
+			'Counting the papers a day lists is harder than it looks when papers repeat across days. We give a simple rule that counts every listing and find that it matches what readers see on the listing itself.',
+		],
+	];
+	const all = [...fresh, ...kept];
+	return {
+		text: `${head}Mar 19\n\n${all.map(([t, a]) => `${t}\n\n${a}`).join('\n\n')}\n`,
+		titles: all.map(([t]) => t!.replace(/\s+/g, ' ').trim()),
+	};
+}
+const NEXT_DAY = nextDayPage(readFileSync('content/sources/2025-03-18-trending.txt', 'utf8'));
+
 let browser: Browser;
 let site: SiteServer;
 
@@ -64,6 +96,7 @@ beforeAll(async () => {
 			'  - slug: three-d\n    formerly: [vision-3d]\n',
 		),
 	);
+	writeFileSync(join(work, 'content/sources/2025-03-19-trending.txt'), NEXT_DAY.text);
 	execFileSync(process.execPath, ['scripts/build.ts'], {
 		cwd: work,
 		stdio: 'inherit',
@@ -309,6 +342,50 @@ test('a renamed topic’s former address sends the reader on, and its feed goes 
 	await page.waitForURL(/\/topics\/three-d\/$/);
 	expect(await page.locator('h1').textContent()).toContain('3D vision and scenes');
 	await context.close();
+});
+
+test("a day's page shows its whole trending listing in its order, papers of the day before too", () => {
+	const read = (path: string) => readFileSync(join(dist, path), 'utf8');
+	// Parts of pages, not whole pages: a failure prints what differs.
+	const part = (html: string, pattern: RegExp) => pattern.exec(html)?.[1];
+	const day = read('days/2025-03-19/index.html');
+	const titles = [...day.matchAll(/<h2 class="paper-item__title">(.*?)<\/h2>/gs)].map((m) =>
+		m[1]!
+			.replace(/<[^>]+>/g, '')
+			.replace(/\s+/g, ' ')
+			.trim(),
+	);
+	expect(titles).toEqual(NEXT_DAY.titles);
+	const count = `${NEXT_DAY.titles.length} papers`;
+	expect(part(day, /<p class="lede">(.*?)<\/p>/)).toBe(
+		`${count} on this listing, in listing order.`,
+	);
+	// The archive counts the listing; the home page, which lists each paper once under its
+	// first listing, says how many of them are new.
+	expect(part(read('days/index.html'), /"\/days\/2025-03-19\/">.*?"archive__count">([^<]*)</)).toBe(
+		count,
+	);
+	const home = ['index.html', ...readdirSync(join(dist, 'page')).map((n) => `page/${n}/index.html`)]
+		.map(read)
+		.find((html) => html.includes('id="day-2025-03-19"'))!;
+	expect(part(home, /id="day-2025-03-19">.*?"day-group__count">([^<]*)</)).toBe(
+		`2 new of ${count}`,
+	);
+	// A repeated paper keeps its first listing's date and place.
+	expect(
+		part(
+			read('papers/2109.00859/index.html'),
+			/<p class="paper__eyebrow"[^>]*>(.*?)<span class="badge/,
+		),
+	).toBe(
+		'<a href="/days/2025-03-18/">Listed <time datetime="2025-03-18">18 March 2025</time></a><span aria-hidden="true">·</span><span>#1 on the day</span>',
+	);
+	// Its arXiv record puts it on the day that record was last updated too.
+	const updated = read('days/2021-09-03/index.html');
+	expect(updated.includes('href="/papers/2109.00859/"')).toBe(true);
+	expect(part(updated, /<p class="lede">(.*?)<\/p>/)).toMatch(
+		/whose arXiv record was last updated this day\.$/,
+	);
 });
 
 test('pages whose long inline formulas are wider than a phone do not scroll sideways at 375 px, and a keyboard can scroll the formula', async () => {

@@ -31,8 +31,8 @@ describe('ingest pipeline', () => {
 		expect(r.papers).toHaveLength(1);
 		// The newer version is the page (primary first); the older record fills in the authors.
 		expect(r.papers[0]!.sources).toEqual([
-			{ file: 'b.jsonl', line: 1 },
-			{ file: 'a.jsonl', line: 1 },
+			{ file: 'b.jsonl', line: 1, date: '2025-03-18', rank: 1 },
+			{ file: 'a.jsonl', line: 1, date: '2025-03-18' },
 		]);
 		expect(r.papers[0]).toMatchObject({
 			title: 'Title (v2)',
@@ -259,6 +259,91 @@ describe('ingest pipeline', () => {
 		]);
 	});
 
+	test('every source records the day it lists the paper and its place on that day’s page', () => {
+		const day = (date: string, titles: string[]): string =>
+			`new\n\n${date}\n\n${titles.map((t) => `${t}\n\n${ABSTRACT} ${t}.`).join('\n\n')}\n`;
+		const record = (id: string, title: string, updated: string) =>
+			jsonl({ id, title, abstract: `${ABSTRACT} ${title}.`, update_date: updated });
+		const r = ingest([
+			{ name: '2025-03-18-trending.txt', bytes: enc(day('Mar 18', ['Alpha', 'Beta'])) },
+			// The next day's page repeats both papers of the 18th, in another order.
+			{ name: '2025-03-19-trending.txt', bytes: enc(day('Mar 19', ['Beta', 'Alpha', 'Gamma'])) },
+			{
+				name: 'new.jsonl',
+				bytes: enc(
+					[
+						record('2503.00001v2', 'Alpha', '2025-03-20'),
+						record('2503.00002', 'Beta', '2025-03-18'),
+						record('2503.00009', 'Zeta', '2025-03-20'),
+					].join('\n'),
+				),
+			},
+			{ name: 'old.jsonl', bytes: enc(record('2503.00001', 'Alpha', '2025-03-10')) },
+		]);
+		expect(r.errors).toEqual([]);
+		const of = (title: string) => r.papers.find((p) => p.title === title)!;
+		// Dated and ranked by its first listing; on the 19th page second; on the 20th, the day
+		// its newest arXiv record was updated, first of that day's records. The old dump's
+		// update is not its record's last one: no place on the 10th.
+		expect(of('Alpha')).toMatchObject({ date: '2025-03-18', rank: 1 });
+		expect(of('Alpha').sources).toEqual([
+			{ file: '2025-03-18-trending.txt', line: 5, date: '2025-03-18', rank: 1 },
+			{ file: '2025-03-19-trending.txt', line: 9, date: '2025-03-19', rank: 2 },
+			{ file: 'new.jsonl', line: 1, date: '2025-03-20', rank: 1 },
+			{ file: 'old.jsonl', line: 1, date: '2025-03-10' },
+		]);
+		// Its arXiv record was updated the day it was first listed: one place on that day.
+		expect(of('Beta').sources).toEqual([
+			{ file: '2025-03-18-trending.txt', line: 9, date: '2025-03-18', rank: 2 },
+			{ file: '2025-03-19-trending.txt', line: 5, date: '2025-03-19', rank: 1 },
+			{ file: 'new.jsonl', line: 2, date: '2025-03-18' },
+		]);
+		expect(of('Gamma')).toMatchObject({
+			date: '2025-03-19',
+			rank: 3,
+			sources: [{ file: '2025-03-19-trending.txt', line: 13, date: '2025-03-19', rank: 3 }],
+		});
+		// Known from arXiv alone, second on its day: Alpha's record is first.
+		expect(of('Zeta')).toMatchObject({
+			date: '2025-03-20',
+			rank: 2,
+			sources: [{ file: 'new.jsonl', line: 3, date: '2025-03-20', rank: 2 }],
+		});
+		// Each entry's frontmatter carries them (the schema validates them at the build too).
+		const entry = r.entries.get(`${of('Gamma').slug}.mdx`)!;
+		expect(splitFrontmatter(entry).data.sources).toEqual(of('Gamma').sources);
+	});
+
+	test('a trending page that lists a paper of a dump moves no paper on its arXiv day', () => {
+		const dump = {
+			name: 'x.jsonl',
+			bytes: enc(
+				['A', 'B', 'C']
+					.map((t, i) =>
+						jsonl({ id: `2503.0000${i + 1}`, title: t, abstract: `${ABSTRACT} ${t}.` }),
+					)
+					.join('\n'),
+			),
+		};
+		const placesOn = (r: ReturnType<typeof ingest>, date: string) =>
+			Object.fromEntries(
+				r.papers.flatMap((p) =>
+					p.sources.filter((s) => s.date === date).map((s) => [p.title, s.rank]),
+				),
+			);
+		const before = ingest([dump]);
+		const after = ingest([
+			{ name: '2025-03-19-trending.txt', bytes: enc(`new\n\nMar 19\n\nC\n\n${ABSTRACT} C.\n`) },
+			dump,
+		]);
+		expect(after.papers.find((p) => p.title === 'C')).toMatchObject({
+			date: '2025-03-19',
+			rank: 1,
+		});
+		expect(placesOn(after, '2025-03-18')).toEqual(placesOn(before, '2025-03-18'));
+		expect(placesOn(after, '2025-03-18')).toEqual({ A: 1, B: 2, C: 3 });
+	});
+
 	test('ranks count within the listing day, in source order', () => {
 		const r = ingest([
 			{
@@ -406,11 +491,12 @@ describe('ingest pipeline', () => {
 		]);
 		expect(r.errors).toEqual([]);
 		expect(r.duplicates).toBe(2);
+		// (0704.1002 is dated by its v2, the last line: it comes last on the day.)
 		expect(r.papers.map((p) => [p.slug, p.authors, p.sources.length])).toEqual([
 			['0704.1001', ['A. One'], 2],
-			['0704.1002', ['B. Two'], 2],
 			['hep-th-0101001', [], 1],
 			['hep-ph-0101001', [], 1],
+			['0704.1002', ['B. Two'], 2],
 		]);
 	});
 
