@@ -40,12 +40,46 @@ describe('trending pages', () => {
 		expect(records.map((r) => [r.title, r.date])).toEqual([['A Title', '2026-03-03']]);
 	});
 
-	test('a header line that reads as a date is not the date line: the last one before the papers is', () => {
-		const text = `Trending\n\n1 Mar 2025\n\nMar 18\n\nMay 5\n\n${ABSTRACT}\n`;
-		const { records, errors } = parseTrendingPage('2025-03-18-hf.txt', text);
-		expect(errors).toEqual([]);
-		// A title that reads as a date is still a title.
-		expect(records.map((r) => [r.title, r.date])).toEqual([['May 5', '2025-03-18']]);
+	test('two date lines before the papers are an error naming both, with no papers', () => {
+		// The seed's header, then two days: taking the last one dated every paper Dec 31 unseen.
+		const seed = readFileSync('../shared/seeds/000_c259b851a26a1daf.txt', 'utf8');
+		const text = seed.replace('Mar 18\n', 'Dec 30\n\nDec 31\n');
+		const { records, errors } = parseTrendingPage('2025-12-30-trending.txt', text);
+		expect(records).toEqual([]);
+		expect(errors).toEqual([
+			{
+				file: '2025-12-30-trending.txt',
+				line: 9,
+				message:
+					'2 date lines before the papers, "Dec 30" (line 9) and "Dec 31" (line 11): a page lists one day',
+				hint: 'keep the date line of the day the page lists and remove the others, or split the file into one YYYY-MM-DD-<name>.txt per day',
+			},
+		]);
+		// A header line that reads as a date is one of them: which one is the page's is not guessed.
+		const header = `Trending\n\n1 Mar 2025\n\nWeek\n\nMar 18\n\nMay 5\n\n${ABSTRACT}\n`;
+		expect(parseTrendingPage('2025-03-18-hf.txt', header).errors.map((e) => e.message)).toEqual([
+			'2 date lines before the papers, "1 Mar 2025" (line 3) and "Mar 18" (line 7): a page lists one day',
+		]);
+	});
+
+	test('one date line in any accepted spelling, header lines such as "Week" and a date-like title read as before', () => {
+		for (const date of [
+			'Mar 18',
+			'March 18th',
+			'18 Mar',
+			'Mar. 18',
+			'Tuesday, March 18, 2025',
+			'18 March 2025',
+			'2025-03-18',
+		]) {
+			const text = `Trending Papers\n\nDaily\n\nWeek\n\nMonth\n\n${date}\n\nMay 5\n\n${ABSTRACT}\n`;
+			const { records, errors, warnings } = parseTrendingPage('2025-03-18-hf.txt', text);
+			expect([errors, warnings], date).toEqual([[], []]);
+			// A title that reads as a date is still a title.
+			expect(records.map((r) => [r.title, r.date, r.source.line])).toEqual([
+				['May 5', '2025-03-18', 11],
+			]);
+		}
 	});
 
 	test('without a date line the header is skipped and the file date used', () => {

@@ -177,13 +177,17 @@ export function parseTrendingPage(file: string, text: string): ParseResult {
 		.map((l, i) => ({ text: l.trim(), line: i + 1 }))
 		.filter((l) => !BLANK.test(l.text));
 
-	// The date line is the last date-like line before the first title/abstract pair: a header
-	// may carry a date of its own (`1 Mar 2025`), and a title may read as one (`May 5`).
+	// The date line is the date-like line before the first title/abstract pair (a title may read
+	// as one: `May 5`). Two of them are an error: taking the last one dated a page of `Dec 30`
+	// and `Dec 31` by the second, unseen, and the first one a page headed `1 Mar 2025`, `Mar 18`.
 	const firstAbstract = nonEmpty.findIndex((l) => looksLikeAbstract(l.text));
 	const beforePapers = firstAbstract < 0 ? nonEmpty.length : firstAbstract - 1;
-	let start = nonEmpty.findLastIndex(
+	const dateLines = nonEmpty.filter(
 		(l, i) => i < beforePapers && parseDateLine(l.text) !== undefined,
 	);
+	if (dateLines.length > 1)
+		return { records: [], errors: [tooManyDates(file, dateLines)], warnings };
+	let start = dateLines.length > 0 ? nonEmpty.indexOf(dateLines[0]!) : -1;
 	// A header line long enough to read as an abstract may come before the date line: then the
 	// first date-like line before the second such line. Not further: a paper titled `June 4th`
 	// in the middle of a page without a date line became its date, and the papers before it its
@@ -352,6 +356,17 @@ export function parseTrendingPage(file: string, text: string): ParseResult {
 		});
 	}
 	return { records, errors, warnings };
+}
+
+/** The error for a page with several date lines before its papers, naming each one. */
+function tooManyDates(file: string, dates: ReadonlyArray<{ text: string; line: number }>): Problem {
+	const named = dates.map((d) => `"${d.text.slice(0, 40)}" (line ${d.line})`);
+	return {
+		file,
+		line: dates[0]!.line,
+		message: `${dates.length} date lines before the papers, ${named.slice(0, -1).join(', ')} and ${named.at(-1)!}: a page lists one day`,
+		hint: 'keep the date line of the day the page lists and remove the others, or split the file into one YYYY-MM-DD-<name>.txt per day',
+	};
 }
 
 /**
