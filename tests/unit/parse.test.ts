@@ -242,6 +242,48 @@ describe('trending pages', () => {
 		]);
 	});
 
+	test('on a page without a date line, a date-like first title is a title, with a warning', () => {
+		// Taken for the date line, it left its abstract "without a title", blamed on line 11.
+		const text = `new\n\nSubscribe\n\nbyAK and the research community\n\nJune 4th\n\n${ABSTRACT}\n\nSecond Title\n\n${ABSTRACT}\n`;
+		const { records, errors, warnings } = parseTrendingPage('2025-03-18-t.txt', text);
+		expect(errors).toEqual([]);
+		expect(records.map((r) => [r.title, r.date, r.source.line])).toEqual([
+			['June 4th', '2025-03-18', 7],
+			['Second Title', '2025-03-18', 11],
+		]);
+		expect(warnings.map((w) => [w.line, w.message])).toEqual([
+			[
+				7,
+				'the first title, "June 4th", reads as a date; with no date line before it, it is taken as a title',
+			],
+			[
+				1,
+				'no date line: lines taken as the page header and skipped: "new", "Subscribe", "byAK and the research community"',
+			],
+		]);
+	});
+
+	test('a first title that reads as a sentence is the title, not the line before it', () => {
+		// Eight words and an exclamation mark read as an abstract: `byAK …` became the title.
+		const title = 'Transformers Are Secretly Fast Weight Programmers, and So Is Everyone Else!';
+		const long = `${ABSTRACT} ${ABSTRACT}`;
+		const header = 'new\n\nSubscribe\n\nbyAK and the research community';
+		const pairs = `${title}\n\n${long}\n\nSecond Title\n\n${long}\n`;
+		const undated = parseTrendingPage('2025-03-18-t.txt', `${header}\n\n${pairs}`);
+		expect(undated.errors).toEqual([]);
+		expect(undated.records.map((r) => [r.title, r.source.line])).toEqual([
+			[title, 7],
+			['Second Title', 11],
+		]);
+		expect(undated.warnings.map((w) => w.message)).toEqual([
+			'no date line: lines taken as the page header and skipped: "new", "Subscribe", "byAK and the research community"',
+		]);
+		// After a date line it was read right, and still is.
+		const dated = parseTrendingPage('2025-03-18-t.txt', `${header}\n\nMar 18\n\n${pairs}`);
+		expect([dated.errors, dated.warnings]).toEqual([[], []]);
+		expect(dated.records.map((r) => r.title)).toEqual([title, 'Second Title']);
+	});
+
 	test('a date line that names no calendar day is an error naming its line', () => {
 		const page = (date: string): string => `Header\n\n${date}\n\nA Title\n\n${ABSTRACT}\n`;
 		for (const [file, date] of [

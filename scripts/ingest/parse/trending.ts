@@ -148,6 +148,14 @@ function isScrap(line: string): boolean {
  */
 const WIDE = /[\u1100-\u11ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]/g;
 
+/** Whether a line is as long as an abstract, a wide character counting twice. */
+function isLong(line: string): boolean {
+	return (
+		line.length >= MIN_ABSTRACT_CHARS ||
+		line.length + (line.match(WIDE)?.length ?? 0) >= MIN_ABSTRACT_CHARS
+	);
+}
+
 /** Whether a line reads like an abstract rather than a title. */
 export function looksLikeAbstract(line: string): boolean {
 	if (line.length >= MIN_ABSTRACT_CHARS) return true;
@@ -177,34 +185,57 @@ export function parseTrendingPage(file: string, text: string): ParseResult {
 		.map((l, i) => ({ text: l.trim(), line: i + 1 }))
 		.filter((l) => !BLANK.test(l.text));
 
+	const looks = nonEmpty.map((l) => looksLikeAbstract(l.text));
+	// A title may read as an abstract too (`Transformers Are Secretly Fast Weight Programmers, and
+	// So Is Everyone Else!`): a sentence of eight words, shorter than an abstract, followed by a
+	// line that is one by its length. Taken for the first abstract, it made the line before it
+	// (`byAK and the research community`) the first title.
+	const titleOfNext = (i: number): boolean =>
+		looks[i] === true && !isLong(nonEmpty[i]!.text) && isLong(nonEmpty[i + 1]?.text ?? '');
+	const isAbstract = (i: number): boolean => looks[i] === true && !titleOfNext(i);
+
 	// The date line is the date-like line before the first title/abstract pair (a title may read
 	// as one: `May 5`). Two of them are an error: taking the last one dated a page of `Dec 30`
 	// and `Dec 31` by the second, unseen, and the first one a page headed `1 Mar 2025`, `Mar 18`.
-	const firstAbstract = nonEmpty.findIndex((l) => looksLikeAbstract(l.text));
+	const firstAbstract = nonEmpty.findIndex((_, i) => isAbstract(i));
 	const beforePapers = firstAbstract < 0 ? nonEmpty.length : firstAbstract - 1;
-	const dateLines = nonEmpty.filter(
+	let dateLines = nonEmpty.filter(
 		(l, i) => i < beforePapers && parseDateLine(l.text) !== undefined,
 	);
+	// A header line long enough to read as an abstract may come before the date line, or a title
+	// long enough may follow it: then the date-like lines before the second abstract's title.
+	// Not further: a paper titled `June 4th` in the middle of a page without a date line became
+	// its date, and the papers before it its header. Nor a date-like title whose abstract a paper
+	// follows: as the date line it left that abstract without a title (`June 4th` first).
+	if (dateLines.length === 0) {
+		const second = nonEmpty.findIndex((_, i) => i > firstAbstract && isAbstract(i));
+		const limit = firstAbstract < 0 || second < 0 ? nonEmpty.length : second - 1;
+		const titled = (i: number): boolean =>
+			looks[i + 1] === true &&
+			(i + 2 >= nonEmpty.length || (!looks[i + 2] && looks[i + 3] === true));
+		dateLines = nonEmpty.filter(
+			(l, i) => i < limit && parseDateLine(l.text) !== undefined && !titled(i),
+		);
+	}
 	if (dateLines.length > 1)
 		return { records: [], errors: [tooManyDates(file, dateLines)], warnings };
 	let start = dateLines.length > 0 ? nonEmpty.indexOf(dateLines[0]!) : -1;
-	// A header line long enough to read as an abstract may come before the date line: then the
-	// first date-like line before the second such line. Not further: a paper titled `June 4th`
-	// in the middle of a page without a date line became its date, and the papers before it its
-	// header.
-	if (start < 0) {
-		const second = nonEmpty.findIndex((l, i) => i > firstAbstract && looksLikeAbstract(l.text));
-		const limit = firstAbstract < 0 || second < 0 ? nonEmpty.length : second - 1;
-		start = nonEmpty.findIndex((l, i) => i < limit && parseDateLine(l.text) !== undefined);
-	}
 	const dateLine = start >= 0 ? parseDateLine(nonEmpty[start]!.text) : undefined;
 	if (start >= 0) start += 1;
 	else {
 		// No date line: the header is the run of lines before the first title/abstract pair.
-		start = nonEmpty.findIndex(
-			(l, i) => !looksLikeAbstract(l.text) && looksLikeAbstract(nonEmpty[i + 1]?.text ?? ''),
-		);
+		start = nonEmpty.findIndex((_, i) => (!looks[i] || titleOfNext(i)) && isAbstract(i + 1));
 		if (start < 0) start = 0;
+		// A first title that reads as a date (`Mar 18`, then a long line) may be the date line
+		// above a header line that reads as an abstract: the same lines as a paper titled so.
+		const first = nonEmpty[start];
+		if (first && parseDateLine(first.text))
+			warnings.push({
+				file,
+				line: first.line,
+				message: `the first title, "${first.text}", reads as a date; with no date line before it, it is taken as a title`,
+				hint: 'if it is the date line, move the lines between it and the first paper above it',
+			});
 	}
 	// Skipped lines are named when the header was guessed (no date line) or holds what reads as
 	// an abstract before a late date line: a first paper with a short abstract is not lost unseen.
@@ -250,7 +281,6 @@ export function parseTrendingPage(file: string, text: string): ParseResult {
 	}
 
 	const records: RawRecord[] = [];
-	const looks = nonEmpty.map((l) => looksLikeAbstract(l.text));
 	// One test of the whole page; only a page that may hold mojibake is looked at paper by paper.
 	const suspect = mayHoldMojibake(text);
 	let i = start;
