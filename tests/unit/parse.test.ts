@@ -14,7 +14,7 @@ import {
 } from '../../scripts/ingest/parse/trending.ts';
 
 const ABSTRACT =
-	'We study a problem that matters to many people. Our method improves on prior work by a wide margin on three benchmarks, and we release code and data so that others can build on it easily.';
+	'This is the abstract of a paper. We study a problem that matters to many people. Our method improves on prior work by a wide margin on three benchmarks, and we release code and data so that others can build on it easily.';
 const bytes = (s: string): Uint8Array => new TextEncoder().encode(s);
 
 describe('trending pages', () => {
@@ -399,6 +399,23 @@ describe('trending pages: lines pair by position', () => {
 		]);
 	});
 
+	test('every abstract shorter than an abstract is warned about, also one of eight words or more', () => {
+		// A page's footer after the papers: a sentence of eleven words read as an abstract, unsaid.
+		const text = `Mar 18\n\nFirst Title\n\n${ABSTRACT}\n\nNewsletter\n\nGet the latest trending papers delivered to your inbox every single morning.\n`;
+		const { errors, warnings, records } = parseTrendingPage('2025-03-18-x.txt', text);
+		expect(errors).toEqual([]);
+		expect(records.map((r) => r.title)).toEqual(['First Title', 'Newsletter']);
+		expect(warnings).toEqual([
+			{
+				file: '2025-03-18-x.txt',
+				line: 7,
+				message:
+					'"Get the latest trending papers delivered to your inbox every" is short for an abstract (title "Newsletter")',
+				hint: 'if these two lines are not a paper, remove them',
+			},
+		]);
+	});
+
 	test('an abstract in a script without spaces is no scrap, even without a final stop', () => {
 		const cjk =
 			'我们提出了一种新的方法来训练大型语言模型并在多个基准上取得了显著的提升效果同时降低了计算成本和内存占用，代码和模型均已公开发布供研究使用';
@@ -410,18 +427,23 @@ describe('trending pages: lines pair by position', () => {
 		expect(records.map((r) => r.abstract)).toEqual([cjk, ABSTRACT]);
 	});
 
-	test('a Chinese or Japanese abstract of about 100 characters is no "short" abstract', () => {
-		// 104 characters: as long as a 200-character English one, and said as much.
+	test('a Chinese or Japanese abstract of about 100 characters is no "short" abstract; one of 50 is', () => {
+		// 106 characters: as long as a 200-character English one, and said as much.
 		const cjk =
-			'我们提出了一种新的方法来训练大型语言模型并在多个基准上取得了显著的提升效果同时降低了计算成本和内存占用，代码和模型均已公开发布供研究使用。';
+			'我们提出了一种新的方法来训练大型语言模型并在多个基准上取得了显著的提升效果同时降低了计算成本和内存占用，代码和模型均已公开发布供研究使用。实验表明该方法在多种任务上均优于现有方法，并且具有良好的可扩展性和稳定性。';
 		const ja =
 			'本研究では大規模言語モデルの推論能力を評価する新しいベンチマークを提案し、既存手法との比較を行った。';
+		const jaLong = `${ja}実験の結果、提案手法は複数の課題で一貫して高い性能を示し、計算量も少なく、非常に実用的であることが分かった。`;
 		const { errors, warnings, records } = parseTrendingPage(
 			'2025-03-18-x.txt',
-			`Mar 18\n\n中文标题\n\n${cjk}\n\n日本語の題名\n\n${ja}\n`,
+			`Mar 18\n\n中文标题\n\n${cjk}\n\n日本語の題名\n\n${jaLong}\n\n短い要旨\n\n${ja}\n`,
 		);
-		expect([errors, warnings]).toEqual([[], []]);
-		expect(records.map((r) => r.abstract)).toEqual([cjk, ja]);
+		expect(errors).toEqual([]);
+		expect(records.map((r) => r.abstract)).toEqual([cjk, jaLong, ja]);
+		// 50 characters say what about 100 English ones do: short, as those are.
+		expect(warnings.map((w) => [w.line, w.message])).toEqual([
+			[11, `"${ja}" is short for an abstract (title "短い要旨")`],
+		]);
 	});
 
 	test('stray lines of a few words that are no sentence are an error at their place', () => {

@@ -348,9 +348,10 @@ export function parseTrendingPage(file: string, text: string): ParseResult {
 			i += 2;
 			continue;
 		}
-		// Kept as the page gives it, but said: a short abstract that is a sentence (`We release
-		// the code.`), or two stray lines that still pair up like a paper.
-		if (!looks[i + 1])
+		// Kept as the page gives it, but said: an abstract shorter than MIN_ABSTRACT_CHARS, whichever
+		// test let it pair (`We release the code.`; a footer's `Get the latest trending papers
+		// delivered to your inbox every single morning.` reads as a sentence, and was published).
+		if (!isLong(next.text))
 			warnings.push({
 				file,
 				line: title.line,
