@@ -101,6 +101,37 @@ describe('trending pages', () => {
 		]);
 	});
 
+	test('an upvote count after an abstract is named as a line with no words, not a title', () => {
+		const text = `Mar 18\n\nA Title\n\n${ABSTRACT}\n\n123\n\nB Title\n\n${ABSTRACT}\n\n▲ 42\n`;
+		const { records, errors } = parseTrendingPage('2025-03-18.txt', text);
+		expect(records.map((r) => r.title)).toEqual(['A Title', 'B Title']);
+		expect(errors).toEqual(
+			[
+				[7, '123'],
+				[13, '▲ 42'],
+			].map(([line, count]) => ({
+				file: '2025-03-18.txt',
+				line,
+				message: `a line with no words between papers: "${count}"`,
+				hint: 'remove lines that are not part of a paper (upvote counts, "Submitted by" lines, menus)',
+			})),
+		);
+	});
+
+	test('a title wrapped onto the next line is an error that says so', () => {
+		const text = `Mar 18\n\nMaTVLM: Hybrid Mamba-Transformer for Efficient\nVision-Language Modeling\n\n${ABSTRACT}\n`;
+		const { errors } = parseTrendingPage('2025-03-18.txt', text);
+		expect(errors).toEqual([
+			{
+				file: '2025-03-18.txt',
+				line: 3,
+				message:
+					'title without abstract: "MaTVLM: Hybrid Mamba-Transformer for Efficient", or the title goes on at line 4',
+				hint: 'if line 4 continues the title, join the two lines into one',
+			},
+		]);
+	});
+
 	test('without a date line, the lines taken as the header are named in a warning', () => {
 		// A first paper whose abstract is short reads as header: it must not vanish unseen.
 		const text = `Trending Papers\n\nTiny: A Short One\n\nWe release Tiny, a small model.\n\nA Title\n\n${ABSTRACT}\n`;

@@ -293,40 +293,7 @@ export function parseTrendingPage(file: string, text: string): ParseResult {
 		// in its place is still read as the page gives it.
 		const alone = !next || (!looks[i + 1] && looks[i + 2] === true);
 		if (alone) {
-			errors.push(
-				looks[i]
-					? {
-							file,
-							line: title.line,
-							message: 'abstract without a title',
-							hint: 'put the title on the line before the abstract (or join the line to the abstract it continues)',
-						}
-					: parseDateLine(title.text)
-						? // A date line among the papers starts another day's list (pages pasted
-							// together): said as such, not as a title that lost its abstract.
-							{
-								file,
-								line: title.line,
-								message: `a second date line "${title.text.slice(0, 80)}": one page lists one day`,
-								hint: 'split the file per day, one YYYY-MM-DD-<name>.txt per date line',
-							}
-						: splitAbstract(next, nonEmpty[i + 2])
-							? // The page separates every line by a blank one; two lines with none
-								// between them, the second reading as an abstract, are most likely
-								// an abstract wrapped by hand.
-								{
-									file,
-									line: title.line,
-									message: `title without abstract: "${title.text.slice(0, 80)}", or its abstract is split over lines ${next!.line}–${nonEmpty[i + 2]!.line}`,
-									hint: `if lines ${next!.line}–${nonEmpty[i + 2]!.line} are one abstract, join them into one line`,
-								}
-							: {
-									file,
-									line: title.line,
-									message: `title without abstract: "${title.text.slice(0, 80)}"`,
-									hint: 'add the abstract on the next non-blank line, or remove the title',
-								},
-			);
+			errors.push(loneLineProblem(file, nonEmpty, looks, i));
 			i += 1;
 			continue;
 		}
@@ -343,7 +310,7 @@ export function parseTrendingPage(file: string, text: string): ParseResult {
 				file,
 				line: title.line,
 				message: `title without abstract: "${title.text.slice(0, 80)}" (the next line, "${next.text.slice(0, 40)}", ${notAbstract})`,
-				hint: 'remove lines that are not part of a paper (upvote counts, "Submitted by" lines, menus)',
+				hint: NOT_A_PAPER_HINT,
 			});
 			i += 2;
 			continue;
@@ -389,6 +356,80 @@ export function parseTrendingPage(file: string, text: string): ParseResult {
 	return { records, errors, warnings };
 }
 
+/** Remove-the-line hint for page furniture read where a paper belongs. */
+const NOT_A_PAPER_HINT =
+	'remove lines that are not part of a paper (upvote counts, "Submitted by" lines, menus)';
+
+/**
+ * What a line that pairs with nothing is (`i` in `lines`, whose `looks` say which read as
+ * abstracts): the next line starts a paper, or there is none.
+ */
+function loneLineProblem(
+	file: string,
+	lines: ReadonlyArray<{ text: string; line: number }>,
+	looks: readonly boolean[],
+	i: number,
+): Problem {
+	const { text, line } = lines[i]!;
+	const next = lines[i + 1];
+	const after = lines[i + 2];
+	const quoted = `"${text.slice(0, 80)}"`;
+	if (looks[i])
+		return {
+			file,
+			line,
+			message: 'abstract without a title',
+			hint: 'put the title on the line before the abstract (or join the line to the abstract it continues)',
+		};
+	// A date line among the papers starts another day's list (pages pasted together): said as
+	// such, not as a title that lost its abstract.
+	if (parseDateLine(text))
+		return {
+			file,
+			line,
+			message: `a second date line ${quoted}: one page lists one day`,
+			hint: 'split the file per day, one YYYY-MM-DD-<name>.txt per date line',
+		};
+	// An upvote count after an abstract (`123`) is no title that lost its abstract.
+	if (!/\p{L}/u.test(text))
+		return {
+			file,
+			line,
+			message: `a line with no words between papers: ${quoted}`,
+			hint: NOT_A_PAPER_HINT,
+		};
+	// The page separates every line by a blank one; two lines with none between them, the second
+	// reading as an abstract, are most likely an abstract wrapped by hand, and a title followed
+	// so by a line that reads as one is most likely a title wrapped by hand.
+	if (next && after && after.line === next.line + 1)
+		return {
+			file,
+			line,
+			message: `title without abstract: ${quoted}, or its abstract is split over lines ${next.line}–${after.line}`,
+			hint: `if lines ${next.line}–${after.line} are one abstract, join them into one line`,
+		};
+	if (next && next.line === line + 1)
+		return {
+			file,
+			line,
+			message: `title without abstract: ${quoted}, or the title goes on at line ${next.line}`,
+			hint: `if line ${next.line} continues the title, join the two lines into one`,
+		};
+	if (isScrap(text))
+		return {
+			file,
+			line,
+			message: `title without abstract: ${quoted}, or a line that is no part of a paper`,
+			hint: `${NOT_A_PAPER_HINT}, or add the abstract on the next non-blank line`,
+		};
+	return {
+		file,
+		line,
+		message: `title without abstract: ${quoted}`,
+		hint: `add the abstract on the next non-blank line, or remove the title${next ? ` (if line ${next.line} continues the title, join the two lines)` : ''}`,
+	};
+}
+
 /** The error for a page with several date lines before its papers, naming each one. */
 function tooManyDates(file: string, dates: ReadonlyArray<{ text: string; line: number }>): Problem {
 	const named = dates.map((d) => `"${d.text.slice(0, 40)}" (line ${d.line})`);
@@ -398,15 +439,4 @@ function tooManyDates(file: string, dates: ReadonlyArray<{ text: string; line: n
 		message: `${dates.length} date lines before the papers, ${named.slice(0, -1).join(', ')} and ${named.at(-1)!}: a page lists one day`,
 		hint: 'keep the date line of the day the page lists and remove the others, or split the file into one YYYY-MM-DD-<name>.txt per day',
 	};
-}
-
-/**
- * Whether a title's next line and the one after it follow each other with no blank line
- * between (a page's own lines are always apart), as an abstract broken in two would.
- */
-function splitAbstract(
-	next: { line: number } | undefined,
-	after: { line: number } | undefined,
-): boolean {
-	return next !== undefined && after !== undefined && after.line === next.line + 1;
 }
