@@ -132,6 +132,40 @@ describe('trending pages', () => {
 		]);
 	});
 
+	test('a title that starts with a rank or vote count is kept, with a warning at its line', () => {
+		const titles = [
+			'1. CodeT5: Code',
+			'#2 MaTVLM: Vision',
+			'3) MultiMend: Repair',
+			'▲ 123 FrozenSeg: Segmentation',
+			'↑45 Other Paper',
+			// A number that is part of the title is not.
+			'3D Gaussian Splatting',
+			'1.58-bit LLMs',
+			'2 Fast 2 Furious',
+			// A title may start so: it is said, never changed.
+			'#1 Is Not Enough',
+		];
+		const text = `Mar 18\n\n${titles.map((t) => `${t}\n\n${ABSTRACT}`).join('\n\n')}\n`;
+		const { records, errors, warnings } = parseTrendingPage('2025-03-18.txt', text);
+		expect(errors).toEqual([]);
+		expect(records.map((r) => r.title)).toEqual(titles);
+		expect(warnings.map((w) => [w.line, w.message])).toEqual([
+			[3, 'the title starts with "1.", which reads as a rank or vote count: "1. CodeT5: Code"'],
+			[7, 'the title starts with "#2", which reads as a rank or vote count: "#2 MaTVLM: Vision"'],
+			[
+				11,
+				'the title starts with "3)", which reads as a rank or vote count: "3) MultiMend: Repair"',
+			],
+			[
+				15,
+				'the title starts with "▲ 123", which reads as a rank or vote count: "▲ 123 FrozenSeg: Segmentation"',
+			],
+			[19, 'the title starts with "↑45", which reads as a rank or vote count: "↑45 Other Paper"'],
+			[35, 'the title starts with "#1", which reads as a rank or vote count: "#1 Is Not Enough"'],
+		]);
+	});
+
 	test('without a date line, the lines taken as the header are named in a warning', () => {
 		// A first paper whose abstract is short reads as header: it must not vanish unseen.
 		const text = `Trending Papers\n\nTiny: A Short One\n\nWe release Tiny, a small model.\n\nA Title\n\n${ABSTRACT}\n`;

@@ -42,6 +42,11 @@ export const FALLBACK_YEAR = 2025;
  * pair with the title before it in place of the abstract.
  */
 const BLANK = new RegExp(`^[${INVISIBLE}]*$`);
+/**
+ * A rank or vote count a copied page puts before a title: `1. `, `3) `, `#2 `, `▲ 123`, `↑ 45`.
+ * Not any leading number: `3D Gaussian Splatting`, `1.58-bit LLMs`.
+ */
+const RANK_PREFIX = /^(?:\d+[.)]\s|#\d+\s|[▲↑]\s*\d+)/;
 /** An abstract is prose: long, or several sentences. A title is one short line. */
 const MIN_ABSTRACT_CHARS = 200;
 
@@ -324,6 +329,16 @@ export function parseTrendingPage(file: string, text: string): ParseResult {
 				line: title.line,
 				message: `"${next.text.slice(0, 60)}" is short for an abstract (title "${title.text.slice(0, 60)}")`,
 				hint: 'if these two lines are not a paper, remove them',
+			});
+		// A rank or vote count copied with the title is kept (a title may start with a number,
+		// `3D Gaussian …`), but said: it would be in the title, the address and the citation.
+		const counted = RANK_PREFIX.exec(title.text);
+		if (counted)
+			warnings.push({
+				file,
+				line: title.line,
+				message: `the title starts with "${counted[0].trim()}", which reads as a rank or vote count: "${title.text.slice(0, 60)}"`,
+				hint: 'remove the rank or vote count from the title line (the title is kept as given)',
 			});
 		// Kept as the page gives it (a corrected page changes it), but said once per paper.
 		const inTitle = suspect ? mojibakeIn(title.text, 'the title') : undefined;
