@@ -166,6 +166,27 @@ describe('trending pages', () => {
 		]);
 	});
 
+	test('a paper listed twice on a page is one paper at its first place, with a warning', () => {
+		const pair = (t: string): string => `${t}\n\n${ABSTRACT} ${t}.`;
+		const text = `Mar 18\n\n${['P0', 'P1', 'P0', 'X', 'Y'].map(pair).join('\n\n')}\n`;
+		const { records, errors, warnings } = parseTrendingPage('2025-03-18.txt', text);
+		expect(errors).toEqual([]);
+		expect(records.map((r) => [r.title, r.rank])).toEqual([
+			['P0', 1],
+			['P1', 2],
+			['X', 3],
+			['Y', 4],
+		]);
+		expect(warnings).toEqual([
+			{
+				file: '2025-03-18.txt',
+				line: 11,
+				message: '"P0" is listed again; line 3 has it',
+				hint: 'remove the repeated title and abstract (the repeat is not counted in the ranks)',
+			},
+		]);
+	});
+
 	test('without a date line, the lines taken as the header are named in a warning', () => {
 		// A first paper whose abstract is short reads as header: it must not vanish unseen.
 		const text = `Trending Papers\n\nTiny: A Short One\n\nWe release Tiny, a small model.\n\nA Title\n\n${ABSTRACT}\n`;

@@ -286,6 +286,8 @@ export function parseTrendingPage(file: string, text: string): ParseResult {
 	}
 
 	const records: RawRecord[] = [];
+	// Line of each title and abstract listed so far.
+	const listedAt = new Map<string, number>();
 	// One test of the whole page; only a page that may hold mojibake is looked at paper by paper.
 	const suspect = mayHoldMojibake(text);
 	let i = start;
@@ -320,6 +322,20 @@ export function parseTrendingPage(file: string, text: string): ParseResult {
 			i += 2;
 			continue;
 		}
+		// A paper the page lists twice (copied twice over) is one paper at its first place: counted
+		// again, it pushed every paper after it one rank down (1, 2, 4, 5).
+		const listed = listedAt.get(`${title.text}\n${next.text}`);
+		if (listed !== undefined) {
+			warnings.push({
+				file,
+				line: title.line,
+				message: `"${title.text.slice(0, 60)}" is listed again; line ${listed} has it`,
+				hint: 'remove the repeated title and abstract (the repeat is not counted in the ranks)',
+			});
+			i += 2;
+			continue;
+		}
+		listedAt.set(`${title.text}\n${next.text}`, title.line);
 		// Kept as the page gives it, but said: an abstract shorter than MIN_ABSTRACT_CHARS, whichever
 		// test let it pair (`We release the code.`; a footer's `Get the latest trending papers
 		// delivered to your inbox every single morning.` reads as a sentence, and was published).
