@@ -164,6 +164,8 @@ export interface BuiltPapers {
 	duplicates: number;
 	/** Former slug → current slug, sorted (see `assignSlugsKeepingFormer`): `_redirects.json`. */
 	redirects: Redirect[];
+	/** What the operator should know about the listings as a whole (see sameTitleWarnings). */
+	warnings: Problem[];
 }
 
 /**
@@ -238,10 +240,24 @@ export function buildFromPrepared(records: PreparedRecord[]): BuiltPapers {
 			}
 	const offset = new Map<string, number>(); // `date file` → positions of the day's earlier pages
 	const perDay = new Map<string, number>(); // date → positions taken
+	const firstPage = new Map<string, string>(); // date → the file of its first page
+	const warnings: Problem[] = [];
 	for (const [page, length] of [...pageLength].sort(([a], [b]) => (a < b ? -1 : 1))) {
-		const date = page.slice(0, page.indexOf('\u0000'));
+		const at = page.indexOf('\u0000');
+		const date = page.slice(0, at);
 		offset.set(page, perDay.get(date) ?? 0);
 		perDay.set(date, (perDay.get(date) ?? 0) + length);
+		// Two files of one day are most often one page saved twice (`… (1).txt`): said, with
+		// both names, since the ranks of the second count on after the first's.
+		const first = firstPage.get(date);
+		if (first === undefined) firstPage.set(date, page.slice(at + 1));
+		else
+			warnings.push({
+				file: page.slice(at + 1),
+				line: 0,
+				message: `lists ${date}, as ${first} does: the papers only it lists rank after that page's`,
+				hint: 'if one file is a copy of the other (a second download saved as "name (1).txt"), remove it; a day split over files is ranked in file name order',
+			});
 	}
 	const arxivPlaces: SourceRef[] = []; // numbered once all are known
 	const papers = merged.map((m, i): BuiltPaper => {
@@ -292,7 +308,7 @@ export function buildFromPrepared(records: PreparedRecord[]): BuiltPapers {
 	}
 	for (const { paper } of papers) if (paper.rank === 0) paper.rank = paper.sources[0]!.rank!;
 	papers.sort((a, b) => compareListing(a.paper, b.paper));
-	return { papers, duplicates, redirects };
+	return { papers, duplicates, redirects, warnings };
 }
 
 /**

@@ -115,7 +115,8 @@ export function ingest(sources: SourceFile[], options: IngestOptions = {}): Inge
 			lap('normalise');
 			return empty;
 		}
-		const { papers: built, duplicates, redirects } = buildFromPrepared(prepared);
+		const { papers: built, duplicates, redirects, warnings: notes } = buildFromPrepared(prepared);
+		warnings.push(...notes);
 		lap('normalise');
 		// Topics, keywords and related papers need the whole corpus (IDF, neighbours), so they are
 		// computed for all papers at once, before each entry is validated and rendered.

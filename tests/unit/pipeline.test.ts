@@ -344,6 +344,35 @@ describe('ingest pipeline', () => {
 		expect(placesOn(after, '2025-03-18')).toEqual({ A: 1, B: 2, C: 3 });
 	});
 
+	test('two files listing the same day are warned about, naming both', () => {
+		const text = enc(page(['Alpha', `${ABSTRACT} Alpha.`], ['Beta', `${ABSTRACT} Beta.`]));
+		const r = ingest([
+			{ name: '2025-03-18-trending.txt', bytes: text },
+			// A browser's second download of the page.
+			{ name: '2025-03-18-trending (1).txt', bytes: text },
+			{
+				name: '2025-03-19-trending.txt',
+				bytes: enc(page(['Gamma', `${ABSTRACT} Gamma.`]).replace('Mar 18', 'Mar 19')),
+			},
+		]);
+		expect(r.errors).toEqual([]);
+		expect(r.warnings).toEqual([
+			{
+				file: '2025-03-18-trending.txt',
+				line: 0,
+				message:
+					"lists 2025-03-18, as 2025-03-18-trending (1).txt does: the papers only it lists rank after that page's",
+				hint: 'if one file is a copy of the other (a second download saved as "name (1).txt"), remove it; a day split over files is ranked in file name order',
+			},
+		]);
+		// The copy's papers merge with the page's: the ranks are the page's own.
+		expect(r.papers.map((p) => [p.title, p.rank])).toEqual([
+			['Gamma', 1],
+			['Alpha', 1],
+			['Beta', 2],
+		]);
+	});
+
 	test('ranks count within the listing day, in source order', () => {
 		const r = ingest([
 			{
