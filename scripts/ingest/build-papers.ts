@@ -10,7 +10,7 @@ import type { Paper, SourceRef } from '../../src/schemas/paper.ts';
 import type { Redirect } from '../../src/schemas/redirect.ts';
 import { InputProblem, type Problem, type RawRecord } from './types.ts';
 import { compareListing } from '../../src/lib/listing.ts';
-import { firstOf, mergeByKey, textKeys, type MergedRecord } from './dedupe.ts';
+import { firstOf, mergeByKey, sameTitleWarnings, textKeys, type MergedRecord } from './dedupe.ts';
 import { readableTitle } from '../../src/lib/math-text.ts';
 import {
 	codeUrlsIn,
@@ -50,6 +50,8 @@ export interface PreparedRecord {
 	key: string;
 	/** Identity of a long abstract alone (`textKeys`): an edited title is the same paper. */
 	abstractKey?: string;
+	/** A hash of the title alone (`textKeys`), to find papers kept apart under one title. */
+	titleHash: number;
 	title: string;
 	shortName?: string;
 	summary: string;
@@ -87,7 +89,7 @@ export function prepareRecord(r: RawRecord): PreparedRecord {
 			'give the paper a title with words',
 		);
 	const abstract = normalizeParagraphs(r.abstract);
-	const { key, abstractKey } = textKeys(r);
+	const { key, abstractKey, titleHash } = textKeys(r);
 	return {
 		source: r.source,
 		date: r.date,
@@ -97,6 +99,7 @@ export function prepareRecord(r: RawRecord): PreparedRecord {
 		// Named, not spread: 100,000 records built through a spread in the literal held about
 		// 0.3 GB more at the ingest's peak.
 		...(abstractKey ? { abstractKey } : {}),
+		titleHash,
 		title,
 		shortName: extractShortName(title),
 		summary: abstract.text,
@@ -224,6 +227,11 @@ export function buildFromPrepared(records: PreparedRecord[]): BuiltPapers {
 		merged.map((m) => m.records.some((r) => !r.arxivId?.trim())),
 	);
 	const redirects = moved.map(([from, to]) => ({ from, to }));
+	const warnings = sameTitleWarnings(
+		merged.map((m) => m.primary),
+		arxivIds,
+		slugs,
+	);
 	// Places on the days (the paper's rank on its own, see placesOnDays for the others): a paper
 	// a trending page lists keeps its place on that page, also when papers listed the day
 	// before come first on it; a second page of the same day (files by name) counts on after
@@ -241,7 +249,6 @@ export function buildFromPrepared(records: PreparedRecord[]): BuiltPapers {
 	const offset = new Map<string, number>(); // `date file` → positions of the day's earlier pages
 	const perDay = new Map<string, number>(); // date → positions taken
 	const firstPage = new Map<string, string>(); // date → the file of its first page
-	const warnings: Problem[] = [];
 	for (const [page, length] of [...pageLength].sort(([a], [b]) => (a < b ? -1 : 1))) {
 		const at = page.indexOf('\u0000');
 		const date = page.slice(0, at);

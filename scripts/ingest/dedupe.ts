@@ -1,9 +1,10 @@
 /**
  * Duplicates: the same paper in two sources (same arXiv id, same title and abstract, or the same
  * long abstract under an edited title) becomes one paper that records both sources. Different
- * papers with the same title stay apart.
+ * papers with the same title stay apart, said when one of them has no arXiv id.
  */
-import type { RawRecord } from './types.ts';
+import type { SourceRef } from '../../src/schemas/paper.ts';
+import type { Problem, RawRecord } from './types.ts';
 import { isInvisible } from './parse/characters.ts';
 import { arxivSlug } from './slug.ts';
 
@@ -29,20 +30,37 @@ export const SAME_ABSTRACT_MIN = 300;
  * independent 32-bit lanes and the length: 96 bits), without building the squashed text.
  *
  * With it, for a record without an arXiv id, the key of the abstract alone (`abstractKey`,
- * `abstract:`…) when it is at least SAME_ABSTRACT_MIN characters long: both from one walk.
+ * `abstract:`…) when it is at least SAME_ABSTRACT_MIN characters long, and a hash of the title
+ * alone (`titleHash`, for sameTitleWarnings): all from one walk.
  */
-export function textKeys(r: RawRecord): { key: string; abstractKey?: string } {
+export function textKeys(r: RawRecord): { key: string; abstractKey?: string; titleHash: number } {
 	const h = new Uint32Array([0x811c9dc5, 0x9e3779b9, 0x85ebca6b, 0]);
 	const a = r.arxivId?.trim()
 		? undefined
 		: new Uint32Array([0x811c9dc5, 0x9e3779b9, 0x85ebca6b, 0]);
 	feedSquashed(h, r.title);
+	const titleHash = hashOf(h);
 	feed(h, 0x10000); // separator: no UTF-16 code unit has this value
 	feedSquashed(h, r.abstract, a);
 	return {
 		key: digest(h),
 		...(a && a[3]! >= SAME_ABSTRACT_MIN ? { abstractKey: `abstract:${digest(a)}` } : {}),
+		titleHash,
 	};
+}
+
+/**
+ * A 30-bit hash of the title alone, squashed as textKeys squashes it (`titleHash`): a small
+ * integer is what 100,000 papers are looked up by cheaply (V8 keeps it unboxed); papers whose
+ * hashes match are then compared by titleDigest.
+ */
+const hashOf = (h: Uint32Array): number => (fmix(h[0]!) ^ fmix(h[2]! + h[3]!)) & 0x3fffffff;
+
+/** The 96-bit identity of a title, squashed as textKeys squashes it. */
+function titleDigest(title: string): string {
+	const h = new Uint32Array([0x811c9dc5, 0x9e3779b9, 0x85ebca6b, 0]);
+	feedSquashed(h, title);
+	return digest(h);
 }
 
 const digest = (h: Uint32Array): string =>
@@ -191,4 +209,56 @@ const NO_IDS: ReadonlySet<string> = new Set();
 /** The first defined value of a field across a paper's records (metadata from any source fills gaps). */
 export function firstOf<R, K extends keyof R>(m: MergedRecord<R>, key: K): R[K] | undefined {
 	return m.records.map((r) => r[key]).find((v) => v !== undefined);
+}
+
+/** A paper as sameTitleWarnings looks at it: its primary record's title, abstract and place. */
+export interface TitledPaper {
+	title: string;
+	/** See textKeys. */
+	titleHash: number;
+	summary: string;
+	source: SourceRef;
+}
+
+/**
+ * Warnings for papers kept apart under one title (as textKeys compares titles: case, spacing
+ * and punctuation aside), given with their arXiv ids and slugs (same order): two pages by
+ * design, since different papers share titles, but said at the later one, naming the earlier
+ * one's place and both addresses. A trending page's copy with an edited abstract was otherwise
+ * a second page nobody was told of. One warning per pair of papers, however many days list
+ * them; none when both have an arXiv id, which tells them apart.
+ */
+export function sameTitleWarnings(
+	papers: readonly TitledPaper[],
+	arxivIds: ReadonlyArray<string | undefined>,
+	slugs: readonly string[],
+): Problem[] {
+	// One side of a pair has no arXiv id: only papers with the title hash of one are looked at,
+	// a few among 100,000 records of a dump.
+	const unnumbered = new Set<number>();
+	papers.forEach((p, i) => {
+		if (!arxivIds[i]) unnumbered.add(p.titleHash);
+	});
+	if (unnumbered.size === 0) return [];
+	const warnings: Problem[] = [];
+	const seen = new Map<number, number[]>(); // title hash → earlier papers with it
+	papers.forEach((p, i) => {
+		if (!unnumbered.has(p.titleHash)) return;
+		const same = seen.get(p.titleHash);
+		if (!same) return void seen.set(p.titleHash, [i]);
+		const digest = titleDigest(p.title);
+		const j = same.find(
+			(j) => !(arxivIds[j] && arxivIds[i]) && titleDigest(papers[j]!.title) === digest,
+		);
+		same.push(i);
+		const earlier = j === undefined ? undefined : papers[j]!;
+		if (!earlier || earlier.summary === p.summary) return;
+		warnings.push({
+			file: p.source.file,
+			line: p.source.line,
+			message: `the title "${p.title.slice(0, 60)}" is also at ${earlier.source.file}:${earlier.source.line}, with a different abstract: kept as two papers, ${slugs[j!]!} there and ${slugs[i]!} here`,
+			hint: 'if the two are one paper, give both the same abstract and they merge; if two, nothing needs doing',
+		});
+	});
+	return warnings;
 }

@@ -540,6 +540,55 @@ describe('ingest pipeline', () => {
 		expect([...r.entries.keys()].filter((k) => k.endsWith('.mdx'))).toHaveLength(2);
 	});
 
+	test('papers kept apart under one title are warned about once, at the later one', () => {
+		const one = `${ABSTRACT} The first one.`;
+		const other = `${ABSTRACT} Another one.`;
+		// Listed day after day: one warning for the two papers, not one per day.
+		const days = [18, 19, 20, 21].map((d) => ({
+			name: `2025-03-${d}-trending.txt`,
+			bytes: enc(
+				page(['MultiMend: Repair', one], ['Multimend: repair', other]).replace(
+					'Mar 18',
+					`Mar ${d}`,
+				),
+			),
+		}));
+		const r = ingest(days);
+		expect(r.errors).toEqual([]);
+		expect(r.papers.map((p) => [p.slug, p.sources.length])).toEqual([
+			['multimend', 4],
+			[expect.stringMatching(/^multimend-[0-9a-f]{6}$/), 4],
+		]);
+		expect(r.warnings).toEqual([
+			{
+				file: '2025-03-18-trending.txt',
+				line: 9,
+				message: `the title "Multimend: repair" is also at 2025-03-18-trending.txt:5, with a different abstract: kept as two papers, multimend there and ${r.papers[1]!.slug} here`,
+				hint: 'if the two are one paper, give both the same abstract and they merge; if two, nothing needs doing',
+			},
+		]);
+		// Two arXiv ids are two papers, said by the ids; a copy without an id is warned about.
+		const ids = ingest([
+			{
+				name: 'x.jsonl',
+				bytes: enc(jsonl({ id: '2503.00001' }, { id: '2503.00002', abstract: other })),
+			},
+		]);
+		expect([ids.papers.length, ids.warnings]).toEqual([2, []]);
+		const copy = ingest([
+			{ name: '2025-03-18-trending.txt', bytes: enc(page(['Title', `${other} Edited.`])) },
+			{
+				name: 'x.jsonl',
+				bytes: enc(jsonl({ id: '2503.00001' }, { id: '2503.00002', abstract: other })),
+			},
+		]);
+		// One warning for each pair: the copy and either record.
+		expect(copy.warnings.map((w) => [w.file, w.line])).toEqual([
+			['x.jsonl', 1],
+			['x.jsonl', 2],
+		]);
+	});
+
 	test('every entry validates against the shared schema and carries a do-not-edit header', () => {
 		const r = ingest([{ name: '2025-03-18-t.txt', bytes: enc(page(['CodeT5: Code', ABSTRACT])) }]);
 		const text = r.entries.get('codet5.mdx')!;
