@@ -6,6 +6,7 @@ import type { Inline } from '../../src/lib/inline.ts';
 import { CLEARLY_MATH, texToUnicode } from '../../src/lib/math-text.ts';
 import { trimUrlTail } from '../../src/lib/linked-text.ts';
 import { latexToPlain, parseLatexProse } from '../../src/lib/latex-prose.ts';
+import { isInvisible } from './parse/characters.ts';
 
 /** NFC, every whitespace run (hard wraps, tabs, NBSP) to one space, trimmed. */
 export function normalizeWhitespace(s: string): string {
@@ -31,9 +32,26 @@ const SPACES_BUT_FEFF = /[^\S\ufeff]+/g;
 const MESSY_SPACE =
 	/\s\s|[\t\n\v\f\r\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]/;
 
-/** A title as given: whitespace and Unicode normalised, its bidi controls closed (closeBidi). */
+/**
+ * A title as given: whitespace and Unicode normalised, invisible characters at its ends dropped,
+ * its bidi controls closed (closeBidi).
+ */
 export function normalizeTitle(s: string): string {
-	return closeBidi(normalizeWhitespace(s));
+	return closeBidi(trimInvisible(normalizeWhitespace(s)));
+}
+
+/**
+ * `s` without INVISIBLE characters (and spaces) at its ends: a zero-width space copied before a
+ * title (`\u200bCodeT5: …`) was in the title, the short name and the citation. Inside a word
+ * they stay, as typed.
+ */
+function trimInvisible(s: string): string {
+	let from = 0;
+	let to = s.length;
+	const edge = (c: number): boolean => c === 32 || isInvisible(c);
+	while (from < to && edge(s.charCodeAt(from))) from++;
+	while (to > from && edge(s.charCodeAt(to - 1))) to--;
+	return from === 0 && to === s.length ? s : s.slice(from, to);
 }
 
 /** Bidi embeddings and overrides (LRE, RLE, LRO, RLO), their end (PDF), isolates and theirs. */

@@ -624,6 +624,13 @@ describe('bidi controls stay inside their field', () => {
 		// A title is followed by other text in listings and feeds.
 		expect(normalizeTitle(`A ${RLO}title `)).toBe(`A ${RLO}title${PDF}`);
 	});
+	test('invisible characters at the ends of a title are dropped, and from its short name', () => {
+		for (const c of ['\u200b', '\u2060', '\ufeff', '\u00ad', '\u200b \u2060'])
+			expect(normalizeTitle(`${c}CodeT5: Code Models ${c}`), c).toBe('CodeT5: Code Models');
+		// Inside a word they are text, as typed.
+		expect(normalizeTitle('Code\u200bT5')).toBe('Code\u200bT5');
+		expect(extractShortName(normalizeTitle('\u200bCodeT5: Code Models'))).toBe('CodeT5');
+	});
 });
 
 describe('pathological input reads in linear time', () => {
