@@ -367,13 +367,21 @@ function proseAndMath(parts: ReturnType<typeof splitMath>): Inline[] {
 const CODE_HOSTS =
 	/^(?:www\.)?(?:github\.com|gitlab\.com|bitbucket\.org|codeberg\.org|huggingface\.co|sourceforge\.net)$/i;
 /**
- * A URL, possibly broken by spaces around `:` and `//` (`https: //github.com/x/y`), or one
+ * A URL, possibly broken by spaces around `:` and `//` (`https: //github.com/x/y`), or after
+ * the dot of a code host's name (`https://github. com/x/y`: no other host is guessed at), or one
  * without a scheme: a code-host URL with a path, or a `www.` name (linked over https). Paths stop at whitespace, at en and em dashes (`…/o/r—a tool`)
  * and at CJK or fullwidth punctuation (`https://github.com/o/r。`, `…/q，后面`: never part of a
  * URL, which would write them encoded).
  */
 const URL_RE =
-	/\b(?:(https?)\s?:\s?\/\/\s?((?:[\p{L}\p{N}-]+\.)+\p{L}{2,}(?::\d+)?)|(?<![@.-])((?:www\.)?(?:github\.com|gitlab\.com|huggingface\.co|bitbucket\.org|codeberg\.org)(?=\/)|www\.(?:[\p{L}\p{N}-]+\.)+\p{L}{2,}))((?:\/[^\s<>"'{}|\\^`[\]\u2013\u2014\u3000-\u303f\uff00-\uff65]*)?)/giu;
+	/\b(?:(https?)\s?:\s?\/\/\s?((?:www\.)?(?:github\.\s?com|gitlab\.\s?com|huggingface\.\s?co|bitbucket\.\s?org|codeberg\.\s?org)(?=\/)|(?:[\p{L}\p{N}-]+\.)+\p{L}{2,}(?::\d+)?)|(?<![@.-])((?:www\.)?(?:github\.com|gitlab\.com|huggingface\.co|bitbucket\.org|codeberg\.org)(?=\/)|www\.(?:[\p{L}\p{N}-]+\.)+\p{L}{2,}))((?:\/[^\s<>"'{}|\\^`[\]\u2013\u2014\u3000-\u303f\uff00-\uff65]*)?)/giu;
+
+/**
+ * After a code host with no path: white space, then what reads as `owner/name` and the rest of a
+ * path (URL_RE's path characters), from `lastIndex`.
+ */
+const PATH_AFTER_SPACE =
+	/\s([\p{L}\p{N}_.-]+\/[\p{L}\p{N}_.-]+(?:\/[^\s<>"'{}|\\^`[\]\u2013\u2014\u3000-\u303f\uff00-\uff65]*)?)/uy;
 
 /** What every match of URL_RE contains. */
 const MAY_HOLD_URL =
@@ -414,15 +422,26 @@ function linkify(value: string): Inline[] {
 	const out: Inline[] = [];
 	let last = 0;
 	for (const m of value.matchAll(URL_RE)) {
-		const host = m[2] ?? m[3]!;
-		const { url: pathPart, tail } = trimUrlTail(m[4] ?? '');
+		const host = (m[2] ?? m[3]!).replace(/\s/g, '');
+		let { url: pathPart, tail } = trimUrlTail(m[4] ?? '');
+		let end = m.index + m[0].length;
+		// A code host's address is a repository's: a host and a slash are most likely an address
+		// a space broke (`https://github.com/ qux/quux .`), joined to the path that follows it;
+		// else the host alone stays text. Linked, it led to the host's front page.
+		if (CODE_HOSTS.test(host) && (pathPart === '' || pathPart === '/')) {
+			PATH_AFTER_SPACE.lastIndex = end;
+			const next = pathPart === '/' && tail === '' ? PATH_AFTER_SPACE.exec(value) : null;
+			if (!next) continue;
+			({ url: pathPart, tail } = trimUrlTail(`/${next[1]!}`));
+			end += next[0].length;
+		}
 		// Shown as written, minus the spaces that broke it; linked in canonical form.
 		const shown = m[1] ? `${m[1]}://${host}${pathPart}` : `${host}${pathPart}`;
 		const url = `${(m[1] ?? 'https').toLowerCase()}://${host}${pathPart}`;
 		if (m.index > last)
 			out.push({ type: 'text', value: tidyAfterUrl(value.slice(last, m.index), last > 0) });
 		out.push({ type: 'link', url, children: [{ type: 'text', value: shown }] });
-		last = m.index + m[0].length - tail.length;
+		last = end - tail.length;
 	}
 	if (last === 0) return [{ type: 'text', value }];
 	const rest = tidyAfterUrl(value.slice(last), true);

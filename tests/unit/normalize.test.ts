@@ -288,6 +288,48 @@ describe('normalizeAbstract', () => {
 			children: [{ type: 'text', value: 'https://github.com/salesforce/CodeT5' }],
 		});
 	});
+	test("a code host's address broken after its slash is joined to its path, else no link", () => {
+		const link = (url: string, shown = url) => ({
+			type: 'link',
+			url,
+			children: [{ type: 'text', value: shown }],
+		});
+		for (const [text, url, shown] of [
+			['At https://github.com/ qux/quux .', 'https://github.com/qux/quux'],
+			[
+				'At https://huggingface.co/ org/model/tree/main.',
+				'https://huggingface.co/org/model/tree/main',
+			],
+			['At github.com/ qux/quux.', 'https://github.com/qux/quux', 'github.com/qux/quux'],
+			// A space after the dot of a code host's name, as after `https:`.
+			['At https: //github. com/foo/bar-baz .', 'https://github.com/foo/bar-baz'],
+		] as const) {
+			const a = normalizeAbstract(text);
+			expect(a.inline, text).toEqual([
+				{ type: 'text', value: 'At ' },
+				link(url, shown),
+				{ type: 'text', value: '.' },
+			]);
+			expect(a.codeUrls).toEqual([url]);
+		}
+		// The host alone is no code link: it led to GitHub's front page.
+		for (const text of [
+			'At https://github.com/ soon.',
+			'At https://github.com/.',
+			'At https://gitlab.com and/or elsewhere.',
+			'At https://example. com/x/y.',
+		]) {
+			const a = normalizeAbstract(text);
+			expect(a.inline, text).toEqual([{ type: 'text', value: text }]);
+			expect(a.codeUrls).toEqual([]);
+		}
+		// Another host keeps its slash, and the text after it is text.
+		expect(normalizeAbstract('At https://example.com/ a/b.').inline).toEqual([
+			{ type: 'text', value: 'At ' },
+			link('https://example.com/'),
+			{ type: 'text', value: ' a/b.' },
+		]);
+	});
 	test('drops trailing punctuation and .git from code URLs, upgrades http', () => {
 		expect(normalizeAbstract('At https://github.com/zeyuliu1037/LMUFormer.git.').codeUrls).toEqual([
 			'https://github.com/zeyuliu1037/LMUFormer',

@@ -15,10 +15,10 @@ describe('renderAbstractHtml links', () => {
 
 	test('links only what the ingest linked: a URL broken inside its host and e-mail stay text', () => {
 		const { inline } = normalizeAbstract(
-			'Code at https://github. com/x/y and www.example.com and mail me@x.org, or https://x.org/y.',
+			'Code at https://example. com/x/y and www.example.com and mail me@x.org, or https://x.org/y.',
 		);
 		expect(renderAbstractHtml(renderAbstractMdx(inline))).toBe(
-			'<p>Code at https://github. com/x/y and <a href="https://www.example.com" class="link--url">www.example.com</a> and mail me@x.org, or <a href="https://x.org/y" class="link--url">https://x.org/<wbr>y</a>.</p>',
+			'<p>Code at https://example. com/x/y and <a href="https://www.example.com" class="link--url">www.example.com</a> and mail me@x.org, or <a href="https://x.org/y" class="link--url">https://x.org/<wbr>y</a>.</p>',
 		);
 		// GFM would link a bare URL the ingest left as text; no link is made that it did not write.
 		expect(renderAbstractHtml('see https://x.org/y')).toBe('<p>see https://x.org/y</p>');
