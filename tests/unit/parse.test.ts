@@ -9,9 +9,9 @@ import { parseSource } from '../../scripts/ingest/parse/index.ts';
 import {
 	FALLBACK_YEAR,
 	parseDateLine,
-	parseTrendingPage,
 	resolveListingDate,
-} from '../../scripts/ingest/parse/trending.ts';
+} from '../../scripts/ingest/parse/date-line.ts';
+import { parseTrendingPage } from '../../scripts/ingest/parse/trending.ts';
 
 const ABSTRACT =
 	'This is the abstract of a paper. We study a problem that matters to many people. Our method improves on prior work by a wide margin on three benchmarks, and we release code and data so that others can build on it easily.';
