@@ -178,6 +178,17 @@ function offerUpdate(waiting: ServiceWorker): void {
 	);
 }
 
+/**
+ * A reader who asked to save data (Save-Data, data saver) and has no service worker yet: the
+ * first visit would download the whole site in the background (785 KB more after an 18 KB paper
+ * page of the bundled site), so offline reading is not set up for them. A worker installed
+ * before goes on being updated.
+ */
+function savingData(): boolean {
+	const connection = (navigator as { connection?: { saveData?: boolean } }).connection;
+	return navigator.serviceWorker.controller == null && connection?.saveData === true;
+}
+
 // `import.meta.hot` exists only under `astro dev` (import.meta.env.PROD is unreliable: a build
 // run with NODE_ENV=test, as the e2e setup does, reports false). In dev, a worker left by
 // `astro preview` on the same origin would serve stale pages, so it is removed.
@@ -185,7 +196,7 @@ if (import.meta.hot && 'serviceWorker' in navigator) {
 	void navigator.serviceWorker
 		.getRegistrations()
 		.then((regs) => Promise.all(regs.map((r) => r.unregister())));
-} else if ('serviceWorker' in navigator) {
+} else if ('serviceWorker' in navigator && !savingData()) {
 	// The first install takes control silently (clientsClaim). A later full copy of the site
 	// took over after the reader chose to reload (here or in another tab): show it, so builds are
 	// never mixed on a page. A large site's worker (core) takes over by itself and keeps no copy

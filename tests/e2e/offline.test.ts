@@ -136,6 +136,23 @@ describe('offline', () => {
 		await page.context().close();
 	});
 
+	test('a reader saving data gets no service worker (no download of the site behind the page)', async () => {
+		const context = await browser.newContext();
+		await context.addInitScript(() =>
+			Object.defineProperty(navigator, 'connection', { value: { saveData: true } }),
+		);
+		const page = await context.newPage();
+		const requests: string[] = [];
+		page.on('request', (r) => requests.push(new URL(r.url()).pathname));
+		await page.goto(`${site.url}papers/primer/`);
+		await page.waitForLoadState('networkidle');
+		expect(
+			await page.evaluate(async () => (await navigator.serviceWorker.getRegistrations()).length),
+		).toBe(0);
+		expect(requests).not.toContain('/sw.js');
+		await context.close();
+	});
+
 	test('works offline under BASE_PATH', async () => {
 		const page = await visitOnce(`${based.url}search/`);
 		await page.context().setOffline(true);
