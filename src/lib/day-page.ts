@@ -7,7 +7,7 @@
 import { formatCount, formatDate, plural } from './format.ts';
 import { isTrendingPage } from './paper-page.ts';
 
-/** One day of the archive (`/days/<date>/`). */
+/** One day of the archive (`/days/<date>/`, paginated: `/days/<date>/page/N/`). */
 export interface Day<P> {
 	/** `YYYY-MM-DD`. */
 	date: string;

@@ -234,6 +234,50 @@ describe('pagination', () => {
 	});
 });
 
+describe('day pages', () => {
+	test('a day paginates like a topic, every paper once, in its order on the day', async () => {
+		const date = readdirSync(join(DIST, 'days')).find((d) => /^\d{4}-\d{2}-\d{2}$/.test(d))!;
+		const first = readFileSync(join(DIST, 'days', date, 'index.html'), 'utf8');
+		const count = Number(/(\d+) papers? on this listing/.exec(first)![1]);
+		// The seed's day lists 75 papers: two pages at the default page size.
+		const pages = Math.ceil(count / PAGE_SIZE);
+		expect(pages).toBeGreaterThan(1);
+		const { ctx, page } = await open(`${site.url}days/${date}/`);
+		const seen: string[] = [];
+		for (let n = 1; n <= pages; n++) {
+			if (n > 1) {
+				await page.getByRole('link', { name: 'Next page' }).click();
+				await page.waitForURL(`${site.url}days/${date}/page/${n}/`);
+			}
+			const address = n > 1 ? `days/${date}/page/${n}/` : `days/${date}/`;
+			expect(await page.locator('link[rel="canonical"]').getAttribute('href')).toBe(
+				`https://abstracta.example/${address}`,
+			);
+			expect(await page.title()).toMatch(n > 1 ? `, page ${n} · Abstracta` : /\d{4} · Abstracta$/);
+			expect(await page.locator('.pagination [aria-current="page"]').innerText()).toBe(String(n));
+			const links = await paperLinks(page);
+			expect(links.length).toBe(Math.min(PAGE_SIZE, count - seen.length));
+			seen.push(...links);
+		}
+		expect(await page.locator('.pagination a[rel="next"]').count()).toBe(0);
+		expect(new Set(seen).size).toBe(count);
+		const ranks = seen.map((href) =>
+			Number(
+				/data-pagefind-sort="rank\[data-value\]" data-value="(\d+)"/.exec(
+					readFileSync(join(DIST, href, 'index.html'), 'utf8'),
+				)![1],
+			),
+		);
+		expect(ranks).toEqual(Array.from({ length: count }, (_, i) => i + 1));
+		expect((await page.goto(`${site.url}days/${date}/page/${pages + 1}/`))?.status()).toBe(404);
+		// Page 1 is the day's own address; its page/1/ sends the reader there.
+		await page.goto(`${site.url}days/${date}/page/1/`);
+		await page.waitForURL(`${site.url}days/${date}/`);
+		await ctx.close();
+	});
+
+});
+
 describe('theme', () => {
 	test('follows the system scheme, toggles, persists across pages and never flashes', async () => {
 		const { ctx, page } = await open(site.url, { colorScheme: 'light' });
