@@ -276,6 +276,37 @@ describe('day pages', () => {
 		await ctx.close();
 	});
 
+	test('a paper’s date, on its page and in a topic’s listing, links the page of its day that lists it', async () => {
+		const date = readdirSync(join(DIST, 'days')).find((d) => /^\d{4}-\d{2}-\d{2}$/.test(d))!;
+		// The first paper of each page.
+		const onPage = (file: string) =>
+			/paper-item__title"><a href="([^"]+)"/.exec(readFileSync(join(DIST, file), 'utf8'))![1]!;
+		const cases = [
+			{ paper: onPage(`days/${date}/index.html`), day: `/days/${date}/` },
+			{ paper: onPage(`days/${date}/page/2/index.html`), day: `/days/${date}/page/2/` },
+		];
+		// Topic pages hold a paper's listing with its date (the home page groups by day instead).
+		const topicPages = readdirSync(join(DIST, 'topics'), { recursive: true, encoding: 'utf8' })
+			.filter(
+				(f) => f.endsWith('index.html') && f.includes('/') && !f.endsWith('page/1/index.html'),
+			)
+			.map((f) => `topics/${f}`);
+		const { ctx, page } = await open(site.url);
+		for (const { paper, day } of cases) {
+			await page.goto(`${site.url}${paper.slice(1)}`);
+			expect(await page.locator('.paper__eyebrow a').first().getAttribute('href')).toBe(day);
+			await page.getByRole('link', { name: /^(Listed|Updated) / }).click();
+			await page.waitForURL(`**${day}`);
+			expect(await paperLinks(page)).toContain(paper);
+			const topicPage = topicPages.find((f) =>
+				readFileSync(join(DIST, f), 'utf8').includes(`href="${paper}"`),
+			)!;
+			await page.goto(`${site.url}${topicPage.replace(/index\.html$/, '')}`);
+			const item = page.locator('.paper-item', { has: page.locator(`a[href="${paper}"]`) });
+			expect(await item.locator('.paper-item__date').getAttribute('href')).toBe(day);
+		}
+		await ctx.close();
+	});
 });
 
 describe('theme', () => {
