@@ -309,6 +309,44 @@ describe('day pages', () => {
 	});
 });
 
+describe('long listings', () => {
+	test('papers out of view are skipped until scrolled to, yet print, and no focus ring is clipped', async () => {
+		const date = readdirSync(join(DIST, 'days')).find((d) => /^\d{4}-\d{2}-\d{2}$/.test(d))!;
+		const { ctx, page } = await open(`${site.url}days/${date}/`, {
+			viewport: { width: 375, height: 800 },
+		});
+		const last = page.locator('.paper-item').last();
+		const shown = () =>
+			last.evaluate((li) =>
+				li.querySelector('a')!.checkVisibility({ contentVisibilityAuto: true }),
+			);
+		expect(await shown()).toBe(false);
+		await last.scrollIntoViewIfNeeded();
+		await page.waitForFunction(() =>
+			[...document.querySelectorAll('.paper-item a')]
+				.at(-1)!
+				.checkVisibility({ contentVisibilityAuto: true }),
+		);
+		// Skipping clips each item at its edge: a title's focus ring reaches past it on the left.
+		await page.keyboard.press('Tab');
+		const title = page.locator('.paper-item__title a').first();
+		await title.focus();
+		const [ring, margin] = await title.evaluate((a) => {
+			const style = getComputedStyle(a);
+			const item = getComputedStyle(a.closest('.paper-item')!);
+			return [
+				parseFloat(style.outlineWidth) + parseFloat(style.outlineOffset),
+				parseFloat(item.overflowClipMargin),
+			];
+		});
+		expect(ring).toBeGreaterThan(0);
+		expect(margin).toBeGreaterThanOrEqual(ring);
+		await page.emulateMedia({ media: 'print' });
+		expect(await last.evaluate((li) => getComputedStyle(li).contentVisibility)).toBe('visible');
+		await ctx.close();
+	});
+});
+
 describe('theme', () => {
 	test('follows the system scheme, toggles, persists across pages and never flashes', async () => {
 		const { ctx, page } = await open(site.url, { colorScheme: 'light' });
