@@ -11,7 +11,10 @@ export interface SiteConfig {
 	description: string;
 	/** `<html lang>` and feed language. */
 	lang: string;
-	/** Papers per page on the home and topic listings (a day's page lists all of its papers). */
+	/**
+	 * Papers per page on the home, topic and day listings (an arXiv dump dates tens of thousands
+	 * of records to one day).
+	 */
 	pageSize: number;
 	/** Items per RSS / JSON feed, and more to finish the last day (feedSlice in lib/feed.ts). */
 	feedSize: number;

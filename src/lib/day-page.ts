@@ -7,7 +7,7 @@
 import { formatCount, formatDate, plural } from './format.ts';
 import { isTrendingPage } from './paper-page.ts';
 
-/** One day of the archive (`/days/<date>/`). */
+/** One day of the archive (`/days/<date>/`, paginated: `/days/<date>/page/N/`). */
 export interface Day<P> {
 	/** `YYYY-MM-DD`. */
 	date: string;
@@ -72,6 +72,24 @@ export function groupDays<P extends DayPaper>(papers: Iterable<P>): Array<Day<P>
 			const order = ranks.map((_, i) => i).sort((a, b) => ranks[a]! - ranks[b]! || a - b);
 			return { ...day, papers: order.map((i) => day.papers[i]!) };
 		});
+}
+
+/**
+ * The page of its own day (`date`, the day its page and listings link) that lists each paper, by
+ * id, with `pageSize` papers a page. From the paper's place among the day's papers, not from its
+ * rank: ranks skip the places of papers merged away (a day saved twice, once with one paper
+ * more, ranks that paper 101st of 51), and a page worked out from one would not exist.
+ */
+export function ownDayPages<P extends { id: string; data: { date: string } }>(
+	days: Iterable<Day<P>>,
+	pageSize: number,
+): Map<string, number> {
+	const pages = new Map<string, number>();
+	for (const day of days)
+		day.papers.forEach((p, i) => {
+			if (p.data.date === day.date) pages.set(p.id, Math.floor(i / pageSize) + 1);
+		});
+	return pages;
 }
 
 /** The words of a day page: its title, meta description and the line under its heading. */

@@ -77,8 +77,8 @@ interface Linked {
 
 /**
  * Cache key of a paper page for Astro's incremental build: a digest of everything the page
- * shows (its entry, rendered abstract, neighbours, related papers, topic names and citation key), so an
- * unchanged page is copied from the previous build and any change re-renders it.
+ * shows (its entry, rendered abstract, neighbours, related papers, topic names, citation key and
+ * the page of its day its date links), so an unchanged page is copied from the previous build and any change re-renders it.
  */
 export function paperPageCacheKey(parts: {
 	entry: Linked & { data: object };
@@ -88,6 +88,7 @@ export function paperPageCacheKey(parts: {
 	related: ReadonlyArray<{ terms: readonly string[]; entry: Linked }>;
 	topicNames: Readonly<Record<string, string>>;
 	citeKey: string;
+	dayPage: number;
 }): string {
 	const link = (l?: Linked) =>
 		l && [l.id, readableTitle(l.data.title), l.data.shortName, l.data.date];
@@ -103,6 +104,7 @@ export function paperPageCacheKey(parts: {
 				parts.related.map((r) => [link(r.entry), r.terms]),
 				parts.topicNames,
 				parts.citeKey,
+				parts.dayPage,
 			]),
 		)
 		.digest('base64url');

@@ -8,7 +8,8 @@ import { ingestFinished } from './ingest-gate.ts';
 import { readRedirects } from './redirects.ts';
 import type { PaperPageFields } from '../schemas/paper.ts';
 import { compareListing } from './listing.ts';
-import { groupDays, type Day } from './day-page.ts';
+import { groupDays, ownDayPages, type Day } from './day-page.ts';
+import { SITE } from '../site.config.ts';
 import { searchFacets, type SearchFacets } from './search-meta.ts';
 
 /** A paper as stored in the content collection. */
@@ -61,6 +62,17 @@ let days: Array<Day<PaperEntry>> | undefined;
 export async function getDays(): Promise<Array<Day<PaperEntry>>> {
 	days ??= groupDays(await getPapers());
 	return days;
+}
+
+let dayPages: Map<string, number> | undefined;
+
+/**
+ * Which page of its own day lists each paper, by id (see `ownDayPages`): a paper's date links
+ * that page of the day, not the first of a day of hundreds.
+ */
+export async function getDayPages(): Promise<Map<string, number>> {
+	dayPages ??= ownDayPages(await getDays(), SITE.pageSize);
+	return dayPages;
 }
 
 let topicNames: Record<string, string> | undefined;

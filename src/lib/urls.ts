@@ -41,7 +41,7 @@ export const paperPageFile = (slug: string): string => `papers/${slug}/index.htm
 /** URL of the topics index. */
 export const topicsUrl = (): string => path('topics/');
 /**
- * The rest parameter of a paginated route (home, a topic): none for page 1, which lives at the
+ * The rest parameter of a paginated route (home, a topic, a day): none for page 1, which lives at the
  * listing's own address, `page/N` after it.
  */
 export const pageParam = (page: number): string | undefined =>
@@ -64,12 +64,15 @@ export const homeUrl = (page = 1): string => path(pageSuffix(page));
 export const isHomeListing = (pathname: string): boolean =>
 	pathname === homeUrl() || pathname.startsWith(path('page/'));
 /**
- * The rest parameter of page 1's alias: `/page/1/` (and a topic's `…/page/1/`) is a page that
+ * The rest parameter of page 1's alias: `/page/1/` (and a topic's or a day's `…/page/1/`) is a page that
  * sends the reader to the listing's first page, which lives at the listing's own address.
  */
 export const FIRST_PAGE_ALIAS = 'page/1';
-/** URL of a listing day. */
-export const dayUrl = (date: string): string => path(`days/${date}/`);
+/**
+ * URL of a day's page in the archive (page 1 by default): `/days/<date>/`, then
+ * `/days/<date>/page/N/` (an arXiv dump dates tens of thousands of records to one day).
+ */
+export const dayUrl = (date: string, page = 1): string => path(`days/${date}/${pageSuffix(page)}`);
 /** URL of the days archive. */
 export const daysUrl = (): string => path('days/');
 /** The site root (the base path): the service worker's scope, Pagefind's `baseUrl`. */

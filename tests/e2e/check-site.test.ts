@@ -29,11 +29,14 @@ test('a broken copy: each fault is named', () => {
 	const page = join(copy, 'papers', renamed, 'index.html');
 	writeFileSync(page, readFileSync(page, 'utf8').replace(/(<h1\b[^>]*>)/, '$1Not '));
 	writeFileSync(join(copy, 'rss.xml'), readFileSync(join(copy, 'rss.xml'), 'utf8').slice(0, 500));
+	// The seed's day of 75 papers without its second page.
+	rmSync(join(copy, 'days/2025-03-18/page/2'), { recursive: true });
 	const { problems } = checkBuiltSite(copy, PAPERS, SITE_URL);
-	expect(problems).toHaveLength(3);
+	expect(problems).toHaveLength(4);
 	expect(problems).toEqual(
 		expect.arrayContaining([
 			`papers/${gone}/: no page`,
+			"days/2025-03-18/: its pages list 50 papers, not the day's 75 in order",
 			expect.stringMatching(new RegExp(`^papers/${renamed}/: <h1> is "Not `)),
 			expect.stringMatching(/^rss\.xml: not well-formed XML/),
 		]),

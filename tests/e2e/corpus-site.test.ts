@@ -344,16 +344,19 @@ test('a renamed topic’s former address sends the reader on, and its feed goes 
 	await context.close();
 });
 
-test("a day's page shows its whole trending listing in its order, papers of the day before too", () => {
+test("a day's pages show its whole trending listing in its order, papers of the day before too", () => {
 	const read = (path: string) => readFileSync(join(dist, path), 'utf8');
 	// Parts of pages, not whole pages: a failure prints what differs.
 	const part = (html: string, pattern: RegExp) => pattern.exec(html)?.[1];
 	const day = read('days/2025-03-19/index.html');
-	const titles = [...day.matchAll(/<h2 class="paper-item__title">(.*?)<\/h2>/gs)].map((m) =>
-		m[1]!
-			.replace(/<[^>]+>/g, '')
-			.replace(/\s+/g, ' ')
-			.trim(),
+	// 74 papers: 50 on the day's page, 24 on its page 2.
+	const titles = [day, read('days/2025-03-19/page/2/index.html')].flatMap((html) =>
+		[...html.matchAll(/<h2 class="paper-item__title">(.*?)<\/h2>/gs)].map((m) =>
+			m[1]!
+				.replace(/<[^>]+>/g, '')
+				.replace(/\s+/g, ' ')
+				.trim(),
+		),
 	);
 	expect(titles).toEqual(NEXT_DAY.titles);
 	const count = `${NEXT_DAY.titles.length} papers`;

@@ -15,6 +15,7 @@ const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.mi
 const firstTopic = readdirSync(join(DIST, 'topics'), { withFileTypes: true }).find((d) =>
 	d.isDirectory(),
 )!.name;
+const firstDay = readdirSync(join(DIST, 'days')).find((d) => /^\d{4}-\d{2}-\d{2}$/.test(d))!;
 const PAGES = [
 	'',
 	'page/2/',
@@ -22,6 +23,8 @@ const PAGES = [
 	'papers/lifegpt/',
 	'topics/',
 	'days/',
+	// A day's second page: its heading and pagination.
+	`days/${firstDay}/page/2/`,
 	'no-such-page/',
 	`topics/${firstTopic}/`,
 	'search/',

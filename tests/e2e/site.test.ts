@@ -234,6 +234,119 @@ describe('pagination', () => {
 	});
 });
 
+describe('day pages', () => {
+	test('a day paginates like a topic, every paper once, in its order on the day', async () => {
+		const date = readdirSync(join(DIST, 'days')).find((d) => /^\d{4}-\d{2}-\d{2}$/.test(d))!;
+		const first = readFileSync(join(DIST, 'days', date, 'index.html'), 'utf8');
+		const count = Number(/(\d+) papers? on this listing/.exec(first)![1]);
+		// The seed's day lists 75 papers: two pages at the default page size.
+		const pages = Math.ceil(count / PAGE_SIZE);
+		expect(pages).toBeGreaterThan(1);
+		const { ctx, page } = await open(`${site.url}days/${date}/`);
+		const seen: string[] = [];
+		for (let n = 1; n <= pages; n++) {
+			if (n > 1) {
+				await page.getByRole('link', { name: 'Next page' }).click();
+				await page.waitForURL(`${site.url}days/${date}/page/${n}/`);
+			}
+			const address = n > 1 ? `days/${date}/page/${n}/` : `days/${date}/`;
+			expect(await page.locator('link[rel="canonical"]').getAttribute('href')).toBe(
+				`https://abstracta.example/${address}`,
+			);
+			expect(await page.title()).toMatch(n > 1 ? `, page ${n} · Abstracta` : /\d{4} · Abstracta$/);
+			expect(await page.locator('.pagination [aria-current="page"]').innerText()).toBe(String(n));
+			const links = await paperLinks(page);
+			expect(links.length).toBe(Math.min(PAGE_SIZE, count - seen.length));
+			seen.push(...links);
+		}
+		expect(await page.locator('.pagination a[rel="next"]').count()).toBe(0);
+		expect(new Set(seen).size).toBe(count);
+		const ranks = seen.map((href) =>
+			Number(
+				/data-pagefind-sort="rank\[data-value\]" data-value="(\d+)"/.exec(
+					readFileSync(join(DIST, href, 'index.html'), 'utf8'),
+				)![1],
+			),
+		);
+		expect(ranks).toEqual(Array.from({ length: count }, (_, i) => i + 1));
+		expect((await page.goto(`${site.url}days/${date}/page/${pages + 1}/`))?.status()).toBe(404);
+		// Page 1 is the day's own address; its page/1/ sends the reader there.
+		await page.goto(`${site.url}days/${date}/page/1/`);
+		await page.waitForURL(`${site.url}days/${date}/`);
+		await ctx.close();
+	});
+
+	test('a paper’s date, on its page and in a topic’s listing, links the page of its day that lists it', async () => {
+		const date = readdirSync(join(DIST, 'days')).find((d) => /^\d{4}-\d{2}-\d{2}$/.test(d))!;
+		// The first paper of each page.
+		const onPage = (file: string) =>
+			/paper-item__title"><a href="([^"]+)"/.exec(readFileSync(join(DIST, file), 'utf8'))![1]!;
+		const cases = [
+			{ paper: onPage(`days/${date}/index.html`), day: `/days/${date}/` },
+			{ paper: onPage(`days/${date}/page/2/index.html`), day: `/days/${date}/page/2/` },
+		];
+		// Topic pages hold a paper's listing with its date (the home page groups by day instead).
+		const topicPages = readdirSync(join(DIST, 'topics'), { recursive: true, encoding: 'utf8' })
+			.filter(
+				(f) => f.endsWith('index.html') && f.includes('/') && !f.endsWith('page/1/index.html'),
+			)
+			.map((f) => `topics/${f}`);
+		const { ctx, page } = await open(site.url);
+		for (const { paper, day } of cases) {
+			await page.goto(`${site.url}${paper.slice(1)}`);
+			expect(await page.locator('.paper__eyebrow a').first().getAttribute('href')).toBe(day);
+			await page.getByRole('link', { name: /^(Listed|Updated) / }).click();
+			await page.waitForURL(`**${day}`);
+			expect(await paperLinks(page)).toContain(paper);
+			const topicPage = topicPages.find((f) =>
+				readFileSync(join(DIST, f), 'utf8').includes(`href="${paper}"`),
+			)!;
+			await page.goto(`${site.url}${topicPage.replace(/index\.html$/, '')}`);
+			const item = page.locator('.paper-item', { has: page.locator(`a[href="${paper}"]`) });
+			expect(await item.locator('.paper-item__date').getAttribute('href')).toBe(day);
+		}
+		await ctx.close();
+	});
+});
+
+describe('long listings', () => {
+	test('papers out of view are skipped until scrolled to, yet print, and no focus ring is clipped', async () => {
+		const date = readdirSync(join(DIST, 'days')).find((d) => /^\d{4}-\d{2}-\d{2}$/.test(d))!;
+		const { ctx, page } = await open(`${site.url}days/${date}/`, {
+			viewport: { width: 375, height: 800 },
+		});
+		const last = page.locator('.paper-item').last();
+		const shown = () =>
+			last.evaluate((li) =>
+				li.querySelector('a')!.checkVisibility({ contentVisibilityAuto: true }),
+			);
+		expect(await shown()).toBe(false);
+		await last.scrollIntoViewIfNeeded();
+		await page.waitForFunction(() =>
+			[...document.querySelectorAll('.paper-item a')]
+				.at(-1)!
+				.checkVisibility({ contentVisibilityAuto: true }),
+		);
+		// Skipping clips each item at its edge: a title's focus ring reaches past it on the left.
+		await page.keyboard.press('Tab');
+		const title = page.locator('.paper-item__title a').first();
+		await title.focus();
+		const [ring, margin] = await title.evaluate((a) => {
+			const style = getComputedStyle(a);
+			const item = getComputedStyle(a.closest('.paper-item')!);
+			return [
+				parseFloat(style.outlineWidth) + parseFloat(style.outlineOffset),
+				parseFloat(item.overflowClipMargin),
+			];
+		});
+		expect(ring).toBeGreaterThan(0);
+		expect(margin).toBeGreaterThanOrEqual(ring);
+		await page.emulateMedia({ media: 'print' });
+		expect(await last.evaluate((li) => getComputedStyle(li).contentVisibility)).toBe('visible');
+		await ctx.close();
+	});
+});
+
 describe('theme', () => {
 	test('follows the system scheme, toggles, persists across pages and never flashes', async () => {
 		const { ctx, page } = await open(site.url, { colorScheme: 'light' });

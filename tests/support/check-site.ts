@@ -2,18 +2,22 @@
  * Checks a built site of any size against the entries it was built from, reading files only:
  * the benchmark runs it on 10,000 and 100,000 papers (`npm run bench -- --check`), where the
  * browser suites (which build the seed) cannot go. Every paper page with its full title and
- * abstract section, every topic page, the feeds under the RSS rules of the feed tests, every
- * paper in the sitemap (and nothing else under papers/), a page at every former address that
- * sends the reader on, and a search index of exactly the papers.
+ * abstract section, every topic page, every day's pages with its papers in its order, the feeds
+ * under the RSS rules of the feed tests, every paper in the sitemap (and nothing else under
+ * papers/), a page at every former address that sends the reader on, and a search index of
+ * exactly the papers.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { splitFrontmatter } from '../../src/lib/frontmatter.ts';
+import { groupDays } from '../../src/lib/day-page.ts';
+import { compareListing } from '../../src/lib/listing.ts';
 import { readableTitle } from '../../src/lib/math-text.ts';
 import { readMovedTopics } from '../../src/lib/moved-topics.ts';
 import { readRedirects } from '../../src/lib/redirects.ts';
 import type { Paper } from '../../src/schemas/paper.ts';
 import type { Topic } from '../../src/schemas/topic.ts';
+import { SITE } from '../../src/site.config.ts';
 import { checkRssRules, decodeEntities, parseRss } from './feed-rules.ts';
 
 /** What the check looked at, and every problem found (empty: the site is whole). */
@@ -28,10 +32,15 @@ export interface SiteCheck {
 const LISTED = 20;
 
 /**
- * Checks `dist` (built with `siteUrl` and no BASE_PATH) against the entries in `papersDir`
- * (`content/papers/`).
+ * Checks `dist` (built with `siteUrl`, no BASE_PATH and `pageSize` papers a listing page) against
+ * the entries in `papersDir` (`content/papers/`).
  */
-export function checkBuiltSite(dist: string, papersDir: string, siteUrl: string): SiteCheck {
+export function checkBuiltSite(
+	dist: string,
+	papersDir: string,
+	siteUrl: string,
+	pageSize = SITE.pageSize,
+): SiteCheck {
 	const problems: string[] = [];
 	let more = 0;
 	const problem = (p: string): void => {
@@ -55,6 +64,34 @@ export function checkBuiltSite(dist: string, papersDir: string, siteUrl: string)
 			problem(`papers/${paper.slug}/: <h1> is ${JSON.stringify(title)}, not the title`);
 		if (!/<section\b[^>]*\bid="abstract"/.test(html))
 			problem(`papers/${paper.slug}/: no abstract section`);
+	}
+
+	// Every day of the archive: its pages, full but the last, list the day's papers in order (an
+	// arXiv dump dates thousands to one day), and its page/1/ sends the reader to page 1.
+	const listing = papers
+		.map((p) => ({ id: p.slug, data: p }))
+		.sort((a, b) => compareListing(a.data, b.data));
+	for (const day of groupDays(listing)) {
+		const at = `days/${day.date}/`;
+		const sizes: number[] = [];
+		const listed: string[] = [];
+		const pageFile = (n: number) => join(dist, at, n > 1 ? `page/${n}` : '', 'index.html');
+		for (let n = 1; existsSync(pageFile(n)); n++) {
+			const html = readFileSync(pageFile(n), 'utf8');
+			const links = [...html.matchAll(/paper-item__title"><a href="\/papers\/([^/"]+)\/"/g)];
+			sizes.push(links.length);
+			listed.push(...links.map((m) => m[1]!));
+		}
+		const full = sizes.slice(0, -1).every((n) => n === pageSize) && sizes.at(-1)! <= pageSize;
+		if (!sizes.length) problem(`${at}: no page`);
+		else if (listed.join(' ') !== day.papers.map((p) => p.id).join(' '))
+			problem(
+				`${at}: its pages list ${listed.length} papers, not the day's ${day.papers.length} in order`,
+			);
+		else if (!full) problem(`${at}: pages of ${sizes.join(', ')} papers (page size ${pageSize})`);
+		const alias = join(dist, at, 'page/1/index.html');
+		if (!existsSync(alias) || !readFileSync(alias, 'utf8').includes(`content="0; url=/${at}"`))
+			problem(`${at}page/1/: does not send the reader to ${at}`);
 	}
 
 	const topics = JSON.parse(readFileSync(join(papersDir, '_topics.json'), 'utf8')) as Topic[];

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { dayCountWords, dayWording, groupDays } from '../../src/lib/day-page.ts';
+import { dayCountWords, dayWording, groupDays, ownDayPages } from '../../src/lib/day-page.ts';
 
 const from = (...files: string[]) => ({
 	date: '2025-03-18',
@@ -110,6 +110,48 @@ describe('groupDays', () => {
 			{ date: '2025-03-19', papers: ['a'], listed: 1, first: 1 },
 			{ date: '2008-11-26', papers: ['b'], listed: 0, first: 1 },
 		]);
+	});
+});
+
+describe('ownDayPages', () => {
+	const page = '2025-03-18-trending.txt';
+	const copy = '2025-03-18-trending (1).txt';
+	const listedOn = (id: string, date: string, rank: number, file = page) =>
+		paper(id, date, rank, [{ file, date, rank }]);
+
+	test('a paper is on the page of its day that its place there falls on', () => {
+		const day = Array.from({ length: 5 }, (_, i) => listedOn(`p${i + 1}`, '2025-03-18', i + 1));
+		expect(Object.fromEntries(ownDayPages(groupDays(day), 2))).toEqual({
+			p1: 1,
+			p2: 1,
+			p3: 2,
+			p4: 2,
+			p5: 3,
+		});
+	});
+
+	test('by its place among the papers of the day, not by its rank, which may skip places', () => {
+		// The day saved twice, the copy with one paper more: the papers of the copy rank after the
+		// first file's 3 places, and the 2 it shares with the first file are merged away.
+		const day = [
+			listedOn('a', '2025-03-18', 1),
+			listedOn('b', '2025-03-18', 2),
+			listedOn('c', '2025-03-18', 3),
+			listedOn('d', '2025-03-18', 7, copy),
+		];
+		expect(ownDayPages(groupDays(day), 2).get('d')).toBe(2);
+		expect(Math.ceil(7 / 2)).toBe(4); // the page its rank would give: there is no page 4
+	});
+
+	test('only its own day counts: a later day that lists it again is another page', () => {
+		const repeated = paper('alpha', '2025-03-18', 1, [
+			{ file: page, date: '2025-03-18', rank: 1 },
+			{ file: '2025-03-19-trending.txt', date: '2025-03-19', rank: 3 },
+		]);
+		const others = [1, 2].map((n) => listedOn(`n${n}`, '2025-03-19', n, '2025-03-19-trending.txt'));
+		const pages = ownDayPages(groupDays([...others, repeated]), 2);
+		expect(pages.get('alpha')).toBe(1);
+		expect(pages.get('n2')).toBe(1);
 	});
 });
 

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import {
+	dayUrl,
 	FIRST_PAGE_ALIAS,
 	homeUrl,
 	isHomeListing,
@@ -17,6 +18,11 @@ describe('paginated listings', () => {
 		expect([topicUrl('speech'), topicUrl('speech', 2)]).toEqual([
 			'/topics/speech/',
 			'/topics/speech/page/2/',
+		]);
+		expect([dayUrl('2026-06-02'), dayUrl('2026-06-02', 1), dayUrl('2026-06-02', 4)]).toEqual([
+			'/days/2026-06-02/',
+			'/days/2026-06-02/',
+			'/days/2026-06-02/page/4/',
 		]);
 	});
 	test('the route parameter matches the URLs, and page 1’s alias is its own', () => {
