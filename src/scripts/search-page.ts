@@ -51,22 +51,36 @@ async function start(root: HTMLElement): Promise<void> {
 	const offered = topicBoxes.map((b) => b.value);
 	/** The state of the page's URL, without topics the page offers no box for (offeredState). */
 	const urlState = (): SearchState => offeredState(parseSearchState(location.search), offered);
-	let state = urlState();
-	// A topic of an older build (renamed or gone) in a shared or bookmarked URL found no paper,
-	// with no box ticked to say why: it is left out, of the search and of the URL.
-	if (state.topics.length < parseSearchState(location.search).topics.length)
-		history.replaceState(
-			history.state,
-			'',
-			location.pathname + stateToSearch(state) + location.hash,
-		);
+	const readForm = (): SearchState => ({
+		q: input.value.trim(),
+		topics: topicBoxes.filter((b) => b.checked).map((b) => b.value),
+		code: codeBox.checked,
+	});
 	/** Sets the form to `state`. */
 	const showState = (): void => {
 		input.value = state.q;
 		codeBox.checked = state.code;
 		for (const box of topicBoxes) box.checked = state.topics.includes(box.value);
 	};
-	showState();
+	// The reader may type or tick a filter as soon as the form paints, before this script has
+	// arrived on a slow line: what they changed stays, and only the controls they left as the
+	// HTML has them show the address's search (it wrote over their first letters: "iffusion").
+	const arrived = urlState();
+	const typedFirst = input.value !== input.defaultValue;
+	if (!typedFirst) input.value = arrived.q;
+	if (codeBox.checked === codeBox.defaultChecked) codeBox.checked = arrived.code;
+	for (const box of topicBoxes)
+		if (box.checked === box.defaultChecked) box.checked = arrived.topics.includes(box.value);
+	let state = readForm();
+	// The address says what the page searches: what the reader typed or ticked first, and not a
+	// topic of an older build (renamed or gone) in a shared or bookmarked URL, which found no
+	// paper, with no box ticked to say why.
+	if (stateToSearch(state) !== stateToSearch(parseSearchState(location.search)))
+		history.replaceState(
+			history.state,
+			'',
+			location.pathname + stateToSearch(state) + location.hash,
+		);
 	// Open on wide screens only (the HTML has it open): on a phone an open panel put the first
 	// result some 1,250 px down; its summary says how many filters are set (showClear).
 	filterPanel.open = wide.matches;
@@ -79,16 +93,31 @@ async function start(root: HTMLElement): Promise<void> {
 
 	// Before Pagefind loads: it looks `fetch` up on each request, so it goes through the watch.
 	const indexFetches = watchIndexFetches(window, pagefindUrl(), location.href);
+	// Loaded beside everything below: the reader can type, tick and submit meanwhile, and the
+	// search they asked for last runs once it has loaded (search waits for it).
 	let pagefind: Pagefind;
-	try {
-		pagefind = await loadPagefind();
-	} catch {
-		root.dataset.state = 'unavailable';
-		status.textContent = navigator.onLine
+	/** How far Pagefind has loaded; the root's `data-state` says it too (tests wait for `ready`). */
+	let load: 'loading' | 'ready' | 'unavailable' = 'loading';
+	/** Why search cannot run when Pagefind failed to load. */
+	const notLoaded = (): string =>
+		navigator.onLine
 			? MISSING
 			: 'Search is not available offline yet: open this page once while online to save it.';
-		return;
-	}
+	/** Whether Pagefind loaded. */
+	const loading: Promise<boolean> = loadPagefind().then(
+		(p) => {
+			pagefind = p;
+			root.dataset.state = load = 'ready';
+			return true;
+		},
+		() => {
+			root.dataset.state = load = 'unavailable';
+			list.replaceChildren();
+			more.hidden = true;
+			status.textContent = notLoaded();
+			return false;
+		},
+	);
 
 	let results: Array<{ data(): Promise<ResultData> }> = [];
 	let shown = 0;
@@ -129,12 +158,6 @@ async function start(root: HTMLElement): Promise<void> {
 		navigator.onLine
 			? 'Search is not available right now: part of its index failed to load. Check your connection and try again.'
 			: 'Search is not available offline for this query: it needs parts of the index that are not saved on this device. It runs again when you are back online.';
-
-	const readForm = (): SearchState => ({
-		q: input.value.trim(),
-		topics: topicBoxes.filter((b) => b.checked).map((b) => b.value),
-		code: codeBox.checked,
-	});
 
 	/** The search run whose next results are loading: more clicks meanwhile would repeat them. */
 	let loadingFor = -1;
@@ -202,8 +225,22 @@ async function start(root: HTMLElement): Promise<void> {
 		if (!state.q && !filtered) {
 			list.replaceChildren();
 			more.hidden = true;
-			status.textContent = 'Type to search titles, short names, authors and abstracts.';
+			status.textContent =
+				load === 'unavailable'
+					? notLoaded()
+					: 'Type to search titles, short names, authors and abstracts.';
 			return;
+		}
+		if (load !== 'ready') {
+			// Said at once, so that the reader knows their search is coming; a search asked for
+			// meanwhile takes this one's place (`run`).
+			if (load === 'loading') status.textContent = LOADING;
+			const ok = await loading;
+			if (mine !== run) return;
+			if (!ok) {
+				status.textContent = notLoaded();
+				return;
+			}
 		}
 		let found: Awaited<ReturnType<Pagefind['search']>>['results'] | undefined;
 		const failuresBefore = indexFetches.failures;
@@ -345,7 +382,7 @@ async function start(root: HTMLElement): Promise<void> {
 	});
 
 	/** The current history entry was made by typing: later keystrokes replace it. */
-	let typed = false;
+	let typed = typedFirst;
 
 	/** Searches for what the form says and keeps the URL and the history in step (historyStep). */
 	function update(cause: SearchCause): void {
@@ -437,9 +474,13 @@ async function start(root: HTMLElement): Promise<void> {
 	}
 	addEventListener('pagehide', remember);
 
-	// Ready only once every listener is attached (tests and readers can type from here on).
-	root.dataset.state = 'ready';
-	if (!state.q) input.focus();
+	// Every listener is attached: what the reader does from here is searched once Pagefind has
+	// loaded (`ready`), or said to be unavailable. (Pagefind's promise settles after this.)
+	root.dataset.state = load;
+	// Where the search starts, unless the reader is already somewhere (typing in the box, or in
+	// the header's).
+	const active = document.activeElement;
+	if (!state.q && (active === null || active === document.body)) input.focus();
 	await search();
 	const back = history.state as Opened | null;
 	if (back?.opened) {
@@ -512,6 +553,9 @@ function renderResult(d: ResultData): HTMLLIElement {
 	li.append(ex);
 	return li;
 }
+
+/** While Pagefind loads, for a search asked for before it has. */
+const LOADING = 'Loading search…';
 
 /** Online, with no index to load: the site was built or uploaded without it. */
 const MISSING =

@@ -754,6 +754,46 @@ describe('keyboard', () => {
 });
 
 describe('loading', () => {
+	test('what the reader types and ticks before search has loaded is kept and searched', async () => {
+		const context = await browser.newContext({ serviceWorkers: 'block' });
+		const page = await context.newPage();
+		// A slow line: the page's script and then Pagefind's arrive only once let through.
+		const hold = (pattern: string): (() => void) => {
+			let release!: () => void;
+			const released = new Promise<void>((r) => (release = r));
+			void page.route(pattern, async (route) => {
+				await released;
+				await route.continue();
+			});
+			return release;
+		};
+		const releaseScript = hold('**/_astro/SearchPanel.*.js');
+		const releasePagefind = hold('**/pagefind/pagefind.js');
+		await page.goto(`${site.url}search/`, { waitUntil: 'commit' });
+		await page.waitForSelector('#search-q');
+		// Before the page's script has run: a filter and the first letters.
+		await page.check('input[name="code"]');
+		await page.focus('#search-q');
+		await page.keyboard.type('spe');
+		releaseScript();
+		await page.waitForSelector('[data-search][data-enhanced]');
+		// While Pagefind loads: the rest of the word, and the page says search is on its way.
+		await page.keyboard.type('ech', { delay: 50 });
+		await page.waitForFunction(
+			() => document.querySelector('[data-status]')?.textContent === 'Loading search…',
+		);
+		await page.waitForTimeout(300);
+		releasePagefind();
+		await page.waitForSelector('.search-result');
+		expect(await page.inputValue('#search-q')).toBe('speech');
+		expect(await page.isChecked('input[name="code"]')).toBe(true);
+		expect(await page.locator('[data-status]').textContent()).toMatch(
+			/^\d+ papers? for “speech” with these filters\.$/,
+		);
+		expect(new URL(page.url()).search).toBe('?q=speech&code=yes');
+		await context.close();
+	});
+
 	test('a paper page loads no search code', async () => {
 		const context = await browser.newContext({ serviceWorkers: 'block' });
 		const page = await context.newPage();
