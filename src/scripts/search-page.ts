@@ -7,6 +7,7 @@ import { formatShortDate, plural } from '../lib/format.ts';
 import {
 	abstractExcerpt,
 	historyStep,
+	IDLE_STATUS,
 	keepCarrying,
 	moveFocus,
 	noPaperWith,
@@ -225,10 +226,7 @@ async function start(root: HTMLElement): Promise<void> {
 		if (!state.q && !filtered) {
 			list.replaceChildren();
 			more.hidden = true;
-			status.textContent =
-				load === 'unavailable'
-					? notLoaded()
-					: 'Type to search titles, short names, authors and abstracts.';
+			status.textContent = load === 'unavailable' ? notLoaded() : IDLE_STATUS;
 			return;
 		}
 		if (load !== 'ready') {

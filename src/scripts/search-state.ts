@@ -271,6 +271,13 @@ export function moveFocus(current: number, delta: 1 | -1, length: number): numbe
 	return Math.max(-1, Math.min(length - 1, current + delta));
 }
 
+/**
+ * The search page's status line with nothing to search: in its HTML (SearchPanel.astro), so that
+ * it paints with the page instead of once Pagefind has loaded, and set again when the box is
+ * cleared.
+ */
+export const IDLE_STATUS = 'Type to search titles, short names, authors and abstracts.';
+
 /** Results shown at first, and added by each "Show more results". */
 export const RESULTS_PAGE = 10;
 

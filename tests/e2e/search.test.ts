@@ -794,6 +794,26 @@ describe('loading', () => {
 		await context.close();
 	});
 
+	test('the status line says what to do from the first paint; without scripts, that search needs them', async () => {
+		const context = await browser.newContext({ serviceWorkers: 'block' });
+		const page = await context.newPage();
+		// The page's script never arrives: what the HTML shows.
+		await page.route('**/_astro/SearchPanel.*.js', () => undefined);
+		await page.goto(`${site.url}search/`, { waitUntil: 'commit' });
+		await page.waitForSelector('[data-status]');
+		expect(await page.locator('[data-status]').innerText()).toBe(
+			'Type to search titles, short names, authors and abstracts.',
+		);
+		await context.close();
+		const noScripts = await browser.newContext({ javaScriptEnabled: false });
+		const plain = await noScripts.newPage();
+		await plain.goto(`${site.url}search/`);
+		expect(await plain.locator('[data-status]').innerText()).toBe(
+			'Search runs in your browser and needs JavaScript.',
+		);
+		await noScripts.close();
+	});
+
 	test('a paper page loads no search code', async () => {
 		const context = await browser.newContext({ serviceWorkers: 'block' });
 		const page = await context.newPage();
