@@ -8,6 +8,7 @@ import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
 import cards from './src/integrations/cards.ts';
 import pagefind from './src/integrations/pagefind.ts';
+import searchHints from './src/integrations/search-hints.ts';
 import serviceWorker, { SW_FILES } from './src/integrations/service-worker.ts';
 import staleOutput from './src/integrations/stale-output.ts';
 import requirePapers from './src/integrations/require-papers.ts';
@@ -52,10 +53,11 @@ export default defineConfig({
 			rehypePlugins: [[rehypeKatex, { output: 'mathml' }]],
 		}),
 	},
-	// Cards draw in workers while pages render; Pagefind then the service worker run last, in
-	// this order, at the end of the build. The sitemap lists pages only (not feeds or endpoints).
-	// The output folder is kept between builds and files this build did not produce are removed
-	// before Pagefind (so removed pages are not indexed); Pagefind syncs its own folder.
+	// Cards draw in workers while pages render; Pagefind, the search page's hints, then the
+	// service worker run last, in this order, at the end of the build. The sitemap lists pages
+	// only (not feeds or endpoints). The output folder is kept between builds and files this
+	// build did not produce are removed before Pagefind (so removed pages are not indexed);
+	// Pagefind syncs its own folder.
 	integrations: [
 		// First: no page is written, nor any file pruned, without the ingest's entries.
 		requirePapers(),
@@ -67,6 +69,8 @@ export default defineConfig({
 		staleOutput({ skip: ['pagefind', ...SW_FILES] }),
 		// Only paper pages carry data-pagefind-body: Pagefind need not parse listing pages.
 		pagefind({ glob: 'papers/**/*.html' }),
+		// Names the index's files and the scripts' chunks in the search page, before it is precached.
+		searchHints(),
 		serviceWorker(),
 	],
 });

@@ -77,10 +77,17 @@ export const dayUrl = (date: string, page = 1): string => path(`days/${date}/${p
 export const daysUrl = (): string => path('days/');
 /** The site root (the base path): the service worker's scope, Pagefind's `baseUrl`. */
 export const rootUrl = (): string => path();
+/**
+ * Pagefind's folder relative to the base (for code outside the site's modules: the Pagefind
+ * integration, which hints the index's files in the search page).
+ */
+export const PAGEFIND_PATH = 'pagefind/';
 /** URL of Pagefind's folder (its script, entry and index chunks). */
-export const pagefindUrl = (): string => path('pagefind/');
+export const pagefindUrl = (): string => path(PAGEFIND_PATH);
 /** URL of the service worker. */
 export const serviceWorkerUrl = (): string => path('sw.js');
+/** The search page's file, relative to the output folder (mirrors `searchUrl`). */
+export const SEARCH_PAGE_FILE = 'search/index.html';
 /** URL of the search page, optionally with a query. */
 export const searchUrl = (query?: string): string =>
 	path('search/') + (query ? `?q=${encodeURIComponent(query)}` : '');

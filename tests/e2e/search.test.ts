@@ -1,10 +1,11 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 /**
  * Search in Chromium against the built seed site: finding a paper, filters, the URL query,
  * keyboard use, the base path, and that plain reading pages load no search code.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import { moduleScripts } from '../../src/lib/search-hints.ts';
 import { launchBrowser } from './support/browser.ts';
 import { serveSite, type SiteServer } from './support/server.ts';
 import { BASE_PATH, DIST, DIST_BASE } from './support/paths.ts';
@@ -814,6 +815,61 @@ describe('loading', () => {
 		await noScripts.close();
 	});
 
+	test('the search page names the files of its first search in its HTML, each used as hinted', async () => {
+		const html = readFileSync(`${DIST}/search/index.html`, 'utf8');
+		const hints = [
+			...html.matchAll(/<link rel="((?:module)?preload)" href="([^"]+)"([^>]*)>/g),
+		].map(([, rel, href, rest]) => ({ rel: rel!, href: href!, rest: rest! }));
+		// Pagefind's script, and its metadata and WebAssembly as its entry file names them: an
+		// upgrade that renames or moves them fails here, not silently in the readers' browsers.
+		const entry = JSON.parse(readFileSync(`${DIST}/pagefind/pagefind-entry.json`, 'utf8')) as {
+			languages: Record<string, { hash: string; wasm: string }>;
+		};
+		const { hash, wasm } = entry.languages.en!;
+		expect(hints.map((h) => h.href)).toEqual(
+			expect.arrayContaining([
+				'/pagefind/pagefind.js',
+				`/pagefind/pagefind.${hash}.pf_meta`,
+				`/pagefind/wasm.${wasm}.pagefind`,
+			]),
+		);
+		for (const h of hints) {
+			expect(existsSync(`${DIST}${h.href}`), h.href).toBe(true);
+			// Fetched as Pagefind's fetch() asks (CORS), or the browser fetches the file twice.
+			expect(h.rest, h.href).toBe(h.rel === 'preload' ? ' as="fetch" crossorigin' : '');
+		}
+		const named = new Set([...hints.map((h) => h.href), ...moduleScripts(html)]);
+		// Cold, then from the service worker's copy: each hinted file is fetched once (the page's
+		// own request takes the preload), every script and index file the first search loads
+		// before its chunks was named in the HTML, and Chromium warns of no preload unused.
+		const cold = await browser.newContext({ serviceWorkers: 'block' });
+		const warm = await browser.newContext();
+		const first = await warm.newPage();
+		await first.goto(`${site.url}search/`);
+		await first.evaluate(() => navigator.serviceWorker.ready);
+		await first.waitForFunction(() => navigator.serviceWorker.controller !== null);
+		for (const context of [cold, warm]) {
+			const page = await context.newPage();
+			const messages: string[] = [];
+			page.on('console', (m) => messages.push(m.text()));
+			const paths: string[] = [];
+			page.on('request', (r) => paths.push(new URL(r.url()).pathname));
+			await page.goto(`${site.url}search/?q=speech`);
+			await page.waitForSelector('.search-result');
+			// Chromium warns of a preload left unused a few seconds after the load event.
+			await page.waitForTimeout(3500);
+			for (const h of hints)
+				expect(
+					paths.filter((p) => p === h.href),
+					h.href,
+				).toHaveLength(1);
+			expect(paths.filter((p) => /\.(js|pf_meta|pagefind)$/.test(p) && !named.has(p))).toEqual([]);
+			expect(messages.filter((m) => /preload/i.test(m))).toEqual([]);
+		}
+		await cold.close();
+		await warm.close();
+	});
+
 	test('a paper page loads no search code', async () => {
 		const context = await browser.newContext({ serviceWorkers: 'block' });
 		const page = await context.newPage();
@@ -834,6 +890,16 @@ describe('base path', () => {
 		);
 		// The server logs paths below its base: the index came from <base>pagefind/.
 		expect(based.log.some((l) => l.path.startsWith('/pagefind/'))).toBe(true);
+		// So are the files its head names for the first search.
+		const html = readFileSync(`${DIST_BASE}/search/index.html`, 'utf8');
+		const hinted = [...html.matchAll(/<link rel="(?:module)?preload" href="([^"]+)"/g)].map(
+			(m) => m[1]!,
+		);
+		expect(hinted.length).toBeGreaterThanOrEqual(3);
+		for (const href of hinted) {
+			expect(href.startsWith(BASE_PATH), href).toBe(true);
+			expect(existsSync(`${DIST_BASE}/${href.slice(BASE_PATH.length)}`), href).toBe(true);
+		}
 		await page.context().close();
 	});
 });
