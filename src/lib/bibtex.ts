@@ -4,6 +4,7 @@
  * every value is escaped so titles with braces, `%`, `&` or `$` still parse.
  */
 import type { Paper } from '../schemas/paper.ts';
+import { arxivIdOrder } from './arxiv-id.ts';
 import { splitDois } from './doi.ts';
 import { foldLatin } from './fold-latin.ts';
 import { formatDate } from './format.ts';
@@ -29,9 +30,13 @@ export type BibtexInput = Pick<
 	| 'categories'
 	| 'doi'
 	| 'journalRef'
+	| 'submitted'
 >;
-/** What a citation key is made of. */
-type KeyInput = Pick<BibtexInput, 'title' | 'slug' | 'date' | 'authors' | 'arxivId' | 'journalRef'>;
+/** What a citation key is made of, and what orders papers that share one (uniqueBibtexKeys). */
+type KeyInput = Pick<
+	BibtexInput,
+	'title' | 'slug' | 'date' | 'authors' | 'arxivId' | 'journalRef' | 'submitted'
+>;
 
 const SPECIAL: Record<string, string> = {
 	'\\': '\\textbackslash{}',
@@ -357,24 +362,25 @@ export function bibtexKey(p: KeyInput): string {
 
 /**
  * Citation keys unique across the site, by paper id: papers whose keys coincide
- * (`yurkin2007convergence` for parts I and II of a paper) get `b`, `c`, … in listing order,
- * oldest first, so the first keeps its key when later papers are added and two entries copied
- * into one .bib file never clash.
+ * (`yurkin2006convergence` for parts I and II of a paper) get `b`, `c`, … in the order they
+ * came out (firstKnown), so the first keeps its key when later papers are added, a key stays with
+ * its paper when a record is updated, and two entries copied into one .bib file never clash.
  */
 export function uniqueBibtexKeys(
 	papers: ReadonlyArray<{ id: string; data: KeyInput }>,
 ): Map<string, string> {
-	const groups = new Map<string, Array<{ id: string; date: string }>>();
+	const groups = new Map<string, Array<{ id: string; order: FirstKnown }>>();
 	for (const p of papers) {
 		const key = bibtexKey(p.data);
+		const entry = { id: p.id, order: firstKnown(p.data) };
 		const group = groups.get(key);
-		if (group) group.push({ id: p.id, date: p.data.date });
-		else groups.set(key, [{ id: p.id, date: p.data.date }]);
+		if (group) group.push(entry);
+		else groups.set(key, [entry]);
 	}
 	const keys = new Map<string, string>();
 	const taken = new Set(groups.keys());
 	for (const [key, group] of groups) {
-		group.sort((a, b) => (a.date !== b.date ? (a.date < b.date ? -1 : 1) : a.id < b.id ? -1 : 1));
+		group.sort((a, b) => compareFirstKnown(a.order, b.order) || (a.id < b.id ? -1 : 1));
 		group.forEach(({ id }, i) => {
 			let unique = key;
 			for (let n = i; n > 0 && (unique === key || taken.has(unique)); n++) unique = key + suffix(n);
@@ -383,6 +389,28 @@ export function uniqueBibtexKeys(
 		});
 	}
 	return keys;
+}
+
+/** When a paper came out, as firstKnown tells it: a month or day, a number, a name. */
+type FirstKnown = [string, number, string];
+
+/**
+ * When a paper came out, from what never changes for it: an arXiv id's month and number (arXiv
+ * numbers papers as it receives them), else the day arXiv received it (`submitted`), else the day
+ * a trending page first listed it. Never an arXiv record's `date`, its last update: ordered by
+ * it, part I of a paper updated after part II took part II's `b`, and the two swapped keys when
+ * part II was updated in turn. A month (`2007-04`) sorts before the days in it.
+ */
+function firstKnown(p: KeyInput): FirstKnown {
+	const id = arxivIdOrder(p.arxivId);
+	return id ? [id.month, id.number, p.arxivId!] : [p.submitted ?? p.date, 0, p.slug];
+}
+
+/** Orders two papers by firstKnown: negative when `a` came out first, 0 when they tie. */
+function compareFirstKnown(a: FirstKnown, b: FirstKnown): number {
+	if (a[0] !== b[0]) return a[0] < b[0] ? -1 : 1;
+	if (a[1] !== b[1]) return a[1] - b[1];
+	return a[2] === b[2] ? 0 : a[2] < b[2] ? -1 : 1;
 }
 
 /** `b`, `c`, …, `z`, `ba`, …: the suffix of the n-th (n ≥ 1) paper sharing a key. */
