@@ -113,12 +113,28 @@ function protectCase(text: string, formulas: readonly string[]): string {
 		.map((word, i) => {
 			const outside = depth === 0;
 			depth += (word.match(/\{/g)?.length ?? 0) - (word.match(/\}/g)?.length ?? 0);
-			if (!outside || /[{}]/.test(word)) return word;
+			if (!outside || /[{}]/.test(word.replace(OWN_ESCAPE, ''))) return word;
 			const kept = i === 0 || words[i - 1]!.endsWith(':');
 			return protectWord(word, formulas, sentence && !kept, i === 0);
 		})
 		.join(' ');
 }
+
+/**
+ * The escapes with braces of their own that escaping writes (`\textasciicircum{}`), and the
+ * characters they stand for. Their braces group nothing: a word with one (`C\textasciicircum{}*`
+ * from `C^*`) is a word like any other, where skipping it as braced left `C` for the style to
+ * lowercase.
+ */
+const OWN_ESCAPES = new Map(
+	Object.entries(SPECIAL)
+		.filter(([, escape]) => escape.endsWith('{}'))
+		.map(([c, escape]): [string, string] => [escape, c]),
+);
+const OWN_ESCAPE = new RegExp(
+	[...OWN_ESCAPES.keys()].map((e) => e.replace(/[\\{}]/g, '\\$&')).join('|'),
+	'g',
+);
 
 /** A word's punctuation before and after it, and the word itself. */
 const WORD = /^([("'`[]*)(.*?)([)"'\].,;:!?]*)$/su;
@@ -150,27 +166,33 @@ function protectWord(
 	return before + braced + after;
 }
 
-/** The text whose case a style would change: formulas with their groups (kept as they are) left out. */
+/**
+ * The text whose case a style would change: formulas with their groups (kept as they are) left
+ * out, escapes as the characters they stand for (`C\textasciicircum{}*` reads `C^*`).
+ */
 function caseText(part: string, formulas: readonly string[]): string {
-	return part.replace(/\ue000(\d+)\ue001/g, (_, n: string) => {
-		let out = '';
-		let depth = 0;
-		const math = formulas[Number(n)]!;
-		for (let i = 0; i < math.length; i++) {
-			if (math[i] === '\\' && depth === 0) out += math[i]! + (math[++i] ?? '');
-			else if (math[i] === '{') depth++;
-			else if (math[i] === '}') depth--;
-			else if (depth === 0) out += math[i];
-		}
-		return out;
-	});
+	return part
+		.replace(OWN_ESCAPE, (e) => OWN_ESCAPES.get(e)!)
+		.replace(/\ue000(\d+)\ue001/g, (_, n: string) => {
+			let out = '';
+			let depth = 0;
+			const math = formulas[Number(n)]!;
+			for (let i = 0; i < math.length; i++) {
+				if (math[i] === '\\' && depth === 0) out += math[i]! + (math[++i] ?? '');
+				else if (math[i] === '{') depth++;
+				else if (math[i] === '}') depth--;
+				else if (depth === 0) out += math[i];
+			}
+			return out;
+		});
 }
 
 /** Whether a part of a word must keep its case (see protectCase). */
 function mustKeepCase(text: string, capitals: boolean, first: boolean): boolean {
 	if (/\p{Lu}/u.test(text.slice(1)) || /^\p{Lu}.*\d/u.test(text)) return true;
 	if (first) return false;
-	return (/^\p{Lu}$/u.test(text) && text !== 'A') || (capitals && /^\p{Lu}/u.test(text));
+	// A single capital, alone or before symbols (`B`, `C^*`, `C++`), but the article `A`.
+	return (/^\p{Lu}\P{L}*$/u.test(text) && text !== 'A') || (capitals && /^\p{Lu}/u.test(text));
 }
 
 /** Function words, which title case leaves in lowercase too (isSentenceCase does not count them). */

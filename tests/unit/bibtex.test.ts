@@ -301,8 +301,9 @@ describe('escapeBibtexTitle keeps the TeX of a title', () => {
 			'\\textbackslash{}msun and \\textbraceleft{}x\\textbraceright{} and {\\bf y} and a\\textbackslash{}"',
 		);
 		// A command that is escaped would lose its braces' meaning: all braces are escaped then.
+		// The word keeps its capitals (`NSF`), braced like any other word.
 		expect(escapeBibtexTitle('Note\\footnote{NSF} and ~x')).toBe(
-			'Note\\textbackslash{}footnote\\textbraceleft{}NSF\\textbraceright{} and \\textasciitilde{}x',
+			'{Note\\textbackslash{}footnote\\textbraceleft{}NSF\\textbraceright{}} and \\textasciitilde{}x',
 		);
 	});
 });
@@ -407,6 +408,21 @@ describe('escapeBibtexTitle protects the case of words that keep it', () => {
 		);
 		expect(escapeBibtexTitle('The (non-)Abelian gauge theories of Navier-Stokes flows')).toBe(
 			'The (non-){Abelian} gauge theories of {Navier-Stokes} flows',
+		);
+	});
+	test('a word with an escape is braced like any other (0704.0110: Hilbert C^* modules)', () => {
+		// The braces of `\textasciicircum{}` group nothing: skipped as a braced word, `C` was left
+		// for sentence-case styles to print as `c^*`.
+		expect(escapeBibtexTitle('On Equivariant Embedding of Hilbert C^* modules')).toBe(
+			'On Equivariant Embedding of Hilbert {C\\textasciicircum{}*} modules',
+		);
+		// A single capital before symbols keeps it, as a capital alone does.
+		expect(escapeBibtexTitle('Learning the A* heuristic for C++ and C# code')).toBe(
+			'Learning the {A*} heuristic for {C++} and {C\\#} code',
+		);
+		// Braces of the title's own still leave the word as it is.
+		expect(escapeBibtexTitle('Maps {B}^n of T^{C}')).toBe(
+			'Maps {B}\\textasciicircum{}n of T\\textasciicircum{}{C}',
 		);
 	});
 	test('formulas with capitals are braced whole; groups and TeX stay as they are', () => {
