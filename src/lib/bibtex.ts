@@ -8,6 +8,7 @@ import { arxivIdOrder } from './arxiv-id.ts';
 import { splitDois } from './doi.ts';
 import { foldLatin } from './fold-latin.ts';
 import { formatDate } from './format.ts';
+import { isGroupAuthor } from './group-author.ts';
 import {
 	journalName,
 	journalRefRest,
@@ -314,19 +315,6 @@ const STOP = new Set([
 	'toward',
 ]);
 
-/**
- * An author that is a group, not a person (`Tongyi DeepResearch Team`, `The ATLAS
- * Collaboration`, `Mistral AI`): read as a person, BibTeX took the last word for the surname and
- * abbreviated the rest (`T. D. Team`).
- */
-const GROUP =
-	/\s(?:Team|Collaboration|Consortium|Group|Labs?|Laborator(?:y|ies)|Project|Initiative|Contributors|Community|Committee|Alliance|Foundation|Institute|Organi[sz]ation|Society|Association|Network|AI|Inc\.?|Ltd\.?|LLC)$/;
-
-/** Whether an author name is a group's (see GROUP). */
-function isGroup(name: string): boolean {
-	return GROUP.test(name.trim());
-}
-
 /** A generational suffix, which follows the surname: `Martin Luther King Jr.`, `Neal J. Evans II`. */
 const SUFFIX = /^(?:jr|sr|[IVX]{2,4})\.?,?$/i;
 
@@ -342,7 +330,7 @@ function nameParts(name: string): { words: string[]; suffix: number } {
  * group's name is braced, so that BibTeX takes it whole (`{Tongyi DeepResearch Team}`).
  */
 function bibtexName(name: string): string {
-	if (isGroup(name)) return `{${escapeBibtex(name)}}`;
+	if (isGroupAuthor(name)) return `{${escapeBibtex(name)}}`;
 	const { words, suffix } = nameParts(name);
 	if (!suffix) return escapeBibtex(name);
 	return escapeBibtex(`${words.at(-2)!}, ${words.at(-1)!}, ${words.slice(0, -2).join(' ')}`);
@@ -353,7 +341,7 @@ function bibtexName(name: string): string {
  * `Tongyi DeepResearch Team` → `tongyi`, `The ATLAS Collaboration` → `atlas`).
  */
 function keyName(name: string): string {
-	if (isGroup(name))
+	if (isGroupAuthor(name))
 		return asciiWord(
 			name
 				.trim()
