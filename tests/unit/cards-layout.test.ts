@@ -22,6 +22,7 @@ const paper = {
 	shortName: 'AxFormer',
 	topics: ['Efficient inference', 'Language models'],
 	date: '2025-03-18',
+	dateLabel: 'Listed' as const,
 };
 
 describe('cardScene', () => {
@@ -30,9 +31,26 @@ describe('cardScene', () => {
 		expect(all).toContain('AxFormer');
 		expect(all).toContain(paper.title);
 		// Topics that do not fit beside the site name are dropped whole, never cut.
-		expect(all).toContain('18 March 2025  ·  Efficient inference');
+		expect(all).toContain('Listed 18 March 2025  ·  Efficient inference');
 		expect(all).not.toContain('…');
 		expect(all).toContain('Abstracta');
+	});
+
+	test('a paper card says what its date is, as the paper page does (0704.0001)', () => {
+		// An arXiv record's date is its last update: bare, `26 November 2008` read as the day a
+		// paper of April 2007 came out.
+		const updated = texts(
+			cardScene({
+				...paper,
+				title: 'Calculation of prompt diphoton production cross sections',
+				shortName: undefined,
+				topics: [],
+				date: '2008-11-26',
+				dateLabel: 'Updated',
+			}),
+		);
+		expect(updated).toContain('Updated 26 November 2008');
+		expect(updated).not.toContain('26 November 2008');
 	});
 
 	test('a topic card shows the name, description and paper count', () => {

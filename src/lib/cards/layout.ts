@@ -15,7 +15,7 @@ import {
 } from './text.ts';
 
 /** Bump when the design or its text changes: every card's cache key includes it. */
-export const TEMPLATE_VERSION = 'cards-v4';
+export const TEMPLATE_VERSION = 'cards-v5';
 
 /** Design tokens: a light, typographic card. */
 export const COLORS = {
@@ -37,6 +37,8 @@ export interface PaperCard {
 	topics: string[];
 	/** ISO date. */
 	date: string;
+	/** The word the paper page puts before that date (dateLabel in paper-page.ts). */
+	dateLabel: 'Listed' | 'Updated';
 }
 /** What a topic card shows. */
 export interface TopicCard {
@@ -209,6 +211,12 @@ function frame(): Scene {
 const KICKER = 34;
 const AVAILABLE = CARD_HEIGHT - PAD_TOP - FOOTER_H - 36;
 
+/**
+ * A paper card's date as the paper page's head says it (`Updated 26 November 2008`): a bare
+ * date read as the day the paper came out, and an arXiv record's date is its last update.
+ */
+const paperDate = (card: PaperCard): string => `${card.dateLabel} ${formatDate(card.date)}`;
+
 /** Every piece of text a card draws (to pick fonts for it). */
 export function cardText(card: CardData): string {
 	if (card.kind === 'paper')
@@ -217,7 +225,7 @@ export function cardText(card: CardData): string {
 			titleToText(card.title),
 			card.topics.join(' · '),
 			card.site,
-			formatDate(card.date),
+			paperDate(card),
 			'…',
 		].join(' ');
 	if (card.kind === 'topic')
@@ -258,7 +266,7 @@ export function cardScene(card: CardData, measureFor: MeasureFor = measureInter)
 			measureFor,
 		);
 		block(texts, t.lines, top, t.size, 700, COLORS.ink, 1.18);
-		footer(scene, [formatDate(card.date), ...card.topics.slice(0, 3)], card.site, measureFor);
+		footer(scene, [paperDate(card), ...card.topics.slice(0, 3)], card.site, measureFor);
 		return scene;
 	}
 	if (card.kind === 'topic') {
