@@ -100,6 +100,24 @@ describe('cardScene', () => {
 		for (let i = 1; i < ys.length; i++) expect(ys[i]! - ys[i - 1]!).toBeGreaterThanOrEqual(28);
 	});
 
+	test("the date and topics take the footer's width up to the icon, never under it", () => {
+		// AxFormer's card: its topic fits beside a short site name though the date has its label.
+		const axformer = { ...paper, topics: ['Pre-training and self-supervision'] };
+		expect(texts(cardScene(axformer))).toContain(
+			'Listed 18 March 2025  ·  Pre-training and self-supervision',
+		);
+		// A site name cut at 300 pixels: the topic goes rather than run under the icon (the line
+		// with it is 700 pixels wide, the icon 686 pixels from the left edge of the text).
+		const long = cardScene({
+			...paper,
+			topics: ['Safety, alignment and ethics'],
+			site: 'Abstracta: Papers of the Week, Read',
+		});
+		const left = long.texts.find((t) => t.text.startsWith('Listed'))!;
+		expect(left.text).toBe('Listed 18 March 2025');
+		expect(left.x + measureInter(28, 400)(left.text)).toBeLessThan(long.icon.x);
+	});
+
 	test('the icon sits just left of the site name, both right-aligned in the footer', () => {
 		const scene = cardScene(paper);
 		const site = scene.texts.at(-1)!;
