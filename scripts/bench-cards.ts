@@ -71,6 +71,7 @@ function syntheticJobs(count: number): CardJob[] {
 				shortName: `Model${i}`,
 				topics: [WORDS[i % WORDS.length]!, WORDS[(i + 5) % WORDS.length]!],
 				date: `2025-0${1 + (i % 9)}-1${i % 10}`,
+				dateLabel: 'Listed' as const,
 			},
 		};
 	});

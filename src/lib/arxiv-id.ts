@@ -14,3 +14,27 @@ export const ARXIV_ID_BODY = String.raw`\d{2}(?:0[1-9]|1[0-2])\.\d{4,5}|[a-z]+(?
 
 /** A whole arXiv id, with an optional version (`v2`). */
 export const ARXIV_ID = new RegExp(String.raw`^(?:${ARXIV_ID_BODY})(?:v[1-9]\d*)?$`);
+
+/** An id's month and number (see arxivIdOrder). */
+export interface ArxivIdOrder {
+	/** `YYYY-MM`, the month arXiv received the paper. */
+	month: string;
+	/** Its number within that month (within the month of its archive before 2007). */
+	number: number;
+}
+
+/**
+ * Where an id falls in the order arXiv received papers: `0704.0047` → 2007-04, 47;
+ * `hep-th/9901001` → 1999-01, 1. arXiv numbers papers as they arrive, so two ids of one month
+ * compare by number; an id never changes, unlike a record's `update_date`. Undefined when `id`
+ * is no arXiv id.
+ */
+export function arxivIdOrder(id: string | undefined): ArxivIdOrder | undefined {
+	const m =
+		/^(\d{2})(\d{2})\.(\d{4,5})(?:v\d+)?$/.exec(id ?? '') ??
+		/^[a-z-]+(?:\.[A-Za-z-]+)?\/(\d{2})(\d{2})(\d{3})(?:v\d+)?$/.exec(id ?? '');
+	if (!m) return undefined;
+	// Old-style ids began in 1991 and ended in March 2007.
+	const century = id!.includes('/') && Number(m[1]) > 90 ? '19' : '20';
+	return { month: `${century}${m[1]}-${m[2]}`, number: Number(m[3]) };
+}

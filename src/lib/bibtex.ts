@@ -4,9 +4,11 @@
  * every value is escaped so titles with braces, `%`, `&` or `$` still parse.
  */
 import type { Paper } from '../schemas/paper.ts';
+import { arxivIdOrder } from './arxiv-id.ts';
 import { splitDois } from './doi.ts';
 import { foldLatin } from './fold-latin.ts';
 import { formatDate } from './format.ts';
+import { isGroupAuthor } from './group-author.ts';
 import {
 	journalName,
 	journalRefRest,
@@ -29,9 +31,13 @@ export type BibtexInput = Pick<
 	| 'categories'
 	| 'doi'
 	| 'journalRef'
+	| 'submitted'
 >;
-/** What a citation key is made of. */
-type KeyInput = Pick<BibtexInput, 'title' | 'slug' | 'date' | 'authors' | 'arxivId' | 'journalRef'>;
+/** What a citation key is made of, and what orders papers that share one (uniqueBibtexKeys). */
+type KeyInput = Pick<
+	BibtexInput,
+	'title' | 'slug' | 'date' | 'authors' | 'arxivId' | 'journalRef' | 'submitted'
+>;
 
 const SPECIAL: Record<string, string> = {
 	'\\': '\\textbackslash{}',
@@ -108,12 +114,28 @@ function protectCase(text: string, formulas: readonly string[]): string {
 		.map((word, i) => {
 			const outside = depth === 0;
 			depth += (word.match(/\{/g)?.length ?? 0) - (word.match(/\}/g)?.length ?? 0);
-			if (!outside || /[{}]/.test(word)) return word;
+			if (!outside || /[{}]/.test(word.replace(OWN_ESCAPE, ''))) return word;
 			const kept = i === 0 || words[i - 1]!.endsWith(':');
 			return protectWord(word, formulas, sentence && !kept, i === 0);
 		})
 		.join(' ');
 }
+
+/**
+ * The escapes with braces of their own that escaping writes (`\textasciicircum{}`), and the
+ * characters they stand for. Their braces group nothing: a word with one (`C\textasciicircum{}*`
+ * from `C^*`) is a word like any other, where skipping it as braced left `C` for the style to
+ * lowercase.
+ */
+const OWN_ESCAPES = new Map(
+	Object.entries(SPECIAL)
+		.filter(([, escape]) => escape.endsWith('{}'))
+		.map(([c, escape]): [string, string] => [escape, c]),
+);
+const OWN_ESCAPE = new RegExp(
+	[...OWN_ESCAPES.keys()].map((e) => e.replace(/[\\{}]/g, '\\$&')).join('|'),
+	'g',
+);
 
 /** A word's punctuation before and after it, and the word itself. */
 const WORD = /^([("'`[]*)(.*?)([)"'\].,;:!?]*)$/su;
@@ -145,27 +167,33 @@ function protectWord(
 	return before + braced + after;
 }
 
-/** The text whose case a style would change: formulas with their groups (kept as they are) left out. */
+/**
+ * The text whose case a style would change: formulas with their groups (kept as they are) left
+ * out, escapes as the characters they stand for (`C\textasciicircum{}*` reads `C^*`).
+ */
 function caseText(part: string, formulas: readonly string[]): string {
-	return part.replace(/\ue000(\d+)\ue001/g, (_, n: string) => {
-		let out = '';
-		let depth = 0;
-		const math = formulas[Number(n)]!;
-		for (let i = 0; i < math.length; i++) {
-			if (math[i] === '\\' && depth === 0) out += math[i]! + (math[++i] ?? '');
-			else if (math[i] === '{') depth++;
-			else if (math[i] === '}') depth--;
-			else if (depth === 0) out += math[i];
-		}
-		return out;
-	});
+	return part
+		.replace(OWN_ESCAPE, (e) => OWN_ESCAPES.get(e)!)
+		.replace(/\ue000(\d+)\ue001/g, (_, n: string) => {
+			let out = '';
+			let depth = 0;
+			const math = formulas[Number(n)]!;
+			for (let i = 0; i < math.length; i++) {
+				if (math[i] === '\\' && depth === 0) out += math[i]! + (math[++i] ?? '');
+				else if (math[i] === '{') depth++;
+				else if (math[i] === '}') depth--;
+				else if (depth === 0) out += math[i];
+			}
+			return out;
+		});
 }
 
 /** Whether a part of a word must keep its case (see protectCase). */
 function mustKeepCase(text: string, capitals: boolean, first: boolean): boolean {
 	if (/\p{Lu}/u.test(text.slice(1)) || /^\p{Lu}.*\d/u.test(text)) return true;
 	if (first) return false;
-	return (/^\p{Lu}$/u.test(text) && text !== 'A') || (capitals && /^\p{Lu}/u.test(text));
+	// A single capital, alone or before symbols (`B`, `C^*`, `C++`), but the article `A`.
+	return (/^\p{Lu}\P{L}*$/u.test(text) && text !== 'A') || (capitals && /^\p{Lu}/u.test(text));
 }
 
 /** Function words, which title case leaves in lowercase too (isSentenceCase does not count them). */
@@ -287,19 +315,6 @@ const STOP = new Set([
 	'toward',
 ]);
 
-/**
- * An author that is a group, not a person (`Tongyi DeepResearch Team`, `The ATLAS
- * Collaboration`, `Mistral AI`): read as a person, BibTeX took the last word for the surname and
- * abbreviated the rest (`T. D. Team`).
- */
-const GROUP =
-	/\s(?:Team|Collaboration|Consortium|Group|Labs?|Laborator(?:y|ies)|Project|Initiative|Contributors|Community|Committee|Alliance|Foundation|Institute|Organi[sz]ation|Society|Association|Network|AI|Inc\.?|Ltd\.?|LLC)$/;
-
-/** Whether an author name is a group's (see GROUP). */
-function isGroup(name: string): boolean {
-	return GROUP.test(name.trim());
-}
-
 /** A generational suffix, which follows the surname: `Martin Luther King Jr.`, `Neal J. Evans II`. */
 const SUFFIX = /^(?:jr|sr|[IVX]{2,4})\.?,?$/i;
 
@@ -315,7 +330,7 @@ function nameParts(name: string): { words: string[]; suffix: number } {
  * group's name is braced, so that BibTeX takes it whole (`{Tongyi DeepResearch Team}`).
  */
 function bibtexName(name: string): string {
-	if (isGroup(name)) return `{${escapeBibtex(name)}}`;
+	if (isGroupAuthor(name)) return `{${escapeBibtex(name)}}`;
 	const { words, suffix } = nameParts(name);
 	if (!suffix) return escapeBibtex(name);
 	return escapeBibtex(`${words.at(-2)!}, ${words.at(-1)!}, ${words.slice(0, -2).join(' ')}`);
@@ -326,7 +341,7 @@ function bibtexName(name: string): string {
  * `Tongyi DeepResearch Team` → `tongyi`, `The ATLAS Collaboration` → `atlas`).
  */
 function keyName(name: string): string {
-	if (isGroup(name))
+	if (isGroupAuthor(name))
 		return asciiWord(
 			name
 				.trim()
@@ -357,24 +372,25 @@ export function bibtexKey(p: KeyInput): string {
 
 /**
  * Citation keys unique across the site, by paper id: papers whose keys coincide
- * (`yurkin2007convergence` for parts I and II of a paper) get `b`, `c`, … in listing order,
- * oldest first, so the first keeps its key when later papers are added and two entries copied
- * into one .bib file never clash.
+ * (`yurkin2006convergence` for parts I and II of a paper) get `b`, `c`, … in the order they
+ * came out (firstKnown), so the first keeps its key when later papers are added, a key stays with
+ * its paper when a record is updated, and two entries copied into one .bib file never clash.
  */
 export function uniqueBibtexKeys(
 	papers: ReadonlyArray<{ id: string; data: KeyInput }>,
 ): Map<string, string> {
-	const groups = new Map<string, Array<{ id: string; date: string }>>();
+	const groups = new Map<string, Array<{ id: string; order: FirstKnown }>>();
 	for (const p of papers) {
 		const key = bibtexKey(p.data);
+		const entry = { id: p.id, order: firstKnown(p.data) };
 		const group = groups.get(key);
-		if (group) group.push({ id: p.id, date: p.data.date });
-		else groups.set(key, [{ id: p.id, date: p.data.date }]);
+		if (group) group.push(entry);
+		else groups.set(key, [entry]);
 	}
 	const keys = new Map<string, string>();
 	const taken = new Set(groups.keys());
 	for (const [key, group] of groups) {
-		group.sort((a, b) => (a.date !== b.date ? (a.date < b.date ? -1 : 1) : a.id < b.id ? -1 : 1));
+		group.sort((a, b) => compareFirstKnown(a.order, b.order) || (a.id < b.id ? -1 : 1));
 		group.forEach(({ id }, i) => {
 			let unique = key;
 			for (let n = i; n > 0 && (unique === key || taken.has(unique)); n++) unique = key + suffix(n);
@@ -383,6 +399,28 @@ export function uniqueBibtexKeys(
 		});
 	}
 	return keys;
+}
+
+/** When a paper came out, as firstKnown tells it: a month or day, a number, a name. */
+type FirstKnown = [string, number, string];
+
+/**
+ * When a paper came out, from what never changes for it: an arXiv id's month and number (arXiv
+ * numbers papers as it receives them), else the day arXiv received it (`submitted`), else the day
+ * a trending page first listed it. Never an arXiv record's `date`, its last update: ordered by
+ * it, part I of a paper updated after part II took part II's `b`, and the two swapped keys when
+ * part II was updated in turn. A month (`2007-04`) sorts before the days in it.
+ */
+function firstKnown(p: KeyInput): FirstKnown {
+	const id = arxivIdOrder(p.arxivId);
+	return id ? [id.month, id.number, p.arxivId!] : [p.submitted ?? p.date, 0, p.slug];
+}
+
+/** Orders two papers by firstKnown: negative when `a` came out first, 0 when they tie. */
+function compareFirstKnown(a: FirstKnown, b: FirstKnown): number {
+	if (a[0] !== b[0]) return a[0] < b[0] ? -1 : 1;
+	if (a[1] !== b[1]) return a[1] - b[1];
+	return a[2] === b[2] ? 0 : a[2] < b[2] ? -1 : 1;
 }
 
 /** `b`, `c`, …, `z`, `ba`, …: the suffix of the n-th (n ≥ 1) paper sharing a key. */

@@ -3,7 +3,7 @@
  */
 import type { Paper } from '../schemas/paper.ts';
 import { splitDois } from './doi.ts';
-import { journalName, knownPublicationYear } from './journal-ref.ts';
+import { journalName, knownPublicationYear, parseJournalRef } from './journal-ref.ts';
 import { arxivAbsUrl, arxivPdfUrl } from './urls.ts';
 
 /** One `<meta name content>` pair. */
@@ -42,9 +42,19 @@ export function highwireTags(
 	// One DOI: readers of these tags take a single value (the first is the article's own).
 	const doi = splitDois(p.doi)[0];
 	if (doi) tags.push({ name: 'citation_doi', content: doi });
-	// The journal's name only (not `Phys.Rev.D76:013009,2007`), when the reference tells it.
-	const journal = journalName(p.journalRef);
+	// The journal's name only (not `Phys.Rev.D76:013009,2007`), when the reference tells it, and
+	// its volume, issue and pages when the reference is read whole, as the BibTeX entry has them:
+	// without them a reference manager saved the journal's name alone.
+	const cite = parseJournalRef(p.journalRef);
+	const journal = cite?.journal ?? journalName(p.journalRef);
 	if (journal) tags.push({ name: 'citation_journal_title', content: journal });
+	if (cite) {
+		tags.push({ name: 'citation_volume', content: cite.volume });
+		if (cite.number) tags.push({ name: 'citation_issue', content: cite.number });
+		const [first, last] = cite.pages.split('--');
+		tags.push({ name: 'citation_firstpage', content: first! });
+		if (last) tags.push({ name: 'citation_lastpage', content: last });
+	}
 	if (p.keywords.length) tags.push({ name: 'citation_keywords', content: p.keywords.join('; ') });
 	tags.push({ name: 'citation_abstract', content: p.summary });
 	return tags;

@@ -5,6 +5,7 @@
  */
 import type { Paper } from '../schemas/paper.ts';
 import { splitDois } from './doi.ts';
+import { isGroupAuthor } from './group-author.ts';
 import { journalYear, knownPublicationYear } from './journal-ref.ts';
 import { truncateText } from './teaser.ts';
 import { arxivAbsUrl, doiUrl } from './urls.ts';
@@ -47,7 +48,15 @@ export function scholarlyArticle(
 		name: p.title,
 		...(p.shortName ? { alternateName: p.shortName } : {}),
 		abstract: p.summary,
-		...(p.authors.length ? { author: p.authors.map((name) => ({ '@type': 'Person', name })) } : {}),
+		// A group (`Tongyi DeepResearch Team`) is an Organization, as BibTeX reads it (isGroupAuthor).
+		...(p.authors.length
+			? {
+					author: p.authors.map((name) => ({
+						'@type': isGroupAuthor(name) ? 'Organization' : 'Person',
+						name,
+					})),
+				}
+			: {}),
 		// The year of the journal, else the day arXiv received it, else the year of its id;
 		// unknown for a paper from a trending page alone (its listing date is not its
 		// publication date).

@@ -23,6 +23,15 @@ export function listedOnTrendingPage(sources: ReadonlyArray<{ file: string }>): 
 	return sources.some(isTrendingPage);
 }
 
+/**
+ * The word before a paper's own date wherever it shows (its page's head, its link-preview card):
+ * `Listed` on the day of a trending page, `Updated` on an arXiv record's last update, which is
+ * not when the paper came out (0704.0001, submitted in April 2007, updated in November 2008).
+ */
+export function dateLabel(sources: ReadonlyArray<{ file: string }>): 'Listed' | 'Updated' {
+	return listedOnTrendingPage(sources) ? 'Listed' : 'Updated';
+}
+
 /** Whether a source is a trending page (`.txt`), not an arXiv record. */
 export const isTrendingPage = (source: { file: string }): boolean => source.file.endsWith('.txt');
 

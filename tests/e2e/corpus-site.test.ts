@@ -484,6 +484,17 @@ test('no two papers share a BibTeX key (parts I and II of a paper, 0704.0033 and
 	});
 	expect(keys.length).toBeGreaterThan(1000);
 	expect(keys.filter((k, i) => keys.indexOf(k) !== i)).toEqual([]);
+	// Part I keeps the key and part II gets `b`, though part I's record was updated later.
+	const key = (slug: string) =>
+		/@(?:misc|article)\{([^,]+),/.exec(
+			readFileSync(join(dist, 'papers', slug, 'index.html'), 'utf8'),
+		)?.[1];
+	expect(['0704.0033', '0704.0035', '0704.0047', '0704.0050'].map(key)).toEqual([
+		'yurkin2006convergence',
+		'yurkin2006convergenceb',
+		'kosel2007intelligent',
+		'kosel2007intelligentb',
+	]);
 });
 
 test("a paper's categories read as arXiv names them, with their codes; other classes as written", () => {

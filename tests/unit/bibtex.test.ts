@@ -132,7 +132,7 @@ describe('toBibtex', () => {
 });
 
 describe('uniqueBibtexKeys', () => {
-	test('papers whose keys coincide get b, c, … oldest first; the first keeps its key', () => {
+	test('papers whose keys coincide get b, c, … in order of submission; the first keeps its key', () => {
 		// 0704.0033 and 0704.0035: "Convergence of the discrete dipole approximation. I/II".
 		const part = (id: string, date: string, n: string) => ({
 			id,
@@ -158,6 +158,110 @@ describe('uniqueBibtexKeys', () => {
 			lifegpt: bibtexKey(base),
 		});
 		expect(toBibtex(base, 'https://x.example/p/', 'lifegptb')).toMatch(/^@misc\{lifegptb,\n/);
+	});
+});
+
+describe('uniqueBibtexKeys orders a shared key by what never changes', () => {
+	// Two real records of the 2007 snapshot: parts I and II, both submitted on 1 April 2007;
+	// part I's record was last updated after part II's.
+	const kosel = (id: string, date: string, part: string) => ({
+		id,
+		data: {
+			...base,
+			slug: id,
+			date,
+			arxivId: id,
+			submitted: '2007-04-01',
+			authors: ['T. Kosel', 'I. Grabec'],
+			title: `Intelligent location of simultaneously active acoustic emission sources: ${part}`,
+			categories: ['cs.NE'],
+		},
+	});
+	test('part I keeps the key, part II gets b, however the records were updated', () => {
+		const keys = (partII: string) =>
+			Object.fromEntries(
+				uniqueBibtexKeys([
+					kosel('0704.0050', partII, 'Part II'),
+					kosel('0704.0047', '2009-09-29', 'Part I'),
+				]),
+			);
+		const expected = {
+			'0704.0047': 'kosel2007intelligent',
+			'0704.0050': 'kosel2007intelligentb',
+		};
+		expect(keys('2007-05-23')).toEqual(expected);
+		// An update of part II after part I's swapped the keys when the update date ordered them.
+		expect(keys('2009-10-01')).toEqual(expected);
+	});
+	test('papers published in a journal in the same year: Yurkin 0704.0033 and 0704.0035', () => {
+		const yurkin = (id: string, date: string, title: string, journalRef: string) => ({
+			id,
+			data: {
+				...base,
+				slug: id,
+				date,
+				arxivId: id,
+				submitted: '2007-03-31',
+				authors: ['Maxim A. Yurkin', 'Valeri P. Maltsev', 'Alfons G. Hoekstra'],
+				title,
+				journalRef,
+			},
+		});
+		const keys = uniqueBibtexKeys([
+			yurkin(
+				'0704.0035',
+				'2008-07-29',
+				'Convergence of the discrete dipole approximation. II. An extrapolation technique to increase the accuracy',
+				'J.Opt.Soc.Am.A 23(10): 2592-2601 (2006)',
+			),
+			yurkin(
+				'0704.0033',
+				'2022-03-31',
+				'Convergence of the discrete dipole approximation. I. Theoretical analysis',
+				'J.Opt.Soc.Am.A 23, 2578-2591 (2006); Erratum: J.Opt.Soc.Am.A 32, 2407-2408 (2015)',
+			),
+		]);
+		expect(Object.fromEntries(keys)).toEqual({
+			'0704.0033': 'yurkin2006convergence',
+			'0704.0035': 'yurkin2006convergenceb',
+		});
+	});
+	test('ids by submission, old style too; papers without one by the day they first appeared', () => {
+		const paper = (id: string, data: Partial<BibtexInput>) => ({
+			id,
+			// One journal year, so that all six share the key `smith2007dark`.
+			data: {
+				...base,
+				slug: id,
+				authors: ['A. Smith'],
+				title: 'Dark matter',
+				journalRef: 'Phys. Rev. D 76, 013009 (2007)',
+				...data,
+			},
+		});
+		const keys = uniqueBibtexKeys([
+			// Listed on a trending page: its date is its first listing.
+			paper('dark-matter', { date: '2007-04-20' }),
+			// A record without an id: the day arXiv received it, not its update.
+			paper('dark-matter-2', { date: '2001-01-01', submitted: '2007-04-30' }),
+			paper('0704.0100', { date: '2001-01-01', arxivId: '0704.0100' }),
+			paper('0704.0009', { date: '2009-01-01', arxivId: '0704.0009' }),
+			paper('hep-th/0703999', { date: '2010-01-01', arxivId: 'hep-th/0703999' }),
+			paper('hep-th/9901001', { date: '2011-01-01', arxivId: 'hep-th/9901001' }),
+		]);
+		expect(keys.get('hep-th/9901001')).toBe('smith2007dark');
+		expect([...keys].sort((a, b) => (a[1] < b[1] ? -1 : 1)).map(([id]) => id)).toEqual([
+			'hep-th/9901001',
+			'hep-th/0703999',
+			'0704.0009',
+			'0704.0100',
+			'dark-matter',
+			'dark-matter-2',
+		]);
+	});
+	test('a paper alone with its key keeps it', () => {
+		const alone = { id: '0704.0050', data: { ...kosel('0704.0050', '2007-05-23', 'II').data } };
+		expect(uniqueBibtexKeys([alone]).get('0704.0050')).toBe(bibtexKey(alone.data));
 	});
 });
 
@@ -197,8 +301,9 @@ describe('escapeBibtexTitle keeps the TeX of a title', () => {
 			'\\textbackslash{}msun and \\textbraceleft{}x\\textbraceright{} and {\\bf y} and a\\textbackslash{}"',
 		);
 		// A command that is escaped would lose its braces' meaning: all braces are escaped then.
+		// The word keeps its capitals (`NSF`), braced like any other word.
 		expect(escapeBibtexTitle('Note\\footnote{NSF} and ~x')).toBe(
-			'Note\\textbackslash{}footnote\\textbraceleft{}NSF\\textbraceright{} and \\textasciitilde{}x',
+			'{Note\\textbackslash{}footnote\\textbraceleft{}NSF\\textbraceright{}} and \\textasciitilde{}x',
 		);
 	});
 });
@@ -303,6 +408,21 @@ describe('escapeBibtexTitle protects the case of words that keep it', () => {
 		);
 		expect(escapeBibtexTitle('The (non-)Abelian gauge theories of Navier-Stokes flows')).toBe(
 			'The (non-){Abelian} gauge theories of {Navier-Stokes} flows',
+		);
+	});
+	test('a word with an escape is braced like any other (0704.0110: Hilbert C^* modules)', () => {
+		// The braces of `\textasciicircum{}` group nothing: skipped as a braced word, `C` was left
+		// for sentence-case styles to print as `c^*`.
+		expect(escapeBibtexTitle('On Equivariant Embedding of Hilbert C^* modules')).toBe(
+			'On Equivariant Embedding of Hilbert {C\\textasciicircum{}*} modules',
+		);
+		// A single capital before symbols keeps it, as a capital alone does.
+		expect(escapeBibtexTitle('Learning the A* heuristic for C++ and C# code')).toBe(
+			'Learning the {A*} heuristic for {C++} and {C\\#} code',
+		);
+		// Braces of the title's own still leave the word as it is.
+		expect(escapeBibtexTitle('Maps {B}^n of T^{C}')).toBe(
+			'Maps {B}\\textasciicircum{}n of T\\textasciicircum{}{C}',
 		);
 	});
 	test('formulas with capitals are braced whole; groups and TeX stay as they are', () => {

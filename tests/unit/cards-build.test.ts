@@ -26,6 +26,7 @@ const jobs: CardJob[] = [
 			shortName: 'BitNet',
 			topics: [],
 			date: '2025-03-18',
+			dateLabel: 'Listed',
 		},
 	},
 	{
@@ -36,6 +37,7 @@ const jobs: CardJob[] = [
 			title: 'Ελληνικά και 中文标题：测试 עברית RTL 🚀',
 			topics: ['Multilingual'],
 			date: '2025-01-04',
+			dateLabel: 'Listed',
 		},
 	},
 	{
@@ -132,6 +134,7 @@ test('a Chinese title is drawn with a CJK font, not missing-glyph boxes', async 
 		title: '中文标题测试',
 		topics: [],
 		date: '2025-01-04',
+		dateLabel: 'Listed' as const,
 	};
 	const files = r.fontsFor(card).map((f) => f.path);
 	expect(files.some((f) => f.includes('noto-sans-sc'))).toBe(true);
@@ -160,6 +163,7 @@ test('text wrapped at the real widths of fallback fonts stays inside the right m
 				'Symbols ∑∫√∞≈≠ ← → ⇒ ∀∃ ℝⁿ and 中文标题测试中文标题测试中文标题测试 in one long title',
 			topics: [],
 			date: '2025-01-04',
+			dateLabel: 'Listed',
 		}),
 	);
 	const paper = [0xfb, 0xfa, 0xf7];
@@ -179,6 +183,7 @@ test('a one-line title is inked in its line box, below the top padding', async (
 		title: 'AxFormer',
 		topics: [],
 		date: '2025-01-04',
+		dateLabel: 'Listed' as const,
 	};
 	const rgb = await pixels(await r.render(card));
 	const inkRows = new Set<number>();

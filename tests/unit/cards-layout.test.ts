@@ -22,6 +22,7 @@ const paper = {
 	shortName: 'AxFormer',
 	topics: ['Efficient inference', 'Language models'],
 	date: '2025-03-18',
+	dateLabel: 'Listed' as const,
 };
 
 describe('cardScene', () => {
@@ -30,9 +31,26 @@ describe('cardScene', () => {
 		expect(all).toContain('AxFormer');
 		expect(all).toContain(paper.title);
 		// Topics that do not fit beside the site name are dropped whole, never cut.
-		expect(all).toContain('18 March 2025  ·  Efficient inference');
+		expect(all).toContain('Listed 18 March 2025  ·  Efficient inference');
 		expect(all).not.toContain('…');
 		expect(all).toContain('Abstracta');
+	});
+
+	test('a paper card says what its date is, as the paper page does (0704.0001)', () => {
+		// An arXiv record's date is its last update: bare, `26 November 2008` read as the day a
+		// paper of April 2007 came out.
+		const updated = texts(
+			cardScene({
+				...paper,
+				title: 'Calculation of prompt diphoton production cross sections',
+				shortName: undefined,
+				topics: [],
+				date: '2008-11-26',
+				dateLabel: 'Updated',
+			}),
+		);
+		expect(updated).toContain('Updated 26 November 2008');
+		expect(updated).not.toContain('26 November 2008');
 	});
 
 	test('a topic card shows the name, description and paper count', () => {
@@ -80,6 +98,24 @@ describe('cardScene', () => {
 		// Lines never overlap: each baseline is below the previous one by at least its size.
 		const ys = scene.texts.filter((t) => t.x < 200).map((t) => t.baseline);
 		for (let i = 1; i < ys.length; i++) expect(ys[i]! - ys[i - 1]!).toBeGreaterThanOrEqual(28);
+	});
+
+	test("the date and topics take the footer's width up to the icon, never under it", () => {
+		// AxFormer's card: its topic fits beside a short site name though the date has its label.
+		const axformer = { ...paper, topics: ['Pre-training and self-supervision'] };
+		expect(texts(cardScene(axformer))).toContain(
+			'Listed 18 March 2025  ·  Pre-training and self-supervision',
+		);
+		// A site name cut at 300 pixels: the topic goes rather than run under the icon (the line
+		// with it is 700 pixels wide, the icon 686 pixels from the left edge of the text).
+		const long = cardScene({
+			...paper,
+			topics: ['Safety, alignment and ethics'],
+			site: 'Abstracta: Papers of the Week, Read',
+		});
+		const left = long.texts.find((t) => t.text.startsWith('Listed'))!;
+		expect(left.text).toBe('Listed 18 March 2025');
+		expect(left.x + measureInter(28, 400)(left.text)).toBeLessThan(long.icon.x);
 	});
 
 	test('the icon sits just left of the site name, both right-aligned in the footer', () => {

@@ -174,6 +174,30 @@ describe('paper page helpers', () => {
 			'u',
 		);
 		expect(tag(journal, 'citation_journal_title')).toBe('Phys.Rev.D');
+		expect(tag(journal, 'citation_volume')).toBe('76');
+		expect(tag(journal, 'citation_firstpage')).toBe('013009');
+		// A single page (here an article number): no last page.
+		expect(tag(journal, 'citation_lastpage')).toBeUndefined();
+		expect(tag(journal, 'citation_issue')).toBeUndefined();
+		// 0704.0035: volume, issue and a page range, as its BibTeX entry reads them.
+		const ranged = highwireTags(
+			{ ...paper, arxivId: '0704.0035', journalRef: 'J.Opt.Soc.Am.A 23(10): 2592-2601 (2006)' },
+			'u',
+		).filter((t) => /citation_(journal|volume|issue|.*page)/.test(t.name));
+		expect(ranged).toEqual([
+			{ name: 'citation_journal_title', content: 'J.Opt.Soc.Am.A' },
+			{ name: 'citation_volume', content: '23' },
+			{ name: 'citation_issue', content: '10' },
+			{ name: 'citation_firstpage', content: '2592' },
+			{ name: 'citation_lastpage', content: '2601' },
+		]);
+		// A reference not read whole gives the journal's name alone, never a guessed volume.
+		const partial = highwireTags(
+			{ ...paper, journalRef: 'Physica A, V. 387, Issues 2-3 (2008), Pages 385-406' },
+			'u',
+		);
+		expect(tag(partial, 'citation_journal_title')).toBe('Physica A');
+		expect(partial.map((t) => t.name)).not.toContain('citation_volume');
 		// No authors (a trending page alone): no citation tags at all, rather than wrong ones.
 		expect(highwireTags({ ...paper, authors: [] }, 'u')).toEqual([]);
 	});

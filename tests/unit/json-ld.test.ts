@@ -21,6 +21,17 @@ describe('safeJson', () => {
 });
 
 describe('scholarlyArticle', () => {
+	test('types a group author as an Organization, a person as a Person (2510.24701)', () => {
+		const ld = scholarlyArticle(
+			{ ...paper, authors: ['Tongyi DeepResearch Team', 'Baixuan Li', 'The ATLAS Collaboration'] },
+			'u',
+		);
+		expect(ld.author).toEqual([
+			{ '@type': 'Organization', name: 'Tongyi DeepResearch Team' },
+			{ '@type': 'Person', name: 'Baixuan Li' },
+			{ '@type': 'Organization', name: 'The ATLAS Collaboration' },
+		]);
+	});
 	test('describes the paper with only the fields that exist', () => {
 		const ld = scholarlyArticle(paper, 'https://x.example/papers/t/');
 		expect(ld).toMatchObject({

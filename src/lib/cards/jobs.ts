@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { splitFrontmatter } from '../frontmatter.ts';
+import { dateLabel } from '../paper-page.ts';
 import { PaperSchema } from '../../schemas/paper.ts';
 import { readTopicsFile } from '../topics-file.ts';
 import { paperCardPath, SITE_CARD_PATH, topicCardPath } from '../urls.ts';
@@ -32,6 +33,8 @@ export interface PaperFields {
 	shortName?: string;
 	topics: string[];
 	date: string;
+	/** What the paper page says of that date: `Listed` or `Updated` (dateLabel). */
+	dateLabel: 'Listed' | 'Updated';
 }
 
 /**
@@ -39,6 +42,13 @@ export interface PaperFields {
  * validation cost ~1 ms per entry, which would dominate an unchanged rebuild of 10,000 cards.
  */
 export type PaperIndex = Record<string, PaperFields>;
+
+/**
+ * Bump when PaperFields changes: it is hashed with every entry's text, so an index written with
+ * other fields matches nothing and is read again (an entry of the index before `dateLabel` would
+ * have drawn `undefined 18 March 2025`).
+ */
+const FIELDS_VERSION = 'fields-v2';
 
 /** Parses and validates one entry's frontmatter. */
 export function readPaperFields(text: string, name: string): PaperFields {
@@ -52,6 +62,7 @@ export function readPaperFields(text: string, name: string): PaperFields {
 		...(p.shortName ? { shortName: p.shortName } : {}),
 		topics: p.topics,
 		date: p.date,
+		dateLabel: dateLabel(p.sources),
 	};
 }
 
@@ -81,7 +92,11 @@ export function listCardJobs(
 		: [];
 	for (const name of files) {
 		const text = readFileSync(join(dir, name));
-		const hash = createHash('sha256').update(text).digest('base64url');
+		const hash = createHash('sha256')
+			.update(FIELDS_VERSION)
+			.update('\0')
+			.update(text)
+			.digest('base64url');
 		const p = index[hash] ?? readPaperFields(text.toString('utf8'), name);
 		next[hash] = p;
 		jobs.push({
@@ -93,6 +108,7 @@ export function listCardJobs(
 				...(p.shortName ? { shortName: p.shortName } : {}),
 				topics: p.topics.map((t) => names.get(t) ?? t),
 				date: p.date,
+				dateLabel: p.dateLabel,
 			},
 		});
 	}
