@@ -475,6 +475,24 @@ test('each author’s name is kept on one line, the list’s text unchanged (070
 	expect(line.replace(/<[^>]+>/g, '')).toBe('Chao-Hsi Chang, Tong Li, Xue-Qian Li, Yu-Ming Wang');
 });
 
+test('printed, a paper of 100 authors names them all, not 30 and "and 70 more authors" (2509.02661)', async () => {
+	const context = await browser.newContext({ serviceWorkers: 'block' });
+	const page = await context.newPage();
+	await page.goto(`${site.url}papers/2509.02661/`);
+	const names = page.locator('.paper__authors .author-name');
+	expect(await names.count()).toBe(100);
+	// On screen the first 30 show and the rest wait behind their summary.
+	const shown = () => names.evaluateAll((ns) => ns.filter((n) => n.checkVisibility()).length);
+	expect(await shown()).toBe(30);
+	await page.emulateMedia({ media: 'print' });
+	expect(await shown()).toBe(100);
+	expect(await page.locator('.paper__more-authors summary').isVisible()).toBe(false);
+	const printed = await page.locator('.paper__authors').innerText();
+	expect(printed).not.toContain('more authors');
+	expect(printed).toMatch(/Gianluca Guadagni,\s+Sreelekha Guggilam, .*, Tong Zhang$/s);
+	await context.close();
+});
+
 test('no two papers share a BibTeX key (parts I and II of a paper, 0704.0033 and 0704.0035)', () => {
 	const keys = readdirSync(join(dist, 'papers')).flatMap((slug) => {
 		const m = /@(?:misc|article)\{([^,]+),/.exec(
