@@ -493,6 +493,25 @@ test('printed, a paper of 100 authors names them all, not 30 and "and 70 more au
 	await context.close();
 });
 
+test('printed, a topic of 398 papers says it holds papers 1–50 and where the next page is', async () => {
+	const context = await browser.newContext({ serviceWorkers: 'block' });
+	const page = await context.newPage();
+	await page.goto(`${site.url}topics/language-models/`);
+	const count = Number(
+		/^([\d,]+) papers$/.exec(await page.locator('.topic-meta span').innerText())![1],
+	);
+	const pages = Math.ceil(count / 50);
+	expect(pages).toBeGreaterThan(2);
+	await page.emulateMedia({ media: 'print' });
+	expect(await page.locator('.listing__range').innerText()).toBe(
+		`Papers 1–50 of ${count}, page 1 of ${pages}. Next page: ${SITE_URL}/topics/language-models/page/2/`,
+	);
+	expect(await page.locator('.paper-item__address').first().innerText()).toMatch(
+		new RegExp(`^${SITE_URL}/papers/[^/]+/$`),
+	);
+	await context.close();
+});
+
 test('no two papers share a BibTeX key (parts I and II of a paper, 0704.0033 and 0704.0035)', () => {
 	const keys = readdirSync(join(dist, 'papers')).flatMap((slug) => {
 		const m = /@(?:misc|article)\{([^,]+),/.exec(

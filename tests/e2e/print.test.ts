@@ -2,10 +2,12 @@
  * The site printed: black text on white paper whatever the screen's theme, and a printed page
  * says what it holds (a listing's page of papers and their addresses).
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { launchBrowser } from './support/browser.ts';
-import { DIST } from './support/paths.ts';
+import { DIST, DIST_BASE } from './support/paths.ts';
 import { serveSite, type SiteServer } from './support/server.ts';
 
 let browser: Browser;
@@ -97,5 +99,65 @@ describe('printed colours', () => {
 		}
 		expect(found).toEqual({});
 		await ctx.close();
+	});
+});
+
+describe('printed listings', () => {
+	test.each([
+		[
+			'a day’s first page',
+			'days/2025-03-18/',
+			'Papers 1–50 of 75, page 1 of 2',
+			'days/2025-03-18/page/2/',
+		],
+		['a day’s last page', 'days/2025-03-18/page/2/', 'Papers 51–75 of 75, page 2 of 2', undefined],
+		['the home page', '', 'Papers 1–50 of 75, page 1 of 2', 'page/2/'],
+	])(
+		'printed, %s says which of its papers it holds and gives each one’s address',
+		async (_, path, range, next) => {
+			const ctx = await browser.newContext({ serviceWorkers: 'block' });
+			const page = await ctx.newPage();
+			await page.goto(site.url + path);
+			const line = page.locator('.listing__range');
+			const addresses = page.locator('.paper-item__address');
+			const titles = await page
+				.locator('.paper-item__title a')
+				.evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
+			// Nothing more on screen, where the pagination and the links say it.
+			expect(await line.isVisible()).toBe(false);
+			expect(await addresses.first().isVisible()).toBe(false);
+			await page.emulateMedia({ media: 'print' });
+			expect(await page.locator('.pagination').isVisible()).toBe(false);
+			expect(await line.innerText()).toBe(
+				next ? `${range}. Next page: https://abstracta.example/${next}` : `${range}.`,
+			);
+			// The line sits under the listing's heading, before the papers.
+			expect(await page.locator('.listing__head .listing__range').count()).toBe(1);
+			expect(titles.length).toBe(path.includes('page/2/') ? 25 : 50);
+			const printed = await addresses.evaluateAll((ps) =>
+				ps.map((p) => (p.checkVisibility() ? (p as HTMLElement).innerText : '')),
+			);
+			expect(printed).toEqual(titles.map((href) => `https://abstracta.example${href}`));
+			await ctx.close();
+		},
+	);
+
+	test('a listing of one page prints no range: its count names what it prints', async () => {
+		const ctx = await browser.newContext({ serviceWorkers: 'block' });
+		const page = await ctx.newPage();
+		await page.goto(`${site.url}topics/language-models/`);
+		await page.emulateMedia({ media: 'print' });
+		expect(await page.locator('.listing__range').count()).toBe(0);
+		expect(await page.locator('.paper-item__address').first().isVisible()).toBe(true);
+		await ctx.close();
+	});
+
+	test('under a sub-path, a printed address holds it', () => {
+		const html = readFileSync(join(DIST_BASE, 'days', '2025-03-18', 'index.html'), 'utf8');
+		const first = /<p class="paper-item__address print-only">([^<]*)<\/p>/.exec(html)?.[1];
+		expect(first).toMatch(/^https:\/\/abstracta\.example\/reading-list\/papers\/[^/]+\/$/);
+		expect(html).toContain(
+			'Next page: https://abstracta.example/reading-list/days/2025-03-18/page/2/',
+		);
 	});
 });
