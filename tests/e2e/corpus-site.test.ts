@@ -10,6 +10,7 @@
 import { execFileSync } from 'node:child_process';
 import {
 	copyFileSync,
+	existsSync,
 	mkdtempSync,
 	readdirSync,
 	readFileSync,
@@ -511,6 +512,38 @@ test('printed, a topic of 398 papers says it holds papers 1–50 and where the n
 	);
 	await context.close();
 });
+
+/** Poppler's pdftotext, to read a printed page's text page by page; the test skips without it. */
+const PDFTOTEXT = process.env.PDFTOTEXT_PATH ?? '/usr/bin/pdftotext';
+
+test.skipIf(!existsSync(PDFTOTEXT)).each(['A4', 'Letter'])(
+	'printed on %s, the topics index keeps each chart’s caption on the page of its chart',
+	async (format) => {
+		const context = await browser.newContext({ serviceWorkers: 'block' });
+		const page = await context.newPage();
+		await page.goto(`${site.url}topics/`);
+		// Each chart's first bar, as its table lists it: label and count.
+		const figures = await page.locator('.chart-figure').evaluateAll((fs) =>
+			fs.map((f) => ({
+				caption: f.querySelector('figcaption')!.textContent!,
+				bar: [...f.querySelectorAll('tbody tr:first-child td')].map((td) => td.textContent!),
+			})),
+		);
+		expect(figures.map((f) => f.caption)).toEqual([
+			'Papers per topic',
+			'Papers per year by first listing or update',
+		]);
+		const pdf = join(work, `topics-${format}.pdf`);
+		await page.pdf({ path: pdf, format });
+		await context.close();
+		const pages = execFileSync(PDFTOTEXT, [pdf, '-'], { encoding: 'utf8' }).split('\f');
+		for (const { caption, bar } of figures) {
+			const on = pages.find((p) => p.includes(caption)) ?? '';
+			// "Papers per topic" stood alone at the foot of page 1, its chart on page 2.
+			expect(on.slice(on.indexOf(caption)).replace(/\s+/g, ' ')).toContain(bar.join(' '));
+		}
+	},
+);
 
 test('no two papers share a BibTeX key (parts I and II of a paper, 0704.0033 and 0704.0035)', () => {
 	const keys = readdirSync(join(dist, 'papers')).flatMap((slug) => {
