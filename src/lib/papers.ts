@@ -98,6 +98,10 @@ export interface PageSlice<T> {
 	/** 1-based page number. */
 	page: number;
 	pages: number;
+	/** 1-based place of its first item in the whole list. */
+	first: number;
+	/** Items in the whole list. */
+	total: number;
 }
 
 /** Splits a list into pages of `size` (at least one page, even when empty). */
@@ -107,5 +111,7 @@ export function paginate<T>(items: T[], size: number): Array<PageSlice<T>> {
 		items: items.slice(i * size, (i + 1) * size),
 		page: i + 1,
 		pages,
+		first: i * size + 1,
+		total: items.length,
 	}));
 }

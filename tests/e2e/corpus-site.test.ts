@@ -10,6 +10,7 @@
 import { execFileSync } from 'node:child_process';
 import {
 	copyFileSync,
+	existsSync,
 	mkdtempSync,
 	readdirSync,
 	readFileSync,
@@ -474,6 +475,75 @@ test('each author’s name is kept on one line, the list’s text unchanged (070
 	);
 	expect(line.replace(/<[^>]+>/g, '')).toBe('Chao-Hsi Chang, Tong Li, Xue-Qian Li, Yu-Ming Wang');
 });
+
+test('printed, a paper of 100 authors names them all, not 30 and "and 70 more authors" (2509.02661)', async () => {
+	const context = await browser.newContext({ serviceWorkers: 'block' });
+	const page = await context.newPage();
+	await page.goto(`${site.url}papers/2509.02661/`);
+	const names = page.locator('.paper__authors .author-name');
+	expect(await names.count()).toBe(100);
+	// On screen the first 30 show and the rest wait behind their summary.
+	const shown = () => names.evaluateAll((ns) => ns.filter((n) => n.checkVisibility()).length);
+	expect(await shown()).toBe(30);
+	await page.emulateMedia({ media: 'print' });
+	expect(await shown()).toBe(100);
+	expect(await page.locator('.paper__more-authors summary').isVisible()).toBe(false);
+	const printed = await page.locator('.paper__authors').innerText();
+	expect(printed).not.toContain('more authors');
+	expect(printed).toMatch(/Gianluca Guadagni,\s+Sreelekha Guggilam, .*, Tong Zhang$/s);
+	await context.close();
+});
+
+test('printed, a topic of 398 papers says it holds papers 1–50 and where the next page is', async () => {
+	const context = await browser.newContext({ serviceWorkers: 'block' });
+	const page = await context.newPage();
+	await page.goto(`${site.url}topics/language-models/`);
+	const count = Number(
+		/^([\d,]+) papers$/.exec(await page.locator('.topic-meta span').innerText())![1],
+	);
+	const pages = Math.ceil(count / 50);
+	expect(pages).toBeGreaterThan(2);
+	await page.emulateMedia({ media: 'print' });
+	expect(await page.locator('.listing__range').innerText()).toBe(
+		`Papers 1–50 of ${count}, page 1 of ${pages}. Next page: ${SITE_URL}/topics/language-models/page/2/`,
+	);
+	expect(await page.locator('.paper-item__address').first().innerText()).toMatch(
+		new RegExp(`^${SITE_URL}/papers/[^/]+/$`),
+	);
+	await context.close();
+});
+
+/** Poppler's pdftotext, to read a printed page's text page by page; the test skips without it. */
+const PDFTOTEXT = process.env.PDFTOTEXT_PATH ?? '/usr/bin/pdftotext';
+
+test.skipIf(!existsSync(PDFTOTEXT)).each(['A4', 'Letter'])(
+	'printed on %s, the topics index keeps each chart’s caption on the page of its chart',
+	async (format) => {
+		const context = await browser.newContext({ serviceWorkers: 'block' });
+		const page = await context.newPage();
+		await page.goto(`${site.url}topics/`);
+		// Each chart's first bar, as its table lists it: label and count.
+		const figures = await page.locator('.chart-figure').evaluateAll((fs) =>
+			fs.map((f) => ({
+				caption: f.querySelector('figcaption')!.textContent!,
+				bar: [...f.querySelectorAll('tbody tr:first-child td')].map((td) => td.textContent!),
+			})),
+		);
+		expect(figures.map((f) => f.caption)).toEqual([
+			'Papers per topic',
+			'Papers per year by first listing or update',
+		]);
+		const pdf = join(work, `topics-${format}.pdf`);
+		await page.pdf({ path: pdf, format });
+		await context.close();
+		const pages = execFileSync(PDFTOTEXT, [pdf, '-'], { encoding: 'utf8' }).split('\f');
+		for (const { caption, bar } of figures) {
+			const on = pages.find((p) => p.includes(caption)) ?? '';
+			// "Papers per topic" stood alone at the foot of page 1, its chart on page 2.
+			expect(on.slice(on.indexOf(caption)).replace(/\s+/g, ' ')).toContain(bar.join(' '));
+		}
+	},
+);
 
 test('no two papers share a BibTeX key (parts I and II of a paper, 0704.0033 and 0704.0035)', () => {
 	const keys = readdirSync(join(dist, 'papers')).flatMap((slug) => {
