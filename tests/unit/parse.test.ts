@@ -886,6 +886,13 @@ describe('a snapshot record without update_date', () => {
 			version: 2,
 		});
 		expect(versionHistory(versions.slice(0, 1))).toEqual({ submitted: '2007-04-02' });
+		// A revision on the day of v1 is still a revision (0704.0195: v2 six hours after v1).
+		expect(
+			versionHistory([
+				{ version: 'v1', created: 'Mon, 2 Apr 2007 13:55:16 GMT' },
+				{ version: 'v2', created: 'Mon, 2 Apr 2007 20:34:03 GMT' },
+			]),
+		).toEqual({ submitted: '2007-04-02', revised: '2007-04-02', version: 2 });
 		// Some snapshots write an empty list; a list without readable dates says nothing.
 		for (const v of [[], undefined, [{ version: 'v1' }], 'v1'])
 			expect(versionHistory(v)).toBe(undefined);
