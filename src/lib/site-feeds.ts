@@ -38,9 +38,9 @@ export const feedStylesheetUrl = (): string => rootFileUrl('feedStylesheet');
 /** Items of the newest papers of a list already in listing order: whole days (feedSlice). */
 async function itemsOf(papers: PaperEntry[], site: Site): Promise<FeedItem[]> {
 	const names = await getTopicNames();
-	// A moved paper keeps the id of its former address (the first listed, if it had several).
+	// A moved paper keeps the id of its former address (only one: it moves once, to its arXiv id).
 	const former = new Map<string, string>();
-	for (const r of await getRedirects()) if (!former.has(r.to)) former.set(r.to, r.from);
+	for (const r of await getRedirects()) former.set(r.to, r.from);
 	return feedSlice(papers, SITE.feedSize, (p) => p.data.date).map((entry) => {
 		const text = paperText(entry.id, entry.digest);
 		const from = former.get(entry.id);

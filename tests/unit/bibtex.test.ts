@@ -116,6 +116,11 @@ describe('toBibtex', () => {
 			'author = {King, Jr., Martin Luther and Evans, II, Neal J. and Mieczysław Kłopotek}',
 		);
 		expect(bibtexKey({ ...base, authors: ['Martin Luther King Jr.'] })).toBe('kinglifegpt');
+		// Three words are enough: a first name, the surname and the suffix.
+		expect(toBibtex({ ...base, authors: ['John Smith Jr.'] }, 'u')).toContain(
+			'author = {Smith, Jr., John}',
+		);
+		expect(bibtexKey({ ...base, authors: ['John Smith Jr.'] })).toBe('smithlifegpt');
 		expect(bibtexKey({ ...base, authors: ['Mieczysław Kłopotek'] })).toBe('klopoteklifegpt');
 		expect(bibtexKey({ ...base, authors: ['Jan Łukasiewicz'] })).toBe('lukasiewiczlifegpt');
 	});
@@ -158,6 +163,23 @@ describe('uniqueBibtexKeys', () => {
 			lifegpt: bibtexKey(base),
 		});
 		expect(toBibtex(base, 'https://x.example/p/', 'lifegptb')).toMatch(/^@misc\{lifegptb,\n/);
+	});
+
+	test("a suffixed key never takes another paper's own key", () => {
+		const paper = (id: string, title: string) => ({
+			id,
+			data: { ...base, slug: id, arxivId: id, authors: ['Ann X'], title },
+		});
+		const keys = uniqueBibtexKeys([
+			paper('2401.00001', 'Foo'),
+			paper('2401.00002', 'Foo'),
+			paper('2401.00003', 'Foob'),
+		]);
+		expect(Object.fromEntries(keys)).toEqual({
+			'2401.00001': 'x2024foo',
+			'2401.00002': 'x2024fooc',
+			'2401.00003': 'x2024foob',
+		});
 	});
 });
 

@@ -149,6 +149,12 @@ describe('classifier', () => {
 		]);
 	});
 
+	test('a phrase does not run from the end of the title into the abstract', () => {
+		const corpus = buildCorpus([{ title: 'Birds in one image', text: 'Classification is hard.' }]);
+		const scores = scoreDocument(corpus, 0, compileTaxonomy(corpus, TAXONOMY));
+		expect(scores.flatMap((s) => s.reasons.map((r) => r.term))).toEqual(['image']);
+	});
+
 	test('keeps at most three topics, best first', () => {
 		const scores = ['a', 'b', 'c', 'd'].map((slug, i) => ({
 			slug,

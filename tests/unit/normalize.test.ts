@@ -246,6 +246,14 @@ describe('splitMath', () => {
 	test('leaves an unmatched dollar as prose', () => {
 		expect(splitMath('a $ b')).toEqual([{ math: false, display: false, value: 'a $ b' }]);
 	});
+	test('a body ending in a backslash is prose: in math it would escape the closing delimiter', () => {
+		const s = String.raw`\(x\\) and $a\\$`;
+		expect(splitMath(s)).toEqual([{ math: false, display: false, value: s }]);
+		const a = normalizeAbstract(s);
+		expect(a.hasMath).toBe(false);
+		// The delimiters stay as text; `\\` reads as TeX's line break, a space.
+		expect(a.text).toBe('\\(x ) and $a $');
+	});
 });
 
 describe('normalizeAbstract', () => {
@@ -363,6 +371,15 @@ describe('normalizeAbstract', () => {
 				),
 			),
 		).toEqual(['https://github.com/o/PlanViz', 'https://github.com/o/Other']);
+		// In either order: a repository after a page inside it adds nothing either; a repository
+		// whose name only starts the same (`o/r` and `o/rx`) is another one.
+		const page = 'https://github.com/o/r/tree/main';
+		expect(newCodeUrls([page], ['https://github.com/o/r'])).toEqual([page]);
+		expect(newCodeUrls(['https://github.com/o/r'], [page])).toEqual(['https://github.com/o/r']);
+		expect(newCodeUrls(['https://github.com/o/r'], ['https://github.com/o/rx'])).toEqual([
+			'https://github.com/o/r',
+			'https://github.com/o/rx',
+		]);
 		// www. inside an e-mail address is no link.
 		expect(normalizeAbstract('Mail john@www.example.org.').inline).toEqual([
 			{ type: 'text', value: 'Mail john@www.example.org.' },

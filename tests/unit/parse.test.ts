@@ -663,6 +663,7 @@ describe('arXiv JSON Lines', () => {
 			'cond-mat/0703470v3',
 			'cond-mat.mes-hall/0101001',
 			'arXiv:2401.00001',
+			'arXiv: 2401.00002',
 		];
 		const bad = [
 			'not an id',
@@ -679,7 +680,12 @@ describe('arXiv JSON Lines', () => {
 		];
 		const text = [...ids, ...bad].map((id) => rec({ id })).join('\n');
 		const { errors, records } = parseArxivJsonl('i.jsonl', bytes(text));
-		expect(records.map((r) => r.arxivId)).toEqual([...ids.slice(0, -1), '2401.00001']);
+		// A tool's `arXiv:` prefix goes, with the space some write after it.
+		expect(records.map((r) => r.arxivId)).toEqual([
+			...ids.slice(0, -2),
+			'2401.00001',
+			'2401.00002',
+		]);
 		expect(errors.map((e) => e.line)).toEqual(bad.map((_, i) => ids.length + i + 1));
 		expect(errors[0]).toEqual({
 			file: 'i.jsonl',
@@ -886,6 +892,13 @@ describe('a snapshot record without update_date', () => {
 			version: 2,
 		});
 		expect(versionHistory(versions.slice(0, 1))).toEqual({ submitted: '2007-04-02' });
+		// A revision on the day of v1 is still a revision (0704.0195: v2 six hours after v1).
+		expect(
+			versionHistory([
+				{ version: 'v1', created: 'Mon, 2 Apr 2007 13:55:16 GMT' },
+				{ version: 'v2', created: 'Mon, 2 Apr 2007 20:34:03 GMT' },
+			]),
+		).toEqual({ submitted: '2007-04-02', revised: '2007-04-02', version: 2 });
 		// Some snapshots write an empty list; a list without readable dates says nothing.
 		for (const v of [[], undefined, [{ version: 'v1' }], 'v1'])
 			expect(versionHistory(v)).toBe(undefined);
@@ -980,6 +993,13 @@ describe('source files', () => {
 		expect(parseSource({ name, bytes: bytes(text) }).errors).toEqual([
 			{ file: name, line: 0, message: 'file is empty', hint: 'add papers to it or remove it' },
 		]);
+	});
+	test('one or two byte-order marks are not text: a column on the first line counts from after them', () => {
+		const line = '{"id": "2504.00002" "title": "T"}\n';
+		const plain = parseSource({ name: 'x.jsonl', bytes: bytes(line) }).errors;
+		expect(plain[0]!.message).toMatch(/at column 21$/);
+		for (const marks of ['\uFEFF', '\uFEFF\uFEFF'])
+			expect(parseSource({ name: 'x.jsonl', bytes: bytes(marks + line) }).errors).toEqual(plain);
 	});
 	test('a file with text after non-ASCII white space is not empty', () => {
 		expect(parseSource({ name: 'x.jsonl', bytes: bytes('\u00A0x\n') }).errors[0]!.message).toMatch(

@@ -23,6 +23,12 @@ describe('renderAbstractHtml links', () => {
 		// GFM would link a bare URL the ingest left as text; no link is made that it did not write.
 		expect(renderAbstractHtml('see https://x.org/y')).toBe('<p>see https://x.org/y</p>');
 	});
+
+	test('an address holding a quote is no link: its text stays, and no attribute is written', () => {
+		const { inline } = normalizeAbstract('See \\href{https://x.org/a"onmouseover="x}{here}.');
+		expect(renderAbstractMdx(inline)).toBe('See here.');
+		expect(renderAbstractHtml(renderAbstractMdx(inline))).toBe('<p>See here.</p>');
+	});
 });
 
 describe('renderAbstractHtml links for print', () => {

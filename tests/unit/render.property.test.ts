@@ -41,6 +41,8 @@ const ALPHABET = [
 	'![i](x.png)',
 	'---',
 	'1. ',
+	'1) ',
+	'2. ',
 	'> ',
 	'# ',
 	'| a |',
@@ -161,6 +163,19 @@ describe('rendered MDX keeps every character as text', () => {
 				);
 			}
 			expect(actual.trim(), `input ${JSON.stringify(input)} → ${mdx}`).toBe(expected);
+		}
+	});
+
+	test('an abstract that starts like an ordered list (`1)`, `2.`) is one paragraph of text', async () => {
+		const cases: Array<[string, string]> = [
+			['1) We show x.', '1\\) We show x.'],
+			['2. We show x.', '2\\. We show x.'],
+		];
+		for (const [input, mdx] of cases) {
+			const { inline } = normalizeAbstract(input);
+			expect(renderAbstractMdx(inline)).toBe(mdx);
+			expect(renderAbstractHtml(mdx)).toBe(`<p>${input}</p>`);
+			expect(await compileToText(mdx)).toBe(input);
 		}
 	});
 

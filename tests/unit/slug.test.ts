@@ -35,6 +35,14 @@ describe('slugs', () => {
 			'lukasz-klopotek-orsted-aether-strasse',
 		);
 	});
+	test('six words longer than 60 characters are cut at the end of a word, not inside one', () => {
+		expect(
+			baseSlug({
+				title:
+					'Electroencephalographic Characterization of Neurophysiological Interdisciplinary Transformations',
+			}),
+		).toBe('electroencephalographic-characterization-of');
+	});
 	test('Greek letters are spelled out; a name with no letter left gives way to the title', () => {
 		// `π0: A Vision-Language-Action Flow Model` had the address /papers/0/.
 		expect(baseSlug({ shortName: 'π0', title: 'π0: A Flow Model' })).toBe('pi0');

@@ -44,6 +44,13 @@ describe('writeFolder', () => {
 		expect(readdirSync(parent)).toEqual(['papers']);
 	});
 
+	test('a run that only removes entries deletes them', () => {
+		writeFolder(dir, files(3));
+		expect(writeFolder(dir, files(2))).toEqual({ written: 0, unchanged: 2, removed: 1 });
+		expect(contents(dir)).toEqual({ 'p0.mdx': 'paper 0\n', 'p1.mdx': 'paper 1\n' });
+		expect(readdirSync(parent)).toEqual(['papers']);
+	});
+
 	test('dot files in the folder stay through a replacement, and count as nothing', () => {
 		writeFolder(dir, files(2));
 		writeFileSync(join(dir, '.gitkeep'), '');

@@ -1,0 +1,158 @@
+/** Duplicates: which records are one paper, and which papers under one title are said. */
+import { describe, expect, test } from 'vitest';
+import {
+	mergeByKey,
+	SAME_ABSTRACT_MIN,
+	sameTitleWarnings,
+	textKeys,
+} from '../../scripts/ingest/dedupe.ts';
+import type { RawRecord } from '../../scripts/ingest/types.ts';
+
+const ABSTRACT =
+	'We study a problem that matters to many people. Our method improves on prior work by a wide margin on three benchmarks.';
+/** An abstract of more than SAME_ABSTRACT_MIN letters and digits. */
+const LONG = `${ABSTRACT} ${ABSTRACT} ${ABSTRACT} ${ABSTRACT}`;
+
+const record = (title: string, abstract: string, arxivId?: string): RawRecord => ({
+	title,
+	abstract,
+	source: { file: 's.jsonl', line: 1 },
+	date: '2025-03-18',
+	rank: 1,
+	...(arxivId ? { arxivId } : {}),
+});
+
+/**
+ * Merges records as the ingest does (with their text keys, keyed by title and abstract); the
+ * groups are given as the records' 1-based places in the list.
+ */
+const merge = (records: RawRecord[]) => {
+	const { merged, duplicates } = mergeByKey(
+		records.map((r, i) => ({ ...r, ...textKeys(r), place: i + 1 })),
+		(r) => r.key,
+	);
+	return { groups: merged.map((m) => m.records.map((r) => r.place)), duplicates };
+};
+
+describe('textKeys', () => {
+	test('case, spacing, ASCII punctuation and invisible characters aside, a text is the same', () => {
+		const a = textKeys(record('FooNet: A Net', ABSTRACT));
+		const b = textKeys(
+			record('foonet a\u200bnet', `  ${ABSTRACT.toUpperCase().replace(/\./g, '')}\n`),
+		);
+		expect(b.key).toBe(a.key);
+		expect(b.titleHash).toBe(a.titleHash);
+		expect(textKeys(record('FooNet: A Net', `${ABSTRACT} More.`)).key).not.toBe(a.key);
+		expect(textKeys(record('FooNets: A Net', ABSTRACT)).titleHash).not.toBe(a.titleHash);
+	});
+
+	test('the abstract alone is a key only when long enough, and only without an arXiv id', () => {
+		expect(LONG.replace(/[^A-Za-z0-9]/g, '').length).toBeGreaterThanOrEqual(SAME_ABSTRACT_MIN);
+		expect(textKeys(record('T', ABSTRACT)).abstractKey).toBeUndefined();
+		// Letters and digits are counted, not spaces or punctuation: 300 of them are enough.
+		const letters = (n: number) => `${'a, '.repeat(n)}.`;
+		expect(textKeys(record('T', letters(SAME_ABSTRACT_MIN))).abstractKey).toBeDefined();
+		expect(textKeys(record('T', letters(SAME_ABSTRACT_MIN - 1))).abstractKey).toBeUndefined();
+		const long = textKeys(record('T', LONG)).abstractKey;
+		expect(long).toMatch(/^abstract:/);
+		expect(textKeys(record('Edited T', LONG)).abstractKey).toBe(long);
+		expect(textKeys(record('T', LONG, '2503.00001')).abstractKey).toBeUndefined();
+	});
+});
+
+describe('mergeByKey', () => {
+	test('the same arXiv id joins, whatever the version, text and order', () => {
+		expect(
+			merge([
+				record('One', ABSTRACT, '2503.00001'),
+				record('Two', `${ABSTRACT} Two.`),
+				record('One, revised', 'Else.', '2503.00001v2'),
+			]),
+		).toEqual({ groups: [[1, 3], [2]], duplicates: 1 });
+	});
+
+	test('the same title and abstract join a record without an id to one with an id', () => {
+		expect(merge([record('One', ABSTRACT), record('One', ABSTRACT, '2503.00001')])).toEqual({
+			groups: [[1, 2]],
+			duplicates: 1,
+		});
+	});
+
+	test('the same text never joins two arXiv ids: those are two papers', () => {
+		expect(
+			merge([
+				record('Comment on X', ABSTRACT, '2503.00001'),
+				record('Comment on X', ABSTRACT, '2503.00002'),
+				record('Comment on X', ABSTRACT),
+			]).groups,
+		).toEqual([[1, 3], [2]]);
+	});
+
+	test('a record with the text of one group and the id of another joins the two', () => {
+		// A trending copy of v2's text, v1 in one dump, v2 in another.
+		expect(
+			merge([
+				record('New', `${ABSTRACT} v2.`),
+				record('Old', ABSTRACT, '2503.00001'),
+				record('New', `${ABSTRACT} v2.`, '2503.00001v2'),
+			]),
+		).toEqual({ groups: [[1, 2, 3]], duplicates: 2 });
+	});
+
+	test('a long abstract joins an edited title; a short one, or two ids, do not', () => {
+		expect(
+			merge([
+				record('Representation learning', LONG),
+				record('Representations learning', LONG),
+				record('Short one', ABSTRACT),
+				record('Short ones', ABSTRACT),
+			]).groups,
+		).toEqual([[1, 2], [3], [4]]);
+		// Parts of a series share an abstract (0704.0026 and 0704.0112): copies of each without
+		// their ids join their own part, and the abstract does not join the two parts.
+		expect(
+			merge([
+				record('Part II', LONG, '0704.0026'),
+				record('Part III', LONG, '0704.0112'),
+				record('Part II', LONG),
+				record('Part III', LONG),
+			]).groups,
+		).toEqual([
+			[1, 3],
+			[2, 4],
+		]);
+	});
+});
+
+describe('sameTitleWarnings', () => {
+	const paper = (title: string, summary: string, at: number) => ({
+		title,
+		titleHash: textKeys(record(title, summary)).titleHash,
+		summary,
+		source: { file: 'p.txt', line: at },
+	});
+
+	test('papers kept apart under one title are said at the later one, naming both addresses', () => {
+		const papers = [
+			paper('MultiMend: Repair', 'One.', 5),
+			paper('Other', 'Else.', 7),
+			paper('Multimend: repair', 'Two.', 9),
+		];
+		expect(sameTitleWarnings(papers, [undefined, undefined, undefined], ['a', 'b', 'c'])).toEqual([
+			{
+				file: 'p.txt',
+				line: 9,
+				message:
+					'the title "Multimend: repair" is also at p.txt:5, with a different abstract: kept as two papers, a there and c here',
+				hint: 'if the two are one paper, give both the same abstract and they merge; if two, nothing needs doing',
+			},
+		]);
+		// One id is not enough to tell them apart; two are.
+		expect(
+			sameTitleWarnings(papers, ['2503.00001', undefined, undefined], ['a', 'b', 'c']),
+		).toHaveLength(1);
+		expect(
+			sameTitleWarnings(papers, ['2503.00001', undefined, '2503.00002'], ['a', 'b', 'c']),
+		).toEqual([]);
+	});
+});
