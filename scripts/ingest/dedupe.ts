@@ -26,7 +26,10 @@ export const SAME_ABSTRACT_MIN = 300;
 /**
  * Text identity for duplicate detection (`key`): title and abstract lowercased with whitespace, ASCII
  * punctuation and invisible characters removed (so wrapping, spacing and a browser's zero-width
- * characters don't matter), hashed to keep the map small at 100,000 papers. The hash is computed while walking the characters (three
+ * characters don't matter), and read past the two ways of writing one text: TeX commands'
+ * names and accents' marks, Unicode dashes and quotes are left out, so `caf\'e` and `café`,
+ * `2020--2021` and `2020–2021`, ``` ``x'' ``` and `“x”` are the same text (an arXiv record and a
+ * trending page's copy of it were two papers), hashed to keep the map small at 100,000 papers. The hash is computed while walking the characters (three
  * independent 32-bit lanes and the length: 96 bits), without building the squashed text.
  *
  * With it, for a record without an arXiv id, the key of the abstract alone (`abstractKey`,
@@ -66,27 +69,47 @@ function titleDigest(title: string): string {
 const digest = (h: Uint32Array): string =>
 	`${hex(fmix(h[0]!))}${hex(fmix(h[1]!))}${hex(fmix(h[2]!))}${h[3]!.toString(36)}`;
 
-/** Printable ASCII and whitespace: no NFKC change, no context-dependent lowercasing. */
+/** Printable ASCII and whitespace: no NFKD change, no context-dependent lowercasing. */
 const ASCII = /^[\t\n\r -~]*$/;
 
-/** Feeds `s` NFKC-normalised, lowercased, without whitespace and ASCII punctuation (to `also` too). */
+/**
+ * Feeds `s` NFKD-normalised, lowercased, without whitespace, ASCII punctuation, TeX command names,
+ * combining marks and Unicode dashes and quotes (to `also` too).
+ */
 function feedSquashed(h: Uint32Array, text: string, also?: Uint32Array): void {
-	// ASCII: lowercasing character by character is exact. Otherwise NFKC and full lowercasing
-	// (context-dependent: final sigma) of the whole text first, as before.
-	const s = ASCII.test(text) ? text : text.normalize('NFKC').toLowerCase();
+	// ASCII: lowercasing character by character is exact. Otherwise NFKD (accents apart from
+	// their letters, as TeX writes them) and full lowercasing (context-dependent: final sigma) of
+	// the whole text first.
+	const s = ASCII.test(text) ? text : text.normalize('NFKD').toLowerCase();
 	for (let i = 0; i < s.length; i++) {
 		let c = s.charCodeAt(i);
 		if (c < 0x80) {
 			if (c <= 0x20 || c === 0x7f) {
 				if (c === 0x20 || (c >= 0x09 && c <= 0x0d)) continue; // \s
 			} else if (c < 0x30 || (c >= 0x3a && c <= 0x40) || (c >= 0x5b && c <= 0x60) || c >= 0x7b) {
+				// A TeX command's name (`\emph`, `\textbf`) is markup, not text: its argument stays.
+				if (c === 0x5c) while (i + 1 < s.length && isAsciiLetter(s.charCodeAt(i + 1))) i++;
 				if (c !== 0x7f) continue; // ASCII punctuation !-/ :-@ [-` {-~
 			} else if (c >= 0x41 && c <= 0x5a) c += 0x20;
-		} else if (isUnicodeSpace(c) || isInvisible(c)) continue;
+		} else if (isUnicodeSpace(c) || isInvisible(c) || isMarkOrDashOrQuote(c)) continue;
 		feed(h, c);
 		if (also) feed(also, c);
 	}
 }
+
+const isAsciiLetter = (c: number): boolean => (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a;
+
+/**
+ * Combining marks (an accent NFKD took apart from its letter: TeX writes `\'e`), and the dashes,
+ * quotes, bullets and ellipsis of General Punctuation (TeX writes `--`, ``` `` ```, `\ldots`).
+ */
+const isMarkOrDashOrQuote = (c: number): boolean =>
+	(c >= 0x300 && c <= 0x36f) ||
+	(c >= 0x1ab0 && c <= 0x1aff) ||
+	(c >= 0x1dc0 && c <= 0x1dff) ||
+	(c >= 0x20d0 && c <= 0x20ff) ||
+	(c >= 0xfe20 && c <= 0xfe2f) ||
+	(c >= 0x2010 && c <= 0x2027);
 
 /** `\s` beyond ASCII. */
 const isUnicodeSpace = (c: number): boolean =>
@@ -252,11 +275,17 @@ export function sameTitleWarnings(
 		);
 		same.push(i);
 		const earlier = j === undefined ? undefined : papers[j]!;
-		if (!earlier || earlier.summary === p.summary) return;
+		if (!earlier) return;
+		// The same text read, written two ways textKeys does not see through (`{\o}` and `ø`):
+		// two pages of one paper, said as such rather than kept silent.
+		const how =
+			earlier.summary === p.summary
+				? 'the same abstract written differently'
+				: 'a different abstract';
 		warnings.push({
 			file: p.source.file,
 			line: p.source.line,
-			message: `the title "${p.title.slice(0, 60)}" is also at ${earlier.source.file}:${earlier.source.line}, with a different abstract: kept as two papers, ${slugs[j!]!} there and ${slugs[i]!} here`,
+			message: `the title "${p.title.slice(0, 60)}" is also at ${earlier.source.file}:${earlier.source.line}, with ${how}: kept as two papers, ${slugs[j!]!} there and ${slugs[i]!} here`,
 			hint: 'if the two are one paper, give both the same abstract and they merge; if two, nothing needs doing',
 		});
 	});

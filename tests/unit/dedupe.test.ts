@@ -35,6 +35,24 @@ const merge = (records: RawRecord[]) => {
 };
 
 describe('textKeys', () => {
+	test('TeX and Unicode writings of one text are the same: accents, commands, dashes, quotes', () => {
+		const tex = textKeys(
+			record(
+				"Caf\\'e Culture",
+				"We study Bal\\'azs's caf\\'e \\emph{data}, 2020--2021, ``quoted'' and na\\\"ive views.",
+			),
+		);
+		const unicode = textKeys(
+			record('Café Culture', 'We study Balázs’s café data, 2020–2021, “quoted” and naïve views.'),
+		);
+		expect(unicode.key).toBe(tex.key);
+		expect(unicode.titleHash).toBe(tex.titleHash);
+		// Letters still count: a different word is a different text.
+		expect(textKeys(record('Cafe Culture', 'We study Balazs’s cafe dates.')).key).not.toBe(
+			unicode.key,
+		);
+	});
+
 	test('case, spacing, ASCII punctuation and invisible characters aside, a text is the same', () => {
 		const a = textKeys(record('FooNet: A Net', ABSTRACT));
 		const b = textKeys(
@@ -146,6 +164,14 @@ describe('sameTitleWarnings', () => {
 					'the title "Multimend: repair" is also at p.txt:5, with a different abstract: kept as two papers, a there and c here',
 				hint: 'if the two are one paper, give both the same abstract and they merge; if two, nothing needs doing',
 			},
+		]);
+		// The same text read, from records written so differently that they did not merge, is
+		// still said (it was silent): two pages of one paper.
+		const same = [paper('Cafe', 'Same.', 3), paper('Café', 'Same.', 8)];
+		expect(
+			sameTitleWarnings(same, [undefined, undefined], ['a', 'b']).map((w) => w.message),
+		).toEqual([
+			'the title "Café" is also at p.txt:3, with the same abstract written differently: kept as two papers, a there and b here',
 		]);
 		// One id is not enough to tell them apart; two are.
 		expect(

@@ -41,6 +41,36 @@ describe('ingest pipeline', () => {
 		});
 	});
 
+	test('a trending copy in Unicode of an arXiv record in TeX is one paper, recording both', () => {
+		const r = ingest([
+			{
+				name: 'dump.jsonl',
+				bytes: enc(
+					jsonl({
+						id: '2503.00042',
+						title: "Caf\\'e Culture at Scale",
+						abstract: "We study caf\\'e culture from 2020--2021 with ``quoted'' views.",
+					}),
+				),
+			},
+			{
+				name: '2025-03-18-trending.txt',
+				bytes: enc(
+					page([
+						'Café Culture at Scale',
+						'We study café culture from 2020–2021 with “quoted” views.',
+					]),
+				),
+			},
+		]);
+		expect(r.errors).toEqual([]);
+		expect(r.papers).toHaveLength(1);
+		expect(r.papers[0]!.sources.map((s) => s.file)).toEqual([
+			'2025-03-18-trending.txt',
+			'dump.jsonl',
+		]);
+	});
+
 	test('the newest arXiv record of a paper gives its text and date, whichever file comes first', () => {
 		const r = ingest([
 			{
@@ -212,7 +242,7 @@ describe('ingest pipeline', () => {
 		const other = `${ABSTRACT} A different paper.`;
 		const pages = [
 			{ name: '2025-03-18-trending.txt', bytes: enc(page(['UNIT: Title', ABSTRACT])) },
-			{ name: '2025-03-19-trending.txt', bytes: enc(page(['UNIT: Other', other])) },
+			{ name: '2025-03-18-trending.txt', bytes: enc(page(['UNIT: Other', other])) },
 		];
 		const slugs = (r: ReturnType<typeof ingest>) =>
 			Object.fromEntries(r.papers.map((p) => [p.title, p.slug]));
@@ -239,7 +269,7 @@ describe('ingest pipeline', () => {
 		const r = ingest([
 			{ name: '2025-03-18-trending.txt', bytes: enc(day('Mar 18', ['Alpha', 'Beta'])) },
 			// The 19th repeats both papers of the 18th first: Gamma is third on its page.
-			{ name: '2025-03-19-trending.txt', bytes: enc(day('Mar 19', ['Beta', 'Alpha', 'Gamma'])) },
+			{ name: '2025-03-18-trending.txt', bytes: enc(day('Mar 19', ['Beta', 'Alpha', 'Gamma'])) },
 		]);
 		expect(r.papers.map((p) => [p.title, p.date, p.rank])).toEqual([
 			['Gamma', '2025-03-19', 3],
@@ -267,7 +297,7 @@ describe('ingest pipeline', () => {
 		const r = ingest([
 			{ name: '2025-03-18-trending.txt', bytes: enc(day('Mar 18', ['Alpha', 'Beta'])) },
 			// The next day's page repeats both papers of the 18th, in another order.
-			{ name: '2025-03-19-trending.txt', bytes: enc(day('Mar 19', ['Beta', 'Alpha', 'Gamma'])) },
+			{ name: '2025-03-18-trending.txt', bytes: enc(day('Mar 19', ['Beta', 'Alpha', 'Gamma'])) },
 			{
 				name: 'new.jsonl',
 				bytes: enc(
@@ -288,20 +318,20 @@ describe('ingest pipeline', () => {
 		expect(of('Alpha')).toMatchObject({ date: '2025-03-18', rank: 1 });
 		expect(of('Alpha').sources).toEqual([
 			{ file: '2025-03-18-trending.txt', line: 5, date: '2025-03-18', rank: 1 },
-			{ file: '2025-03-19-trending.txt', line: 9, date: '2025-03-19', rank: 2 },
+			{ file: '2025-03-18-trending.txt', line: 9, date: '2025-03-19', rank: 2 },
 			{ file: 'new.jsonl', line: 1, date: '2025-03-20', rank: 1 },
 			{ file: 'old.jsonl', line: 1, date: '2025-03-10' },
 		]);
 		// Its arXiv record was updated the day it was first listed: one place on that day.
 		expect(of('Beta').sources).toEqual([
 			{ file: '2025-03-18-trending.txt', line: 9, date: '2025-03-18', rank: 2 },
-			{ file: '2025-03-19-trending.txt', line: 5, date: '2025-03-19', rank: 1 },
+			{ file: '2025-03-18-trending.txt', line: 5, date: '2025-03-19', rank: 1 },
 			{ file: 'new.jsonl', line: 2, date: '2025-03-18' },
 		]);
 		expect(of('Gamma')).toMatchObject({
 			date: '2025-03-19',
 			rank: 3,
-			sources: [{ file: '2025-03-19-trending.txt', line: 13, date: '2025-03-19', rank: 3 }],
+			sources: [{ file: '2025-03-18-trending.txt', line: 13, date: '2025-03-19', rank: 3 }],
 		});
 		// Known from arXiv alone, second on its day: Alpha's record is first.
 		expect(of('Zeta')).toMatchObject({
@@ -333,7 +363,7 @@ describe('ingest pipeline', () => {
 			);
 		const before = ingest([dump]);
 		const after = ingest([
-			{ name: '2025-03-19-trending.txt', bytes: enc(`new\n\nMar 19\n\nC\n\n${ABSTRACT} C.\n`) },
+			{ name: '2025-03-18-trending.txt', bytes: enc(`new\n\nMar 19\n\nC\n\n${ABSTRACT} C.\n`) },
 			dump,
 		]);
 		expect(after.papers.find((p) => p.title === 'C')).toMatchObject({
@@ -351,7 +381,7 @@ describe('ingest pipeline', () => {
 			// A browser's second download of the page.
 			{ name: '2025-03-18-trending (1).txt', bytes: text },
 			{
-				name: '2025-03-19-trending.txt',
+				name: '2025-03-18-trending.txt',
 				bytes: enc(page(['Gamma', `${ABSTRACT} Gamma.`]).replace('Mar 18', 'Mar 19')),
 			},
 		]);
@@ -385,7 +415,7 @@ describe('ingest pipeline', () => {
 					),
 				),
 			},
-			{ name: '2025-03-19-trending.txt', bytes: enc(page(['D', `${ABSTRACT} D.`])) },
+			{ name: '2025-03-18-trending.txt', bytes: enc(page(['D', `${ABSTRACT} D.`])) },
 		]);
 		// The page's date line says Mar 18; its file sorts before x.jsonl.
 		expect(r.papers.map((p) => [p.title, p.date, p.rank])).toEqual([
