@@ -1,5 +1,5 @@
 /**
- * The one inline script of the site: it runs in `<head>` before first paint and applies the
+ * The inline script of every page: it runs in `<head>` before first paint and applies the
  * theme the reader chose earlier, so a dark-theme reader never sees a light flash. Its SHA-256
  * is listed in the Content-Security-Policy of `public/_headers` (a test keeps them in step).
  * Without a stored choice nothing happens and CSS follows `prefers-color-scheme`. The theme
