@@ -23,9 +23,14 @@ export interface Pagefind {
 	): Promise<{ results: Array<{ id: string; data(): Promise<ResultData> }> }>;
 }
 
-/** Imports Pagefind (one module per page) and starts it on the index; throws when it cannot. */
-export async function loadPagefind(): Promise<Pagefind> {
-	const pagefind = (await import(/* @vite-ignore */ `${pagefindUrl()}pagefind.js`)) as Pagefind;
+/**
+ * Imports Pagefind (one module per page) and starts it on the index; throws when it cannot.
+ * `attempt` counts the tries before: a retry imports the script under another address, since a
+ * browser may keep a failed import's failure for the page's life.
+ */
+export async function loadPagefind(attempt = 0): Promise<Pagefind> {
+	const url = `${pagefindUrl()}pagefind.js${attempt > 0 ? `?retry=${attempt}` : ''}`;
+	const pagefind = (await import(/* @vite-ignore */ url)) as Pagefind;
 	await initPagefind(pagefind);
 	return pagefind;
 }

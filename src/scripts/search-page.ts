@@ -99,26 +99,32 @@ async function start(root: HTMLElement): Promise<void> {
 	let pagefind: Pagefind;
 	/** How far Pagefind has loaded; the root's `data-state` says it too (tests wait for `ready`). */
 	let load: 'loading' | 'ready' | 'unavailable' = 'loading';
-	/** Why search cannot run when Pagefind failed to load. */
-	const notLoaded = (): string =>
-		navigator.onLine
-			? MISSING
-			: 'Search is not available offline yet: open this page once while online to save it.';
-	/** Whether Pagefind loaded. */
-	const loading: Promise<boolean> = loadPagefind().then(
-		(p) => {
-			pagefind = p;
-			root.dataset.state = load = 'ready';
-			return true;
-		},
-		() => {
-			root.dataset.state = load = 'unavailable';
-			list.replaceChildren();
-			more.hidden = true;
-			status.textContent = notLoaded();
-			return false;
-		},
-	);
+	/**
+	 * Why search cannot run, worked out when Pagefind failed to load: offline then, or online with
+	 * no index to load. (Worked out again later, a reader back online was told the index was
+	 * missing.)
+	 */
+	let whyNotLoaded = '';
+	/** Tries to load Pagefind so far. */
+	let attempts = 0;
+	/** Loads Pagefind; whether it loaded. */
+	const startLoading = (): Promise<boolean> =>
+		loadPagefind(attempts++).then(
+			(p) => {
+				pagefind = p;
+				root.dataset.state = load = 'ready';
+				return true;
+			},
+			() => {
+				whyNotLoaded = navigator.onLine ? MISSING : OFFLINE_FIRST;
+				root.dataset.state = load = 'unavailable';
+				list.replaceChildren();
+				more.hidden = true;
+				status.textContent = whyNotLoaded;
+				return false;
+			},
+		);
+	let loading = startLoading();
 
 	let results: Array<{ data(): Promise<ResultData> }> = [];
 	let shown = 0;
@@ -226,7 +232,7 @@ async function start(root: HTMLElement): Promise<void> {
 		if (!state.q && !filtered) {
 			list.replaceChildren();
 			more.hidden = true;
-			status.textContent = load === 'unavailable' ? notLoaded() : IDLE_STATUS;
+			status.textContent = load === 'unavailable' ? whyNotLoaded : IDLE_STATUS;
 			return;
 		}
 		if (load !== 'ready') {
@@ -236,7 +242,7 @@ async function start(root: HTMLElement): Promise<void> {
 			const ok = await loading;
 			if (mine !== run) return;
 			if (!ok) {
-				status.textContent = notLoaded();
+				status.textContent = whyNotLoaded;
 				return;
 			}
 		}
@@ -420,9 +426,15 @@ async function start(root: HTMLElement): Promise<void> {
 		void search();
 	});
 	more.addEventListener('click', () => void showMore());
-	// Pagefind forgets a chunk that failed to load, so the same search fetches it again.
+	// Back online: Pagefind itself is loaded again if it failed to load (offline, or a dropped
+	// connection), and the search runs once it has; Pagefind forgets a chunk that failed to
+	// load, so the same search fetches it again.
 	addEventListener('online', () => {
-		if (incomplete) void search();
+		if (load === 'unavailable') {
+			root.dataset.state = load = 'loading';
+			loading = startLoading();
+			void search();
+		} else if (incomplete) void search();
 	});
 
 	// Arrows move between the input and the result links; Enter follows the focused link.
@@ -554,6 +566,10 @@ function renderResult(d: ResultData): HTMLLIElement {
 
 /** While Pagefind loads, for a search asked for before it has. */
 const LOADING = 'Loading search…';
+
+/** Offline, with no copy of the index saved yet. */
+const OFFLINE_FIRST =
+	'Search is not available offline yet: open this page once while online to save it.';
 
 /** Online, with no index to load: the site was built or uploaded without it. */
 const MISSING =

@@ -508,6 +508,30 @@ describe('search page', () => {
 		await context.close();
 	});
 
+	test('Pagefind that failed to load offline loads once back online, and the search runs', async () => {
+		const context = await browser.newContext({ serviceWorkers: 'block' });
+		// The connection drops as the page arrives: Pagefind's script does not load.
+		await context.route('**/pagefind/pagefind.js*', (route) => route.abort('internetdisconnected'));
+		const page = await context.newPage();
+		await page.goto(`${site.url}search/`);
+		await context.setOffline(true);
+		await page.waitForFunction(
+			() => document.querySelector<HTMLElement>('[data-search]')?.dataset.state === 'unavailable',
+		);
+		const status = page.locator('[data-status]');
+		// Back online: search loads (its script under a new address: a browser may keep a failed
+		// import's failure) and what the reader types is searched, not said to have no index.
+		await context.unroute('**/pagefind/pagefind.js*');
+		await context.setOffline(false);
+		await page.waitForFunction(
+			() => document.querySelector<HTMLElement>('[data-search]')?.dataset.state === 'ready',
+		);
+		await page.fill('#search-q', 'LightHuBERT');
+		await page.waitForSelector('.search-result');
+		expect(await status.textContent()).toMatch(/for “LightHuBERT”\.$/);
+		await context.close();
+	});
+
 	test('after a deploy replaced the index, a page opened before searches the new one', async () => {
 		const page = await open(`${site.url}search/?q=speech`);
 		await page.waitForSelector('.search-result');
