@@ -142,6 +142,15 @@ export function absolute(url: string, site: URL | string | undefined): string {
 	return new URL(url, site).href;
 }
 
+/**
+ * The origin of `SITE_URL` (`https://abstracta.example`, without the base path), or '' without
+ * one: a root-relative URL of the site carries the base already, so the origin alone before it
+ * makes it absolute (the printed listings put it before each title's href).
+ */
+export function siteOrigin(site: URL | string | undefined): string {
+	return site ? new URL(site).origin : '';
+}
+
 /** arXiv abstract page of an id. */
 export const arxivAbsUrl = (id: string): string => `https://arxiv.org/abs/${id}`;
 /** arXiv PDF of an id. */

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import {
+	absolute,
 	dayUrl,
 	FIRST_PAGE_ALIAS,
 	homeUrl,
@@ -7,6 +8,7 @@ import {
 	pageParam,
 	ROOT_FILES,
 	rootFileUrl,
+	siteOrigin,
 	topicUrl,
 } from '../../src/lib/urls.ts';
 import { existsSync } from 'node:fs';
@@ -51,5 +53,18 @@ describe('fixed root files', () => {
 		expect(existsSync(`public/${ROOT_FILES.feedStylesheet}`)).toBe(true);
 		expect([...written, ...elsewhere].sort()).toEqual([...Object.values(ROOT_FILES)].sort());
 		expect(rootFileUrl('manifest')).toBe('/manifest.webmanifest');
+	});
+});
+
+describe('the site’s origin', () => {
+	test('is SITE_URL without its path: a root-relative URL, base path included, follows it', () => {
+		const site = 'https://abstracta.example/reading-list/';
+		expect(siteOrigin(site)).toBe('https://abstracta.example');
+		expect(siteOrigin(new URL('http://localhost:4321/'))).toBe('http://localhost:4321');
+		const href = '/reading-list/papers/codet5/';
+		expect(siteOrigin(site) + href).toBe(absolute(href, site));
+	});
+	test('is empty without SITE_URL, leaving the URL as it is', () => {
+		expect(siteOrigin(undefined)).toBe('');
 	});
 });
