@@ -119,14 +119,10 @@ function printedAddresses(page: Page): Promise<string[]> {
 
 describe('printed listings', () => {
 	test.each([
-		[
-			'a day’s first page',
-			'days/2025-03-18/',
-			'Papers 1–50 of 75, page 1 of 2',
-			'days/2025-03-18/page/2/',
-		],
-		['a day’s last page', 'days/2025-03-18/page/2/', 'Papers 51–75 of 75, page 2 of 2', undefined],
-		['the home page', '', 'Papers 1–50 of 75, page 1 of 2', 'page/2/'],
+		['a day’s first page', 'days/2025-03-18/', 'Papers 1–50 of 75', 'days/2025-03-18/page/2/'],
+		['a day’s last page', 'days/2025-03-18/page/2/', 'Papers 51–75 of 75', undefined],
+		['the home page', '', 'Papers 1–50 of 75', 'page/2/'],
+		['the home page’s last page', 'page/2/', 'Papers 51–75 of 75', undefined],
 	])(
 		'printed, %s says which of its papers it holds and gives each one’s address',
 		async (_, path, range, next) => {
@@ -147,6 +143,11 @@ describe('printed listings', () => {
 			);
 			// The line sits under the listing's heading, before the papers.
 			expect(await page.locator('.listing__head .listing__range').count()).toBe(1);
+			// A later page's heading says which page it is, the line does not say it again.
+			const head = await page.locator('.listing__head').innerText();
+			expect(head.match(/page \d of \d/g) ?? []).toEqual(
+				path.includes('page/2/') ? ['page 2 of 2'] : [],
+			);
 			expect(titles.length).toBe(path.includes('page/2/') ? 25 : 50);
 			expect(await printedAddresses(page)).toEqual(
 				titles.map((href) => `https://abstracta.example${href}`),
