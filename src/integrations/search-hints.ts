@@ -10,8 +10,10 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'vite';
-import { searchPageHints, withHints, type PagefindEntry } from '../lib/search-hints.ts';
-import { normaliseBase, PAGEFIND_PATH, SEARCH_PAGE_FILE } from '../lib/urls.ts';
+import { PAGEFIND_ENTRY_FILE } from '../lib/pagefind-entry.ts';
+import { searchPageHints, withHints } from '../lib/search-hints.ts';
+import { normaliseBase, PAGEFIND_DIR, pagefindUrl, SEARCH_PAGE_FILE } from '../lib/urls.ts';
+import { readPagefindEntry } from './pagefind.ts';
 import { SITE } from '../site.config.ts';
 
 /** A Vite plugin that keeps, in `into`, each chunk's static imports as the client build writes it. */
@@ -37,15 +39,13 @@ export function hintSearchPage(
 	imports: ReadonlyMap<string, readonly string[]>,
 ): boolean {
 	const file = join(out, SEARCH_PAGE_FILE);
-	const entryFile = join(out, PAGEFIND_PATH, 'pagefind-entry.json');
+	const bundle = join(out, PAGEFIND_DIR);
 	if (!existsSync(file)) return false;
 	const html = readFileSync(file, 'utf8');
-	const entry: PagefindEntry = existsSync(entryFile)
-		? (JSON.parse(readFileSync(entryFile, 'utf8')) as PagefindEntry)
-		: {};
+	const entry = existsSync(join(bundle, PAGEFIND_ENTRY_FILE)) ? readPagefindEntry(bundle) : {};
 	const hinted = withHints(
 		html,
-		searchPageHints(html, imports, entry, base + PAGEFIND_PATH, SITE.lang),
+		searchPageHints(html, imports, entry, pagefindUrl(base), SITE.lang),
 	);
 	if (hinted === undefined) return false;
 	writeFileSync(file, hinted);

@@ -15,6 +15,7 @@
  * throttled phone). Pagefind's entry file is not hinted: Pagefind asks for it with a new `?ts=` each time.
  */
 import { escapeXml } from './escape.ts';
+import type { PagefindEntry } from './pagefind-entry.ts';
 
 /** One `<link>` hint. */
 export interface ResourceHint {
@@ -25,11 +26,6 @@ export interface ResourceHint {
 	 * Pagefind's `fetch()` makes it (CORS, same-origin credentials), hence `crossorigin` too.
 	 */
 	as?: 'fetch';
-}
-
-/** The part of Pagefind's `pagefind-entry.json` the hints read. */
-export interface PagefindEntry {
-	languages?: Record<string, { hash: string; wasm?: string | null; page_count?: number }>;
 }
 
 /**

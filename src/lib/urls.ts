@@ -78,12 +78,16 @@ export const daysUrl = (): string => path('days/');
 /** The site root (the base path): the service worker's scope, Pagefind's `baseUrl`. */
 export const rootUrl = (): string => path();
 /**
- * Pagefind's folder relative to the base (for code outside the site's modules: the Pagefind
- * integration, which hints the index's files in the search page).
+ * Pagefind's folder, under the base and in the output folder: the Pagefind integration writes the
+ * index into it and serves it in `astro dev`, the search-hints integration reads its entry file.
  */
-export const PAGEFIND_PATH = 'pagefind/';
-/** URL of Pagefind's folder (its script, entry and index chunks). */
-export const pagefindUrl = (): string => path(PAGEFIND_PATH);
+export const PAGEFIND_DIR = 'pagefind';
+/**
+ * URL of Pagefind's folder (its script, entry and index chunks), ending in `/`. Under the site's
+ * base by default; the integrations, which run outside the site's modules, pass the configured one.
+ */
+export const pagefindUrl = (base: string = BASE): string =>
+	`${normaliseBase(base)}${PAGEFIND_DIR}/`;
 /** URL of the service worker. */
 export const serviceWorkerUrl = (): string => path('sw.js');
 /** The search page's file, relative to the output folder (mirrors `searchUrl`). */

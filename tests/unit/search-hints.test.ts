@@ -10,8 +10,8 @@ import {
 	moduleScripts,
 	searchPageHints,
 	withHints,
-	type PagefindEntry,
 } from '../../src/lib/search-hints.ts';
+import type { PagefindEntry } from '../../src/lib/pagefind-entry.ts';
 
 const entry: PagefindEntry = {
 	languages: {

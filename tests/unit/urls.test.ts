@@ -6,6 +6,7 @@ import {
 	homeUrl,
 	isHomeListing,
 	pageParam,
+	pagefindUrl,
 	ROOT_FILES,
 	rootFileUrl,
 	siteOrigin,
@@ -67,4 +68,10 @@ describe('the site’s origin', () => {
 	test('is empty without SITE_URL, leaving the URL as it is', () => {
 		expect(siteOrigin(undefined)).toBe('');
 	});
+});
+
+test('Pagefind’s folder is under the site’s base, or the one an integration passes', () => {
+	expect(pagefindUrl()).toBe('/pagefind/');
+	expect(pagefindUrl('/reading-list/')).toBe('/reading-list/pagefind/');
+	expect(pagefindUrl('reading-list')).toBe('/reading-list/pagefind/');
 });
