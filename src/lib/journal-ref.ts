@@ -7,6 +7,7 @@
  * year of the arXiv id.
  */
 import type { Paper } from '../schemas/paper.ts';
+import { arxivIdOrder } from './arxiv-id.ts';
 
 /** The reference itself, without an erratum or second publication after `;`. */
 const mainPart = (ref: string): string => ref.split(';')[0]!.replace(/\s+/g, ' ').trim();
@@ -114,11 +115,5 @@ export function journalYear(ref: string | undefined): string | undefined {
  * paper known from a trending page alone, whose listing date is not its publication date.
  */
 export function knownPublicationYear(p: Pick<Paper, 'arxivId' | 'journalRef'>): string | undefined {
-	const journal = journalYear(p.journalRef);
-	if (journal) return journal;
-	const m = /^(\d{2})(\d{2})\.\d{4,5}/.exec(p.arxivId ?? '');
-	if (m) return `20${m[1]}`;
-	const old = /\/(\d{2})\d{5}$/.exec(p.arxivId ?? '');
-	if (old) return `${Number(old[1]) > 90 ? '19' : '20'}${old[1]}`;
-	return undefined;
+	return journalYear(p.journalRef) ?? arxivIdOrder(p.arxivId)?.month.slice(0, 4);
 }
