@@ -102,9 +102,16 @@ export function journalRefRest(ref: string): string {
  * (1950–2049).
  */
 export function journalYear(ref: string | undefined): string | undefined {
+	return yearOfReference(ref, parseJournalRef(ref));
+}
+
+/** journalYear of `ref`, read by parseJournalRef as `cite` (undefined: not read whole). */
+function yearOfReference(
+	ref: string | undefined,
+	cite: JournalCitation | undefined,
+): string | undefined {
+	if (cite) return cite.year;
 	if (!ref) return undefined;
-	const parsed = parseJournalRef(ref);
-	if (parsed) return parsed.year;
 	const years = [...mainPart(ref).matchAll(/(?<!\d)(19[5-9]\d|20[0-4]\d)(?!\d)/g)];
 	return years.at(-1)?.[1];
 }
@@ -115,5 +122,17 @@ export function journalYear(ref: string | undefined): string | undefined {
  * paper known from a trending page alone, whose listing date is not its publication date.
  */
 export function knownPublicationYear(p: Pick<Paper, 'arxivId' | 'journalRef'>): string | undefined {
-	return journalYear(p.journalRef) ?? arxivIdOrder(p.arxivId)?.month.slice(0, 4);
+	return publicationYear(p, parseJournalRef(p.journalRef));
+}
+
+/**
+ * knownPublicationYear of a paper whose journal reference the caller has read already for its
+ * other fields (`cite`, from parseJournalRef; undefined when it is not read whole), so that the
+ * reference is read once.
+ */
+export function publicationYear(
+	p: Pick<Paper, 'arxivId' | 'journalRef'>,
+	cite: JournalCitation | undefined,
+): string | undefined {
+	return yearOfReference(p.journalRef, cite) ?? arxivIdOrder(p.arxivId)?.month.slice(0, 4);
 }
