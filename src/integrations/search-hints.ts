@@ -31,7 +31,7 @@ export function recordImports(into: Map<string, readonly string[]>): Plugin {
 /**
  * Writes the hints into the search page in `out`, whose site lives under `base`; `imports` are
  * the client chunks' static imports, as recordImports keeps them. False when there is no search
- * page, or it has them already.
+ * page (or it has no `</head>`).
  */
 export function hintSearchPage(
 	out: string,
@@ -69,7 +69,7 @@ export default function searchHints(): AstroIntegration {
 			'astro:build:done': ({ dir, logger }) => {
 				if (!hintSearchPage(fileURLToPath(dir), base, imports))
 					logger.warn(
-						`no resource hints written into ${SEARCH_PAGE_FILE} (missing, or hinted already): its first search loads its files one after another`,
+						`no resource hints written into ${SEARCH_PAGE_FILE}, which is missing (or has no </head>): its first search loads its files one after another`,
 					);
 			},
 		},
