@@ -49,7 +49,8 @@ import { splitSorts } from '../lib/pagefind-sorts.ts';
 import { SEARCH_SITE_DIR } from '../lib/search-site.ts';
 import type { EarlyRequest, EarlyResult } from './pagefind-early.ts';
 import { pruneStale } from './stale-output.ts';
-import { normaliseBase } from '../lib/urls.ts';
+import { PAGEFIND_ENTRY_FILE, type PagefindEntry } from '../lib/pagefind-entry.ts';
+import { normaliseBase, PAGEFIND_DIR, pagefindUrl } from '../lib/urls.ts';
 import { SITE } from '../site.config.ts';
 
 /** Options of the Pagefind integration. */
@@ -140,7 +141,7 @@ export function pagefindArgs(
 	dir: string,
 	options: PagefindOptions & { outputPath?: string } = {},
 ): string[] {
-	const output = options.outputPath ?? join(dir, 'pagefind');
+	const output = options.outputPath ?? join(dir, PAGEFIND_DIR);
 	// The site's language (as its pages' `lang`): Pagefind stems words by it.
 	const args = ['--site', dir, '--output-path', output, '--force-language', SITE.lang];
 	for (const selector of [...EXCLUDE_SELECTORS, ...(options.excludeSelectors ?? [])])
@@ -207,12 +208,14 @@ function reuseKey(options: PagefindOptions): string {
 		.slice(0, 16);
 }
 
+/** The entry file of the index at `bundle` (a Pagefind folder, or its staging folder). */
+export function readPagefindEntry(bundle: string): PagefindEntry {
+	return JSON.parse(readFileSync(join(bundle, PAGEFIND_ENTRY_FILE), 'utf8')) as PagefindEntry;
+}
+
 /** The page ids (fragment names) of each language's metadata in the index at `bundle`. */
 function indexedPages(bundle: string): string[] {
-	const entry = JSON.parse(
-		readFileSync(join(bundle, 'pagefind-entry.json'), 'utf8'),
-	) as PagefindEntry;
-	return Object.values(entry.languages ?? {}).flatMap(
+	return Object.values(readPagefindEntry(bundle).languages ?? {}).flatMap(
 		(info) =>
 			splitSorts(gunzipSync(readFileSync(join(bundle, `pagefind.${info.hash}.pf_meta`)))).pages,
 	);
@@ -339,11 +342,6 @@ export async function runPagefind(
 	}
 }
 
-/** Pagefind's entry file: the index of each language. */
-interface PagefindEntry {
-	languages?: Record<string, { hash: string; sorts?: Record<string, string> }>;
-}
-
 /** `<lang>_` and the first 10 hex digits of the SHA-256 of `data` (Pagefind's metadata naming). */
 function contentId(lang: string, data: Uint8Array | string): string {
 	return `${lang}_${createHash('sha256').update(data).digest('hex').slice(0, 10)}`;
@@ -357,8 +355,7 @@ function contentId(lang: string, data: Uint8Array | string): string {
  * Returns the number of sort files written.
  */
 export function detachSorts(bundle: string): number {
-	const entryFile = join(bundle, 'pagefind-entry.json');
-	const entry = JSON.parse(readFileSync(entryFile, 'utf8')) as PagefindEntry;
+	const entry = readPagefindEntry(bundle);
 	let written = 0;
 	for (const [lang, info] of Object.entries(entry.languages ?? {})) {
 		const metaFile = join(bundle, `pagefind.${info.hash}.pf_meta`);
@@ -387,7 +384,7 @@ export function detachSorts(bundle: string): number {
 		info.hash = hash;
 		info.sorts = sorts;
 	}
-	if (written) writeFileSync(entryFile, JSON.stringify(entry));
+	if (written) writeFileSync(join(bundle, PAGEFIND_ENTRY_FILE), JSON.stringify(entry));
 	return written;
 }
 
@@ -458,7 +455,7 @@ export function moveIntoBundle(
 /** Indexes the pages of `dir` into `dir/pagefind/` (`runPagefind`, then `moveIntoBundle`). */
 export async function indexSite(dir: string, options: PagefindOptions = {}): Promise<IndexStats> {
 	const { pages, staging } = await runPagefind(dir, dir, options);
-	return { pages, ...moveIntoBundle(staging, join(dir, 'pagefind')) };
+	return { pages, ...moveIntoBundle(staging, join(dir, PAGEFIND_DIR)) };
 }
 
 /** Runs a command to completion, collecting stdout and stderr together (no shell). */
@@ -524,10 +521,10 @@ export default function pagefindIntegration(options: PagefindOptions = {}): Astr
 				base = normaliseBase(config.base);
 			},
 			'astro:server:setup': ({ server, logger }) => {
-				const bundle = join(outDir, 'pagefind');
+				const bundle = join(outDir, PAGEFIND_DIR);
 				if (!existsSync(bundle))
 					logger.warn(`no search index in ${bundle}: run \`npm run build\` once for dev search`);
-				const prefix = `${base}pagefind/`;
+				const prefix = pagefindUrl(base);
 				server.middlewares.use((req, res, next) => {
 					const url = new URL(req.url ?? '/', 'http://dev');
 					if (!url.pathname.startsWith(prefix)) return next();
@@ -562,7 +559,10 @@ export default function pagefindIntegration(options: PagefindOptions = {}): Astr
 				const result = await early;
 				early = undefined;
 				if (result && 'pages' in result) {
-					stats = { pages: result.pages, ...moveIntoBundle(result.staging, join(out, 'pagefind')) };
+					stats = {
+						pages: result.pages,
+						...moveIntoBundle(result.staging, join(out, PAGEFIND_DIR)),
+					};
 					const r = result.reuse;
 					const fragments = r
 						? `; fragments: ${r.reused} reused, ${r.written} written${r.repaired ? ` (${r.repaired} name clash(es) repaired)` : ''}`

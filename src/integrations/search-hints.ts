@@ -10,8 +10,10 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'vite';
-import { searchPageHints, withHints, type PagefindEntry } from '../lib/search-hints.ts';
-import { normaliseBase, PAGEFIND_PATH, SEARCH_PAGE_FILE } from '../lib/urls.ts';
+import { PAGEFIND_ENTRY_FILE } from '../lib/pagefind-entry.ts';
+import { searchPageHints, withHints } from '../lib/search-hints.ts';
+import { normaliseBase, PAGEFIND_DIR, pagefindUrl, SEARCH_PAGE_FILE } from '../lib/urls.ts';
+import { readPagefindEntry } from './pagefind.ts';
 import { SITE } from '../site.config.ts';
 
 /** A Vite plugin that keeps, in `into`, each chunk's static imports as the client build writes it. */
@@ -29,7 +31,7 @@ export function recordImports(into: Map<string, readonly string[]>): Plugin {
 /**
  * Writes the hints into the search page in `out`, whose site lives under `base`; `imports` are
  * the client chunks' static imports, as recordImports keeps them. False when there is no search
- * page, or it has them already.
+ * page (or it has no `</head>`).
  */
 export function hintSearchPage(
 	out: string,
@@ -37,15 +39,13 @@ export function hintSearchPage(
 	imports: ReadonlyMap<string, readonly string[]>,
 ): boolean {
 	const file = join(out, SEARCH_PAGE_FILE);
-	const entryFile = join(out, PAGEFIND_PATH, 'pagefind-entry.json');
+	const bundle = join(out, PAGEFIND_DIR);
 	if (!existsSync(file)) return false;
 	const html = readFileSync(file, 'utf8');
-	const entry: PagefindEntry = existsSync(entryFile)
-		? (JSON.parse(readFileSync(entryFile, 'utf8')) as PagefindEntry)
-		: {};
+	const entry = existsSync(join(bundle, PAGEFIND_ENTRY_FILE)) ? readPagefindEntry(bundle) : {};
 	const hinted = withHints(
 		html,
-		searchPageHints(html, imports, entry, base + PAGEFIND_PATH, SITE.lang),
+		searchPageHints(html, imports, entry, pagefindUrl(base), SITE.lang),
 	);
 	if (hinted === undefined) return false;
 	writeFileSync(file, hinted);
@@ -69,7 +69,7 @@ export default function searchHints(): AstroIntegration {
 			'astro:build:done': ({ dir, logger }) => {
 				if (!hintSearchPage(fileURLToPath(dir), base, imports))
 					logger.warn(
-						`no resource hints written into ${SEARCH_PAGE_FILE} (missing, or hinted already): its first search loads its files one after another`,
+						`no resource hints written into ${SEARCH_PAGE_FILE}, which is missing (or has no </head>): its first search loads its files one after another`,
 					);
 			},
 		},

@@ -27,14 +27,13 @@ export interface ArxivIdOrder {
  * Where an id falls in the order arXiv received papers: `0704.0047` → 2007-04, 47;
  * `hep-th/9901001` → 1999-01, 1. arXiv numbers papers as they arrive, so two ids of one month
  * compare by number; an id never changes, unlike a record's `update_date`. Undefined when `id`
- * is no arXiv id.
+ * is no arXiv id (ARXIV_ID: a month 00 or 13 makes none).
  */
 export function arxivIdOrder(id: string | undefined): ArxivIdOrder | undefined {
-	const m =
-		/^(\d{2})(\d{2})\.(\d{4,5})(?:v\d+)?$/.exec(id ?? '') ??
-		/^[a-z-]+(?:\.[A-Za-z-]+)?\/(\d{2})(\d{2})(\d{3})(?:v\d+)?$/.exec(id ?? '');
-	if (!m) return undefined;
+	if (!id || !ARXIV_ID.test(id)) return undefined;
+	// The year, month and number are the id's first digits, `.` between them in a new-style id.
+	const [, yy, mm, number] = /(\d{2})(\d{2})\.?(\d+)/.exec(id)!;
 	// Old-style ids began in 1991 and ended in March 2007.
-	const century = id!.includes('/') && Number(m[1]) > 90 ? '19' : '20';
-	return { month: `${century}${m[1]}-${m[2]}`, number: Number(m[3]) };
+	const century = id.includes('/') && Number(yy) > 90 ? '19' : '20';
+	return { month: `${century}${yy}-${mm}`, number: Number(number) };
 }

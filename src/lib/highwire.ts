@@ -3,7 +3,7 @@
  */
 import type { Paper } from '../schemas/paper.ts';
 import { splitDois } from './doi.ts';
-import { journalName, knownPublicationYear, parseJournalRef } from './journal-ref.ts';
+import { journalName, parseJournalRef, publicationYear } from './journal-ref.ts';
 import { arxivAbsUrl, arxivPdfUrl } from './urls.ts';
 
 /** One `<meta name content>` pair. */
@@ -27,10 +27,12 @@ export function highwireTags(
 	if (p.authors.length === 0) return [];
 	const tags: MetaTag[] = [{ name: 'citation_title', content: p.title }];
 	for (const a of p.authors) tags.push({ name: 'citation_author', content: a });
+	// The reference read whole, when it can be: its year here, its volume and pages below.
+	const cite = parseJournalRef(p.journalRef);
 	// The year of the journal or of the arXiv id; the listing (update) date is not the publication's.
 	tags.push({
 		name: 'citation_publication_date',
-		content: knownPublicationYear(p) ?? p.date.replaceAll('-', '/'),
+		content: publicationYear(p, cite) ?? p.date.replaceAll('-', '/'),
 	});
 	if (p.arxivId) {
 		tags.push({ name: 'citation_arxiv_id', content: p.arxivId });
@@ -45,8 +47,7 @@ export function highwireTags(
 	// The journal's name only (not `Phys.Rev.D76:013009,2007`), when the reference tells it, and
 	// its volume, issue and pages when the reference is read whole, as the BibTeX entry has them:
 	// without them a reference manager saved the journal's name alone.
-	const cite = parseJournalRef(p.journalRef);
-	const journal = cite?.journal ?? journalName(p.journalRef);
+	const journal = journalName(p.journalRef);
 	if (journal) tags.push({ name: 'citation_journal_title', content: journal });
 	if (cite) {
 		tags.push({ name: 'citation_volume', content: cite.volume });

@@ -7,6 +7,7 @@
  * year of the arXiv id.
  */
 import type { Paper } from '../schemas/paper.ts';
+import { arxivIdOrder } from './arxiv-id.ts';
 
 /** The reference itself, without an erratum or second publication after `;`. */
 const mainPart = (ref: string): string => ref.split(';')[0]!.replace(/\s+/g, ' ').trim();
@@ -101,9 +102,16 @@ export function journalRefRest(ref: string): string {
  * (1950–2049).
  */
 export function journalYear(ref: string | undefined): string | undefined {
+	return yearOfReference(ref, parseJournalRef(ref));
+}
+
+/** journalYear of `ref`, read by parseJournalRef as `cite` (undefined: not read whole). */
+function yearOfReference(
+	ref: string | undefined,
+	cite: JournalCitation | undefined,
+): string | undefined {
+	if (cite) return cite.year;
 	if (!ref) return undefined;
-	const parsed = parseJournalRef(ref);
-	if (parsed) return parsed.year;
 	const years = [...mainPart(ref).matchAll(/(?<!\d)(19[5-9]\d|20[0-4]\d)(?!\d)/g)];
 	return years.at(-1)?.[1];
 }
@@ -114,11 +122,17 @@ export function journalYear(ref: string | undefined): string | undefined {
  * paper known from a trending page alone, whose listing date is not its publication date.
  */
 export function knownPublicationYear(p: Pick<Paper, 'arxivId' | 'journalRef'>): string | undefined {
-	const journal = journalYear(p.journalRef);
-	if (journal) return journal;
-	const m = /^(\d{2})(\d{2})\.\d{4,5}/.exec(p.arxivId ?? '');
-	if (m) return `20${m[1]}`;
-	const old = /\/(\d{2})\d{5}$/.exec(p.arxivId ?? '');
-	if (old) return `${Number(old[1]) > 90 ? '19' : '20'}${old[1]}`;
-	return undefined;
+	return publicationYear(p, parseJournalRef(p.journalRef));
+}
+
+/**
+ * knownPublicationYear of a paper whose journal reference the caller has read already for its
+ * other fields (`cite`, from parseJournalRef; undefined when it is not read whole), so that the
+ * reference is read once.
+ */
+export function publicationYear(
+	p: Pick<Paper, 'arxivId' | 'journalRef'>,
+	cite: JournalCitation | undefined,
+): string | undefined {
+	return yearOfReference(p.journalRef, cite) ?? arxivIdOrder(p.arxivId)?.month.slice(0, 4);
 }

@@ -1,5 +1,5 @@
 /**
- * Data shaping for pages: papers in listing order, by topic, by day, and pagination.
+ * Data shaping for pages: papers in listing order, by topic, by day (pagination: listing.ts).
  * Page files call these and pass the results to layouts; components never query collections.
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
@@ -90,28 +90,4 @@ export async function getSearchFacets(): Promise<SearchFacets> {
 		(await getPapers()).map((p) => p.data),
 		(slug) => names[slug],
 	);
-}
-
-/** One page of a paginated list. */
-export interface PageSlice<T> {
-	items: T[];
-	/** 1-based page number. */
-	page: number;
-	pages: number;
-	/** 1-based place of its first item in the whole list. */
-	first: number;
-	/** Items in the whole list. */
-	total: number;
-}
-
-/** Splits a list into pages of `size` (at least one page, even when empty). */
-export function paginate<T>(items: T[], size: number): Array<PageSlice<T>> {
-	const pages = Math.max(1, Math.ceil(items.length / size));
-	return Array.from({ length: pages }, (_, i) => ({
-		items: items.slice(i * size, (i + 1) * size),
-		page: i + 1,
-		pages,
-		first: i * size + 1,
-		total: items.length,
-	}));
 }

@@ -15,6 +15,7 @@
  * throttled phone). Pagefind's entry file is not hinted: Pagefind asks for it with a new `?ts=` each time.
  */
 import { escapeXml } from './escape.ts';
+import type { PagefindEntry } from './pagefind-entry.ts';
 
 /** One `<link>` hint. */
 export interface ResourceHint {
@@ -25,11 +26,6 @@ export interface ResourceHint {
 	 * Pagefind's `fetch()` makes it (CORS, same-origin credentials), hence `crossorigin` too.
 	 */
 	as?: 'fetch';
-}
-
-/** The part of Pagefind's `pagefind-entry.json` the hints read. */
-export interface PagefindEntry {
-	languages?: Record<string, { hash: string; wasm?: string | null; page_count?: number }>;
 }
 
 /**
@@ -125,12 +121,10 @@ export function hintsHtml(hints: readonly ResourceHint[]): string {
 
 /**
  * `html` with `hints` at the end of its `<head>`, after its stylesheets; undefined when it has no
- * `</head>` or names one of them already (hinted by an earlier run).
+ * `</head>`. (Each build writes the page anew, so it never holds them already.)
  */
 export function withHints(html: string, hints: readonly ResourceHint[]): string | undefined {
 	const end = html.indexOf('</head>');
 	if (end === -1) return undefined;
-	const head = html.slice(0, end);
-	if (hints.some((h) => head.includes(`href="${escapeXml(h.href)}"`))) return undefined;
-	return head + hintsHtml(hints) + html.slice(end);
+	return html.slice(0, end) + hintsHtml(hints) + html.slice(end);
 }

@@ -78,12 +78,16 @@ export const daysUrl = (): string => path('days/');
 /** The site root (the base path): the service worker's scope, Pagefind's `baseUrl`. */
 export const rootUrl = (): string => path();
 /**
- * Pagefind's folder relative to the base (for code outside the site's modules: the Pagefind
- * integration, which hints the index's files in the search page).
+ * Pagefind's folder, under the base and in the output folder: the Pagefind integration writes the
+ * index into it and serves it in `astro dev`, the search-hints integration reads its entry file.
  */
-export const PAGEFIND_PATH = 'pagefind/';
-/** URL of Pagefind's folder (its script, entry and index chunks). */
-export const pagefindUrl = (): string => path(PAGEFIND_PATH);
+export const PAGEFIND_DIR = 'pagefind';
+/**
+ * URL of Pagefind's folder (its script, entry and index chunks), ending in `/`. Under the site's
+ * base by default; the integrations, which run outside the site's modules, pass the configured one.
+ */
+export const pagefindUrl = (base: string = BASE): string =>
+	`${normaliseBase(base)}${PAGEFIND_DIR}/`;
 /** URL of the service worker. */
 export const serviceWorkerUrl = (): string => path('sw.js');
 /** The search page's file, relative to the output folder (mirrors `searchUrl`). */
@@ -140,6 +144,15 @@ export const rootFileUrl = (file: keyof typeof ROOT_FILES): string => path(ROOT_
 export function absolute(url: string, site: URL | string | undefined): string {
 	if (!site) return url;
 	return new URL(url, site).href;
+}
+
+/**
+ * The origin of `SITE_URL` (`https://abstracta.example`, without the base path), or '' without
+ * one: a root-relative URL of the site carries the base already, so the origin alone before it
+ * makes it absolute (the printed listings put it before each title's href).
+ */
+export function siteOrigin(site: URL | string | undefined): string {
+	return site ? new URL(site).origin : '';
 }
 
 /** arXiv abstract page of an id. */

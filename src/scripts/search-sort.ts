@@ -3,6 +3,7 @@
  * metadata, one file per sort key (written by the build, src/lib/pagefind-sorts.ts, and named in
  * `pagefind-entry.json`), so that only a sorted search downloads them.
  */
+import { PAGEFIND_ENTRY_FILE, type PagefindEntry } from '../lib/pagefind-entry.ts';
 
 /** Results in the order of `position` (page id → place in the ascending order); unknown ids last. */
 export function sortResults<T extends { id: string }>(
@@ -51,11 +52,9 @@ export function loadSortOrder(bundle: string, key: string): Promise<Map<string, 
 		order = (async () => {
 			// Revalidated like Pagefind's own fetch of it: the entry names this build's files.
 			const entry = (await (
-				await fetch(`${bundle}pagefind-entry.json`, { cache: 'no-cache' })
-			).json()) as {
-				languages: Record<string, { sorts?: Record<string, string> }>;
-			};
-			const id = Object.values(entry.languages)[0]?.sorts?.[key];
+				await fetch(`${bundle}${PAGEFIND_ENTRY_FILE}`, { cache: 'no-cache' })
+			).json()) as PagefindEntry;
+			const id = Object.values(entry.languages ?? {})[0]?.sorts?.[key];
 			if (!id) throw new Error(`the search index has no sort "${key}"`);
 			const response = await fetch(`${bundle}sort/${id}.pf_sort`);
 			if (!response.ok) throw new Error(`sort file ${id}: HTTP ${response.status}`);

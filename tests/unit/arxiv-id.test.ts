@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { arxivIdOrder } from '../../src/lib/arxiv-id.ts';
+import { ARXIV_ID, arxivIdOrder } from '../../src/lib/arxiv-id.ts';
 
 describe('arxivIdOrder', () => {
 	test('reads the month and number of new- and old-style ids', () => {
@@ -13,5 +13,10 @@ describe('arxivIdOrder', () => {
 		expect(arxivIdOrder(undefined)).toBeUndefined();
 		expect(arxivIdOrder('lifegpt')).toBeUndefined();
 		expect(arxivIdOrder('0704.47')).toBeUndefined();
+	});
+	test('knows no month 00 or 13, as ARXIV_ID does not', () => {
+		const ids = ['0700.0001', '1513.00001', 'hep-th/9900001', 'math.GT/0313136v2'];
+		expect(ids.map(arxivIdOrder)).toEqual(ids.map(() => undefined));
+		expect(ids.filter((id) => ARXIV_ID.test(id))).toEqual([]);
 	});
 });

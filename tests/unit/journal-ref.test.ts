@@ -3,7 +3,9 @@ import {
 	journalName,
 	journalRefRest,
 	journalYear,
+	knownPublicationYear,
 	parseJournalRef,
+	publicationYear,
 } from '../../src/lib/journal-ref.ts';
 
 // Journal references of ../shared/corpora, as arXiv writes them.
@@ -131,4 +133,18 @@ test('journalRefRest: the reference after the journal’s name, or all of it wit
 	expect(journalRefRest('Proceedings of the 2007 IEEE Symposium')).toBe(
 		'Proceedings of the 2007 IEEE Symposium',
 	);
+});
+
+test('publicationYear, given the reference read already, is knownPublicationYear', () => {
+	const papers = [
+		{ arxivId: '0704.0001', journalRef: 'Phys.Rev.D76:013009,2007' },
+		// Not read whole: its last year; and none at all: the id's.
+		{ arxivId: '0704.0001', journalRef: 'Lectures Notes in Physics (Springer, Berlin, 2008)' },
+		{ arxivId: '0704.0001', journalRef: 'In press' },
+		{ arxivId: 'hep-th/9901001' },
+		{},
+	];
+	const years = papers.map((p) => publicationYear(p, parseJournalRef(p.journalRef)));
+	expect(years).toEqual(['2007', '2008', '2007', '1999', undefined]);
+	expect(papers.map(knownPublicationYear)).toEqual(years);
 });

@@ -1,32 +1,52 @@
 import { describe, expect, test } from 'vitest';
-import { pageRangeWords } from '../../src/lib/listing.ts';
+import { pageRangeWords, paginate } from '../../src/lib/listing.ts';
 
-/** Page `page` of a list of `total` items, `size` a page (as `paginate` cuts it). */
-const slice = (page: number, total: number, size = 50) => {
-	const first = (page - 1) * size + 1;
-	return {
-		items: { length: Math.min(size, total - first + 1) },
-		page,
-		pages: Math.ceil(total / size),
-		first,
-		total,
-	};
-};
+/** `total` numbered items cut into pages of `size`, as the listings cut their papers. */
+const pagesOf = (total: number, size = 50) =>
+	paginate(
+		Array.from({ length: total }, (_, i) => i + 1),
+		size,
+	);
+
+describe('paginate', () => {
+	test('cuts a list into pages that know their place in it', () => {
+		const [one, two, ...rest] = pagesOf(75);
+		expect(rest).toEqual([]);
+		expect({ ...one, items: one!.items.length }).toEqual({
+			items: 50,
+			page: 1,
+			pages: 2,
+			first: 1,
+			total: 75,
+		});
+		expect(two).toEqual({
+			items: Array.from({ length: 25 }, (_, i) => 51 + i),
+			page: 2,
+			pages: 2,
+			first: 51,
+			total: 75,
+		});
+	});
+
+	test('gives an empty list one empty page', () => {
+		expect(pagesOf(0)).toEqual([{ items: [], page: 1, pages: 1, first: 1, total: 0 }]);
+	});
+});
 
 describe('pageRangeWords', () => {
 	test('names the papers of the first page of a day of 75', () => {
-		expect(pageRangeWords(slice(1, 75))).toBe('Papers 1–50 of 75, page 1 of 2');
+		expect(pageRangeWords(pagesOf(75)[0]!)).toBe('Papers 1–50 of 75');
 	});
 
-	test('names the papers of the last, shorter page', () => {
-		expect(pageRangeWords(slice(2, 75))).toBe('Papers 51–75 of 75, page 2 of 2');
+	test('names the papers of the last, shorter page, not the page (its heading says that)', () => {
+		expect(pageRangeWords(pagesOf(75)[1]!)).toBe('Papers 51–75 of 75');
 	});
 
 	test('names a last page of one paper by its place alone', () => {
-		expect(pageRangeWords(slice(2, 51))).toBe('Paper 51 of 51, page 2 of 2');
+		expect(pageRangeWords(pagesOf(51)[1]!)).toBe('Paper 51 of 51');
 	});
 
 	test('writes large counts with thousands separators', () => {
-		expect(pageRangeWords(slice(21, 12_345))).toBe('Papers 1,001–1,050 of 12,345, page 21 of 247');
+		expect(pageRangeWords(pagesOf(12_345)[20]!)).toBe('Papers 1,001–1,050 of 12,345');
 	});
 });

@@ -1,8 +1,9 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, test } from 'vitest';
-import { hintSearchPage } from '../../src/integrations/search-hints.ts';
+import searchHints, { hintSearchPage } from '../../src/integrations/search-hints.ts';
 import {
 	chunkHints,
 	hintsHtml,
@@ -10,8 +11,8 @@ import {
 	moduleScripts,
 	searchPageHints,
 	withHints,
-	type PagefindEntry,
 } from '../../src/lib/search-hints.ts';
+import type { PagefindEntry } from '../../src/lib/pagefind-entry.ts';
 
 const entry: PagefindEntry = {
 	languages: {
@@ -103,11 +104,10 @@ const hinted = page(
 		'<link rel="preload" href="/base/pagefind/wasm.en.pagefind" as="fetch" crossorigin>',
 );
 
-test('the search page is given its chunks, Pagefind’s script and the index’s files after its stylesheets, once', () => {
+test('the search page is given its chunks, Pagefind’s script and the index’s files after its stylesheets', () => {
 	const hints = searchPageHints(page(''), imports, entry, '/base/pagefind/', 'en');
 	expect(withHints(page(''), hints)).toBe(hinted);
-	// Hinted already, or no head: the caller is told.
-	expect(withHints(hinted, hints)).toBeUndefined();
+	// No head: the caller is told.
 	expect(withHints('<p>x</p>', hints)).toBeUndefined();
 });
 
@@ -120,11 +120,24 @@ test('the integration writes them into the built search page, from the index’s
 		writeFileSync(join(out, 'search/index.html'), page(''));
 		expect(hintSearchPage(out, '/base/', imports)).toBe(true);
 		expect(readFileSync(join(out, 'search/index.html'), 'utf8')).toBe(hinted);
-		// Run again, or with no search page: nothing is written twice, and it says so.
-		expect(hintSearchPage(out, '/base/', imports)).toBe(false);
-		expect(readFileSync(join(out, 'search/index.html'), 'utf8')).toBe(hinted);
-		rmSync(join(out, 'search/index.html'));
-		expect(hintSearchPage(out, '/base/', imports)).toBe(false);
+	} finally {
+		rmSync(out, { recursive: true, force: true });
+	}
+});
+
+test('a build without a search page warns that it is missing', () => {
+	const out = mkdtempSync(join(tmpdir(), 'abstracta-hints-'));
+	try {
+		const hooks = searchHints().hooks as unknown as Record<string, (o: object) => void>;
+		const warnings: string[] = [];
+		hooks['astro:config:done']!({ config: { base: '/base/' } });
+		hooks['astro:build:done']!({
+			dir: pathToFileURL(`${out}/`),
+			logger: { warn: (m: string) => warnings.push(m) },
+		});
+		expect(warnings).toEqual([
+			'no resource hints written into search/index.html, which is missing (or has no </head>): its first search loads its files one after another',
+		]);
 	} finally {
 		rmSync(out, { recursive: true, force: true });
 	}

@@ -1,12 +1,15 @@
 import { describe, expect, test } from 'vitest';
 import {
+	absolute,
 	dayUrl,
 	FIRST_PAGE_ALIAS,
 	homeUrl,
 	isHomeListing,
 	pageParam,
+	pagefindUrl,
 	ROOT_FILES,
 	rootFileUrl,
+	siteOrigin,
 	topicUrl,
 } from '../../src/lib/urls.ts';
 import { existsSync } from 'node:fs';
@@ -52,4 +55,23 @@ describe('fixed root files', () => {
 		expect([...written, ...elsewhere].sort()).toEqual([...Object.values(ROOT_FILES)].sort());
 		expect(rootFileUrl('manifest')).toBe('/manifest.webmanifest');
 	});
+});
+
+describe('the site’s origin', () => {
+	test('is SITE_URL without its path: a root-relative URL, base path included, follows it', () => {
+		const site = 'https://abstracta.example/reading-list/';
+		expect(siteOrigin(site)).toBe('https://abstracta.example');
+		expect(siteOrigin(new URL('http://localhost:4321/'))).toBe('http://localhost:4321');
+		const href = '/reading-list/papers/codet5/';
+		expect(siteOrigin(site) + href).toBe(absolute(href, site));
+	});
+	test('is empty without SITE_URL, leaving the URL as it is', () => {
+		expect(siteOrigin(undefined)).toBe('');
+	});
+});
+
+test('Pagefind’s folder is under the site’s base, or the one an integration passes', () => {
+	expect(pagefindUrl()).toBe('/pagefind/');
+	expect(pagefindUrl('/reading-list/')).toBe('/reading-list/pagefind/');
+	expect(pagefindUrl('reading-list')).toBe('/reading-list/pagefind/');
 });
