@@ -187,6 +187,22 @@ function primaryFirst(m: MergedRecord<PreparedRecord>): void {
 	m.records = [best, ...m.records.filter((r) => r !== best)];
 }
 
+/**
+ * A paper's records in the order its metadata is read (`firstOf`): the primary, then the others
+ * newest first (`newer`; a trending page's copy gives no arXiv field, wherever it falls), so that
+ * every field an arXiv record gives comes from the paper's newest version. In source order a
+ * paper whose primary is a trending page took the id, authors, categories and comments of v1 in
+ * an old dump over v2 in a new one, beside v2's DOI and history: "revised v2" over v1's authors,
+ * with links and BibTeX to v1. The paper's sources keep source order (`m.records` is not changed).
+ */
+function metadataOrder(m: MergedRecord<PreparedRecord>): MergedRecord<PreparedRecord> {
+	// The primary and one other record are in order already: nearly every paper of a dump.
+	if (m.records.length <= 2) return m;
+	const [primary, ...others] = m.records;
+	others.sort((a, b) => (newer(a, b) ? -1 : newer(b, a) ? 1 : 0));
+	return { primary: primary!, records: [primary!, ...others] };
+}
+
 /** A paper's newest arXiv record (not a listing): the one whose `update_date` is its last update. */
 function newestRecord(records: readonly PreparedRecord[]): PreparedRecord | undefined {
 	let best: PreparedRecord | undefined;
@@ -212,7 +228,8 @@ export function buildPapers(records: RawRecord[]): BuiltPapers {
 export function buildFromPrepared(records: PreparedRecord[]): BuiltPapers {
 	const { merged, duplicates } = mergeByKey(records, (r) => r.key);
 	merged.forEach(primaryFirst);
-	const arxivIds = merged.map((m) => firstOf(m, 'arxivId')?.trim());
+	const metadata = merged.map(metadataOrder);
+	const arxivIds = metadata.map((m) => firstOf(m, 'arxivId')?.trim());
 	const slugInputs = merged.map(({ primary: p }, i) => ({
 		arxivId: arxivIds[i],
 		title: p.title,
@@ -269,6 +286,7 @@ export function buildFromPrepared(records: PreparedRecord[]): BuiltPapers {
 	const arxivPlaces: SourceRef[] = []; // numbered once all are known
 	const papers = merged.map((m, i): BuiltPaper => {
 		const p = m.primary;
+		const meta = metadata[i]!;
 		const sources = placesOnDays(
 			m.records,
 			(r) => offset.get(`${r.date}\u0000${r.source.file}`)! + r.rank!,
@@ -287,13 +305,13 @@ export function buildFromPrepared(records: PreparedRecord[]): BuiltPapers {
 			// whose comments give one are the same paper.
 			codeUrls: m.records.reduce<string[]>((urls, r) => newCodeUrls(urls, r.codeUrls), []),
 			arxivId: arxivIds[i],
-			authors: firstOf(m, 'authors') ?? [],
+			authors: firstOf(meta, 'authors') ?? [],
 			// From the record that gave the names.
-			moreAuthors: m.records.find((r) => r.authors !== undefined)?.moreAuthors,
-			categories: firstOf(m, 'categories') ?? [],
-			doi: firstOf(m, 'doi') ?? undefined,
-			journalRef: firstOf(m, 'journalRef') ?? undefined,
-			comments: firstOf(m, 'comments') ?? undefined,
+			moreAuthors: meta.records.find((r) => r.authors !== undefined)?.moreAuthors,
+			categories: firstOf(meta, 'categories') ?? [],
+			doi: firstOf(meta, 'doi') ?? undefined,
+			journalRef: firstOf(meta, 'journalRef') ?? undefined,
+			comments: firstOf(meta, 'comments') ?? undefined,
 			...history(m.records),
 			topics: [],
 			topicReasons: {},

@@ -533,6 +533,56 @@ describe('ingest pipeline', () => {
 		);
 	});
 
+	test("a trending paper's arXiv metadata comes from its newest version, whichever file comes first", () => {
+		const v1 = {
+			id: '2503.10013v1',
+			authors: 'Yue Wang, Weishi Wang',
+			categories: 'cs.CL',
+			comments: '13 pages',
+			update_date: '2025-03-14',
+			versions: [{ version: 'v1', created: 'Fri, 14 Mar 2025 10:00:00 GMT' }],
+		};
+		const v2 = {
+			id: '2503.10013v2',
+			authors: 'Yue Wang, Weishi Wang, Shafiq Joty, Steven C. H. Hoi',
+			categories: 'cs.CL cs.PL cs.SE',
+			comments: 'Accepted to EMNLP 2021; 14 pages',
+			doi: '10.18653/v1/2021.emnlp-main.685',
+			update_date: '2025-04-02',
+			versions: [...v1.versions, { version: 'v2', created: 'Wed, 2 Apr 2025 10:00:00 GMT' }],
+		};
+		// The trending page is the primary; v1's dump sorts before v2's, then after it.
+		for (const [first, second] of [
+			[v1, v2],
+			[v2, v1],
+		]) {
+			const r = ingest([
+				{ name: '2025-03-18-trending.txt', bytes: enc(page(['Title', ABSTRACT])) },
+				{ name: 'arxiv-a.jsonl', bytes: enc(jsonl(first!)) },
+				{ name: 'arxiv-b.jsonl', bytes: enc(jsonl(second!)) },
+			]);
+			expect(r.errors).toEqual([]);
+			expect(r.papers).toHaveLength(1);
+			expect(r.papers[0]).toMatchObject({
+				slug: '2503.10013',
+				date: '2025-03-18',
+				arxivId: '2503.10013v2',
+				authors: ['Yue Wang', 'Weishi Wang', 'Shafiq Joty', 'Steven C. H. Hoi'],
+				categories: ['cs.CL', 'cs.PL', 'cs.SE'],
+				comments: 'Accepted to EMNLP 2021; 14 pages',
+				doi: '10.18653/v1/2021.emnlp-main.685',
+				revised: '2025-04-02',
+				version: 2,
+			});
+			// Its sources stay in source order, the page first.
+			expect(r.papers[0]!.sources.map((s) => s.file)).toEqual([
+				'2025-03-18-trending.txt',
+				'arxiv-a.jsonl',
+				'arxiv-b.jsonl',
+			]);
+		}
+	});
+
 	test('arXiv papers with one title and abstract but two ids stay two papers', () => {
 		// Withdrawn papers, errata and comments by different authors share title and abstract.
 		const withdrawn = 'This paper has been withdrawn by the author due to an error.';
