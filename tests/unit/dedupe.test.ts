@@ -64,7 +64,7 @@ describe('textKeys', () => {
 		expect(textKeys(record('FooNets: A Net', ABSTRACT)).titleHash).not.toBe(a.titleHash);
 	});
 
-	test('the abstract alone is a key only when long enough, and only without an arXiv id', () => {
+	test('the abstract alone is a key only when long enough, with or without an arXiv id', () => {
 		expect(LONG.replace(/[^A-Za-z0-9]/g, '').length).toBeGreaterThanOrEqual(SAME_ABSTRACT_MIN);
 		expect(textKeys(record('T', ABSTRACT)).abstractKey).toBeUndefined();
 		// Letters and digits are counted, not spaces or punctuation: 300 of them are enough.
@@ -74,7 +74,8 @@ describe('textKeys', () => {
 		const long = textKeys(record('T', LONG)).abstractKey;
 		expect(long).toMatch(/^abstract:/);
 		expect(textKeys(record('Edited T', LONG)).abstractKey).toBe(long);
-		expect(textKeys(record('T', LONG, '2503.00001')).abstractKey).toBeUndefined();
+		// arXiv retitles a paper and keeps its abstract: the record with an id has the key too.
+		expect(textKeys(record('Retitled T', LONG, '2503.00001v2')).abstractKey).toBe(long);
 	});
 });
 
@@ -139,6 +140,25 @@ describe('mergeByKey', () => {
 			[1, 3],
 			[2, 4],
 		]);
+	});
+
+	test('a long abstract joins a copy without an id to the record arXiv retitled, in either order', () => {
+		const listed = record('PredFormer: Transformers Are Effective Learners', LONG);
+		const retitled = record('PredFormer: Video Prediction Transformers', LONG, '2503.10007v2');
+		expect(merge([listed, retitled])).toEqual({ groups: [[1, 2]], duplicates: 1 });
+		expect(merge([retitled, listed])).toEqual({ groups: [[1, 2]], duplicates: 1 });
+	});
+
+	test('an abstract two arXiv ids hold joins no copy to either, whatever the order', () => {
+		// A copy of part III under an edited title: the abstract alone cannot say which part it is.
+		const parts = [record('Part II', LONG, '0704.0026'), record('Part III', LONG, '0704.0112')];
+		const edited = record('Part III, edited', LONG);
+		expect(merge([...parts, edited]).groups).toEqual([[1], [2], [3]]);
+		expect(merge([edited, ...parts]).groups).toEqual([[1], [2], [3]]);
+		// Copies without an id still join each other on it, as they did.
+		const again = record('Part III, edited again', LONG);
+		expect(merge([...parts, edited, again]).groups).toEqual([[1], [2], [3, 4]]);
+		expect(merge([edited, ...parts, again]).groups).toEqual([[1, 4], [2], [3]]);
 	});
 });
 

@@ -491,6 +491,39 @@ describe('ingest pipeline', () => {
 		]);
 	});
 
+	test('an arXiv record retitled with its abstract kept is the paper a trending page lists', () => {
+		const long = `${ABSTRACT} ${ABSTRACT.replace('We study', 'We then study')}`;
+		const r = ingest([
+			{
+				name: '2025-03-18-trending.txt',
+				bytes: enc(
+					page(['PredFormer: Transformers Are Effective Spatial-Temporal Learners', long]),
+				),
+			},
+			{
+				name: 'arxiv.jsonl',
+				bytes: enc(
+					jsonl({
+						id: '2503.10007v2',
+						title: 'PredFormer: Video Prediction Transformers without Recurrence or Convolution',
+						abstract: long,
+					}),
+				),
+			},
+		]);
+		expect(r.errors).toEqual([]);
+		expect(r.duplicates).toBe(1);
+		// Dated and titled by its listing; at its arXiv id, the listing's address redirecting.
+		expect(r.papers.map((p) => [p.slug, p.title, p.sources.map((s) => s.file)])).toEqual([
+			[
+				'2503.10007',
+				'PredFormer: Transformers Are Effective Spatial-Temporal Learners',
+				['2025-03-18-trending.txt', 'arxiv.jsonl'],
+			],
+		]);
+		expect(r.redirects).toEqual([{ from: 'predformer', to: '2503.10007' }]);
+	});
+
 	test('comments and journal references read their TeX as text, formulas as Unicode', () => {
 		const r = ingest([
 			{
