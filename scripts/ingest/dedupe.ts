@@ -25,13 +25,15 @@ export interface MergedRecord<R = RawRecord> {
 export const SAME_ABSTRACT_MIN = 300;
 
 /**
- * Text identity for duplicate detection (`key`): title and abstract lowercased with whitespace, ASCII
- * punctuation and invisible characters removed (so wrapping, spacing and a browser's zero-width
- * characters don't matter), and read past the two ways of writing one text: TeX commands'
- * names and accents' marks, Unicode dashes and quotes are left out, so `caf\'e` and `café`,
- * `2020--2021` and `2020–2021`, ``` ``x'' ``` and `“x”` are the same text (an arXiv record and a
- * trending page's copy of it were two papers), hashed to keep the map small at 100,000 papers. The hash is computed while walking the characters (three
- * independent 32-bit lanes and the length: 96 bits), without building the squashed text.
+ * Text identity for duplicate detection (`key`): title and abstract lowercased with whitespace,
+ * ASCII punctuation and invisible characters removed (so wrapping, spacing and a browser's
+ * zero-width characters don't matter), and read past the two ways of writing one text: TeX
+ * commands' names and accents' marks, Unicode dashes, quotes, symbols and Greek letters are left
+ * out, so `caf\'e` and `café`, `2020--2021` and `2020–2021`, ``` ``x'' ``` and `“x”`,
+ * `$\alpha$-Net` and `α-Net` are the same text (an arXiv record and a trending page's copy of it
+ * were two papers), hashed to keep the map small at 100,000 papers. The hash is computed while
+ * walking the characters (three independent 32-bit lanes and the length: 96 bits), without
+ * building the squashed text.
  *
  * The title and the abstract are hashed apart, each character fed once, so that with the key
  * come the key of the abstract alone (`abstractKey`, `abstract:`…) when it is at least
@@ -80,7 +82,7 @@ const ASCII = /^[\t\n\r -~]*$/;
 
 /**
  * Feeds `s` NFKD-normalised, lowercased, without whitespace, ASCII punctuation, TeX command names,
- * combining marks and Unicode dashes and quotes.
+ * combining marks, Unicode dashes and quotes, and symbols and Greek letters.
  */
 function feedSquashed(h: Uint32Array, text: string): void {
 	// ASCII: lowercasing character by character is exact. Otherwise NFKD (accents apart from
@@ -97,7 +99,8 @@ function feedSquashed(h: Uint32Array, text: string): void {
 				if (c === 0x5c) while (i + 1 < s.length && isAsciiLetter(s.charCodeAt(i + 1))) i++;
 				if (c !== 0x7f) continue; // ASCII punctuation !-/ :-@ [-` {-~
 			} else if (c >= 0x41 && c <= 0x5a) c += 0x20;
-		} else if (isUnicodeSpace(c) || isInvisible(c) || isMarkOrDashOrQuote(c)) continue;
+		} else if (isUnicodeSpace(c) || isInvisible(c) || isMarkOrDashOrQuote(c) || isSymbolOrGreek(c))
+			continue;
 		feed(h, c);
 	}
 }
@@ -115,6 +118,20 @@ const isMarkOrDashOrQuote = (c: number): boolean =>
 	(c >= 0x20d0 && c <= 0x20ff) ||
 	(c >= 0xfe20 && c <= 0xfe2f) ||
 	(c >= 0x2010 && c <= 0x2027);
+
+/**
+ * What TeX writes as a command, whose name the key leaves out (`6.13$\times$`, `$\alpha$-Net`,
+ * `$\leq$`), so that the Unicode writing (`6.13×`, `α-Net`, `≤`) reads alike: Latin-1 symbols
+ * (¡ to ¿, ×, ÷), Greek and Coptic, arrows, the technical and mathematical operators, and the
+ * supplemental operators (after NFKD: `µ` is `μ` by then, `²` is `2`).
+ */
+const isSymbolOrGreek = (c: number): boolean =>
+	(c >= 0xa1 && c <= 0xbf) ||
+	c === 0xd7 ||
+	c === 0xf7 ||
+	(c >= 0x370 && c <= 0x3ff) ||
+	(c >= 0x2190 && c <= 0x23ff) ||
+	(c >= 0x2a00 && c <= 0x2aff);
 
 /** `\s` beyond ASCII. */
 const isUnicodeSpace = (c: number): boolean =>

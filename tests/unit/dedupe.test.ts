@@ -53,6 +53,22 @@ describe('textKeys', () => {
 		);
 	});
 
+	test('TeX and Unicode writings of symbols and Greek letters are the same: ×, α, ≤', () => {
+		for (const [tex, unicode] of [
+			['A 6.13$\\times$ speedup', 'A 6.13× speedup'],
+			['$\\alpha$-Net: Nets', 'α-Net: Nets'],
+			['Error $\\leq$ 0.1 at most', 'Error ≤ 0.1 at most'],
+		]) {
+			const a = textKeys(record(tex!, `${ABSTRACT} ${tex!}`));
+			const b = textKeys(record(unicode!, `${ABSTRACT} ${unicode!}`));
+			expect([b.key, b.titleHash]).toEqual([a.key, a.titleHash]);
+		}
+		// Letters and digits beside them still count.
+		expect(textKeys(record('A 6.14× speedup', ABSTRACT)).titleHash).not.toBe(
+			textKeys(record('A 6.13× speedup', ABSTRACT)).titleHash,
+		);
+	});
+
 	test('case, spacing, ASCII punctuation and invisible characters aside, a text is the same', () => {
 		const a = textKeys(record('FooNet: A Net', ABSTRACT));
 		const b = textKeys(
