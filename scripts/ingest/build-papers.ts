@@ -26,6 +26,7 @@ import {
 } from './normalize.ts';
 import { renderParagraphsMdx } from './render.ts';
 import { assignSlugsKeepingFormer } from './slug.ts';
+import { inSourcesFolder, SOURCES_FOLDER } from './sources-folder.ts';
 
 /** A paper ready for classification and rendering, with its abstract's MDX body. */
 export interface BuiltPaper {
@@ -224,8 +225,15 @@ export function buildPapers(records: RawRecord[]): BuiltPapers {
 	return buildFromPrepared(records.map(prepareRecord));
 }
 
-/** `buildPapers` from prepared records (in source order). */
-export function buildFromPrepared(records: PreparedRecord[]): BuiltPapers {
+/**
+ * `buildPapers` from prepared records (in source order). `folder` is the sources folder as
+ * messages name it (`--sources`): a warning that names a second file names it there, as the
+ * report names the warning's own.
+ */
+export function buildFromPrepared(
+	records: PreparedRecord[],
+	folder: string = SOURCES_FOLDER,
+): BuiltPapers {
 	const { merged, duplicates } = mergeByKey(records, (r) => r.key);
 	merged.forEach(primaryFirst);
 	const metadata = merged.map(metadataOrder);
@@ -248,6 +256,7 @@ export function buildFromPrepared(records: PreparedRecord[]): BuiltPapers {
 		merged.map((m) => m.primary),
 		arxivIds,
 		slugs,
+		folder,
 	);
 	// Places on the days (the paper's rank on its own, see placesOnDays for the others): a paper
 	// a trending page lists keeps its place on that page, also when papers listed the day
@@ -279,7 +288,7 @@ export function buildFromPrepared(records: PreparedRecord[]): BuiltPapers {
 			warnings.push({
 				file: page.slice(at + 1),
 				line: 0,
-				message: `lists ${date}, as ${first} does: the papers only it lists rank after that page's`,
+				message: `lists ${date}, as ${inSourcesFolder(first, folder)} does: the papers only it lists rank after that page's`,
 				hint: 'if one file is a copy of the other (a second download saved as "name (1).txt"), remove it; a day split over files is ranked in file name order',
 			});
 	}

@@ -7,6 +7,7 @@ import type { SourceRef } from '../../src/schemas/paper.ts';
 import type { Problem, RawRecord } from './types.ts';
 import { isInvisible } from './parse/characters.ts';
 import { arxivSlug } from './slug.ts';
+import { inSourcesFolder, SOURCES_FOLDER } from './sources-folder.ts';
 
 /** A paper made of one or more records of it, the first being the primary one. */
 export interface MergedRecord<R = RawRecord> {
@@ -303,12 +304,15 @@ export interface TitledPaper {
  * design, since different papers share titles, but said at the later one, naming the earlier
  * one's place and both addresses. A trending page's copy with an edited abstract was otherwise
  * a second page nobody was told of. One warning per pair of papers, however many days list
- * them; none when both have an arXiv id, which tells them apart.
+ * them; none when both have an arXiv id, which tells them apart. The earlier place is named in
+ * `folder` (`--sources`), as the report names the warning's own: `content/sources/a.jsonl:4: …
+ * is also at 2025-03-18-trending.txt:23` left the operator to guess where the second file was.
  */
 export function sameTitleWarnings(
 	papers: readonly TitledPaper[],
 	arxivIds: ReadonlyArray<string | undefined>,
 	slugs: readonly string[],
+	folder: string = SOURCES_FOLDER,
 ): Problem[] {
 	// One side of a pair has no arXiv id: only papers with the title hash of one are looked at,
 	// a few among 100,000 records of a dump.
@@ -339,7 +343,7 @@ export function sameTitleWarnings(
 		warnings.push({
 			file: p.source.file,
 			line: p.source.line,
-			message: `the title "${p.title.slice(0, 60)}" is also at ${earlier.source.file}:${earlier.source.line}, with ${how}: kept as two papers, ${slugs[j!]!} there and ${slugs[i]!} here`,
+			message: `the title "${p.title.slice(0, 60)}" is also at ${inSourcesFolder(earlier.source.file, folder)}:${earlier.source.line}, with ${how}: kept as two papers, ${slugs[j!]!} there and ${slugs[i]!} here`,
 			hint: 'if the two are one paper, give both the same abstract and they merge; if two, nothing needs doing',
 		});
 	});

@@ -197,7 +197,7 @@ describe('sameTitleWarnings', () => {
 				file: 'p.txt',
 				line: 9,
 				message:
-					'the title "Multimend: repair" is also at p.txt:5, with a different abstract: kept as two papers, a there and c here',
+					'the title "Multimend: repair" is also at content/sources/p.txt:5, with a different abstract: kept as two papers, a there and c here',
 				hint: 'if the two are one paper, give both the same abstract and they merge; if two, nothing needs doing',
 			},
 		]);
@@ -207,7 +207,15 @@ describe('sameTitleWarnings', () => {
 		expect(
 			sameTitleWarnings(same, [undefined, undefined], ['a', 'b']).map((w) => w.message),
 		).toEqual([
-			'the title "Café" is also at p.txt:3, with the same abstract written differently: kept as two papers, a there and b here',
+			'the title "Café" is also at content/sources/p.txt:3, with the same abstract written differently: kept as two papers, a there and b here',
+		]);
+		// The earlier place is in the sources folder the operator named, as the warning's own is.
+		expect(
+			sameTitleWarnings(same, [undefined, undefined], ['a', 'b'], '../dumps/').map(
+				(w) => w.message,
+			),
+		).toEqual([
+			'the title "Café" is also at ../dumps/p.txt:3, with the same abstract written differently: kept as two papers, a there and b here',
 		]);
 		// One id is not enough to tell them apart; two are.
 		expect(

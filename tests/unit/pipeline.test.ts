@@ -5,6 +5,7 @@ import { readTopicsYaml } from '../../scripts/ingest/topics/topics-yaml.ts';
 import { prepareRun } from '../../scripts/ingest/build-papers.ts';
 import { MAX_GROUP_DEPTH } from '../../src/lib/latex-prose.ts';
 import { ingest } from '../../scripts/ingest/pipeline.ts';
+import { formatProblems } from '../../scripts/ingest/report.ts';
 import { splitFrontmatter } from '../../src/lib/frontmatter.ts';
 import { PaperSchema } from '../../src/schemas/paper.ts';
 
@@ -391,7 +392,7 @@ describe('ingest pipeline', () => {
 				file: '2025-03-18-trending.txt',
 				line: 0,
 				message:
-					"lists 2025-03-18, as 2025-03-18-trending (1).txt does: the papers only it lists rank after that page's",
+					"lists 2025-03-18, as content/sources/2025-03-18-trending (1).txt does: the papers only it lists rank after that page's",
 				hint: 'if one file is a copy of the other (a second download saved as "name (1).txt"), remove it; a day split over files is ranked in file name order',
 			},
 		]);
@@ -400,6 +401,17 @@ describe('ingest pipeline', () => {
 			['Gamma', 1],
 			['Alpha', 1],
 			['Beta', 2],
+		]);
+		// The other file is named in the folder given with --sources, as the warning's own is.
+		const elsewhere = ingest(
+			[
+				{ name: '2025-03-18-trending.txt', bytes: text },
+				{ name: '2025-03-18-trending (1).txt', bytes: text },
+			],
+			{ sourcesFolder: '../dumps' },
+		);
+		expect(elsewhere.warnings.map((w) => w.message)).toEqual([
+			"lists 2025-03-18, as ../dumps/2025-03-18-trending (1).txt does: the papers only it lists rank after that page's",
 		]);
 	});
 
@@ -676,10 +688,15 @@ describe('ingest pipeline', () => {
 			{
 				file: '2025-03-18-trending.txt',
 				line: 9,
-				message: `the title "Multimend: repair" is also at 2025-03-18-trending.txt:5, with a different abstract: kept as two papers, multimend there and ${r.papers[1]!.slug} here`,
+				message: `the title "Multimend: repair" is also at content/sources/2025-03-18-trending.txt:5, with a different abstract: kept as two papers, multimend there and ${r.papers[1]!.slug} here`,
 				hint: 'if the two are one paper, give both the same abstract and they merge; if two, nothing needs doing',
 			},
 		]);
+		// Both places printed in the folder given with --sources.
+		const elsewhere = ingest(days, { sourcesFolder: '../dumps' });
+		expect(formatProblems('warning', elsewhere.warnings, '../dumps')[0]).toMatch(
+			/^warning: \.\.\/dumps\/2025-03-18-trending\.txt:9: the title "Multimend: repair" is also at \.\.\/dumps\/2025-03-18-trending\.txt:5,/,
+		);
 		// Two arXiv ids are two papers, said by the ids; a copy without an id is warned about.
 		const ids = ingest([
 			{
