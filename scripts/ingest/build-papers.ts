@@ -26,6 +26,7 @@ import {
 } from './normalize.ts';
 import { renderParagraphsMdx } from './render.ts';
 import { assignSlugsKeepingFormer } from './slug.ts';
+import { inSourcesFolder, SOURCES_FOLDER } from './sources-folder.ts';
 
 /** A paper ready for classification and rendering, with its abstract's MDX body. */
 export interface BuiltPaper {
@@ -187,6 +188,22 @@ function primaryFirst(m: MergedRecord<PreparedRecord>): void {
 	m.records = [best, ...m.records.filter((r) => r !== best)];
 }
 
+/**
+ * A paper's records in the order its metadata is read (`firstOf`): the primary, then the others
+ * newest first (`newer`; a trending page's copy gives no arXiv field, wherever it falls), so that
+ * every field an arXiv record gives comes from the paper's newest version. In source order a
+ * paper whose primary is a trending page took the id, authors, categories and comments of v1 in
+ * an old dump over v2 in a new one, beside v2's DOI and history: "revised v2" over v1's authors,
+ * with links and BibTeX to v1. The paper's sources keep source order (`m.records` is not changed).
+ */
+function metadataOrder(m: MergedRecord<PreparedRecord>): MergedRecord<PreparedRecord> {
+	// The primary and one other record are in order already: nearly every paper of a dump.
+	if (m.records.length <= 2) return m;
+	const [primary, ...others] = m.records;
+	others.sort((a, b) => (newer(a, b) ? -1 : newer(b, a) ? 1 : 0));
+	return { primary: primary!, records: [primary!, ...others] };
+}
+
 /** A paper's newest arXiv record (not a listing): the one whose `update_date` is its last update. */
 function newestRecord(records: readonly PreparedRecord[]): PreparedRecord | undefined {
 	let best: PreparedRecord | undefined;
@@ -208,11 +225,19 @@ export function buildPapers(records: RawRecord[]): BuiltPapers {
 	return buildFromPrepared(records.map(prepareRecord));
 }
 
-/** `buildPapers` from prepared records (in source order). */
-export function buildFromPrepared(records: PreparedRecord[]): BuiltPapers {
+/**
+ * `buildPapers` from prepared records (in source order). `folder` is the sources folder as
+ * messages name it (`--sources`): a warning that names a second file names it there, as the
+ * report names the warning's own.
+ */
+export function buildFromPrepared(
+	records: PreparedRecord[],
+	folder: string = SOURCES_FOLDER,
+): BuiltPapers {
 	const { merged, duplicates } = mergeByKey(records, (r) => r.key);
 	merged.forEach(primaryFirst);
-	const arxivIds = merged.map((m) => firstOf(m, 'arxivId')?.trim());
+	const metadata = merged.map(metadataOrder);
+	const arxivIds = metadata.map((m) => firstOf(m, 'arxivId')?.trim());
 	const slugInputs = merged.map(({ primary: p }, i) => ({
 		arxivId: arxivIds[i],
 		title: p.title,
@@ -231,6 +256,7 @@ export function buildFromPrepared(records: PreparedRecord[]): BuiltPapers {
 		merged.map((m) => m.primary),
 		arxivIds,
 		slugs,
+		folder,
 	);
 	// Places on the days (the paper's rank on its own, see placesOnDays for the others): a paper
 	// a trending page lists keeps its place on that page, also when papers listed the day
@@ -262,13 +288,14 @@ export function buildFromPrepared(records: PreparedRecord[]): BuiltPapers {
 			warnings.push({
 				file: page.slice(at + 1),
 				line: 0,
-				message: `lists ${date}, as ${first} does: the papers only it lists rank after that page's`,
+				message: `lists ${date}, as ${inSourcesFolder(first, folder)} does: the papers only it lists rank after that page's`,
 				hint: 'if one file is a copy of the other (a second download saved as "name (1).txt"), remove it; a day split over files is ranked in file name order',
 			});
 	}
 	const arxivPlaces: SourceRef[] = []; // numbered once all are known
 	const papers = merged.map((m, i): BuiltPaper => {
 		const p = m.primary;
+		const meta = metadata[i]!;
 		const sources = placesOnDays(
 			m.records,
 			(r) => offset.get(`${r.date}\u0000${r.source.file}`)! + r.rank!,
@@ -287,13 +314,13 @@ export function buildFromPrepared(records: PreparedRecord[]): BuiltPapers {
 			// whose comments give one are the same paper.
 			codeUrls: m.records.reduce<string[]>((urls, r) => newCodeUrls(urls, r.codeUrls), []),
 			arxivId: arxivIds[i],
-			authors: firstOf(m, 'authors') ?? [],
+			authors: firstOf(meta, 'authors') ?? [],
 			// From the record that gave the names.
-			moreAuthors: m.records.find((r) => r.authors !== undefined)?.moreAuthors,
-			categories: firstOf(m, 'categories') ?? [],
-			doi: firstOf(m, 'doi') ?? undefined,
-			journalRef: firstOf(m, 'journalRef') ?? undefined,
-			comments: firstOf(m, 'comments') ?? undefined,
+			moreAuthors: meta.records.find((r) => r.authors !== undefined)?.moreAuthors,
+			categories: firstOf(meta, 'categories') ?? [],
+			doi: firstOf(meta, 'doi') ?? undefined,
+			journalRef: firstOf(meta, 'journalRef') ?? undefined,
+			comments: firstOf(meta, 'comments') ?? undefined,
 			...history(m.records),
 			topics: [],
 			topicReasons: {},

@@ -7,6 +7,7 @@ import type { SourceRef } from '../../src/schemas/paper.ts';
 import type { Problem, RawRecord } from './types.ts';
 import { isInvisible } from './parse/characters.ts';
 import { arxivSlug } from './slug.ts';
+import { inSourcesFolder, SOURCES_FOLDER } from './sources-folder.ts';
 
 /** A paper made of one or more records of it, the first being the primary one. */
 export interface MergedRecord<R = RawRecord> {
@@ -16,38 +17,46 @@ export interface MergedRecord<R = RawRecord> {
 
 /**
  * Abstracts at least this long (letters and digits, as textKeys counts them) identify a paper
- * without an arXiv id alone: a trending page that edits a title ("Representation" →
- * "Representations") lists the same paper, not a new one. Shorter ones may be shared by
- * different papers ("We present X."), and so are long ones of arXiv papers in a series
- * (0704.0026 and 0704.0112, parts II and III, have one abstract): an id tells those apart.
+ * alone: a trending page that edits a title ("Representation" → "Representations") lists the
+ * same paper, not a new one, and so does one that keeps a title arXiv has since changed (a new
+ * version retitled, its abstract unchanged). Shorter ones may be shared by different papers
+ * ("We present X."), and so are long ones of arXiv papers in a series (0704.0026 and 0704.0112,
+ * parts II and III, have one abstract): an id tells those apart (see mergeByKey).
  */
 export const SAME_ABSTRACT_MIN = 300;
 
 /**
- * Text identity for duplicate detection (`key`): title and abstract lowercased with whitespace, ASCII
- * punctuation and invisible characters removed (so wrapping, spacing and a browser's zero-width
- * characters don't matter), and read past the two ways of writing one text: TeX commands'
- * names and accents' marks, Unicode dashes and quotes are left out, so `caf\'e` and `café`,
- * `2020--2021` and `2020–2021`, ``` ``x'' ``` and `“x”` are the same text (an arXiv record and a
- * trending page's copy of it were two papers), hashed to keep the map small at 100,000 papers. The hash is computed while walking the characters (three
- * independent 32-bit lanes and the length: 96 bits), without building the squashed text.
+ * Text identity for duplicate detection (`key`): title and abstract lowercased with whitespace,
+ * ASCII punctuation and invisible characters removed (so wrapping, spacing and a browser's
+ * zero-width characters don't matter), and read past the two ways of writing one text: TeX
+ * commands' names and accents' marks, Unicode dashes, quotes, symbols and Greek letters are left
+ * out, so `caf\'e` and `café`, `2020--2021` and `2020–2021`, ``` ``x'' ``` and `“x”`,
+ * `$\alpha$-Net` and `α-Net` are the same text (an arXiv record and a trending page's copy of it
+ * were two papers), hashed to keep the map small at 100,000 papers. The hash is computed while
+ * walking the characters (three independent 32-bit lanes and the length: 96 bits), without
+ * building the squashed text.
  *
- * With it, for a record without an arXiv id, the key of the abstract alone (`abstractKey`,
- * `abstract:`…) when it is at least SAME_ABSTRACT_MIN characters long, and a hash of the title
- * alone (`titleHash`, for sameTitleWarnings): all from one walk.
+ * The title and the abstract are hashed apart, each character fed once, so that with the key
+ * come the key of the abstract alone (`abstractKey`, `abstract:`…) when it is at least
+ * SAME_ABSTRACT_MIN characters long, with or without an arXiv id (a record with one joins a
+ * trending copy under its former title), and a hash of the title alone (`titleHash`, for
+ * sameTitleWarnings). Feeding the abstract to a second hash beside the key's cost the 100,000
+ * records of a dump 0.3 to 0.5 s of CPU (each abstract's characters hashed twice).
  */
 export function textKeys(r: RawRecord): { key: string; abstractKey?: string; titleHash: number } {
-	const h = new Uint32Array([0x811c9dc5, 0x9e3779b9, 0x85ebca6b, 0]);
-	const a = r.arxivId?.trim()
-		? undefined
-		: new Uint32Array([0x811c9dc5, 0x9e3779b9, 0x85ebca6b, 0]);
-	feedSquashed(h, r.title);
-	const titleHash = hashOf(h);
-	feed(h, 0x10000); // separator: no UTF-16 code unit has this value
-	feedSquashed(h, r.abstract, a);
+	const t = new Uint32Array([0x811c9dc5, 0x9e3779b9, 0x85ebca6b, 0]);
+	const a = new Uint32Array([0x811c9dc5, 0x9e3779b9, 0x85ebca6b, 0]);
+	feedSquashed(t, r.title);
+	const titleHash = hashOf(t);
+	feedSquashed(a, r.abstract);
+	// The key: the title's lanes carried on through a separator (no UTF-16 code unit has its
+	// value) and the abstract's hash, still 96 bits.
+	feed(t, 0x10000);
+	for (let i = 0; i < 3; i++) feed(t, fmix(a[i]!));
+	feed(t, a[3]!);
 	return {
-		key: digest(h),
-		...(a && a[3]! >= SAME_ABSTRACT_MIN ? { abstractKey: `abstract:${digest(a)}` } : {}),
+		key: digest(t),
+		...(a[3]! >= SAME_ABSTRACT_MIN ? { abstractKey: `abstract:${digest(a)}` } : {}),
 		titleHash,
 	};
 }
@@ -74,9 +83,9 @@ const ASCII = /^[\t\n\r -~]*$/;
 
 /**
  * Feeds `s` NFKD-normalised, lowercased, without whitespace, ASCII punctuation, TeX command names,
- * combining marks and Unicode dashes and quotes (to `also` too).
+ * combining marks, Unicode dashes and quotes, and symbols and Greek letters.
  */
-function feedSquashed(h: Uint32Array, text: string, also?: Uint32Array): void {
+function feedSquashed(h: Uint32Array, text: string): void {
 	// ASCII: lowercasing character by character is exact. Otherwise NFKD (accents apart from
 	// their letters, as TeX writes them) and full lowercasing (context-dependent: final sigma) of
 	// the whole text first.
@@ -91,9 +100,9 @@ function feedSquashed(h: Uint32Array, text: string, also?: Uint32Array): void {
 				if (c === 0x5c) while (i + 1 < s.length && isAsciiLetter(s.charCodeAt(i + 1))) i++;
 				if (c !== 0x7f) continue; // ASCII punctuation !-/ :-@ [-` {-~
 			} else if (c >= 0x41 && c <= 0x5a) c += 0x20;
-		} else if (isUnicodeSpace(c) || isInvisible(c) || isMarkOrDashOrQuote(c)) continue;
+		} else if (isUnicodeSpace(c) || isInvisible(c) || isMarkOrDashOrQuote(c) || isSymbolOrGreek(c))
+			continue;
 		feed(h, c);
-		if (also) feed(also, c);
 	}
 }
 
@@ -110,6 +119,20 @@ const isMarkOrDashOrQuote = (c: number): boolean =>
 	(c >= 0x20d0 && c <= 0x20ff) ||
 	(c >= 0xfe20 && c <= 0xfe2f) ||
 	(c >= 0x2010 && c <= 0x2027);
+
+/**
+ * What TeX writes as a command, whose name the key leaves out (`6.13$\times$`, `$\alpha$-Net`,
+ * `$\leq$`), so that the Unicode writing (`6.13×`, `α-Net`, `≤`) reads alike: Latin-1 symbols
+ * (¡ to ¿, ×, ÷), Greek and Coptic, arrows, the technical and mathematical operators, and the
+ * supplemental operators (after NFKD: `µ` is `μ` by then, `²` is `2`).
+ */
+const isSymbolOrGreek = (c: number): boolean =>
+	(c >= 0xa1 && c <= 0xbf) ||
+	c === 0xd7 ||
+	c === 0xf7 ||
+	(c >= 0x370 && c <= 0x3ff) ||
+	(c >= 0x2190 && c <= 0x23ff) ||
+	(c >= 0x2a00 && c <= 0x2aff);
 
 /** `\s` beyond ASCII. */
 const isUnicodeSpace = (c: number): boolean =>
@@ -143,12 +166,12 @@ const hex = (n: number): string => n.toString(16).padStart(8, '0');
 /**
  * Merges duplicates of any record shape, given its text key (`textKey`, or one computed before,
  * for instance on another thread), keeping first-seen order; records with the same long abstract
- * (`abstractKey`, see textKeys) join too. Being the same paper is transitive:
- * a record whose text matches one group and whose arXiv id matches another joins the two (v1 of
- * a paper in one dump, v2 in another, and a trending page that copied v2's text are one paper).
- * The same arXiv id always joins; text never joins two different ids: arXiv holds different
- * papers under one title and abstract (errata, withdrawn papers, "Comment on …" by different
- * authors), and before this rule the second one vanished from the site.
+ * (`abstractKey`, see textKeys) join too, unless two arXiv ids hold it. Being the same paper is
+ * transitive: a record whose text matches one group and whose arXiv id matches another joins the
+ * two (v1 of a paper in one dump, v2 in another, and a trending page that copied v2's text are
+ * one paper). The same arXiv id always joins; text never joins two different ids: arXiv holds
+ * different papers under one title and abstract (errata, withdrawn papers, "Comment on …" by
+ * different authors), and before this rule the second one vanished from the site.
  */
 export function mergeByKey<R extends { arxivId?: string; abstractKey?: string }>(
 	records: R[],
@@ -201,17 +224,49 @@ export function mergeByKey<R extends { arxivId?: string; abstractKey?: string }>
 	});
 	// Then the same long abstract joins groups, once every group knows its arXiv ids: never two
 	// groups of different ids (papers of a series share an abstract), whatever the order of the
-	// records that link them.
-	const groupOfAbstract = new Map<string, number>();
+	// records that link them. An abstract two ids hold names neither paper: only groups without
+	// an id meet on it (a trending copy of part III under an edited title would join whichever
+	// part's record came first). Nearly every record of a dump has an abstract of its own: only
+	// the few that repeat one are looked at further (a map of ids and groups for every abstract
+	// cost 100,000 records about 0.1 s).
+	const firstWith = new Map<string, number>(); // abstract key → its first record
+	const again: number[] = []; // records whose abstract an earlier record has
 	records.forEach((r, i) => {
-		if (!r.abstractKey) return;
+		if (r.abstractKey === undefined) return;
+		if (firstWith.has(r.abstractKey)) again.push(i);
+		else firstWith.set(r.abstractKey, i);
+	});
+	const idOfAbstract = new Map<string, string | null>(); // null: two ids hold it
+	const holds = (key: string, r: R): void => {
+		const id = r.arxivId ? arxivSlug(r.arxivId) : undefined;
+		const held = idOfAbstract.get(key);
+		if (id && held === undefined) idOfAbstract.set(key, id);
+		else if (id && held !== id) idOfAbstract.set(key, null);
+	};
+	for (const i of again) {
+		const key = records[i]!.abstractKey!;
+		holds(key, records[firstWith.get(key)!]!);
+		holds(key, records[i]!);
+	}
+	const groupOfAbstract = new Map<string, number>();
+	const join = (key: string, i: number): void => {
+		const shared = idOfAbstract.get(key) === null;
 		const root = find(groupOf[i]!);
-		const seen = groupOfAbstract.get(r.abstractKey);
-		if (seen === undefined) return void groupOfAbstract.set(r.abstractKey, root);
+		if (shared && idsOf(root).size > 0) return;
+		const seen = groupOfAbstract.get(key);
+		if (seen === undefined) return void groupOfAbstract.set(key, root);
 		const other = find(seen);
 		if (other === root || !compatible(idsOf(root), idsOf(other))) return;
-		groupOfAbstract.set(r.abstractKey, union(root, other));
-	});
+		if (shared && idsOf(other).size > 0) return;
+		groupOfAbstract.set(key, union(root, other));
+	};
+	for (const i of again) {
+		const key = records[i]!.abstractKey!;
+		const first = firstWith.get(key)!;
+		// The first record with the abstract, once, before the later ones.
+		if (!groupOfAbstract.has(key)) join(key, first);
+		join(key, i);
+	}
 	const byRoot = new Map<number, MergedRecord<R>>();
 	const merged: Array<MergedRecord<R>> = [];
 	records.forEach((r, i) => {
@@ -249,12 +304,15 @@ export interface TitledPaper {
  * design, since different papers share titles, but said at the later one, naming the earlier
  * one's place and both addresses. A trending page's copy with an edited abstract was otherwise
  * a second page nobody was told of. One warning per pair of papers, however many days list
- * them; none when both have an arXiv id, which tells them apart.
+ * them; none when both have an arXiv id, which tells them apart. The earlier place is named in
+ * `folder` (`--sources`), as the report names the warning's own: `content/sources/a.jsonl:4: …
+ * is also at 2025-03-18-trending.txt:23` left the operator to guess where the second file was.
  */
 export function sameTitleWarnings(
 	papers: readonly TitledPaper[],
 	arxivIds: ReadonlyArray<string | undefined>,
 	slugs: readonly string[],
+	folder: string = SOURCES_FOLDER,
 ): Problem[] {
 	// One side of a pair has no arXiv id: only papers with the title hash of one are looked at,
 	// a few among 100,000 records of a dump.
@@ -285,7 +343,7 @@ export function sameTitleWarnings(
 		warnings.push({
 			file: p.source.file,
 			line: p.source.line,
-			message: `the title "${p.title.slice(0, 60)}" is also at ${earlier.source.file}:${earlier.source.line}, with ${how}: kept as two papers, ${slugs[j!]!} there and ${slugs[i]!} here`,
+			message: `the title "${p.title.slice(0, 60)}" is also at ${inSourcesFolder(earlier.source.file, folder)}:${earlier.source.line}, with ${how}: kept as two papers, ${slugs[j!]!} there and ${slugs[i]!} here`,
 			hint: 'if the two are one paper, give both the same abstract and they merge; if two, nothing needs doing',
 		});
 	});

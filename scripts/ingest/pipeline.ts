@@ -115,7 +115,12 @@ export function ingest(sources: SourceFile[], options: IngestOptions = {}): Inge
 			lap('normalise');
 			return empty;
 		}
-		const { papers: built, duplicates, redirects, warnings: notes } = buildFromPrepared(prepared);
+		const {
+			papers: built,
+			duplicates,
+			redirects,
+			warnings: notes,
+		} = buildFromPrepared(prepared, folder);
 		warnings.push(...notes);
 		lap('normalise');
 		// Topics, keywords and related papers need the whole corpus (IDF, neighbours), so they are

@@ -53,6 +53,22 @@ describe('textKeys', () => {
 		);
 	});
 
+	test('TeX and Unicode writings of symbols and Greek letters are the same: ×, α, ≤', () => {
+		for (const [tex, unicode] of [
+			['A 6.13$\\times$ speedup', 'A 6.13× speedup'],
+			['$\\alpha$-Net: Nets', 'α-Net: Nets'],
+			['Error $\\leq$ 0.1 at most', 'Error ≤ 0.1 at most'],
+		]) {
+			const a = textKeys(record(tex!, `${ABSTRACT} ${tex!}`));
+			const b = textKeys(record(unicode!, `${ABSTRACT} ${unicode!}`));
+			expect([b.key, b.titleHash]).toEqual([a.key, a.titleHash]);
+		}
+		// Letters and digits beside them still count.
+		expect(textKeys(record('A 6.14× speedup', ABSTRACT)).titleHash).not.toBe(
+			textKeys(record('A 6.13× speedup', ABSTRACT)).titleHash,
+		);
+	});
+
 	test('case, spacing, ASCII punctuation and invisible characters aside, a text is the same', () => {
 		const a = textKeys(record('FooNet: A Net', ABSTRACT));
 		const b = textKeys(
@@ -64,7 +80,7 @@ describe('textKeys', () => {
 		expect(textKeys(record('FooNets: A Net', ABSTRACT)).titleHash).not.toBe(a.titleHash);
 	});
 
-	test('the abstract alone is a key only when long enough, and only without an arXiv id', () => {
+	test('the abstract alone is a key only when long enough, with or without an arXiv id', () => {
 		expect(LONG.replace(/[^A-Za-z0-9]/g, '').length).toBeGreaterThanOrEqual(SAME_ABSTRACT_MIN);
 		expect(textKeys(record('T', ABSTRACT)).abstractKey).toBeUndefined();
 		// Letters and digits are counted, not spaces or punctuation: 300 of them are enough.
@@ -74,7 +90,8 @@ describe('textKeys', () => {
 		const long = textKeys(record('T', LONG)).abstractKey;
 		expect(long).toMatch(/^abstract:/);
 		expect(textKeys(record('Edited T', LONG)).abstractKey).toBe(long);
-		expect(textKeys(record('T', LONG, '2503.00001')).abstractKey).toBeUndefined();
+		// arXiv retitles a paper and keeps its abstract: the record with an id has the key too.
+		expect(textKeys(record('Retitled T', LONG, '2503.00001v2')).abstractKey).toBe(long);
 	});
 });
 
@@ -140,6 +157,25 @@ describe('mergeByKey', () => {
 			[2, 4],
 		]);
 	});
+
+	test('a long abstract joins a copy without an id to the record arXiv retitled, in either order', () => {
+		const listed = record('PredFormer: Transformers Are Effective Learners', LONG);
+		const retitled = record('PredFormer: Video Prediction Transformers', LONG, '2503.10007v2');
+		expect(merge([listed, retitled])).toEqual({ groups: [[1, 2]], duplicates: 1 });
+		expect(merge([retitled, listed])).toEqual({ groups: [[1, 2]], duplicates: 1 });
+	});
+
+	test('an abstract two arXiv ids hold joins no copy to either, whatever the order', () => {
+		// A copy of part III under an edited title: the abstract alone cannot say which part it is.
+		const parts = [record('Part II', LONG, '0704.0026'), record('Part III', LONG, '0704.0112')];
+		const edited = record('Part III, edited', LONG);
+		expect(merge([...parts, edited]).groups).toEqual([[1], [2], [3]]);
+		expect(merge([edited, ...parts]).groups).toEqual([[1], [2], [3]]);
+		// Copies without an id still join each other on it, as they did.
+		const again = record('Part III, edited again', LONG);
+		expect(merge([...parts, edited, again]).groups).toEqual([[1], [2], [3, 4]]);
+		expect(merge([edited, ...parts, again]).groups).toEqual([[1, 4], [2], [3]]);
+	});
 });
 
 describe('sameTitleWarnings', () => {
@@ -161,7 +197,7 @@ describe('sameTitleWarnings', () => {
 				file: 'p.txt',
 				line: 9,
 				message:
-					'the title "Multimend: repair" is also at p.txt:5, with a different abstract: kept as two papers, a there and c here',
+					'the title "Multimend: repair" is also at content/sources/p.txt:5, with a different abstract: kept as two papers, a there and c here',
 				hint: 'if the two are one paper, give both the same abstract and they merge; if two, nothing needs doing',
 			},
 		]);
@@ -171,7 +207,15 @@ describe('sameTitleWarnings', () => {
 		expect(
 			sameTitleWarnings(same, [undefined, undefined], ['a', 'b']).map((w) => w.message),
 		).toEqual([
-			'the title "Café" is also at p.txt:3, with the same abstract written differently: kept as two papers, a there and b here',
+			'the title "Café" is also at content/sources/p.txt:3, with the same abstract written differently: kept as two papers, a there and b here',
+		]);
+		// The earlier place is in the sources folder the operator named, as the warning's own is.
+		expect(
+			sameTitleWarnings(same, [undefined, undefined], ['a', 'b'], '../dumps/').map(
+				(w) => w.message,
+			),
+		).toEqual([
+			'the title "Café" is also at ../dumps/p.txt:3, with the same abstract written differently: kept as two papers, a there and b here',
 		]);
 		// One id is not enough to tell them apart; two are.
 		expect(

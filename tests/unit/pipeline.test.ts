@@ -5,6 +5,7 @@ import { readTopicsYaml } from '../../scripts/ingest/topics/topics-yaml.ts';
 import { prepareRun } from '../../scripts/ingest/build-papers.ts';
 import { MAX_GROUP_DEPTH } from '../../src/lib/latex-prose.ts';
 import { ingest } from '../../scripts/ingest/pipeline.ts';
+import { formatProblems } from '../../scripts/ingest/report.ts';
 import { splitFrontmatter } from '../../src/lib/frontmatter.ts';
 import { PaperSchema } from '../../src/schemas/paper.ts';
 
@@ -391,7 +392,7 @@ describe('ingest pipeline', () => {
 				file: '2025-03-18-trending.txt',
 				line: 0,
 				message:
-					"lists 2025-03-18, as 2025-03-18-trending (1).txt does: the papers only it lists rank after that page's",
+					"lists 2025-03-18, as content/sources/2025-03-18-trending (1).txt does: the papers only it lists rank after that page's",
 				hint: 'if one file is a copy of the other (a second download saved as "name (1).txt"), remove it; a day split over files is ranked in file name order',
 			},
 		]);
@@ -400,6 +401,17 @@ describe('ingest pipeline', () => {
 			['Gamma', 1],
 			['Alpha', 1],
 			['Beta', 2],
+		]);
+		// The other file is named in the folder given with --sources, as the warning's own is.
+		const elsewhere = ingest(
+			[
+				{ name: '2025-03-18-trending.txt', bytes: text },
+				{ name: '2025-03-18-trending (1).txt', bytes: text },
+			],
+			{ sourcesFolder: '../dumps' },
+		);
+		expect(elsewhere.warnings.map((w) => w.message)).toEqual([
+			"lists 2025-03-18, as ../dumps/2025-03-18-trending (1).txt does: the papers only it lists rank after that page's",
 		]);
 	});
 
@@ -491,6 +503,39 @@ describe('ingest pipeline', () => {
 		]);
 	});
 
+	test('an arXiv record retitled with its abstract kept is the paper a trending page lists', () => {
+		const long = `${ABSTRACT} ${ABSTRACT.replace('We study', 'We then study')}`;
+		const r = ingest([
+			{
+				name: '2025-03-18-trending.txt',
+				bytes: enc(
+					page(['PredFormer: Transformers Are Effective Spatial-Temporal Learners', long]),
+				),
+			},
+			{
+				name: 'arxiv.jsonl',
+				bytes: enc(
+					jsonl({
+						id: '2503.10007v2',
+						title: 'PredFormer: Video Prediction Transformers without Recurrence or Convolution',
+						abstract: long,
+					}),
+				),
+			},
+		]);
+		expect(r.errors).toEqual([]);
+		expect(r.duplicates).toBe(1);
+		// Dated and titled by its listing; at its arXiv id, the listing's address redirecting.
+		expect(r.papers.map((p) => [p.slug, p.title, p.sources.map((s) => s.file)])).toEqual([
+			[
+				'2503.10007',
+				'PredFormer: Transformers Are Effective Spatial-Temporal Learners',
+				['2025-03-18-trending.txt', 'arxiv.jsonl'],
+			],
+		]);
+		expect(r.redirects).toEqual([{ from: 'predformer', to: '2503.10007' }]);
+	});
+
 	test('comments and journal references read their TeX as text, formulas as Unicode', () => {
 		const r = ingest([
 			{
@@ -531,6 +576,56 @@ describe('ingest pipeline', () => {
 		expect(r.entries.get('0704.0001.mdx')).toContain(
 			'submitted: "2007-04-02"\nrevised: "2007-04-16"\nversion: 3\n',
 		);
+	});
+
+	test("a trending paper's arXiv metadata comes from its newest version, whichever file comes first", () => {
+		const v1 = {
+			id: '2503.10013v1',
+			authors: 'Yue Wang, Weishi Wang',
+			categories: 'cs.CL',
+			comments: '13 pages',
+			update_date: '2025-03-14',
+			versions: [{ version: 'v1', created: 'Fri, 14 Mar 2025 10:00:00 GMT' }],
+		};
+		const v2 = {
+			id: '2503.10013v2',
+			authors: 'Yue Wang, Weishi Wang, Shafiq Joty, Steven C. H. Hoi',
+			categories: 'cs.CL cs.PL cs.SE',
+			comments: 'Accepted to EMNLP 2021; 14 pages',
+			doi: '10.18653/v1/2021.emnlp-main.685',
+			update_date: '2025-04-02',
+			versions: [...v1.versions, { version: 'v2', created: 'Wed, 2 Apr 2025 10:00:00 GMT' }],
+		};
+		// The trending page is the primary; v1's dump sorts before v2's, then after it.
+		for (const [first, second] of [
+			[v1, v2],
+			[v2, v1],
+		]) {
+			const r = ingest([
+				{ name: '2025-03-18-trending.txt', bytes: enc(page(['Title', ABSTRACT])) },
+				{ name: 'arxiv-a.jsonl', bytes: enc(jsonl(first!)) },
+				{ name: 'arxiv-b.jsonl', bytes: enc(jsonl(second!)) },
+			]);
+			expect(r.errors).toEqual([]);
+			expect(r.papers).toHaveLength(1);
+			expect(r.papers[0]).toMatchObject({
+				slug: '2503.10013',
+				date: '2025-03-18',
+				arxivId: '2503.10013v2',
+				authors: ['Yue Wang', 'Weishi Wang', 'Shafiq Joty', 'Steven C. H. Hoi'],
+				categories: ['cs.CL', 'cs.PL', 'cs.SE'],
+				comments: 'Accepted to EMNLP 2021; 14 pages',
+				doi: '10.18653/v1/2021.emnlp-main.685',
+				revised: '2025-04-02',
+				version: 2,
+			});
+			// Its sources stay in source order, the page first.
+			expect(r.papers[0]!.sources.map((s) => s.file)).toEqual([
+				'2025-03-18-trending.txt',
+				'arxiv-a.jsonl',
+				'arxiv-b.jsonl',
+			]);
+		}
 	});
 
 	test('arXiv papers with one title and abstract but two ids stay two papers', () => {
@@ -593,10 +688,15 @@ describe('ingest pipeline', () => {
 			{
 				file: '2025-03-18-trending.txt',
 				line: 9,
-				message: `the title "Multimend: repair" is also at 2025-03-18-trending.txt:5, with a different abstract: kept as two papers, multimend there and ${r.papers[1]!.slug} here`,
+				message: `the title "Multimend: repair" is also at content/sources/2025-03-18-trending.txt:5, with a different abstract: kept as two papers, multimend there and ${r.papers[1]!.slug} here`,
 				hint: 'if the two are one paper, give both the same abstract and they merge; if two, nothing needs doing',
 			},
 		]);
+		// Both places printed in the folder given with --sources.
+		const elsewhere = ingest(days, { sourcesFolder: '../dumps' });
+		expect(formatProblems('warning', elsewhere.warnings, '../dumps')[0]).toMatch(
+			/^warning: \.\.\/dumps\/2025-03-18-trending\.txt:9: the title "Multimend: repair" is also at \.\.\/dumps\/2025-03-18-trending\.txt:5,/,
+		);
 		// Two arXiv ids are two papers, said by the ids; a copy without an id is warned about.
 		const ids = ingest([
 			{
