@@ -5,7 +5,7 @@
  */
 import type { SourceRef } from '../../src/schemas/paper.ts';
 import type { Problem, RawRecord } from './types.ts';
-import { isInvisible } from './parse/characters.ts';
+import { SYMBOLS } from '../../src/lib/math-text.ts';
 import { arxivSlug } from './slug.ts';
 import { inSourcesFolder, SOURCES_FOLDER } from './sources-folder.ts';
 
@@ -26,13 +26,13 @@ export interface MergedRecord<R = RawRecord> {
 export const SAME_ABSTRACT_MIN = 300;
 
 /**
- * Text identity for duplicate detection (`key`): title and abstract lowercased with whitespace,
- * ASCII punctuation and invisible characters removed (so wrapping, spacing and a browser's
- * zero-width characters don't matter), and read past the two ways of writing one text: TeX
- * commands' names and accents' marks, Unicode dashes, quotes, symbols and Greek letters are left
- * out, so `caf\'e` and `café`, `2020--2021` and `2020–2021`, ``` ``x'' ``` and `“x”`,
- * `$\alpha$-Net` and `α-Net` are the same text (an arXiv record and a trending page's copy of it
- * were two papers), hashed to keep the map small at 100,000 papers. The hash is computed while
+ * Text identity for duplicate detection (`key`): the letters and digits of title and abstract,
+ * lowercased and without accents' marks (so wrapping, spacing, punctuation, symbols and a
+ * browser's zero-width characters don't matter), and TeX read as the Unicode it stands for
+ * (texRead): `caf\'e` and `café`, `2020--2021` and `2020–2021`, ``` ``x'' ``` and `“x”`,
+ * `$\alpha$-Net` and `α-Net`, `6.13$\times$` and `6.13×` are the same text (an arXiv record and a
+ * trending page's copy of it were two papers), while `\alpha` and `\beta` stay apart. Hashed to
+ * keep the map small at 100,000 papers: the hash is computed while
  * walking the characters (three independent 32-bit lanes and the length: 96 bits), without
  * building the squashed text.
  *
@@ -82,8 +82,9 @@ const digest = (h: Uint32Array): string =>
 const ASCII = /^[\t\n\r -~]*$/;
 
 /**
- * Feeds `s` NFKD-normalised, lowercased, without whitespace, ASCII punctuation, TeX command names,
- * combining marks, Unicode dashes and quotes, and symbols and Greek letters.
+ * Feeds the letters and digits of `text` (NFKD-normalised and lowercased, so without accents'
+ * marks), with each TeX command read as texRead says: everything else (whitespace, punctuation,
+ * dashes, quotes, symbols, invisible characters) is how a text is written, not what it says.
  */
 function feedSquashed(h: Uint32Array, text: string): void {
 	// ASCII: lowercasing character by character is exact. Otherwise NFKD (accents apart from
@@ -93,58 +94,93 @@ function feedSquashed(h: Uint32Array, text: string): void {
 	for (let i = 0; i < s.length; i++) {
 		let c = s.charCodeAt(i);
 		if (c < 0x80) {
-			if (c <= 0x20 || c === 0x7f) {
-				if (c === 0x20 || (c >= 0x09 && c <= 0x0d)) continue; // \s
-			} else if (c < 0x30 || (c >= 0x3a && c <= 0x40) || (c >= 0x5b && c <= 0x60) || c >= 0x7b) {
-				// A TeX command's name (`\emph`, `\textbf`) is markup, not text: its argument stays.
-				if (c === 0x5c) while (i + 1 < s.length && isAsciiLetter(s.charCodeAt(i + 1))) i++;
-				if (c !== 0x7f) continue; // ASCII punctuation !-/ :-@ [-` {-~
-			} else if (c >= 0x41 && c <= 0x5a) c += 0x20;
-		} else if (isUnicodeSpace(c) || isInvisible(c) || isMarkOrDashOrQuote(c) || isSymbolOrGreek(c))
-			continue;
+			if (c >= 0x41 && c <= 0x5a) c += 0x20;
+			else if (c === 0x5c) {
+				let end = i + 1;
+				while (end < s.length && isAsciiLetter(s.charCodeAt(end))) end++;
+				if (end > i + 1) {
+					const name = s.slice(i + 1, end);
+					for (const code of texRead(name)) feed(h, code);
+					i = end - 1;
+				}
+				continue;
+			} else if (!isAsciiLetterOrDigit(c)) continue;
+		} else if (!isLetterOrDigit(c)) continue;
 		feed(h, c);
 	}
 }
 
 const isAsciiLetter = (c: number): boolean => (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a;
+const isAsciiLetterOrDigit = (c: number): boolean => isAsciiLetter(c) || (c >= 0x30 && c <= 0x39);
+
+/** Per UTF-16 code unit beyond ASCII: 0 not looked at yet, 1 a letter or digit, 2 anything else. */
+const LETTER_OR_DIGIT = new Uint8Array(0x10000);
+
+/** Whether a code unit beyond ASCII is a letter or a digit (a surrogate is neither). */
+function isLetterOrDigit(c: number): boolean {
+	let known = LETTER_OR_DIGIT[c]!;
+	if (known === 0)
+		LETTER_OR_DIGIT[c] = known = /^[\p{L}\p{N}]$/u.test(String.fromCharCode(c)) ? 1 : 2;
+	return known === 1;
+}
 
 /**
- * Combining marks (an accent NFKD took apart from its letter: TeX writes `\'e`), and the dashes,
- * quotes, bullets and ellipsis of General Punctuation (TeX writes `--`, ``` `` ```, `\ldots`).
+ * Commands that only format their argument or the text after them (`\emph{x}` reads `x`,
+ * `\mathbb{R}` reads as `ℝ` does, `R`), and TeX's accents on letters (`\c{c}`, `\v{s}`).
  */
-const isMarkOrDashOrQuote = (c: number): boolean =>
-	(c >= 0x300 && c <= 0x36f) ||
-	(c >= 0x1ab0 && c <= 0x1aff) ||
-	(c >= 0x1dc0 && c <= 0x1dff) ||
-	(c >= 0x20d0 && c <= 0x20ff) ||
-	(c >= 0xfe20 && c <= 0xfe2f) ||
-	(c >= 0x2010 && c <= 0x2027);
+const MARKUP = new Set(
+	(
+		'emph textbf textit textrm texttt textsc textsf textsl textup textnormal text mbox hbox ' +
+		'underline url mathrm mathit mathbf mathsf mathtt mathcal mathscr mathfrak mathbb ' +
+		'mathnormal boldsymbol bm pmb operatorname rm it bf sf tt cal sc em displaystyle textstyle ' +
+		'left right big Big bigg Bigg bar hat tilde vec dot ddot check breve acute grave ' +
+		'overline widehat widetilde mathring c v u H k r d b t'
+	).split(' '),
+);
+
+/** Text-mode letters TeX writes as commands. */
+const TEXT_LETTERS: Record<string, string> = {
+	ss: 'ß',
+	o: 'ø',
+	O: 'ø',
+	l: 'ł',
+	L: 'ł',
+	ae: 'æ',
+	AE: 'æ',
+	oe: 'œ',
+	OE: 'œ',
+	aa: 'a',
+	i: 'i',
+	j: 'j',
+};
+
+/** texRead's answers, by command name. */
+const TEX_READS = new Map<string, number[]>();
 
 /**
- * What TeX writes as a command, whose name the key leaves out (`6.13$\times$`, `$\alpha$-Net`,
- * `$\leq$`), so that the Unicode writing (`6.13×`, `α-Net`, `≤`) reads alike: Latin-1 symbols
- * (¡ to ¿, ×, ÷), Greek and Coptic, arrows, the technical and mathematical operators, and the
- * supplemental operators (after NFKD: `µ` is `μ` by then, `²` is `2`).
+ * What a TeX command says, as the code units the key takes from its Unicode writing: a Greek
+ * letter or other letter (`\alpha` as `α`, `\ell` as `ℓ`, `\o` as `ø`); nothing for a symbol
+ * (`\times`, `\leq`: the Unicode `×` and `≤` are left out as ASCII punctuation is) or markup;
+ * the command's own name for any other (an author's macro says something: `\method` is not
+ * `\baseline`).
  */
-const isSymbolOrGreek = (c: number): boolean =>
-	(c >= 0xa1 && c <= 0xbf) ||
-	c === 0xd7 ||
-	c === 0xf7 ||
-	(c >= 0x370 && c <= 0x3ff) ||
-	(c >= 0x2190 && c <= 0x23ff) ||
-	(c >= 0x2a00 && c <= 0x2aff);
-
-/** `\s` beyond ASCII. */
-const isUnicodeSpace = (c: number): boolean =>
-	c === 0xa0 ||
-	c === 0x1680 ||
-	(c >= 0x2000 && c <= 0x200a) ||
-	c === 0x2028 ||
-	c === 0x2029 ||
-	c === 0x202f ||
-	c === 0x205f ||
-	c === 0x3000 ||
-	c === 0xfeff;
+function texRead(name: string): number[] {
+	let read = TEX_READS.get(name);
+	if (read === undefined) {
+		const unicode = Object.hasOwn(TEXT_LETTERS, name)
+			? TEXT_LETTERS[name]!
+			: Object.hasOwn(SYMBOLS, name)
+				? SYMBOLS[name]!
+				: MARKUP.has(name)
+					? ''
+					: name;
+		read = [...unicode.normalize('NFKD').toLowerCase()]
+			.filter((ch) => /^[\p{L}\p{N}]$/u.test(ch))
+			.map((ch) => ch.charCodeAt(0));
+		TEX_READS.set(name, read);
+	}
+	return read;
+}
 
 function feed(h: Uint32Array, c: number): void {
 	h[0] = Math.imul(h[0]! ^ c, 0x01000193);
@@ -334,17 +370,16 @@ export function sameTitleWarnings(
 		same.push(i);
 		const earlier = j === undefined ? undefined : papers[j]!;
 		if (!earlier) return;
-		// The same text read, written two ways textKeys does not see through (`{\o}` and `ø`):
-		// two pages of one paper, said as such rather than kept silent.
-		const how =
-			earlier.summary === p.summary
-				? 'the same abstract written differently'
-				: 'a different abstract';
+		// The same text read, written two ways textKeys does not see through (a macro one
+		// source spells out): two pages of one paper, said as such rather than kept silent.
+		const sameText = earlier.summary === p.summary;
 		warnings.push({
 			file: p.source.file,
 			line: p.source.line,
-			message: `the title "${p.title.slice(0, 60)}" is also at ${inSourcesFolder(earlier.source.file, folder)}:${earlier.source.line}, with ${how}: kept as two papers, ${slugs[j!]!} there and ${slugs[i]!} here`,
-			hint: 'if the two are one paper, give both the same abstract and they merge; if two, nothing needs doing',
+			message: `the title "${p.title.slice(0, 60)}" is also at ${inSourcesFolder(earlier.source.file, folder)}:${earlier.source.line}, with ${sameText ? 'the same abstract written differently' : 'a different abstract'}: kept as two papers, ${slugs[j!]!} there and ${slugs[i]!} here`,
+			hint: sameText
+				? 'the two are one paper: write their TeX the same way in both sources (or the same Unicode) and they merge'
+				: 'if the two are one paper, give both the same abstract and they merge; if two, nothing needs doing',
 		});
 	});
 	return warnings;

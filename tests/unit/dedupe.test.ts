@@ -69,6 +69,22 @@ describe('textKeys', () => {
 		);
 	});
 
+	test('a Greek letter or a macro is what a text says: two papers apart by one stay apart', () => {
+		const key = (title: string) => textKeys(record(title, `${ABSTRACT} ${title}`));
+		for (const [a, b] of [
+			['Bounds for $\\alpha$-stable processes', 'Bounds for $\\beta$-stable processes'],
+			['Bounds for α-stable processes', 'Bounds for β-stable processes'],
+			['Bounds for $\\alpha$-stable processes', 'Bounds for β-stable processes'],
+			['\\method beats the baseline', '\\other beats the baseline'],
+		])
+			expect(key(b!).key, `${a} / ${b}`).not.toBe(key(a!).key);
+		// Written in TeX or in Unicode, the same letters are the same text; formatting is markup.
+		expect(key('Bounds for $\\Sigma$-$\\ell$ and \\emph{\\o}re').key).toBe(
+			key('Bounds for Σ-ℓ and øre').key,
+		);
+		expect(key('Over $\\mathbb{R}$ with Sch\\"{o}n').key).toBe(key('Over ℝ with Schön').key);
+	});
+
 	test('case, spacing, ASCII punctuation and invisible characters aside, a text is the same', () => {
 		const a = textKeys(record('FooNet: A Net', ABSTRACT));
 		const b = textKeys(
@@ -204,10 +220,14 @@ describe('sameTitleWarnings', () => {
 		// The same text read, from records written so differently that they did not merge, is
 		// still said (it was silent): two pages of one paper.
 		const same = [paper('Cafe', 'Same.', 3), paper('Café', 'Same.', 8)];
-		expect(
-			sameTitleWarnings(same, [undefined, undefined], ['a', 'b']).map((w) => w.message),
-		).toEqual([
-			'the title "Café" is also at content/sources/p.txt:3, with the same abstract written differently: kept as two papers, a there and b here',
+		expect(sameTitleWarnings(same, [undefined, undefined], ['a', 'b'])).toEqual([
+			{
+				file: 'p.txt',
+				line: 8,
+				message:
+					'the title "Café" is also at content/sources/p.txt:3, with the same abstract written differently: kept as two papers, a there and b here',
+				hint: 'the two are one paper: write their TeX the same way in both sources (or the same Unicode) and they merge',
+			},
 		]);
 		// The earlier place is in the sources folder the operator named, as the warning's own is.
 		expect(
