@@ -31,6 +31,7 @@ import { watchIndexFetches } from './index-fetch.ts';
 import { initPagefind, loadPagefind, type Pagefind, type ResultData } from './pagefind-load.ts';
 import { rememberSearch } from './saved-searches.ts';
 import { workerBuild } from './worker-build.ts';
+import { PAGEFIND_ENTRY_FILE } from '../lib/pagefind-entry.ts';
 import { pagefindUrl } from '../lib/urls.ts';
 
 const root = document.querySelector<HTMLElement>('[data-search]');
@@ -100,9 +101,9 @@ async function start(root: HTMLElement): Promise<void> {
 	/** How far Pagefind has loaded; the root's `data-state` says it too (tests wait for `ready`). */
 	let load: 'loading' | 'ready' | 'unavailable' = 'loading';
 	/**
-	 * Why search cannot run, worked out when Pagefind failed to load: offline then, or online with
-	 * no index to load. (Worked out again later, a reader back online was told the index was
-	 * missing.)
+	 * Why search cannot run, worked out when Pagefind failed to load: offline then, a connection
+	 * that failed, or no index on the site (whyNot). (Worked out again later, a reader back online
+	 * was told the index was missing.)
 	 */
 	let whyNotLoaded = '';
 	/** Tries to load Pagefind so far. */
@@ -115,8 +116,8 @@ async function start(root: HTMLElement): Promise<void> {
 				root.dataset.state = load = 'ready';
 				return true;
 			},
-			() => {
-				whyNotLoaded = navigator.onLine ? MISSING : OFFLINE_FIRST;
+			async () => {
+				whyNotLoaded = await whyNot();
 				root.dataset.state = load = 'unavailable';
 				list.replaceChildren();
 				more.hidden = true;
@@ -566,6 +567,32 @@ function renderResult(d: ResultData): HTMLLIElement {
 
 /** While Pagefind loads, for a search asked for before it has. */
 const LOADING = 'Loading search…';
+
+/**
+ * Why Pagefind did not load: offline; or, asked again, the site answers that it has no script
+ * or entry file (built or uploaded without its index); or the request failed (a dropped connection,
+ * which the browser need not see as offline: readers were told to build the site).
+ */
+async function whyNot(): Promise<string> {
+	if (!navigator.onLine) return OFFLINE_FIRST;
+	try {
+		const answers = await Promise.all(
+			['pagefind.js', PAGEFIND_ENTRY_FILE].map((file) =>
+				fetch(pagefindUrl() + file, { method: 'HEAD', cache: 'no-store' }),
+			),
+		);
+		return answers.some((a) => a.status === 404) ? MISSING : NOT_STARTED;
+	} catch {
+		return NO_CONNECTION;
+	}
+}
+
+/** Online, but Pagefind's script could not be fetched. */
+const NO_CONNECTION =
+	'Search could not load: check your connection. It loads by itself once you are back online.';
+
+/** Pagefind's script is there but did not start. */
+const NOT_STARTED = 'Search could not start. Reload the page to try again.';
 
 /** Offline, with no copy of the index saved yet. */
 const OFFLINE_FIRST =

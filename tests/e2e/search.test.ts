@@ -508,17 +508,19 @@ describe('search page', () => {
 		await context.close();
 	});
 
-	test('Pagefind that failed to load offline loads once back online, and the search runs', async () => {
+	test('Pagefind that failed to load says why, loads once back online, and the search runs', async () => {
 		const context = await browser.newContext({ serviceWorkers: 'block' });
 		// The connection drops as the page arrives: Pagefind's script does not load.
 		await context.route('**/pagefind/pagefind.js*', (route) => route.abort('internetdisconnected'));
 		const page = await context.newPage();
 		await page.goto(`${site.url}search/`);
-		await context.setOffline(true);
 		await page.waitForFunction(
 			() => document.querySelector<HTMLElement>('[data-search]')?.dataset.state === 'unavailable',
 		);
 		const status = page.locator('[data-status]');
+		// A failed connection, not a site without an index (readers were told to build the site).
+		expect(await status.textContent()).toMatch(/^Search could not load: check your connection/);
+		await context.setOffline(true);
 		// Back online: search loads (its script under a new address: a browser may keep a failed
 		// import's failure) and what the reader types is searched, not said to have no index.
 		await context.unroute('**/pagefind/pagefind.js*');
