@@ -103,11 +103,12 @@ describe('printed colours', () => {
 });
 
 /**
- * The address each listed paper's title prints under it (its link's `::after`, from the page's
- * origin and the link's href), '' where it prints none; in the media the page is emulated in.
+ * The address each listed paper's title (or each of the `links`) prints under it (its link's
+ * `::after`, from the page's origin and the link's href), '' where it prints none; in the media
+ * the page is emulated in.
  */
-function printedAddresses(page: Page): Promise<string[]> {
-	return page.locator('.paper-item__title a').evaluateAll((as) =>
+function printedAddresses(page: Page, links = '.paper-item__title a'): Promise<string[]> {
+	return page.locator(links).evaluateAll((as) =>
 		as.map((a) => {
 			const after = getComputedStyle(a, '::after');
 			return after.display === 'none' || after.content === 'none'
@@ -116,6 +117,34 @@ function printedAddresses(page: Page): Promise<string[]> {
 		}),
 	);
 }
+
+describe('a printed paper page', () => {
+	test('prints each related paper’s address, and no chart tables twice on the topics index', async () => {
+		const ctx = await browser.newContext();
+		const page = await ctx.newPage();
+		await page.goto(`${site.url}papers/codet5/`);
+		const hrefs = await page
+			.locator('.related__list > li > a')
+			.evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
+		expect(hrefs.length).toBeGreaterThan(0);
+		expect(await printedAddresses(page, '.related__list > li > a')).toEqual(hrefs.map(() => ''));
+		await page.emulateMedia({ media: 'print' });
+		expect(await printedAddresses(page, '.related__list > li > a')).toEqual(
+			hrefs.map((h) => `https://abstracta.example${h}`),
+		);
+		// The topics index: each chart prints, its numbers' table behind a closed disclosure does
+		// not (its summary printed alone, "… as a table", under every chart).
+		await page.goto(`${site.url}topics/`);
+		await page.emulateMedia({ media: 'print' });
+		expect(await page.locator('.chart-figure details').count()).toBeGreaterThan(0);
+		expect(
+			await page
+				.locator('.chart-figure details')
+				.evaluateAll((ds) => ds.every((d) => getComputedStyle(d).display === 'none')),
+		).toBe(true);
+		await ctx.close();
+	});
+});
 
 describe('printed listings', () => {
 	test.each([
