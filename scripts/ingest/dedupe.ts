@@ -5,7 +5,8 @@
  */
 import type { SourceRef } from '../../src/schemas/paper.ts';
 import type { Problem, RawRecord } from './types.ts';
-import { SYMBOLS } from '../../src/lib/math-text.ts';
+import { isTextMarkup, TEXT_MACROS } from '../../src/lib/latex-prose.ts';
+import { isMathMarkup, SYMBOLS } from '../../src/lib/math-text.ts';
 import { arxivSlug } from './slug.ts';
 import { inSourcesFolder, SOURCES_FOLDER } from './sources-folder.ts';
 
@@ -31,9 +32,8 @@ export const SAME_ABSTRACT_MIN = 300;
  * browser's zero-width characters don't matter), and TeX read as the Unicode it stands for
  * (texRead): `caf\'e` and `café`, `2020--2021` and `2020–2021`, ``` ``x'' ``` and `“x”`,
  * `$\alpha$-Net` and `α-Net`, `6.13$\times$` and `6.13×` are the same text (an arXiv record and a
- * trending page's copy of it were two papers), while `\alpha` and `\beta` stay apart. Hashed to
- * keep the map small at 100,000 papers: the hash is computed while
- * walking the characters (three independent 32-bit lanes and the length: 96 bits), without
+ * trending page's copy of it were two papers), while `\alpha` and `\beta` stay apart. Hashed
+ * to keep the map small at 100,000 papers: the hash is computed while walking the characters (three independent 32-bit lanes and the length: 96 bits), without
  * building the squashed text.
  *
  * The title and the abstract are hashed apart, each character fed once, so that with the key
@@ -113,10 +113,10 @@ function feedSquashed(h: Uint32Array, text: string): void {
 const isAsciiLetter = (c: number): boolean => (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a;
 const isAsciiLetterOrDigit = (c: number): boolean => isAsciiLetter(c) || (c >= 0x30 && c <= 0x39);
 
-/** Per UTF-16 code unit beyond ASCII: 0 not looked at yet, 1 a letter or digit, 2 anything else. */
+/** Per UTF-16 code unit: 0 not looked at yet, 1 a letter or digit, 2 anything else. */
 const LETTER_OR_DIGIT = new Uint8Array(0x10000);
 
-/** Whether a code unit beyond ASCII is a letter or a digit (a surrogate is neither). */
+/** Whether a UTF-16 code unit is a letter or a digit (a surrogate is neither). */
 function isLetterOrDigit(c: number): boolean {
 	let known = LETTER_OR_DIGIT[c]!;
 	if (known === 0)
@@ -125,34 +125,16 @@ function isLetterOrDigit(c: number): boolean {
 }
 
 /**
- * Commands that only format their argument or the text after them (`\emph{x}` reads `x`,
- * `\mathbb{R}` reads as `ℝ` does, `R`), and TeX's accents on letters (`\c{c}`, `\v{s}`).
+ * How the duplicate check reads TeX's text letters: as the text reader does (latex-prose.ts),
+ * but the dotless `\i` and `\j` of accented letters (`\'{\i}`) as the `i` and `j` an `í`
+ * writes once its accent is apart.
  */
-const MARKUP = new Set(
-	(
-		'emph textbf textit textrm texttt textsc textsf textsl textup textnormal text mbox hbox ' +
-		'underline url mathrm mathit mathbf mathsf mathtt mathcal mathscr mathfrak mathbb ' +
-		'mathnormal boldsymbol bm pmb operatorname rm it bf sf tt cal sc em displaystyle textstyle ' +
-		'left right big Big bigg Bigg bar hat tilde vec dot ddot check breve acute grave ' +
-		'overline widehat widetilde mathring c v u H k r d b t'
-	).split(' '),
-);
-
-/** Text-mode letters TeX writes as commands. */
-const TEXT_LETTERS: Record<string, string> = {
-	ss: 'ß',
-	o: 'ø',
-	O: 'ø',
-	l: 'ł',
-	L: 'ł',
-	ae: 'æ',
-	AE: 'æ',
-	oe: 'œ',
-	OE: 'œ',
-	aa: 'a',
-	i: 'i',
-	j: 'j',
-};
+const textLetter = (name: string): string | undefined =>
+	name === 'i' || name === 'j'
+		? name
+		: Object.hasOwn(TEXT_MACROS, name)
+			? TEXT_MACROS[name]
+			: undefined;
 
 /** texRead's answers, by command name. */
 const TEX_READS = new Map<string, number[]>();
@@ -167,16 +149,16 @@ const TEX_READS = new Map<string, number[]>();
 function texRead(name: string): number[] {
 	let read = TEX_READS.get(name);
 	if (read === undefined) {
-		const unicode = Object.hasOwn(TEXT_LETTERS, name)
-			? TEXT_LETTERS[name]!
-			: Object.hasOwn(SYMBOLS, name)
+		const unicode =
+			textLetter(name) ??
+			(Object.hasOwn(SYMBOLS, name)
 				? SYMBOLS[name]!
-				: MARKUP.has(name)
+				: isTextMarkup(name) || isMathMarkup(name) || name === 'url'
 					? ''
-					: name;
+					: name);
 		read = [...unicode.normalize('NFKD').toLowerCase()]
-			.filter((ch) => /^[\p{L}\p{N}]$/u.test(ch))
-			.map((ch) => ch.charCodeAt(0));
+			.map((ch) => ch.charCodeAt(0))
+			.filter(isLetterOrDigit);
 		TEX_READS.set(name, read);
 	}
 	return read;

@@ -49,7 +49,7 @@ const ACCENTS = table<string>({
 	b: '\u0331',
 });
 /** Commands that stand for text (`\ss` → ß, `\ldots` → …); a following `{}` is part of them. */
-const TEXT_MACROS = table<string>({
+export const TEXT_MACROS = table<string>({
 	ss: 'ß',
 	o: 'ø',
 	O: 'Ø',
@@ -336,6 +336,13 @@ const ACCENTED_LETTER = /^\{([A-Za-z])\}|^\s+([A-Za-z])|^\{\\([ij])\}|^\s+\\([ij
 /** A group holding just one accent command: `{\'a}`, `{\c c}`, `{\ss}`, `{\'\i}`. */
 const ACCENT_GROUP =
 	/^\\(?:['`^"~=.]\s*(?:\{?[A-Za-z]\}?|\{\\[ij]\}|\\[ij])|[cvuHrkdb](?:\s+[A-Za-z]|\{[A-Za-z]\}|\{\\[ij]\})|[A-Za-z]{1,2})$/;
+
+/**
+ * Whether a command only styles or accents text (`\emph`, `{\bf …}`, `\c{c}`): what it says is
+ * its argument's (the ingest's duplicate check reads past it).
+ */
+export const isTextMarkup = (name: string): boolean =>
+	name in STYLE || name in DECLARATION || name in ACCENTS;
 
 /** Whether a command name is one this module interprets. */
 const isKnownCommand = (name: string): boolean =>

@@ -243,6 +243,13 @@ const SWITCHES = new Set(
 		'mathstrut strut negthinspace negmedspace negthickspace'
 	).split(' '),
 );
+
+/**
+ * Whether a math command only sets its argument's font, accent or size (`\mathbb{R}`, `\hat{x}`,
+ * `\left`): what it says is its argument's (the ingest's duplicate check reads past it).
+ */
+export const isMathMarkup = (name: string): boolean =>
+	FONTS.has(name) || SWITCHES.has(name) || Object.hasOwn(ACCENTS, name);
 /** Commands whose argument draws nothing: `\label{eq}`, `\hspace{1em}`, `\phantom{x}`. */
 const DROP_ARGUMENT = new Set('label tag hspace vspace phantom hphantom vphantom color'.split(' '));
 /** Spaces: `\quad` and the like read as one space. */

@@ -83,6 +83,9 @@ describe('textKeys', () => {
 			key('Bounds for Σ-ℓ and øre').key,
 		);
 		expect(key('Over $\\mathbb{R}$ with Sch\\"{o}n').key).toBe(key('Over ℝ with Schön').key);
+		expect(key('Gar\\c{c}on, \\aa{}ngstr\\"om and na\\"{\\i}ve \\textsc{Tex}').key).toBe(
+			key('Garçon, ångström and naïve Tex').key,
+		);
 	});
 
 	test('case, spacing, ASCII punctuation and invisible characters aside, a text is the same', () => {
